@@ -1,0 +1,55 @@
+// Settings of one Raft replica. Every limit is named, documented and defaulted (STYLE.md 5).
+import type { Storage } from "./storage.ts";
+import type { NodeId, Random } from "./types.ts";
+
+export interface RaftConfig {
+  readonly id: NodeId;
+  /** Durable state to start from; read-only to the core (the caller writes it from Ready). */
+  readonly storage: Storage;
+  /** Seeded randomness for election timeouts; the core has no other source. */
+  readonly random: Random;
+  /**
+   * A follower that hears nothing from a leader for a randomized timeout in
+   * [electionTicks, 2·electionTicks) campaigns. A leader that has not heard from a quorum
+   * within electionTicks steps down (CheckQuorum).
+   */
+  readonly electionTicks: number;
+  /** A leader sends heartbeats every heartbeatTicks. Must be well below electionTicks. */
+  readonly heartbeatTicks: number;
+  /** The last index the state machine applied before a restart (0: the snapshot's index). */
+  readonly applied: number;
+  /** Entries in one App message stop growing past this many bytes (at least one entry). */
+  readonly maxMsgBytes: number;
+  /** Pipelining window: App messages in flight to one follower before waiting for acks. */
+  readonly maxInflightMsgs: number;
+  /** Committed entries handed out in one Ready stop growing past this many bytes. */
+  readonly maxCommittedBytesPerReady: number;
+  /** Run a trial election before bumping the term, so a partitioned node cannot disrupt. */
+  readonly preVote: boolean;
+  /** Leader steps down without a quorum's contact in an election timeout; voters honour leases. */
+  readonly checkQuorum: boolean;
+}
+
+export type RaftOptions = Pick<RaftConfig, "id" | "storage" | "random"> & Partial<RaftConfig>;
+
+export const RAFT_DEFAULTS = {
+  electionTicks: 10,
+  heartbeatTicks: 1,
+  applied: 0,
+  maxMsgBytes: 1 << 20,
+  maxInflightMsgs: 256,
+  maxCommittedBytesPerReady: 8 << 20,
+  preVote: true,
+  checkQuorum: true,
+} as const;
+
+export function raftConfig(options: RaftOptions): RaftConfig {
+  const config: RaftConfig = { ...RAFT_DEFAULTS, ...options };
+  if (!config.id) throw new Error("raft config: id must be non-empty");
+  if (config.heartbeatTicks < 1) throw new Error("raft config: heartbeatTicks must be >= 1");
+  if (config.electionTicks <= config.heartbeatTicks) {
+    throw new Error("raft config: electionTicks must be greater than heartbeatTicks");
+  }
+  if (config.maxInflightMsgs < 1) throw new Error("raft config: maxInflightMsgs must be >= 1");
+  return config;
+}

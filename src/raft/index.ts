@@ -1,0 +1,26 @@
+// The pure Raft core: the public surface of src/raft.
+export { applyConfChange, decodeConfChange, encodeConfChange } from "./confchange.ts";
+export { RAFT_DEFAULTS, type RaftConfig, type RaftOptions } from "./config.ts";
+export {
+  assert,
+  CompactedError,
+  NotLeaderError,
+  ProposalDroppedError,
+  RaftError,
+  type RaftErrorCode,
+  SnapshotTemporarilyUnavailableError,
+  UnavailableError,
+} from "./errors.ts";
+export { ProgressState } from "./progress.ts";
+export { type ProgressStatus, type RaftStatus, RawNode } from "./rawnode.ts";
+export {
+  EMPTY_CONF_STATE,
+  EMPTY_HARD_STATE,
+  EMPTY_SNAPSHOT,
+  entrySizeBytes,
+  type InitialState,
+  limitSize,
+  MemoryStorage,
+  type Storage,
+} from "./storage.ts";
+export * from "./types.ts";

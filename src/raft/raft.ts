@@ -1,0 +1,725 @@
+// The Raft state machine of one replica (model: etcd-io/raft raft.go). Pure and synchronous:
+// it reacts to tick() and step(message), queues messages and read states, and leaves all I/O to
+// the caller through RawNode's Ready/advance cycle.
+//
+// Roles and transitions (PreVote on):
+//
+//            timeout              prevote won             vote won
+//  Follower ─────────▶ PreCandidate ─────────▶ Candidate ─────────▶ Leader
+//     ▲  ▲  TimeoutNow (transfer) ──────────────▲    │                 │
+//     │  └──────── higher term, or a leader's App/Heartbeat/Snap ──────┘
+//     └──────── prevote/vote lost, CheckQuorum failed ─────────────────┘
+import { applyConfChange, decodeConfChange } from "./confchange.ts";
+import type { RaftConfig } from "./config.ts";
+import {
+  assert,
+  NotLeaderError,
+  ProposalDroppedError,
+  RaftError,
+  SnapshotTemporarilyUnavailableError,
+} from "./errors.ts";
+import { RaftLog } from "./log.ts";
+import { Progress, ProgressState } from "./progress.ts";
+import { committedIndex, quorumSize, VoteResult, voteResult } from "./quorum.ts";
+import { ReadOnly, type ReadRequest } from "./read-only.ts";
+import type { ConfChange, ConfState, Entry, Message, NodeId, ReadState, Snapshot } from "./types.ts";
+import { EntryType, MessageType, NONE, Role } from "./types.ts";
+
+/** Marks a Vote sent because of TimeoutNow: voters must not ignore it on account of a lease. */
+const TRANSFER_CONTEXT = "transfer";
+
+const EMPTY = new Uint8Array(0);
+
+type MessageFields = Partial<Message> & Pick<Message, "type" | "to">;
+
+export class Raft {
+  readonly id: NodeId;
+  readonly config: RaftConfig;
+  readonly log: RaftLog;
+
+  term = 0;
+  vote: NodeId = NONE;
+  lead: NodeId = NONE;
+  role: Role = Role.Follower;
+
+  /** Every member of the configuration (voters and learners), including this replica. */
+  readonly progress = new Map<NodeId, Progress>();
+  readonly #votes = new Map<NodeId, boolean>();
+  msgs: Message[] = [];
+  readStates: ReadState[] = [];
+
+  #electionElapsed = 0;
+  #heartbeatElapsed = 0;
+  #randomizedElectionTimeout = 0;
+  /** The target of a leadership transfer in progress, or NONE. */
+  leadTransferee: NodeId = NONE;
+  /** A conf change at an index above applied is in the log; no other may be proposed. */
+  #pendingConfIndex = 0;
+  readonly #readOnly = new ReadOnly();
+  /** Reads that arrived before this leader committed an entry of its term. */
+  #readsBeforeCommit: ReadRequest[] = [];
+
+  constructor(config: RaftConfig) {
+    this.config = config;
+    this.id = config.id;
+    const { hardState, confState } = config.storage.initialState();
+    this.log = new RaftLog(config.storage, config.applied);
+    this.#resetProgress(confState);
+    if (hardState.term > 0 || hardState.commit > 0) {
+      assert(
+        hardState.commit >= this.log.committed && hardState.commit <= this.log.lastIndex(),
+        () =>
+          `hard state commit ${hardState.commit} is out of range [${this.log.committed}, ${this.log.lastIndex()}]`,
+      );
+      this.log.committed = hardState.commit;
+      this.term = hardState.term;
+      this.vote = hardState.vote;
+    }
+    this.becomeFollower(this.term, NONE);
+  }
+
+  // ─── configuration ────────────────────────────────────────────────────────────────────────
+
+  #resetProgress(cs: ConfState): void {
+    this.progress.clear();
+    for (const id of cs.voters) this.#addProgress(id, false);
+    for (const id of cs.learners) this.#addProgress(id, true);
+  }
+
+  #addProgress(id: NodeId, isLearner: boolean): void {
+    const pr = new Progress({
+      next: this.log.lastIndex() + 1,
+      maxInflight: this.config.maxInflightMsgs,
+      isLearner,
+    });
+    pr.recentActive = true; // a new member gets one CheckQuorum round before it counts as silent
+    if (id === this.id) pr.match = this.log.stableLastIndex();
+    this.progress.set(id, pr);
+  }
+
+  voters(): NodeId[] {
+    return [...this.progress].filter(([, pr]) => !pr.isLearner).map(([id]) => id);
+  }
+
+  confState(): ConfState {
+    const ids = [...this.progress.keys()].sort();
+    return {
+      voters: ids.filter((id) => !this.progress.get(id)!.isLearner),
+      learners: ids.filter((id) => this.progress.get(id)!.isLearner),
+    };
+  }
+
+  /** A replica may campaign only while it is a voter of its own configuration. */
+  promotable(): boolean {
+    const pr = this.progress.get(this.id);
+    return pr !== undefined && !pr.isLearner && this.log.unstableSnapshot() === null;
+  }
+
+  applyConfChange(cc: ConfChange): ConfState {
+    const next = applyConfChange(this.confState(), cc);
+    for (const id of [...this.progress.keys()]) {
+      if (!next.voters.includes(id) && !next.learners.includes(id)) this.progress.delete(id);
+    }
+    for (const id of next.voters) {
+      const pr = this.progress.get(id);
+      if (pr) pr.isLearner = false;
+      else this.#addProgress(id, false);
+    }
+    for (const id of next.learners) if (!this.progress.has(id)) this.#addProgress(id, true);
+
+    if (this.role === Role.Leader) {
+      if (!this.progress.has(this.id) || this.progress.get(this.id)!.isLearner) {
+        // The leader removed itself: it steps down, and the rest elect a new leader.
+        this.becomeFollower(this.term, NONE);
+      } else {
+        if (this.leadTransferee !== NONE && !this.progress.has(this.leadTransferee))
+          this.leadTransferee = NONE;
+        // A smaller quorum may commit more; newcomers need the log.
+        if (this.#maybeCommit()) this.#onCommitAdvanced();
+        this.#broadcastAppend();
+      }
+    }
+    return next;
+  }
+
+  // ─── role transitions ─────────────────────────────────────────────────────────────────────
+
+  #reset(term: number): void {
+    if (this.term !== term) {
+      this.term = term;
+      this.vote = NONE;
+    }
+    this.lead = NONE;
+    this.#electionElapsed = 0;
+    this.#heartbeatElapsed = 0;
+    this.#randomizedElectionTimeout =
+      this.config.electionTicks + this.config.random.intBelow(this.config.electionTicks);
+    this.leadTransferee = NONE;
+    this.#votes.clear();
+    for (const [id, pr] of this.progress) {
+      const fresh = new Progress({
+        next: this.log.lastIndex() + 1,
+        maxInflight: this.config.maxInflightMsgs,
+        isLearner: pr.isLearner,
+      });
+      if (id === this.id) fresh.match = this.log.stableLastIndex();
+      this.progress.set(id, fresh);
+    }
+    this.#pendingConfIndex = 0;
+    this.#readOnly.reset();
+    this.#readsBeforeCommit = [];
+  }
+
+  becomeFollower(term: number, lead: NodeId): void {
+    this.#reset(term);
+    this.lead = lead;
+    this.role = Role.Follower;
+  }
+
+  #becomePreCandidate(): void {
+    assert(this.role !== Role.Leader, "a leader cannot become a pre-candidate");
+    // A trial election: neither the term nor the vote changes.
+    this.#votes.clear();
+    this.lead = NONE;
+    this.role = Role.PreCandidate;
+  }
+
+  #becomeCandidate(): void {
+    assert(this.role !== Role.Leader, "a leader cannot become a candidate");
+    this.#reset(this.term + 1);
+    this.vote = this.id;
+    this.role = Role.Candidate;
+  }
+
+  #becomeLeader(): void {
+    assert(this.role === Role.Candidate, "only a candidate becomes leader");
+    this.#reset(this.term);
+    this.lead = this.id;
+    this.role = Role.Leader;
+    this.progress.get(this.id)!.becomeReplicate();
+    // Conf changes already in the log may not be applied yet: hold new ones until they are.
+    this.#pendingConfIndex = this.log.lastIndex();
+    // The no-op entry of the new term: committing it commits everything before it (§5.4.2).
+    this.#appendEntries([{ term: 0, index: 0, type: EntryType.Normal, data: EMPTY }]);
+  }
+
+  // ─── ticks ────────────────────────────────────────────────────────────────────────────────
+
+  tick(): void {
+    if (this.role === Role.Leader) this.#tickHeartbeat();
+    else this.#tickElection();
+  }
+
+  #tickElection(): void {
+    this.#electionElapsed++;
+    if (this.promotable() && this.#electionElapsed >= this.#randomizedElectionTimeout) {
+      this.#electionElapsed = 0;
+      this.campaign(false);
+    }
+  }
+
+  #tickHeartbeat(): void {
+    this.#heartbeatElapsed++;
+    this.#electionElapsed++;
+    if (this.#electionElapsed >= this.config.electionTicks) {
+      this.#electionElapsed = 0;
+      if (this.config.checkQuorum && !this.#quorumActive()) {
+        this.becomeFollower(this.term, NONE);
+        return;
+      }
+      this.#retryStalledSnapshots();
+      // A transfer that did not finish within an election timeout is abandoned.
+      this.leadTransferee = NONE;
+    }
+    if (this.#heartbeatElapsed >= this.config.heartbeatTicks) {
+      this.#heartbeatElapsed = 0;
+      this.#broadcastHeartbeat();
+    }
+  }
+
+  /** CheckQuorum: did a quorum of voters contact us since the last check? Resets the marks. */
+  #quorumActive(): boolean {
+    let active = 0;
+    const voters = this.voters();
+    for (const id of voters) {
+      const pr = this.progress.get(id)!;
+      if (id === this.id || pr.recentActive) active++;
+    }
+    for (const [id, pr] of this.progress) if (id !== this.id) pr.recentActive = false;
+    return active >= quorumSize(voters.length);
+  }
+
+  /** A snapshot may be lost in transit: after a full round without it landing, probe again. */
+  #retryStalledSnapshots(): void {
+    for (const pr of this.progress.values()) {
+      if (pr.state !== ProgressState.Snapshot) continue;
+      if (pr.snapshotStalled) pr.becomeProbe();
+      else pr.snapshotStalled = true;
+    }
+  }
+
+  // ─── elections ────────────────────────────────────────────────────────────────────────────
+
+  /** Start an election: with PreVote first unless `transfer` (TimeoutNow) says to go straight in. */
+  campaign(transfer: boolean): void {
+    if (!this.promotable()) return;
+    if (this.role === Role.Leader) return;
+    const pre = this.config.preVote && !transfer;
+    if (pre) this.#becomePreCandidate();
+    else this.#becomeCandidate();
+    const type = pre ? MessageType.PreVote : MessageType.Vote;
+    const term = pre ? this.term + 1 : this.term;
+    if (this.#poll(this.id, true) === VoteResult.Won) {
+      // A single-voter group wins at once.
+      if (pre) this.campaign(true);
+      else this.#becomeLeader();
+      return;
+    }
+    for (const id of this.voters()) {
+      if (id === this.id) continue;
+      this.#send({
+        type,
+        to: id,
+        term,
+        index: this.log.lastIndex(),
+        logTerm: this.log.lastTerm(),
+        context: transfer ? TRANSFER_CONTEXT : "",
+      });
+    }
+  }
+
+  #poll(id: NodeId, granted: boolean): VoteResult {
+    if (!this.#votes.has(id)) this.#votes.set(id, granted);
+    return voteResult(this.voters(), this.#votes);
+  }
+
+  #handleVoteRequest(m: Message): void {
+    const canVote =
+      this.vote === m.from ||
+      (this.vote === NONE && this.lead === NONE) ||
+      (m.type === MessageType.PreVote && m.term > this.term);
+    const respType = m.type === MessageType.Vote ? MessageType.VoteResp : MessageType.PreVoteResp;
+    if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
+      // A PreVote answer carries the candidate's future term, so it is not mistaken for stale.
+      this.#send({ type: respType, to: m.from, term: m.term, reject: false });
+      if (m.type === MessageType.Vote) {
+        this.#electionElapsed = 0;
+        this.vote = m.from;
+      }
+    } else {
+      this.#send({ type: respType, to: m.from, term: this.term, reject: true });
+    }
+  }
+
+  // ─── step ─────────────────────────────────────────────────────────────────────────────────
+
+  step(m: Message): void {
+    if (!this.#stepTerm(m)) return;
+    switch (m.type) {
+      case MessageType.Vote:
+      case MessageType.PreVote:
+        this.#handleVoteRequest(m);
+        return;
+    }
+    switch (this.role) {
+      case Role.Leader:
+        this.#stepLeader(m);
+        return;
+      case Role.Candidate:
+      case Role.PreCandidate:
+        this.#stepCandidate(m);
+        return;
+      case Role.Follower:
+        this.#stepFollower(m);
+        return;
+    }
+  }
+
+  /** Term handling common to every role. Returns false when the message must be dropped. */
+  #stepTerm(m: Message): boolean {
+    if (m.term > this.term) {
+      const isVote = m.type === MessageType.Vote || m.type === MessageType.PreVote;
+      if (isVote) {
+        // Lease (CheckQuorum): while we hear from a live leader, ignore would-be disruptors,
+        // such as a removed or partitioned server — unless the leader itself asked (transfer).
+        const inLease =
+          this.config.checkQuorum && this.lead !== NONE && this.#electionElapsed < this.config.electionTicks;
+        if (inLease && m.context !== TRANSFER_CONTEXT) return false;
+      }
+      if (m.type === MessageType.PreVote) return true; // a trial: our term stays
+      if (m.type === MessageType.PreVoteResp && !m.reject) return true; // granted for term+1
+      const fromLeader =
+        m.type === MessageType.App || m.type === MessageType.Heartbeat || m.type === MessageType.Snap;
+      this.becomeFollower(m.term, fromLeader ? m.from : NONE);
+      return true;
+    }
+    if (m.term < this.term) {
+      if (m.type === MessageType.App || m.type === MessageType.Heartbeat) {
+        // A stale leader (maybe partitioned away): tell it our term so it steps down.
+        this.#send({ type: MessageType.AppResp, to: m.from });
+      } else if (m.type === MessageType.PreVote) {
+        this.#send({ type: MessageType.PreVoteResp, to: m.from, reject: true });
+      }
+      return false;
+    }
+    return true;
+  }
+
+  #stepLeader(m: Message): void {
+    const pr = this.progress.get(m.from);
+    switch (m.type) {
+      case MessageType.AppResp:
+        if (pr) this.#handleAppendResponse(m, pr);
+        return;
+      case MessageType.HeartbeatResp:
+        if (pr) this.#handleHeartbeatResponse(m, pr);
+        return;
+      case MessageType.ReadIndex:
+        if (pr) this.#handleReadRequest({ from: m.from, context: m.context });
+        return;
+      default:
+        return;
+    }
+  }
+
+  #stepCandidate(m: Message): void {
+    const myResp = this.role === Role.PreCandidate ? MessageType.PreVoteResp : MessageType.VoteResp;
+    switch (m.type) {
+      case MessageType.App:
+        this.becomeFollower(m.term, m.from);
+        this.#handleAppend(m);
+        return;
+      case MessageType.Heartbeat:
+        this.becomeFollower(m.term, m.from);
+        this.#handleHeartbeat(m);
+        return;
+      case MessageType.Snap:
+        this.becomeFollower(m.term, m.from);
+        this.#handleSnapshot(m);
+        return;
+      case myResp: {
+        const result = this.#poll(m.from, !m.reject);
+        if (result === VoteResult.Won) {
+          if (this.role === Role.PreCandidate) this.campaign(true);
+          else {
+            this.#becomeLeader();
+            this.#broadcastAppend();
+          }
+        } else if (result === VoteResult.Lost) {
+          this.becomeFollower(this.term, NONE);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  #stepFollower(m: Message): void {
+    switch (m.type) {
+      case MessageType.App:
+        this.#electionElapsed = 0;
+        this.lead = m.from;
+        this.#handleAppend(m);
+        return;
+      case MessageType.Heartbeat:
+        this.#electionElapsed = 0;
+        this.lead = m.from;
+        this.#handleHeartbeat(m);
+        return;
+      case MessageType.Snap:
+        this.#electionElapsed = 0;
+        this.lead = m.from;
+        this.#handleSnapshot(m);
+        return;
+      case MessageType.TimeoutNow:
+        this.campaign(true);
+        return;
+      case MessageType.ReadIndexResp:
+        this.readStates.push({ index: m.index, context: m.context });
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ─── follower side of replication ─────────────────────────────────────────────────────────
+
+  #handleAppend(m: Message): void {
+    if (m.index < this.log.committed) {
+      this.#send({ type: MessageType.AppResp, to: m.from, index: this.log.committed });
+      return;
+    }
+    const lastNew = this.log.maybeAppend(m.index, m.logTerm, m.commit, m.entries);
+    if (lastNew !== null) {
+      this.#send({ type: MessageType.AppResp, to: m.from, index: lastNew });
+      return;
+    }
+    // Fast backtracking: point the leader at our last entry whose term is <= its logTerm.
+    const hint = this.log.findConflictByTerm(Math.min(m.index, this.log.lastIndex()), m.logTerm);
+    this.#send({
+      type: MessageType.AppResp,
+      to: m.from,
+      index: m.index,
+      reject: true,
+      rejectHint: hint.index,
+      rejectTerm: hint.term,
+    });
+  }
+
+  #handleHeartbeat(m: Message): void {
+    // The leader sends min(commit, our match), so this never passes our log.
+    this.log.commitTo(Math.min(m.commit, this.log.lastIndex()));
+    this.#send({ type: MessageType.HeartbeatResp, to: m.from, context: m.context });
+  }
+
+  #handleSnapshot(m: Message): void {
+    const snap = m.snapshot;
+    if (snap && this.#restore(snap)) {
+      this.#send({ type: MessageType.AppResp, to: m.from, index: this.log.lastIndex() });
+    } else {
+      this.#send({ type: MessageType.AppResp, to: m.from, index: this.log.committed });
+    }
+  }
+
+  /** Install a snapshot newer than our commit. Returns false if we already have what it holds. */
+  #restore(snap: Snapshot): boolean {
+    const { index, term } = snap.meta;
+    if (index <= this.log.committed) return false;
+    if (this.log.matchTerm(index, term)) {
+      // We hold the entry: just fast-forward the commit; the log stays.
+      this.log.commitTo(index);
+      return false;
+    }
+    this.log.restore(snap);
+    this.#resetProgress(snap.meta.confState);
+    return true;
+  }
+
+  // ─── leader side of replication ───────────────────────────────────────────────────────────
+
+  #appendEntries(entries: Entry[]): { index: number; term: number } {
+    let index = this.log.lastIndex();
+    const stamped = entries.map((e) => ({ ...e, term: this.term, index: ++index }));
+    this.log.append(stamped);
+    // The leader's own copy counts towards commit only once persisted (see onPersisted).
+    return { index, term: this.term };
+  }
+
+  /** Called when entries up to `index` are durable locally: the leader may now count itself. */
+  onPersisted(index: number): void {
+    if (this.role !== Role.Leader) return;
+    if (this.progress.get(this.id)?.maybeUpdate(index) && this.#maybeCommit()) this.#onCommitAdvanced();
+  }
+
+  #maybeCommit(): boolean {
+    const index = committedIndex(this.voters(), (id) => this.progress.get(id)!.match);
+    return this.log.maybeCommit(index, this.term);
+  }
+
+  #committedInTerm(): boolean {
+    return this.log.term(this.log.committed) === this.term;
+  }
+
+  #onCommitAdvanced(): void {
+    this.#broadcastAppend();
+    if (this.#readsBeforeCommit.length > 0 && this.#committedInTerm()) {
+      const reads = this.#readsBeforeCommit;
+      this.#readsBeforeCommit = [];
+      for (const r of reads) this.#handleReadRequest(r);
+    }
+  }
+
+  #handleAppendResponse(m: Message, pr: Progress): void {
+    pr.recentActive = true;
+    if (m.reject) {
+      const probe =
+        m.rejectTerm > 0 ? this.log.findConflictByTerm(m.rejectHint, m.rejectTerm).index : m.rejectHint;
+      if (pr.maybeDecrTo(m.index, probe)) {
+        if (pr.state === ProgressState.Replicate) pr.becomeProbe();
+        this.#sendAppend(m.from, true);
+      }
+      return;
+    }
+    const wasPaused = pr.isPaused();
+    if (!pr.maybeUpdate(m.index)) return;
+    if (pr.state === ProgressState.Probe) pr.becomeReplicate();
+    else if (pr.state === ProgressState.Snapshot && pr.match >= pr.pendingSnapshot) {
+      pr.becomeProbe();
+      pr.becomeReplicate();
+    } else if (pr.state === ProgressState.Replicate) pr.inflights.freeLE(m.index);
+
+    if (this.#maybeCommit()) this.#onCommitAdvanced();
+    else if (wasPaused) this.#sendAppend(m.from, true);
+    // Pipelining: keep the window full.
+    while (this.#sendAppend(m.from, false)) {}
+    if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) {
+      this.#send({ type: MessageType.TimeoutNow, to: m.from });
+    }
+  }
+
+  #handleHeartbeatResponse(m: Message, pr: Progress): void {
+    pr.recentActive = true;
+    pr.probeSent = false;
+    // Acks may have been lost with a full window: open one slot so replication cannot stall.
+    if (pr.state === ProgressState.Replicate && pr.inflights.full()) pr.inflights.freeFirstOne();
+    if (pr.match < this.log.lastIndex()) this.#sendAppend(m.from, true);
+    if (m.context === "") return;
+    const released = this.#readOnly.ack(m.context, m.from, (acks) => this.#hasQuorum(acks));
+    for (const r of released) this.#releaseRead(r.from, r.context, r.index);
+  }
+
+  #hasQuorum(ids: ReadonlySet<NodeId>): boolean {
+    const voters = this.voters();
+    return voters.filter((id) => ids.has(id)).length >= quorumSize(voters.length);
+  }
+
+  /**
+   * Send the entries `to` lacks, or a snapshot if they were compacted. With `sendIfEmpty` false
+   * nothing is sent when there are no new entries. Returns whether a message was sent.
+   */
+  #sendAppend(to: NodeId, sendIfEmpty: boolean): boolean {
+    const pr = this.progress.get(to);
+    if (!pr || to === this.id || pr.isPaused()) return false;
+    const prevIndex = pr.next - 1;
+    const prevTerm = this.log.term(prevIndex);
+    let entries: Entry[] | null = null;
+    if (prevTerm !== null) {
+      try {
+        entries = this.log.slice(pr.next, this.log.lastIndex() + 1, this.config.maxMsgBytes);
+      } catch (e) {
+        if (!(e instanceof RaftError && e.code === "Compacted")) throw e;
+      }
+    }
+    if (prevTerm === null || entries === null) return this.#sendSnapshot(to, pr);
+    if (entries.length === 0 && !sendIfEmpty) return false;
+    this.#send({
+      type: MessageType.App,
+      to,
+      index: prevIndex,
+      logTerm: prevTerm,
+      entries,
+      commit: this.log.committed,
+    });
+    pr.sentEntries(entries.length > 0 ? entries[entries.length - 1]!.index : null);
+    return true;
+  }
+
+  #sendSnapshot(to: NodeId, pr: Progress): boolean {
+    if (!pr.recentActive) return false; // don't ship a snapshot to a follower that may be down
+    let snapshot: Snapshot;
+    try {
+      snapshot = this.log.snapshot();
+    } catch (e) {
+      if (e instanceof SnapshotTemporarilyUnavailableError) return false;
+      throw e;
+    }
+    assert(snapshot.meta.index > 0, "a compacted log implies a snapshot");
+    pr.becomeSnapshot(snapshot.meta.index);
+    this.#send({ type: MessageType.Snap, to, snapshot });
+    return true;
+  }
+
+  #broadcastAppend(): void {
+    for (const id of this.progress.keys()) if (id !== this.id) this.#sendAppend(id, true);
+  }
+
+  #broadcastHeartbeat(): void {
+    let context = this.#readOnly.latestRound();
+    if (this.#readOnly.hasWaiting()) context = this.#readOnly.startRound(this.log.committed, this.id);
+    this.#sendHeartbeats(context);
+  }
+
+  #sendHeartbeats(context: string): void {
+    for (const [id, pr] of this.progress) {
+      if (id === this.id) continue;
+      // Never tell a follower to commit past what it is known to hold.
+      const commit = Math.min(pr.match, this.log.committed);
+      this.#send({ type: MessageType.Heartbeat, to: id, commit, context });
+    }
+  }
+
+  // ─── client requests (leader) ─────────────────────────────────────────────────────────────
+
+  propose(data: Uint8Array, type: EntryType = EntryType.Normal): { index: number; term: number } {
+    if (this.role !== Role.Leader) throw new NotLeaderError(this.lead);
+    if (this.leadTransferee !== NONE)
+      throw new ProposalDroppedError(`leadership is moving to ${this.leadTransferee}`);
+    if (type === EntryType.ConfChange) {
+      if (this.#pendingConfIndex > this.log.applied) {
+        throw new ProposalDroppedError("another membership change is not applied yet");
+      }
+    }
+    const result = this.#appendEntries([{ term: 0, index: 0, type, data }]);
+    if (type === EntryType.ConfChange) this.#pendingConfIndex = result.index;
+    this.#broadcastAppend();
+    return result;
+  }
+
+  /** Validate and propose a membership change. Decoding happens again on apply. */
+  proposeConfChange(cc: ConfChange, data: Uint8Array): { index: number; term: number } {
+    decodeConfChange(data); // the encoding round-trips, or the entry would poison every replica
+    if (cc.nodeId === "") throw new RaftError("InvariantViolated", "conf change needs a node id");
+    return this.propose(data, EntryType.ConfChange);
+  }
+
+  readIndex(context: string): void {
+    if (this.role === Role.Leader) {
+      this.#handleReadRequest({ from: this.id, context });
+      return;
+    }
+    if (this.lead === NONE) throw new NotLeaderError(NONE);
+    this.#send({ type: MessageType.ReadIndex, to: this.lead, context });
+  }
+
+  #handleReadRequest(request: ReadRequest): void {
+    if (!this.#committedInTerm()) {
+      // Our commit index may lag the true one until our no-op commits (thesis §6.4 step 1).
+      this.#readsBeforeCommit.push(request);
+      return;
+    }
+    if (this.voters().length === 1) {
+      this.#releaseRead(request.from, request.context, this.log.committed);
+      return;
+    }
+    this.#readOnly.add(request);
+    // Reads arriving while a round is in flight share the next one (started on the next beat).
+    if (!this.#readOnly.roundInFlight()) {
+      this.#sendHeartbeats(this.#readOnly.startRound(this.log.committed, this.id));
+    }
+  }
+
+  #releaseRead(from: NodeId, context: string, index: number): void {
+    if (from === this.id) this.readStates.push({ index, context });
+    else this.#send({ type: MessageType.ReadIndexResp, to: from, index, context });
+  }
+
+  transferLeadership(to: NodeId): void {
+    if (this.role !== Role.Leader) throw new NotLeaderError(this.lead);
+    const pr = this.progress.get(to);
+    if (to === this.id || !pr || pr.isLearner || this.leadTransferee === to) return;
+    this.leadTransferee = to;
+    this.#electionElapsed = 0; // the transfer must finish within one election timeout
+    if (pr.match === this.log.lastIndex()) this.#send({ type: MessageType.TimeoutNow, to });
+    else this.#sendAppend(to, true);
+  }
+
+  // ─── outbox ───────────────────────────────────────────────────────────────────────────────
+
+  #send(fields: MessageFields): void {
+    this.msgs.push({
+      from: this.id,
+      term: this.term,
+      logTerm: 0,
+      index: 0,
+      entries: [],
+      commit: 0,
+      reject: false,
+      rejectHint: 0,
+      rejectTerm: 0,
+      snapshot: null,
+      context: "",
+      ...fields,
+    });
+  }
+}

@@ -1,0 +1,196 @@
+// The driver of one Raft replica (model: etcd-io/raft rawnode.go): the caller ticks it, steps
+// messages into it, proposes, and runs the Ready → persist → send → apply → advance cycle.
+// At most one Ready is outstanding; step/tick/propose may be called while it is being handled.
+import { decodeConfChange, encodeConfChange } from "./confchange.ts";
+import { type RaftOptions, raftConfig } from "./config.ts";
+import { assert } from "./errors.ts";
+import type { ProgressState } from "./progress.ts";
+import { Raft } from "./raft.ts";
+import type { ConfChange, ConfState, HardState, Message, NodeId, Ready, SoftState } from "./types.ts";
+import { EntryType, Role } from "./types.ts";
+
+export interface ProgressStatus {
+  readonly match: number;
+  readonly next: number;
+  readonly state: ProgressState;
+  readonly isLearner: boolean;
+  readonly recentActive: boolean;
+}
+
+export interface RaftStatus {
+  readonly id: NodeId;
+  readonly term: number;
+  readonly vote: NodeId;
+  readonly commit: number;
+  readonly applied: number;
+  readonly leader: NodeId;
+  readonly role: Role;
+  readonly firstIndex: number;
+  readonly lastIndex: number;
+  readonly confState: ConfState;
+  readonly leadTransferee: NodeId;
+  /** The leader's view of every member; empty on other roles. */
+  readonly progress: ReadonlyMap<NodeId, ProgressStatus>;
+}
+
+export class RawNode {
+  readonly #raft: Raft;
+  #prevSoft: SoftState;
+  #prevHard: HardState;
+  #outstanding: Ready | null = null;
+
+  constructor(options: RaftOptions) {
+    this.#raft = new Raft(raftConfig(options));
+    this.#prevSoft = this.#softState();
+    this.#prevHard = this.#hardState();
+  }
+
+  tick(): void {
+    this.#raft.tick();
+  }
+
+  step(m: Message): void {
+    if (m.to !== this.#raft.id) return; // misdelivered; never act on another replica's mail
+    this.#raft.step(m);
+  }
+
+  /** Start an election now (tests, and an operator forcing one). */
+  campaign(): void {
+    this.#raft.campaign(false);
+  }
+
+  /** Append a command. Returns where it will sit; it took effect once applied there with this term. */
+  propose(data: Uint8Array): { index: number; term: number } {
+    return this.#raft.propose(data);
+  }
+
+  /** Propose one membership change. Applied to the configuration when committed and advanced. */
+  proposeConfChange(cc: ConfChange): { index: number; term: number } {
+    return this.#raft.proposeConfChange(cc, encodeConfChange(cc));
+  }
+
+  /** Ask for a linearizable read; answered by a ReadState carrying `context` in a later Ready. */
+  readIndex(context: string): void {
+    this.#raft.readIndex(context);
+  }
+
+  transferLeadership(to: NodeId): void {
+    this.#raft.transferLeadership(to);
+  }
+
+  /** Membership as of the applied index: what a snapshot taken at `applied` must record. */
+  confState(): ConfState {
+    return this.#raft.confState();
+  }
+
+  hasReady(): boolean {
+    if (this.#outstanding) return false;
+    const r = this.#raft;
+    return (
+      r.msgs.length > 0 ||
+      r.readStates.length > 0 ||
+      r.log.unstableEntries().length > 0 ||
+      r.log.unstableSnapshot() !== null ||
+      r.log.hasNextCommittedEntries() ||
+      !sameHard(this.#hardState(), this.#prevHard) ||
+      !sameSoft(this.#softState(), this.#prevSoft)
+    );
+  }
+
+  ready(): Ready {
+    assert(this.#outstanding === null, "ready() called again before advance()");
+    const r = this.#raft;
+    const soft = this.#softState();
+    const hard = this.#hardState();
+    const entries = [...r.log.unstableEntries()];
+    const snapshot = r.log.unstableSnapshot();
+    const committedEntries = r.log.nextCommittedEntries(r.config.maxCommittedBytesPerReady);
+    const hardChanged = !sameHard(hard, this.#prevHard);
+    const rd: Ready = {
+      softState: sameSoft(soft, this.#prevSoft) ? null : soft,
+      hardState: hardChanged ? hard : null,
+      entries,
+      snapshot,
+      committedEntries,
+      messages: r.msgs,
+      readStates: r.readStates,
+      mustSync:
+        entries.length > 0 ||
+        snapshot !== null ||
+        (hardChanged && (hard.term !== this.#prevHard.term || hard.vote !== this.#prevHard.vote)),
+    };
+    r.msgs = [];
+    r.readStates = [];
+    if (committedEntries.length > 0) r.log.applying = committedEntries[committedEntries.length - 1]!.index;
+    if (rd.softState) this.#prevSoft = soft;
+    if (rd.hardState) this.#prevHard = hard;
+    this.#outstanding = rd;
+    return rd;
+  }
+
+  /** The caller persisted, sent and applied everything in `rd`. */
+  advance(rd: Ready): void {
+    assert(this.#outstanding === rd, "advance() must be given the outstanding Ready");
+    this.#outstanding = null;
+    const r = this.#raft;
+    if (rd.snapshot) {
+      r.log.stableSnapTo(rd.snapshot.meta.index);
+      r.log.appliedTo(rd.snapshot.meta.index);
+    }
+    const last = rd.entries[rd.entries.length - 1];
+    if (last) {
+      r.log.stableTo(last.index, last.term);
+      if (r.log.term(last.index) === last.term) r.onPersisted(last.index);
+    }
+    for (const e of rd.committedEntries) {
+      r.log.appliedTo(e.index);
+      if (e.type === EntryType.ConfChange) r.applyConfChange(decodeConfChange(e.data));
+    }
+  }
+
+  status(): RaftStatus {
+    const r = this.#raft;
+    const progress = new Map<NodeId, ProgressStatus>();
+    if (r.role === Role.Leader) {
+      for (const [id, pr] of r.progress) {
+        progress.set(id, {
+          match: pr.match,
+          next: pr.next,
+          state: pr.state,
+          isLearner: pr.isLearner,
+          recentActive: pr.recentActive,
+        });
+      }
+    }
+    return {
+      id: r.id,
+      term: r.term,
+      vote: r.vote,
+      commit: r.log.committed,
+      applied: r.log.applied,
+      leader: r.lead,
+      role: r.role,
+      firstIndex: r.log.firstIndex(),
+      lastIndex: r.log.lastIndex(),
+      confState: r.confState(),
+      leadTransferee: r.leadTransferee,
+      progress,
+    };
+  }
+
+  #softState(): SoftState {
+    return { leader: this.#raft.lead, role: this.#raft.role };
+  }
+
+  #hardState(): HardState {
+    return { term: this.#raft.term, vote: this.#raft.vote, commit: this.#raft.log.committed };
+  }
+}
+
+function sameHard(a: HardState, b: HardState): boolean {
+  return a.term === b.term && a.vote === b.vote && a.commit === b.commit;
+}
+
+function sameSoft(a: SoftState, b: SoftState): boolean {
+  return a.leader === b.leader && a.role === b.role;
+}

@@ -1,0 +1,155 @@
+// The plain data the Raft core reads and writes. Everything here is a value: no methods, no I/O.
+// The core (raft.ts) and its driver (rawnode.ts) consume and produce these; the node layer
+// encodes them onto the wire (proto/raft.proto) and into the write-ahead log.
+
+/** A node's identity inside one Raft group. Stable for the node's lifetime ("n1", "n2", …). */
+export type NodeId = string;
+
+export const NONE: NodeId = "";
+
+export enum EntryType {
+  /** An application command (or an empty no-op when `data` is empty). */
+  Normal = 0,
+  /** A membership change; `data` is an encoded ConfChange (see confchange.ts). */
+  ConfChange = 1,
+}
+
+export interface Entry {
+  readonly term: number;
+  readonly index: number;
+  readonly type: EntryType;
+  readonly data: Uint8Array;
+}
+
+/** What must be durable before the node answers any message: Raft's persistent state. */
+export interface HardState {
+  readonly term: number;
+  /** Who this node voted for in `term`, or NONE. */
+  readonly vote: NodeId;
+  readonly commit: number;
+}
+
+/** Group membership. Voters count towards quorums; learners only receive the log. */
+export interface ConfState {
+  readonly voters: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+}
+
+export enum ConfChangeType {
+  /** Add a voter, or promote an existing learner to voter. */
+  AddNode = 0,
+  /** Add a non-voting learner (a voter cannot be demoted this way). */
+  AddLearner = 1,
+  /** Remove a voter or learner. */
+  RemoveNode = 2,
+}
+
+/** One-server-at-a-time membership change (Raft thesis §4.1). */
+export interface ConfChange {
+  readonly type: ConfChangeType;
+  readonly nodeId: NodeId;
+}
+
+export interface SnapshotMeta {
+  readonly index: number;
+  readonly term: number;
+  readonly confState: ConfState;
+}
+
+export interface Snapshot {
+  readonly meta: SnapshotMeta;
+  /** The state machine's serialized state at meta.index. */
+  readonly data: Uint8Array;
+}
+
+export enum MessageType {
+  /** Leader → follower: entries after (index, logTerm), and the leader's commit. */
+  App = "App",
+  AppResp = "AppResp",
+  /** Candidate → voter. `index`/`logTerm` describe the candidate's last entry. */
+  Vote = "Vote",
+  VoteResp = "VoteResp",
+  /** PreVote (thesis §9.6): a trial election that does not bump anyone's term. */
+  PreVote = "PreVote",
+  PreVoteResp = "PreVoteResp",
+  /** Leader → follower: liveness, commit, and (with `context`) a ReadIndex round. */
+  Heartbeat = "Heartbeat",
+  HeartbeatResp = "HeartbeatResp",
+  /** Leader → follower whose needed entries were compacted away. */
+  Snap = "Snap",
+  /** Leader → transfer target: campaign now, skipping PreVote and leases. */
+  TimeoutNow = "TimeoutNow",
+  /** Follower → leader: a linearizable read request, answered with ReadIndexResp. */
+  ReadIndex = "ReadIndex",
+  ReadIndexResp = "ReadIndexResp",
+}
+
+/**
+ * A message between replicas of one group. One flat shape for all types, as in etcd-io/raft,
+ * so that a single wire encoding serves every message; unused fields keep their zero values.
+ */
+export interface Message {
+  readonly type: MessageType;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly term: number;
+  /** App: term of the entry at `index`. Vote/PreVote: term of the candidate's last entry. */
+  readonly logTerm: number;
+  /** App: index preceding `entries`. AppResp: the follower's match (or rejected) index. */
+  readonly index: number;
+  readonly entries: readonly Entry[];
+  readonly commit: number;
+  readonly reject: boolean;
+  /** AppResp reject: the follower's hint for where to probe next (fast backtracking). */
+  readonly rejectHint: number;
+  /** AppResp reject: the term of the follower's entry at rejectHint (0 if none). */
+  readonly rejectTerm: number;
+  readonly snapshot: Snapshot | null;
+  /** Heartbeat/HeartbeatResp: ReadIndex round id. ReadIndex/ReadIndexResp: request context. */
+  readonly context: string;
+}
+
+/** A linearizable read is safe at `index` once the state machine has applied it. */
+export interface ReadState {
+  readonly index: number;
+  readonly context: string;
+}
+
+export enum Role {
+  Follower = "follower",
+  PreCandidate = "pre-candidate",
+  Candidate = "candidate",
+  Leader = "leader",
+}
+
+/** Volatile state the node may want to observe (logged on change, shown in status). */
+export interface SoftState {
+  readonly leader: NodeId;
+  readonly role: Role;
+}
+
+/**
+ * Everything the core wants done, handed out by RawNode.ready(). The caller must, in order:
+ *  1. persist `snapshot` (if any), then `entries`, then `hardState` (if any) — with one fsync
+ *     when `mustSync` is true;
+ *  2. send `messages` (only after step 1: followers' acknowledgements promise durability);
+ *  3. apply `snapshot` to the state machine if any, then `committedEntries` in order;
+ *  4. serve `readStates` once the state machine has applied each one's `index`;
+ *  5. call RawNode.advance(ready).
+ */
+export interface Ready {
+  readonly softState: SoftState | null;
+  readonly hardState: HardState | null;
+  readonly entries: readonly Entry[];
+  readonly snapshot: Snapshot | null;
+  readonly committedEntries: readonly Entry[];
+  readonly messages: readonly Message[];
+  readonly readStates: readonly ReadState[];
+  readonly mustSync: boolean;
+}
+
+/** A seeded source of randomness, injected so every run replays exactly. */
+export interface Random {
+  /** An integer in [0, n). */
+  intBelow(n: number): number;
+}
