@@ -44,6 +44,8 @@ export class Raft {
 
   /** Every member of the configuration (voters and learners), including this replica. */
   readonly progress = new Map<NodeId, Progress>();
+  /** Derived from progress; null when membership changed since it was last computed. */
+  #voters: readonly NodeId[] | null = null;
   readonly #votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
   readStates: ReadState[] = [];
@@ -82,11 +84,13 @@ export class Raft {
 
   #resetProgress(cs: ConfState): void {
     this.progress.clear();
+    this.#voters = null;
     for (const id of cs.voters) this.#addProgress(id, false);
     for (const id of cs.learners) this.#addProgress(id, true);
   }
 
   #addProgress(id: NodeId, isLearner: boolean): void {
+    this.#voters = null;
     const pr = new Progress({
       next: this.log.lastIndex() + 1,
       maxInflight: this.config.maxInflightMsgs,
@@ -97,8 +101,12 @@ export class Raft {
     this.progress.set(id, pr);
   }
 
-  voters(): NodeId[] {
-    return [...this.progress].filter(([, pr]) => !pr.isLearner).map(([id]) => id);
+  /** The voters, cached: quorum checks run on every acknowledgement. */
+  voters(): readonly NodeId[] {
+    if (this.#voters === null) {
+      this.#voters = [...this.progress].filter(([, pr]) => !pr.isLearner).map(([id]) => id);
+    }
+    return this.#voters;
   }
 
   confState(): ConfState {
@@ -117,6 +125,7 @@ export class Raft {
 
   applyConfChange(cc: ConfChange): ConfState {
     const next = applyConfChange(this.confState(), cc);
+    this.#voters = null;
     for (const id of [...this.progress.keys()]) {
       if (!next.voters.includes(id) && !next.learners.includes(id)) this.progress.delete(id);
     }
@@ -706,20 +715,23 @@ export class Raft {
 
   // ─── outbox ───────────────────────────────────────────────────────────────────────────────
 
-  #send(fields: MessageFields): void {
+  #send(f: MessageFields): void {
+    // Spelled out field by field (not spread): one object shape for every message keeps this
+    // hot path monomorphic.
     this.msgs.push({
+      type: f.type,
       from: this.id,
-      term: this.term,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      rejectTerm: 0,
-      snapshot: null,
-      context: "",
-      ...fields,
+      to: f.to,
+      term: f.term ?? this.term,
+      logTerm: f.logTerm ?? 0,
+      index: f.index ?? 0,
+      entries: f.entries ?? [],
+      commit: f.commit ?? 0,
+      reject: f.reject ?? false,
+      rejectHint: f.rejectHint ?? 0,
+      rejectTerm: f.rejectTerm ?? 0,
+      snapshot: f.snapshot ?? null,
+      context: f.context ?? "",
     });
   }
 }

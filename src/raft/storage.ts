@@ -145,6 +145,8 @@ export class MemoryStorage implements Storage {
     const fresh = first <= offset ? entries.slice(offset + 1 - first) : entries;
     const start = fresh[0]!.index;
     assert(start <= this.lastIndex() + 1, () => `append at ${start} leaves a gap after ${this.lastIndex()}`);
-    this.#entries = this.#entries.slice(0, start - offset).concat(fresh);
+    // In place: appends are the hot path and the log may be long.
+    this.#entries.length = start - offset;
+    for (const e of fresh) this.#entries.push(e);
   }
 }

@@ -1,6 +1,6 @@
 // A minimal synchronous harness for unit tests of the core: replicas with MemoryStorage, a
 // mailbox, and helpers to deliver messages until the cluster is quiet.
-import { MemoryStorage, type Message, RawNode, type Entry, EntryType } from "../../src/raft/index.ts";
+import { type Entry, EntryType, MemoryStorage, type Message, RawNode } from "../../src/raft/index.ts";
 
 export function seededRandom(seed: number): { intBelow(n: number): number } {
   let s = seed >>> 0 || 1;
@@ -59,7 +59,9 @@ export class Harness {
         storage.append(rd.entries);
         if (rd.hardState) storage.setHardState(rd.hardState);
         this.mailbox.push(...rd.messages);
-        this.applied.get(id)!.push(...rd.committedEntries.filter((e) => e.type === EntryType.Normal && e.data.length > 0));
+        this.applied
+          .get(id)!
+          .push(...rd.committedEntries.filter((e) => e.type === EntryType.Normal && e.data.length > 0));
         node.advance(rd);
       }
     }
