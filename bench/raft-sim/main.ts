@@ -13,7 +13,12 @@ const ENTRY_BYTES = 100;
 const ids = ["n1", "n2", "n3"];
 
 let seed = 7;
-const random = { intBelow: (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n };
+const random = {
+  intBelow(n: number): number {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % n;
+  },
+};
 const storages = new Map(ids.map((id) => [id, MemoryStorage.bootstrap(ids)]));
 const nodes = new Map(ids.map((id) => [id, new RawNode({ id, storage: storages.get(id)!, random })]));
 let mailbox: Message[] = [];
@@ -34,12 +39,12 @@ function drain(): void {
     // Keep the in-memory logs small, as a node compacting after snapshots would.
     const st = node.status();
     if (st.applied > 10_000 && st.applied % 4096 < BATCH + 4) {
-      storage_compact(id, st.applied - 1000);
+      compactLog(id, st.applied - 1000);
     }
   }
 }
 
-function storage_compact(id: string, index: number): void {
+function compactLog(id: string, index: number): void {
   const s = storages.get(id)!;
   s.createSnapshot(index, nodes.get(id)!.confState(), new Uint8Array(0));
   s.compact(index);

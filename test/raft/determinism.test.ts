@@ -16,7 +16,7 @@ function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
 }
 
-export function impurities(source: string): string[] {
+function impurities(source: string): string[] {
   const code = stripComments(source);
   return FORBIDDEN.filter(([, pattern]) => pattern.test(code)).map(([what]) => what);
 }
