@@ -1,0 +1,65 @@
+// The node's client-facing operations, independent of transport: the gRPC KV service and the
+// HTTP server are both thin adapters over this interface, and the client library mirrors it.
+// Failures reject with RingkvError (src/node/errors.ts).
+
+export type Consistency = "linearizable" | "stale";
+
+export interface PutOptions {
+  /** Compare-and-set: succeed only if the key's version is this (0: only if absent). */
+  readonly ifVersion?: number;
+}
+
+export interface GetOptions {
+  readonly consistency?: Consistency;
+}
+
+export interface VersionedValue {
+  readonly value: Uint8Array;
+  /** The Raft index of the key's last write. */
+  readonly version: number;
+}
+
+export interface MemberInfo {
+  readonly id: string;
+  /** gRPC address, HOST:PORT. */
+  readonly addr: string;
+  /** HTTP address, HOST:PORT, or "" if the node serves no HTTP. */
+  readonly http: string;
+}
+
+export type MemberState = "alive" | "suspect" | "dead" | "left";
+
+/** `ringkv status --json` and `GET /v1/status` (shared/DESIGN.md §4, a contract). */
+export interface StatusJson {
+  readonly node: { readonly id: string; readonly addr: string; readonly http: string };
+  readonly epoch: number;
+  readonly members: ReadonlyArray<{
+    readonly id: string;
+    readonly addr: string;
+    readonly http: string;
+    readonly state: MemberState;
+    readonly incarnation: number;
+  }>;
+  readonly shards: ReadonlyArray<{
+    readonly id: number;
+    readonly leader: string;
+    readonly term: number;
+    readonly replicas: readonly string[];
+    readonly learners: readonly string[];
+    readonly commitIndex: number;
+    readonly appliedIndex: number;
+    readonly keys: number;
+  }>;
+}
+
+export interface KvApi {
+  put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }>;
+  /** Resolves null when the key is absent. */
+  get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null>;
+  delete(key: Uint8Array): Promise<{ deleted: boolean }>;
+  /** Add `member` to the cluster (as a learner, then a voter once caught up). Idempotent. */
+  join(member: MemberInfo): Promise<{ members: MemberInfo[] }>;
+  /** Remove a member cleanly (leadership moved away first). */
+  leave(id: string): Promise<void>;
+  status(): Promise<StatusJson>;
+}

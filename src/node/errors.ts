@@ -1,0 +1,80 @@
+// Every error a client can see, with its stable code, and the one table that maps each code to
+// its gRPC status, HTTP status and CLI exit code (STYLE.md 7, 12: one place maps errors).
+import { status as GrpcStatus } from "@grpc/grpc-js";
+
+export type ErrorCode =
+  | "InvalidArgument"
+  | "KeyEmpty"
+  | "KeyTooLarge"
+  | "ValueTooLarge"
+  | "RequestTooLarge"
+  | "QuotaExceeded"
+  | "NotFound"
+  | "VersionMismatch"
+  | "NotLeader"
+  | "Unavailable"
+  | "Timeout"
+  | "NotMember"
+  | "Internal";
+
+interface Mapping {
+  readonly grpc: GrpcStatus;
+  readonly http: number;
+  /** CLI exit code: 1 not found / CAS mismatch, 2 usage or invalid input, 3 unavailable. */
+  readonly exit: 1 | 2 | 3;
+}
+
+export const ERROR_MAPPINGS: Readonly<Record<ErrorCode, Mapping>> = {
+  InvalidArgument: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, exit: 2 },
+  KeyEmpty: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, exit: 2 },
+  KeyTooLarge: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, exit: 2 },
+  ValueTooLarge: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 413, exit: 2 },
+  RequestTooLarge: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 413, exit: 2 },
+  QuotaExceeded: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 413, exit: 2 },
+  NotFound: { grpc: GrpcStatus.NOT_FOUND, http: 404, exit: 1 },
+  VersionMismatch: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 412, exit: 1 },
+  NotLeader: { grpc: GrpcStatus.UNAVAILABLE, http: 503, exit: 3 },
+  Unavailable: { grpc: GrpcStatus.UNAVAILABLE, http: 503, exit: 3 },
+  Timeout: { grpc: GrpcStatus.DEADLINE_EXCEEDED, http: 504, exit: 3 },
+  NotMember: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 400, exit: 2 },
+  Internal: { grpc: GrpcStatus.INTERNAL, http: 500, exit: 3 },
+};
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_MAPPINGS, code);
+}
+
+export class RingkvError extends Error {
+  readonly code: ErrorCode;
+  /** NotLeader: the leader's client address, if known, so callers can go straight there. */
+  readonly leaderHint: string;
+  /** NotLeader/Unavailable: a suggested wait before retrying, in milliseconds. */
+  readonly retryAfterMs: number;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { leaderHint?: string; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+    this.name = "RingkvError";
+    this.code = code;
+    this.leaderHint = options.leaderHint ?? "";
+    this.retryAfterMs = options.retryAfterMs ?? 0;
+  }
+
+  get mapping(): Mapping {
+    return ERROR_MAPPINGS[this.code];
+  }
+
+  toJSON(): { error: { code: ErrorCode; message: string } } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+/** Anything thrown inside the node, as a RingkvError (unknown failures become Internal). */
+export function toRingkvError(e: unknown): RingkvError {
+  if (e instanceof RingkvError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new RingkvError("Internal", message);
+}
