@@ -1,0 +1,18 @@
+// How a node is started: the `ringkv start` flags, as data.
+
+export interface NodeOptions {
+  /** Stable node id, e.g. "n1". */
+  readonly id: string;
+  /** gRPC listen address HOST:PORT (client API and peer traffic share it). */
+  readonly listen: string;
+  /** HTTP listen address HOST:PORT, or undefined for none. */
+  readonly http?: string;
+  /** Data directory: write-ahead log, snapshots, lock file. */
+  readonly dataDir: string;
+  /** Create a new cluster with this node as its only member. */
+  readonly bootstrap?: { readonly shards?: number; readonly replicas?: number };
+  /** Ask one of these members (HOST:PORT, tried in turn) to add this node. */
+  readonly join?: readonly string[];
+  /** pino level; default "info". */
+  readonly logLevel?: string;
+}
