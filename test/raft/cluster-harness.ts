@@ -1,6 +1,6 @@
 // A minimal synchronous harness for unit tests of the core: replicas with MemoryStorage, a
 // mailbox, and helpers to deliver messages until the cluster is quiet.
-import { type Entry, EntryType, MemoryStorage, type Message, RawNode } from "../../src/raft/index.ts";
+import { type Entry, EntryType, MemoryStorage, type Message, RawNode, type ReadState } from "../../src/raft/index.ts";
 
 export function seededRandom(seed: number): { intBelow(n: number): number } {
   let s = seed >>> 0 || 1;
@@ -16,31 +16,65 @@ export function seededRandom(seed: number): { intBelow(n: number): number } {
   };
 }
 
+export interface HarnessOptions {
+  readonly preVote?: boolean;
+  readonly checkQuorum?: boolean;
+  readonly seed?: number;
+  readonly learners?: readonly string[];
+}
+
 export class Harness {
   readonly nodes = new Map<string, RawNode>();
   readonly storages = new Map<string, MemoryStorage>();
   readonly applied = new Map<string, Entry[]>();
+  /** Read states each node's Ready handed out, in order. */
+  readonly reads = new Map<string, ReadState[]>();
   mailbox: Message[] = [];
   /** Messages for which drop(m) is true are discarded instead of delivered. */
   drop: (m: Message) => boolean = () => false;
 
-  constructor(ids: string[], options: { preVote?: boolean; checkQuorum?: boolean; seed?: number } = {}) {
-    let seed = options.seed ?? 1;
-    for (const id of ids) {
-      const storage = MemoryStorage.bootstrap(ids);
+  readonly #options: HarnessOptions;
+  #seed: number;
+
+  /** `ids` are the voters; `options.learners` join them as non-voting members. */
+  constructor(ids: string[], options: HarnessOptions = {}) {
+    this.#options = options;
+    this.#seed = options.seed ?? 1;
+    const learners = options.learners ?? [];
+    for (const id of [...ids, ...learners]) {
+      const storage = new MemoryStorage();
+      storage.applySnapshot({
+        meta: { index: 1, term: 1, confState: { voters: ids, learners } },
+        data: new Uint8Array(0),
+      });
       this.storages.set(id, storage);
       this.applied.set(id, []);
-      this.nodes.set(
-        id,
-        new RawNode({
-          id,
-          storage,
-          random: seededRandom(seed++),
-          preVote: options.preVote ?? true,
-          checkQuorum: options.checkQuorum ?? true,
-        }),
-      );
+      this.nodes.set(id, this.#newNode(id, storage));
     }
+  }
+
+  #newNode(id: string, storage: MemoryStorage): RawNode {
+    return new RawNode({
+      id,
+      storage,
+      random: seededRandom(this.#seed++),
+      preVote: this.#options.preVote ?? true,
+      checkQuorum: this.#options.checkQuorum ?? true,
+    });
+  }
+
+  /** Crash and restart `id`: everything not in its storage is lost. */
+  restart(id: string): void {
+    this.nodes.set(id, this.#newNode(id, this.storages.get(id)!));
+  }
+
+  /** Drop every message to or from the given nodes. */
+  isolate(...ids: string[]): void {
+    this.drop = (m) => ids.includes(m.from) || ids.includes(m.to);
+  }
+
+  heal(): void {
+    this.drop = () => false;
   }
 
   node(id: string): RawNode {
@@ -59,6 +93,7 @@ export class Harness {
         storage.append(rd.entries);
         if (rd.hardState) storage.setHardState(rd.hardState);
         this.mailbox.push(...rd.messages);
+        this.reads.set(id, [...(this.reads.get(id) ?? []), ...rd.readStates]);
         this.applied
           .get(id)!
           .push(...rd.committedEntries.filter((e) => e.type === EntryType.Normal && e.data.length > 0));
