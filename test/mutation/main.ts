@@ -3,7 +3,7 @@
 // src/raft, then the Raft suites run there; the mutant is caught when they fail, and the first
 // failing test is named. The unmutated copy must pass first, or nothing here would mean a thing.
 //
-//   npm run mutation [-- --only 3] [-- --jobs 2]
+//   npm run mutation [-- --only 3] [-- --jobs 2] [-- --suites test/raft,test/sim.test.ts]
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,7 +12,8 @@ import { parseArgs } from "node:util";
 import { MUTANTS, type Mutant } from "./mutants.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
-const SUITES = ["test/raft", "test/raft-scenarios.test.ts", "test/sim.test.ts"];
+const DEFAULT_SUITES = "test/raft,test/raft-scenarios.test.ts,test/sim.test.ts";
+let suites: string[] = [];
 const MUTANT_TIMEOUT_MS = 8 * 60_000;
 
 interface Outcome {
@@ -47,7 +48,7 @@ function runSuites(dir: string): Promise<Outcome> {
       [
         join(ROOT, "node_modules/vitest/vitest.mjs"),
         "run",
-        ...SUITES,
+        ...suites,
         "--bail=1",
         "--reporter=json",
         `--outputFile=${report}`,
@@ -97,8 +98,13 @@ async function runMutant(m: Mutant | null): Promise<Outcome> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { only: { type: "string" }, jobs: { type: "string", default: "2" } },
+    options: {
+      only: { type: "string" },
+      jobs: { type: "string", default: "2" },
+      suites: { type: "string", default: DEFAULT_SUITES },
+    },
   });
+  suites = values.suites.split(",");
   const chosen = values.only ? [MUTANTS[Number(values.only) - 1]!] : MUTANTS;
   console.log("baseline: the unmutated suites must pass…");
   const baseline = await runMutant(null);

@@ -1,6 +1,13 @@
 // A minimal synchronous harness for unit tests of the core: replicas with MemoryStorage, a
 // mailbox, and helpers to deliver messages until the cluster is quiet.
-import { type Entry, EntryType, MemoryStorage, type Message, RawNode, type ReadState } from "../../src/raft/index.ts";
+import {
+  type Entry,
+  EntryType,
+  MemoryStorage,
+  type Message,
+  RawNode,
+  type ReadState,
+} from "../../src/raft/index.ts";
 
 export function seededRandom(seed: number): { intBelow(n: number): number } {
   let s = seed >>> 0 || 1;
