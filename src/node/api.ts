@@ -4,12 +4,21 @@
 
 export type Consistency = "linearizable" | "stale";
 
-export interface PutOptions {
+/** Options every request carries. */
+export interface RequestOptions {
+  /**
+   * Set on a request one node forwarded to the leader it knows of. The receiver answers it or
+   * refuses with NotLeader — it never forwards again, so a request makes at most one hop.
+   */
+  readonly forwarded?: boolean;
+}
+
+export interface PutOptions extends RequestOptions {
   /** Compare-and-set: succeed only if the key's version is this (0: only if absent). */
   readonly ifVersion?: number;
 }
 
-export interface GetOptions {
+export interface GetOptions extends RequestOptions {
   readonly consistency?: Consistency;
 }
 
@@ -56,10 +65,10 @@ export interface KvApi {
   put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }>;
   /** Resolves null when the key is absent. */
   get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null>;
-  delete(key: Uint8Array): Promise<{ deleted: boolean }>;
+  delete(key: Uint8Array, options?: RequestOptions): Promise<{ deleted: boolean }>;
   /** Add `member` to the cluster (as a learner, then a voter once caught up). Idempotent. */
-  join(member: MemberInfo): Promise<{ members: MemberInfo[] }>;
+  join(member: MemberInfo, options?: RequestOptions): Promise<{ members: MemberInfo[] }>;
   /** Remove a member cleanly (leadership moved away first). */
-  leave(id: string): Promise<void>;
+  leave(id: string, options?: RequestOptions): Promise<void>;
   status(): Promise<StatusJson>;
 }

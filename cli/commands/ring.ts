@@ -1,0 +1,47 @@
+// `ringkv ring`: each node's share of the key space and the replicas of each shard. For now the
+// view is derived from status (ringFromStatus); the sharding work replaces it with ring ranges.
+import type { Command } from "commander";
+import { type RingView, ringFromStatus } from "../../src/client/ring-view.ts";
+import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
+import { listCell, textTable } from "../text-table.ts";
+
+export function registerRing(program: Command): void {
+  const command = program.command("ring").description("show key-space share and replicas per node");
+  addClientOptions(command).addHelpText(
+    "after",
+    `
+Examples:
+  $ ringkv ring
+  $ ringkv ring --json`,
+  );
+  command.action(async (flags: ClientFlags) => {
+    await runWithClient(flags, async (client, out) => {
+      const view = ringFromStatus(await client.status());
+      out.result(view, ringText(view));
+    });
+  });
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+export function ringText(view: RingView): string {
+  const nodes = textTable(
+    ["node", "addr", "state", "replicas", "share", "leads", "lead share"],
+    view.nodes.map((n) => [
+      n.id,
+      n.addr || "-",
+      n.state,
+      n.replicas,
+      percent(n.replicaShare),
+      n.leaders,
+      percent(n.leaderShare),
+    ]),
+  );
+  const shards = textTable(
+    ["shard", "leader", "replicas", "learners"],
+    view.shards.map((s) => [s.id, s.leader || "-", listCell(s.replicas), listCell(s.learners)]),
+  );
+  return `epoch ${view.epoch}, ${view.shardCount} shards\n\n${nodes}\n\n${shards}`;
+}

@@ -1,0 +1,93 @@
+// `ringkv start`: run one node in this process until SIGTERM or SIGINT, then stop it gracefully
+// (leaderships handed off, log flushed) and exit 0.
+import type { Command } from "commander";
+import type { NodeOptions } from "../../src/node/options.ts";
+import { address, addressList, integerIn } from "../arguments.ts";
+import { Output } from "../output.ts";
+
+interface StartFlags {
+  readonly id: string;
+  readonly listen: string;
+  readonly http?: string;
+  readonly data: string;
+  readonly bootstrap: boolean;
+  readonly shards?: number;
+  readonly replicas?: number;
+  readonly join?: string[];
+  readonly logLevel?: string;
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command("start")
+    .description("run a node (restart it with the same line minus --bootstrap/--join)")
+    .requiredOption("--id <id>", "stable node id, e.g. n1")
+    .requiredOption("--listen <host:port>", "gRPC address for clients and peers", address)
+    .option("--http <host:port>", "HTTP address for the REST API, /metrics and the status page", address)
+    .requiredOption("--data <dir>", "data directory (write-ahead log, snapshots)")
+    .option("--bootstrap", "create a new cluster with this node as its first member", false)
+    .option("--shards <n>", "with --bootstrap: number of shards", integerIn(1, 4096))
+    .option("--replicas <n>", "with --bootstrap: replicas per shard", integerIn(1, 9))
+    .option("--join <host:port,...>", "ask these members (in turn) to add this node", addressList)
+    .option("--log-level <level>", "pino log level", "info")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1 --bootstrap
+  $ ringkv start --id n2 --listen 127.0.0.1:7002 --http 127.0.0.1:8002 --data ./data/n2 --join 127.0.0.1:7001
+  $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1   # restart`,
+    )
+    .action(async (flags: StartFlags, command: Command) => {
+      if (flags.bootstrap && flags.join) command.error("error: --bootstrap and --join exclude each other");
+      if (!flags.bootstrap && (flags.shards !== undefined || flags.replicas !== undefined)) {
+        command.error("error: --shards and --replicas apply only with --bootstrap");
+      }
+      await runNode(nodeOptions(flags));
+    });
+}
+
+export function nodeOptions(flags: StartFlags): NodeOptions {
+  const bootstrap = {
+    ...(flags.shards === undefined ? {} : { shards: flags.shards }),
+    ...(flags.replicas === undefined ? {} : { replicas: flags.replicas }),
+  };
+  return {
+    id: flags.id,
+    listen: flags.listen,
+    dataDir: flags.data,
+    ...(flags.http === undefined ? {} : { http: flags.http }),
+    ...(flags.bootstrap ? { bootstrap } : {}),
+    ...(flags.join === undefined ? {} : { join: flags.join }),
+    ...(flags.logLevel === undefined ? {} : { logLevel: flags.logLevel }),
+  };
+}
+
+async function runNode(options: NodeOptions): Promise<void> {
+  const out = new Output(false);
+  // Loaded here, not at the top: client commands should not pay for loading the whole node.
+  const { startNode } = await import("../../src/node/node.ts");
+  let node: Awaited<ReturnType<typeof startNode>>;
+  try {
+    node = await startNode(options);
+  } catch (e) {
+    process.exitCode = out.failure(e);
+    return;
+  }
+  const http = node.httpAddr ? `, HTTP http://${node.httpAddr}` : "";
+  process.stdout.write(`ringkv ${node.id} listening: gRPC ${node.addr}${http}, data ${options.dataDir}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    // Later signals are ignored: the graceful stop is bounded, and SIGKILL remains for the impatient.
+    if (stopping) return;
+    stopping = true;
+    node.stop().then(
+      () => process.exit(0),
+      (e: unknown) => process.exit(out.failure(e)),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  // A node removed from the cluster (`ringkv leave`) has nothing left to serve.
+  node.onRemoved = stop;
+}

@@ -1,0 +1,45 @@
+// `ringkv status`: members, shards, leaders and the epoch, as the node at --addr sees them.
+import type { Command } from "commander";
+import type { StatusJson } from "../../src/node/api.ts";
+import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
+import { listCell, textTable } from "../text-table.ts";
+
+export function registerStatus(program: Command): void {
+  const command = program.command("status").description("show members, shards, leaders and the epoch");
+  addClientOptions(command).addHelpText(
+    "after",
+    `
+Examples:
+  $ ringkv status
+  $ ringkv status --json --addr 127.0.0.1:7002`,
+  );
+  command.action(async (flags: ClientFlags) => {
+    await runWithClient(flags, async (client, out) => {
+      const status = await client.status();
+      out.result(status, statusText(status));
+    });
+  });
+}
+
+export function statusText(status: StatusJson): string {
+  const { node } = status;
+  const header = `node ${node.id}  gRPC ${node.addr}  HTTP ${node.http || "-"}  epoch ${status.epoch}`;
+  const members = textTable(
+    ["member", "addr", "http", "state", "incarnation"],
+    status.members.map((m) => [m.id, m.addr, m.http || "-", m.state, m.incarnation]),
+  );
+  const shards = textTable(
+    ["shard", "leader", "term", "replicas", "learners", "commit", "applied", "keys"],
+    status.shards.map((s) => [
+      s.id,
+      s.leader || "-",
+      s.term,
+      listCell(s.replicas),
+      listCell(s.learners),
+      s.commitIndex,
+      s.appliedIndex,
+      s.keys,
+    ]),
+  );
+  return `${header}\n\n${members}\n\n${shards}`;
+}

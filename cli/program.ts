@@ -1,0 +1,48 @@
+// The `ringkv` command line (shared/DESIGN.md §4, a contract): one commander program, one file
+// per command under commands/.
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { registerDel } from "./commands/del.ts";
+import { registerDev } from "./commands/dev.ts";
+import { registerGet } from "./commands/get.ts";
+import { registerLeave } from "./commands/leave.ts";
+import { registerPut } from "./commands/put.ts";
+import { registerRing } from "./commands/ring.ts";
+import { registerStart } from "./commands/start.ts";
+import { registerStatus } from "./commands/status.ts";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export function createProgram(): Command {
+  const program = new Command("ringkv")
+    .description("A sharded, replicated, strongly consistent key-value store.")
+    .version(version)
+    // Throw instead of exiting so main maps usage errors to exit 2; set before the subcommands
+    // are created so they inherit it.
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Client commands take --addr HOST:PORT[,…] (env RINGKV_ADDR, default 127.0.0.1:7001) and --json.
+Exit codes: 0 success, 1 not found / version mismatch, 2 usage or invalid input,
+            3 cluster unavailable or timed out.
+
+Examples:
+  $ ringkv dev                           # a local three-node cluster
+  $ ringkv put greeting hello
+  $ ringkv get greeting
+  $ ringkv status --addr 127.0.0.1:7002`,
+    );
+  registerStart(program);
+  registerDev(program);
+  registerPut(program);
+  registerGet(program);
+  registerDel(program);
+  registerStatus(program);
+  registerRing(program);
+  registerLeave(program);
+  return program;
+}

@@ -1,0 +1,183 @@
+// RingkvClient: the KV API over gRPC against a set of node addresses. Any node accepts any key
+// and routes it, so the client needs no ring: it sticks to the last address that answered,
+// follows NotLeader hints, and moves on when an address fails, all under RetryPolicy.
+import { setTimeout as delay } from "node:timers/promises";
+import * as grpc from "@grpc/grpc-js";
+import type { GetOptions, KvApi, MemberInfo, PutOptions, StatusJson, VersionedValue } from "../node/api.ts";
+import { RingkvError } from "../node/errors.ts";
+import { parseAddress } from "./address.ts";
+import { fromGrpcStatus, isUnsentFailure } from "./grpc-error.ts";
+import { type KvMethod, type KvMethods, kvServiceDefinition } from "./kv-wire.ts";
+import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
+
+export interface RingkvClientOptions {
+  /** Node gRPC addresses, HOST:PORT; at least one. */
+  readonly addresses: readonly string[];
+  /** Deadline of one attempt in ms (the operation as a whole is bounded by retry.budgetMs). */
+  readonly deadlineMs?: number;
+  readonly retry?: Partial<RetrySettings>;
+  /** [0, 1) source for backoff jitter; Math.random by default. */
+  readonly random?: () => number;
+}
+
+export const DEFAULT_DEADLINE_MS = 5_000;
+
+/** grpc-js reconnects with up to 2 minutes of backoff by default; a restarted node should be
+ * reachable again within a second. */
+const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  "grpc.initial_reconnect_backoff_ms": 100,
+  "grpc.max_reconnect_backoff_ms": 1_000,
+};
+
+type Callback<T> = (error: grpc.ServiceError | null, response?: T) => void;
+type UnaryMethod<Req, Res> = (
+  request: Req,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  callback: Callback<Res>,
+) => grpc.ClientUnaryCall;
+
+const KvStub = grpc.makeGenericClientConstructor(kvServiceDefinition(), "KV");
+
+export class RingkvClient implements KvApi {
+  /** Known addresses: the configured ones, then leader hints learned along the way. */
+  readonly #addresses: string[];
+  readonly #stubs = new Map<string, grpc.Client>();
+  readonly #policy: RetryPolicy;
+  readonly #deadlineMs: number;
+  #preferred: string;
+  #closed = false;
+
+  constructor(options: RingkvClientOptions) {
+    const addresses = [...new Set(options.addresses.map((a) => a.trim()).filter((a) => a !== ""))];
+    const first = addresses[0];
+    if (first === undefined) throw new RingkvError("InvalidArgument", "no node address given");
+    for (const address of addresses) parseAddress(address);
+    this.#addresses = addresses;
+    this.#preferred = first;
+    this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.#policy = new RetryPolicy(options.retry, options.random);
+  }
+
+  async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
+    const request =
+      options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
+    const { version } = await this.#call("Put", "write", request);
+    return { version };
+  }
+
+  async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
+    const response = await this.#call("Get", "read", { key, stale: options.consistency === "stale" });
+    if (!response.found) return null;
+    // A plain Uint8Array view, not the Buffer protobufjs decodes into: callers get what KvApi says.
+    const { buffer, byteOffset, byteLength } = response.value;
+    return { value: new Uint8Array(buffer, byteOffset, byteLength), version: response.version };
+  }
+
+  async delete(key: Uint8Array): Promise<{ deleted: boolean }> {
+    const { deleted } = await this.#call("Delete", "write", { key });
+    return { deleted };
+  }
+
+  async join(member: MemberInfo): Promise<{ members: MemberInfo[] }> {
+    const response = await this.#call("Join", "read", { member });
+    return { members: response.members.map((m) => ({ id: m.id, addr: m.addr, http: m.http })) };
+  }
+
+  async leave(id: string): Promise<void> {
+    await this.#call("Leave", "write", { id });
+  }
+
+  async status(): Promise<StatusJson> {
+    const { json } = await this.#call("Status", "read", {});
+    try {
+      return JSON.parse(json) as StatusJson;
+    } catch {
+      throw new RingkvError("Internal", "status: the node sent malformed JSON");
+    }
+  }
+
+  /** Close every connection; later calls fail with Unavailable. */
+  close(): void {
+    this.#closed = true;
+    for (const stub of this.#stubs.values()) stub.close();
+    this.#stubs.clear();
+  }
+
+  async #call<M extends KvMethod>(
+    method: M,
+    kind: OperationKind,
+    request: KvMethods[M][0],
+  ): Promise<KvMethods[M][1]> {
+    const started = performance.now();
+    let address = this.#preferred;
+    for (let attempt = 1; ; attempt++) {
+      const remainingMs = this.#policy.settings.budgetMs - (performance.now() - started);
+      try {
+        const response = await this.#attempt(
+          address,
+          method,
+          request,
+          Math.min(this.#deadlineMs, remainingMs),
+        );
+        this.#preferred = address;
+        return response;
+      } catch (e) {
+        const failure = asFailure(e, address);
+        const elapsedMs = performance.now() - started;
+        const decision = this.#policy.decide(failure, { kind, attempt, elapsedMs });
+        if (!decision.retry || this.#closed) throw failure.error;
+        address = decision.target === "leader" ? this.#learn(failure.error.leaderHint) : this.#after(address);
+        if (decision.delayMs > 0) await delay(decision.delayMs);
+      }
+    }
+  }
+
+  #attempt<M extends KvMethod>(
+    address: string,
+    method: M,
+    request: KvMethods[M][0],
+    deadlineMs: number,
+  ): Promise<KvMethods[M][1]> {
+    if (this.#closed) return Promise.reject(new RingkvError("Unavailable", "the client is closed"));
+    const stub = this.#stub(address);
+    const call = stub[method as string] as UnaryMethod<KvMethods[M][0], KvMethods[M][1]>;
+    const deadline = new Date(Date.now() + Math.max(1, deadlineMs));
+    return new Promise((resolve, reject) => {
+      call.call(stub, request, new grpc.Metadata(), { deadline }, (error, response) => {
+        if (error) reject(error);
+        else if (response === undefined) reject(new RingkvError("Internal", `${method}: empty response`));
+        else resolve(response);
+      });
+    });
+  }
+
+  #stub(address: string): grpc.Client & Record<string, unknown> {
+    let stub = this.#stubs.get(address);
+    if (!stub) {
+      stub = new KvStub(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+      this.#stubs.set(address, stub);
+    }
+    return stub as grpc.Client & Record<string, unknown>;
+  }
+
+  #learn(address: string): string {
+    if (!this.#addresses.includes(address)) this.#addresses.push(address);
+    return address;
+  }
+
+  #after(address: string): string {
+    const index = this.#addresses.indexOf(address);
+    return this.#addresses[(index + 1) % this.#addresses.length] ?? address;
+  }
+}
+
+function asFailure(e: unknown, address: string): Failure {
+  if (e instanceof RingkvError) return { error: e, unsent: false };
+  if (isServiceError(e)) return { error: fromGrpcStatus(e, address), unsent: isUnsentFailure(e) };
+  return { error: new RingkvError("Internal", e instanceof Error ? e.message : String(e)), unsent: false };
+}
+
+function isServiceError(e: unknown): e is grpc.ServiceError {
+  return e instanceof Error && typeof (e as Partial<grpc.ServiceError>).code === "number";
+}
