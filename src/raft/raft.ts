@@ -67,16 +67,15 @@ export class Raft {
     const { hardState, confState } = config.storage.initialState();
     this.log = new RaftLog(config.storage, config.applied);
     this.#resetProgress(confState);
-    if (hardState.term > 0 || hardState.commit > 0) {
-      assert(
-        hardState.commit >= this.log.committed && hardState.commit <= this.log.lastIndex(),
-        () =>
-          `hard state commit ${hardState.commit} is out of range [${this.log.committed}, ${this.log.lastIndex()}]`,
-      );
-      this.log.committed = hardState.commit;
-      this.term = hardState.term;
-      this.vote = hardState.vote;
-    }
+    assert(
+      hardState.commit <= this.log.lastIndex(),
+      () => `hard state commit ${hardState.commit} is past the last index ${this.log.lastIndex()}`,
+    );
+    // A snapshot holds only committed state, so the commit is at least its index even when the
+    // hard state written with it was lost (a torn write keeps the one and not the other).
+    this.log.committed = Math.max(this.log.committed, hardState.commit);
+    this.term = hardState.term;
+    this.vote = hardState.vote;
     this.becomeFollower(this.term, NONE);
   }
 

@@ -1,0 +1,64 @@
+// Bugs planted on purpose, from outside the code under test, to show that the checkers catch
+// them (a checker that never fails proves nothing). Production-shaped runs plant none.
+
+import type { Message, NodeId } from "../../src/raft/index.ts";
+import { MessageType, Role } from "../../src/raft/index.ts";
+import type { Operation } from "../support/history.ts";
+import type { Cluster } from "./cluster.ts";
+import type { CommandEnvelope } from "./command.ts";
+
+export interface PlantedBugs {
+  /** The state machine of `replica` silently skips a write when this returns false. */
+  readonly skipWrite?: (replica: NodeId, envelope: CommandEnvelope, index: number) => boolean;
+  /** Rewrites (or drops, with null) a message on the wire. */
+  readonly interceptor?: (message: Message, cluster: Cluster) => Message | null;
+  /** Replicas answer reads from their own state machine at once, without ReadIndex. */
+  readonly staleReads?: boolean;
+  /** Rewrites the recorded history before it is checked. */
+  readonly tamperHistory?: (ops: Operation[]) => Operation[];
+}
+
+/** Every replica's state machine loses puts at indexes ≡ 0 (mod `every`): a deterministic bug. */
+export function droppedWrites(every: number): PlantedBugs {
+  return {
+    skipWrite: (_replica, envelope, index) => !(envelope.command.kind === "put" && index % every === 0),
+  };
+}
+
+/** Only `replica`'s state machine loses a write now and then: the replicas diverge. */
+export function divergentReplica(replica: NodeId, every: number): PlantedBugs {
+  return { skipWrite: (r, _envelope, index) => !(r === replica && index % every === 0) };
+}
+
+/**
+ * A broken commit rule: every acknowledgement a leader receives is forged to claim the
+ * follower holds the leader's whole log, so the leader commits entries a quorum may not have.
+ */
+export function forgedAppendAcks(): PlantedBugs {
+  return {
+    interceptor: (m, cluster) => {
+      if (m.type !== MessageType.AppResp || m.reject) return m;
+      const status = cluster.replicas.get(m.to)?.node?.status();
+      if (status === undefined || status.role !== Role.Leader || status.term !== m.term) return m;
+      return { ...m, index: Math.max(m.index, status.lastIndex) };
+    },
+  };
+}
+
+/** Followers serve reads locally: fast, and not linearizable. */
+export function staleReads(): PlantedBugs {
+  return { staleReads: true };
+}
+
+/** The first completed read that saw a value is made to claim it saw nothing. */
+export function forgedRead(): PlantedBugs {
+  return {
+    tamperHistory: (ops) => {
+      const i = ops.findIndex((op) => op.output?.kind === "get" && op.output.value !== null);
+      if (i < 0) return ops;
+      const forged = ops.slice();
+      forged[i] = { ...ops[i]!, output: { kind: "get", value: "never-written" } };
+      return forged;
+    },
+  };
+}

@@ -1,0 +1,260 @@
+// The simulated Raft group: replicas, the network between them, and the simulated clock.
+// One call to tick() advances time by one tick: every live replica ticks (subject to its clock
+// skew), the network delivers what is due, and every replica handles its Readies. Faults are
+// applied from outside (faults.ts) through the methods here.
+
+import type { ConfChange, ConfState, Message, NodeId } from "../../src/raft/index.ts";
+import {
+  applyConfChange,
+  ConfChangeType,
+  MemoryStorage,
+  NotLeaderError,
+  ProposalDroppedError,
+  Role,
+} from "../../src/raft/index.ts";
+import type { PlantedBugs } from "./bugs.ts";
+import type { SafetyChecker } from "./checkers.ts";
+import type { NetworkFaults } from "./network.ts";
+import { Network } from "./network.ts";
+import type { Rng } from "./random.ts";
+import type { CrashPoint, RaftSettings, ReplicaHost } from "./replica.ts";
+import { Replica } from "./replica.ts";
+import type { Trace } from "./trace.ts";
+
+export type MembershipStep = "add-learner" | "promote" | "remove-voter" | "remove-learner";
+
+export interface ClusterOptions {
+  readonly random: Rng;
+  readonly checker: SafetyChecker;
+  readonly trace: Trace;
+  /** The group's founding voters, n1..nN. */
+  readonly voterCount: number;
+  readonly raft: RaftSettings;
+  readonly network: NetworkFaults;
+  readonly snapshotEveryEntries: number;
+  readonly keepEntriesAfterSnapshot: number;
+  /** Planted bugs (tests only). */
+  readonly bugs: PlantedBugs;
+  /**
+   * Start joiners from an empty disk instead of the genesis configuration. Unsafe with this
+   * core (see #addReplica); kept to reproduce the hazard (`npm run sim -- --empty-joiners`).
+   */
+  readonly emptyJoinerDisks?: boolean;
+}
+
+export class Cluster implements ReplicaHost {
+  readonly checker: SafetyChecker;
+  readonly trace: Trace;
+  readonly network: Network<Message>;
+  readonly replicas = new Map<NodeId, Replica>();
+  /** The founding voters; a joiner's disk starts from the same genesis configuration. */
+  readonly genesis: readonly NodeId[];
+  readonly #options: ClusterOptions;
+  #now = 0;
+  #nextId: number;
+  /** How often notable events happened (crash points hit, snapshots installed…). */
+  readonly counters = new Map<string, number>();
+  /** The configuration after the highest conf change index any replica applied. */
+  #membership: ConfState;
+  #membershipIndex = 0;
+  /** Index of the latest conf change proposed; the group is not settled until it is applied. */
+  lastConfChangeIndex = 0;
+  /** Everyone that was ever a member by an applied configuration. */
+  readonly #everMembers = new Set<NodeId>();
+
+  constructor(options: ClusterOptions) {
+    this.#options = options;
+    this.checker = options.checker;
+    this.trace = options.trace;
+    this.network = new Network<Message>(options.random.fork("network"), options.network);
+    this.genesis = Array.from({ length: options.voterCount }, (_, i) => `n${i + 1}`);
+    this.#membership = { voters: this.genesis, learners: [] };
+    for (const id of this.genesis) this.#everMembers.add(id);
+    this.#nextId = options.voterCount + 1;
+    for (const id of this.genesis) this.#addReplica(id).start();
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  get membership(): ConfState {
+    return this.#membership;
+  }
+
+  /** Current members (voters and learners) by the latest applied configuration. */
+  members(): NodeId[] {
+    return [...this.#membership.voters, ...this.#membership.learners];
+  }
+
+  replica(id: NodeId): Replica {
+    const r = this.replicas.get(id);
+    if (r === undefined) throw new Error(`no replica ${id}`);
+    return r;
+  }
+
+  /** Replicas whose process runs. */
+  upReplicas(): Replica[] {
+    return [...this.replicas.values()].filter((r) => r.up);
+  }
+
+  /** The live leader with the highest term, if any. */
+  leader(): Replica | null {
+    let best: Replica | null = null;
+    let bestTerm = -1;
+    for (const r of this.replicas.values()) {
+      const status = r.node?.status();
+      if (status?.role === Role.Leader && status.term > bestTerm) {
+        best = r;
+        bestTerm = status.term;
+      }
+    }
+    return best;
+  }
+
+  tick(): void {
+    this.#now++;
+    this.checker.setTime(this.#now);
+    for (const r of this.replicas.values()) r.tick();
+    for (const m of this.network.deliverDue(this.#now)) {
+      this.trace.mix(this.#now);
+      this.trace.mixString(m.type);
+      this.trace.mixString(m.to);
+      this.replicas.get(m.to)?.step(m);
+    }
+    this.handleReadies();
+  }
+
+  handleReadies(): void {
+    for (const r of this.replicas.values()) r.handleReadies();
+  }
+
+  send(message: Message): void {
+    const interceptor = this.#options.bugs.interceptor;
+    const m = interceptor ? interceptor(message, this) : message;
+    if (m !== null) this.network.send(m, this.#now);
+  }
+
+  count(event: string): void {
+    this.counters.set(event, (this.counters.get(event) ?? 0) + 1);
+  }
+
+  setNetworkFaults(faults: NetworkFaults): void {
+    this.network.setFaults(faults);
+  }
+
+  confChangeApplied(replica: NodeId, change: ConfChange, index: number): void {
+    if (index <= this.#membershipIndex) return;
+    this.#membershipIndex = index;
+    this.#membership = applyConfChange(this.#membership, change);
+    for (const id of this.members()) this.#everMembers.add(id);
+    this.count(`conf change ${ConfChangeType[change.type]}`);
+    this.trace.event(
+      this.#now,
+      () => `${replica} applies conf change ${ConfChangeType[change.type]} ${change.nodeId} at ${index}`,
+    );
+  }
+
+  // ─── faults ──────────────────────────────────────────────────────────────────────────────
+
+  crash(id: NodeId, reason = "killed"): void {
+    this.replica(id).crash(reason);
+  }
+
+  /** Crash `id` at `point` of the next Ready it handles. */
+  crashDuringReady(id: NodeId, point: CrashPoint): void {
+    this.replica(id).armCrash(point);
+  }
+
+  restart(id: NodeId): void {
+    this.replica(id).start();
+  }
+
+  /**
+   * Stop, for good, replicas that were removed from the group but never learned it (they
+   * were cut off when their removal committed). An operator shuts such servers down (Raft
+   * thesis §4.2.3); until then they may campaign, and only PreVote/CheckQuorum keep them from
+   * disrupting the group.
+   */
+  decommissionRemoved(): NodeId[] {
+    const members = new Set(this.members());
+    const stopped: NodeId[] = [];
+    for (const r of this.replicas.values()) {
+      if (r.removed || members.has(r.id) || !this.#everMembers.has(r.id)) continue;
+      r.decommission();
+      stopped.push(r.id);
+    }
+    return stopped;
+  }
+
+  restartAll(): void {
+    for (const r of this.replicas.values()) if (!r.up && !r.removed) r.start();
+  }
+
+  /**
+   * Ask the current leader for one membership change. Adding a learner creates the new
+   * replica first (empty disk with the group's genesis configuration) so it can be reached.
+   * Returns a description of what was proposed, or null if nothing could be.
+   */
+  proposeMembershipChange(kind: MembershipStep, random: Rng): string | null {
+    const leader = this.leader();
+    const node = leader?.node;
+    if (!leader || !node) return null;
+    const cs = node.confState();
+    let change: ConfChange | null = null;
+    if (kind === "add-learner") {
+      change = { type: ConfChangeType.AddLearner, nodeId: `n${this.#nextId}` };
+    } else {
+      const from = kind === "remove-voter" ? cs.voters : cs.learners;
+      const type = kind === "promote" ? ConfChangeType.AddNode : ConfChangeType.RemoveNode;
+      if (from.length > 0) change = { type, nodeId: random.pick(from) };
+    }
+    if (change === null) return null;
+    try {
+      const at = node.proposeConfChange(change);
+      this.lastConfChangeIndex = Math.max(this.lastConfChangeIndex, at.index);
+      if (change.type === ConfChangeType.AddLearner) {
+        this.#nextId++;
+        this.#addReplica(change.nodeId).start();
+      }
+      const what = `${ConfChangeType[change.type]} ${change.nodeId}`;
+      this.trace.event(this.#now, `${leader.id} proposes ${what} at ${at.index}`);
+      return what;
+    } catch (e) {
+      if (e instanceof ProposalDroppedError || e instanceof NotLeaderError) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * A new replica and its disk. The founding membership lives only in the bootstrap snapshot
+   * at index 0, which is never shipped, so a joiner replaying the log from index 1 on an empty
+   * disk would start from voters = [] and, once promoted, count itself a one-voter group:
+   * split brain. Hence joiners start from the genesis configuration, like the founders.
+   */
+  #addReplica(id: NodeId): Replica {
+    const o = this.#options;
+    const replica = new Replica(
+      {
+        id,
+        storage:
+          this.#options.emptyJoinerDisks && !this.genesis.includes(id)
+            ? new MemoryStorage()
+            : MemoryStorage.bootstrap(this.genesis),
+        raft: o.raft,
+        random: o.random,
+        snapshotEveryEntries: o.snapshotEveryEntries,
+        keepEntriesAfterSnapshot: o.keepEntriesAfterSnapshot,
+        bugs: o.bugs,
+      },
+      this,
+    );
+    this.replicas.set(id, replica);
+    return replica;
+  }
+
+  /** Log Matching over every replica's disk (crashed ones too: their disks still hold logs). */
+  checkLogMatching(): void {
+    this.checker.checkLogMatching(new Map([...this.replicas].map(([id, r]) => [id, r.storage])));
+  }
+}
