@@ -5,6 +5,11 @@ export interface NodeOptions {
   readonly id: string;
   /** gRPC listen address HOST:PORT (client API and peer traffic share it). */
   readonly listen: string;
+  /**
+   * The gRPC address the other nodes and clients are told to use (default: listen). Differs from
+   * listen behind a NAT or a proxy — the fault-injection tests put a proxy here.
+   */
+  readonly advertise?: string;
   /** HTTP listen address HOST:PORT, or undefined for none. */
   readonly http?: string;
   /** Data directory: write-ahead log, snapshots, lock file. */

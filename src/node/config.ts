@@ -1,0 +1,40 @@
+// Settings of a node. Every limit is named, documented and defaulted; crossing one gives a clear
+// error (src/node/errors.ts), never a crash or silent truncation.
+
+export interface NodeSettings {
+  /** Wall-clock length of one Raft tick. */
+  readonly tickMs: number;
+  /** Election timeout is electionTicks..2·electionTicks ticks (1–2 s with the defaults). */
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  /** Snapshot a group (and let its log go) once this many entries were applied since the last. */
+  readonly snapshotEntries: number;
+  /** Largest key, in bytes. Keys are any byte string of 1..maxKeyBytes. */
+  readonly maxKeyBytes: number;
+  /** Largest value, in bytes. */
+  readonly maxValueBytes: number;
+  /** Keys + values this node's replicas may hold; a write past it is refused (QuotaExceeded). */
+  readonly dataQuotaBytes: number;
+  /** Writes proposed but not yet applied; past it new writes get Unavailable (back-pressure). */
+  readonly maxPendingProposals: number;
+  /** A request not answered within this long fails with Timeout (outcome unknown for writes). */
+  readonly requestTimeoutMs: number;
+  /** A follower waits this long for a leader to appear before answering Unavailable. */
+  readonly leaderWaitMs: number;
+  /** A join waits this long for the new learner to catch up before promoting it. */
+  readonly joinCatchUpMs: number;
+}
+
+export const NODE_DEFAULTS: NodeSettings = {
+  tickMs: 100,
+  electionTicks: 10,
+  heartbeatTicks: 1,
+  snapshotEntries: 10_000,
+  maxKeyBytes: 4 * 1024,
+  maxValueBytes: 1024 * 1024,
+  dataQuotaBytes: 2 * 1024 * 1024 * 1024,
+  maxPendingProposals: 10_000,
+  requestTimeoutMs: 4_000,
+  leaderWaitMs: 2_500,
+  joinCatchUpMs: 60_000,
+};

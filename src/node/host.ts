@@ -1,0 +1,164 @@
+// The multi-Raft host: every Raft group replica on this node, one event loop, one clock.
+//
+// One pass of the loop collects the Ready of every group that has one, persists them all, makes
+// them durable with ONE fsync (group commit across groups), sends all their messages in one
+// transport call (batched per peer), applies, and advances. Work arriving meanwhile (messages,
+// proposals, ticks) is picked up by the next pass; at most one pass runs at a time.
+import type { Logger } from "pino";
+import type { Random, Ready, SoftState } from "../raft/index.ts";
+import { RingkvError } from "./errors.ts";
+import type { LogStore } from "./log-store.ts";
+import { Replica } from "./replica.ts";
+import type { GroupMessage, Transport } from "./transport/transport.ts";
+
+export interface HostOptions {
+  readonly nodeId: string;
+  readonly store: LogStore;
+  readonly transport: Transport;
+  readonly logger: Logger;
+  /** Wall-clock length of one Raft tick. */
+  readonly tickMs: number;
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  readonly snapshotEntries: number;
+  readonly random: Random;
+  /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
+  readonly onFatal: (error: unknown) => void;
+}
+
+export class MultiRaftHost {
+  readonly #options: HostOptions;
+  readonly #replicas = new Map<string, Replica>();
+  readonly #appliedListeners: ((replica: Replica) => void)[] = [];
+  readonly #tickListeners: (() => void)[] = [];
+  #timer: NodeJS.Timeout | null = null;
+  #scheduled = false;
+  #running = false;
+  #closed = false;
+  /** Resolves when the pass in progress (if any) ends. */
+  #idle: Promise<void> = Promise.resolve();
+
+  constructor(options: HostOptions) {
+    this.#options = options;
+    options.transport.onReceive((messages) => this.#receive(messages));
+  }
+
+  openReplica(group: string): Replica {
+    let replica = this.#replicas.get(group);
+    if (replica) return replica;
+    const o = this.#options;
+    replica = new Replica({
+      group,
+      nodeId: o.nodeId,
+      storage: o.store.group(group),
+      snapshotEntries: o.snapshotEntries,
+      raft: { random: o.random, electionTicks: o.electionTicks, heartbeatTicks: o.heartbeatTicks },
+    });
+    this.#replicas.set(group, replica);
+    this.kick();
+    return replica;
+  }
+
+  replica(group: string): Replica | undefined {
+    return this.#replicas.get(group);
+  }
+
+  /** Called after a pass applied entries to a replica (membership, address book changes…). */
+  onApplied(listener: (replica: Replica) => void): void {
+    this.#appliedListeners.push(listener);
+  }
+
+  /** Called on every tick, after the replicas ticked (deadline checks, transfers…). */
+  onTick(listener: () => void): void {
+    this.#tickListeners.push(listener);
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => this.#tick(), this.#options.tickMs);
+    this.kick();
+  }
+
+  #tick(): void {
+    for (const r of this.#replicas.values()) r.raw.tick();
+    for (const l of this.#tickListeners) l();
+    this.kick();
+  }
+
+  #receive(messages: readonly GroupMessage[]): void {
+    if (this.#closed) return;
+    for (const { group, message } of messages) {
+      // A message for a group we do not host (yet, or any more) is dropped: Raft retries.
+      this.#replicas.get(group)?.raw.step(message);
+    }
+    this.kick();
+  }
+
+  /** Schedule a pass of the Ready loop (coalesced: many kicks, one pass). */
+  kick(): void {
+    if (this.#scheduled || this.#closed) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      if (!this.#running) this.#idle = this.#run();
+    });
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      while (!this.#closed && (await this.#pass())) {}
+    } catch (e) {
+      this.#options.onFatal(e);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** One pass over every group with a Ready. Returns whether there was anything to do. */
+  async #pass(): Promise<boolean> {
+    const { store, transport } = this.#options;
+    const batch: [Replica, Ready][] = [];
+    for (const r of this.#replicas.values()) {
+      if (!r.raw.hasReady()) continue;
+      const rd = r.raw.ready();
+      store.persist(r.group, { snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
+      batch.push([r, rd]);
+    }
+    if (batch.length === 0) return false;
+    if (batch.some(([, rd]) => rd.mustSync)) await store.sync();
+
+    const outgoing: GroupMessage[] = [];
+    for (const [r, rd] of batch) for (const message of rd.messages) outgoing.push({ group: r.group, message });
+    if (outgoing.length > 0) transport.send(outgoing);
+
+    const snapshots = [];
+    for (const [r, rd] of batch) {
+      r.apply(rd);
+      r.raw.advance(rd);
+      if (rd.softState) this.#logSoftState(r, rd.softState);
+      const snap = r.maybeSnapshot();
+      if (snap) snapshots.push({ group: r.group, snap });
+      if (rd.committedEntries.length > 0 || rd.snapshot) for (const l of this.#appliedListeners) l(r);
+    }
+    for (const { group, snap } of snapshots) {
+      await store.saveSnapshot(group, snap);
+      this.#options.logger.info({ group, index: snap.meta.index, bytes: snap.data.byteLength }, "snapshot saved");
+    }
+    return true;
+  }
+
+  #logSoftState(r: Replica, soft: SoftState): void {
+    const { term } = r.raw.status();
+    this.#options.logger.info({ group: r.group, role: soft.role, leader: soft.leader || null, term }, "raft role");
+  }
+
+  /** Stop ticking and processing; fail every waiting request. Durable state stays as synced. */
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    this.#closed = true;
+    await this.#idle;
+    const reason = new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
+    for (const r of this.#replicas.values()) r.close(reason);
+  }
+}

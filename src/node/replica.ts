@@ -1,0 +1,199 @@
+// One replica of one Raft group on this node: the Raft core, the group's state machine, and the
+// client requests waiting on them (proposals until applied, reads until confirmed and applied).
+// The host drives it through the Ready cycle; this class only applies and answers.
+import {
+  type ConfChange,
+  EntryType,
+  NotLeaderError,
+  ProposalDroppedError,
+  type RaftOptions,
+  RawNode,
+  type Ready,
+  Role,
+  type Snapshot,
+  type Storage,
+} from "../raft/index.ts";
+import { type Command, decodeCommand, encodeCommand } from "./command.ts";
+import { RingkvError } from "./errors.ts";
+import { type ApplyResult, KvStateMachine } from "./state-machine.ts";
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: RingkvError): void;
+}
+
+interface PendingProposal extends Waiter<ApplyResult> {
+  readonly term: number;
+}
+
+export interface ReplicaOptions {
+  readonly group: string;
+  readonly nodeId: string;
+  readonly storage: Storage;
+  readonly raft: Omit<RaftOptions, "id" | "storage" | "applied">;
+  /** Take a snapshot once this many entries were applied since the last one. */
+  readonly snapshotEntries: number;
+}
+
+export class Replica {
+  readonly group: string;
+  readonly raw: RawNode;
+  readonly sm = new KvStateMachine();
+  #applied: number;
+  #appliedTerm: number;
+  #snapshotIndex: number;
+  readonly #snapshotEntries: number;
+  readonly #proposals = new Map<number, PendingProposal>();
+  readonly #reads = new Map<string, Waiter<number>>();
+  #applyWaiters: { index: number; resolve: () => void }[] = [];
+  #readSeq = 0;
+  /**
+   * The membership epoch: the log index of the last membership change applied (a snapshot's
+   * index when the change predates it). Increases with every change, on every replica alike.
+   */
+  epoch = 0;
+
+  constructor(options: ReplicaOptions) {
+    this.group = options.group;
+    this.#snapshotEntries = options.snapshotEntries;
+    const snap = options.storage.snapshot();
+    this.sm.restore(snap.data);
+    this.#applied = snap.meta.index;
+    this.#appliedTerm = snap.meta.term;
+    this.#snapshotIndex = snap.meta.index;
+    this.epoch = snap.meta.index;
+    this.raw = new RawNode({ ...options.raft, id: options.nodeId, storage: options.storage, applied: snap.meta.index });
+  }
+
+  get applied(): number {
+    return this.#applied;
+  }
+
+  isLeader(): boolean {
+    return this.raw.status().role === Role.Leader;
+  }
+
+  /** Propose a command; resolves with its result once applied here. */
+  propose(command: Command): Promise<ApplyResult> {
+    const { index, term } = this.#raftCall(() => this.raw.propose(encodeCommand(command)));
+    return new Promise((resolve, reject) => this.#proposals.set(index, { term, resolve, reject }));
+  }
+
+  /** Propose one membership change; resolves once it is applied (here and in the core). */
+  async proposeConfChange(change: ConfChange): Promise<void> {
+    const { index, term } = this.#raftCall(() => this.raw.proposeConfChange(change));
+    await new Promise<ApplyResult>((resolve, reject) => this.#proposals.set(index, { term, resolve, reject }));
+  }
+
+  /** Confirm leadership with a quorum; resolves with the index a linearizable read must wait for. */
+  readIndex(): Promise<number> {
+    const context = `${this.group}/${++this.#readSeq}`;
+    this.#raftCall(() => this.raw.readIndex(context));
+    return new Promise((resolve, reject) => this.#reads.set(context, { resolve, reject }));
+  }
+
+  /** Resolves once the state machine has applied `index`. */
+  waitApplied(index: number): Promise<void> {
+    if (this.#applied >= index) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#applyWaiters.push({ index, resolve });
+    });
+  }
+
+  /** Turn the core's refusals into client errors. */
+  #raftCall<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (e) {
+      if (e instanceof NotLeaderError) {
+        throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, { leaderHint: e.leaderHint });
+      }
+      if (e instanceof ProposalDroppedError) {
+        throw new RingkvError("Unavailable", `${this.group}: ${e.message}`, { retryAfterMs: 100 });
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Apply what a Ready hands over (its durable part is already persisted and its messages sent).
+   */
+  apply(rd: Ready): void {
+    if (rd.snapshot) {
+      this.sm.restore(rd.snapshot.data);
+      this.#applied = rd.snapshot.meta.index;
+      this.#appliedTerm = rd.snapshot.meta.term;
+      this.#snapshotIndex = rd.snapshot.meta.index;
+      this.epoch = rd.snapshot.meta.index;
+      // Proposals at or below the snapshot can no longer be matched: their outcome is unknown.
+      for (const [index, p] of this.#proposals) {
+        if (index <= this.#applied) {
+          this.#proposals.delete(index);
+          p.reject(new RingkvError("Timeout", "outcome unknown: the replica installed a snapshot"));
+        }
+      }
+    }
+    for (const entry of rd.committedEntries) {
+      let result: ApplyResult = { kind: "member" };
+      if (entry.type === EntryType.Normal && entry.data.byteLength > 0) {
+        result = this.sm.apply(decodeCommand(entry.data), entry.index);
+      }
+      if (entry.type === EntryType.ConfChange) this.epoch = entry.index;
+      this.#applied = entry.index;
+      this.#appliedTerm = entry.term;
+      const pending = this.#proposals.get(entry.index);
+      if (pending) {
+        this.#proposals.delete(entry.index);
+        // Another term's entry at our index means ours was overwritten: it never took effect.
+        if (pending.term === entry.term) pending.resolve(result);
+        else pending.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+      }
+    }
+    for (const rs of rd.readStates) {
+      const waiter = this.#reads.get(rs.context);
+      if (waiter) {
+        this.#reads.delete(rs.context);
+        waiter.resolve(rs.index);
+      }
+    }
+    this.#wakeApplyWaiters();
+    if (rd.softState && rd.softState.role !== Role.Leader) this.#failReads();
+  }
+
+  #wakeApplyWaiters(): void {
+    if (this.#applyWaiters.length === 0) return;
+    const ready = this.#applyWaiters.filter((w) => w.index <= this.#applied);
+    this.#applyWaiters = this.#applyWaiters.filter((w) => w.index > this.#applied);
+    for (const w of ready) w.resolve();
+  }
+
+  /** Reads in flight are never answered by a replica that lost leadership: fail them now. */
+  #failReads(): void {
+    const leader = this.raw.status().leader;
+    for (const w of this.#reads.values()) {
+      w.reject(new RingkvError("NotLeader", `${this.group}: leadership lost`, { leaderHint: leader }));
+    }
+    this.#reads.clear();
+  }
+
+  /**
+   * A snapshot to save when enough was applied since the last one. Call after advance(): the
+   * core applies membership changes on advance, and the snapshot must record them.
+   */
+  maybeSnapshot(): Snapshot | null {
+    if (this.#applied - this.#snapshotIndex < this.#snapshotEntries) return null;
+    this.#snapshotIndex = this.#applied;
+    return {
+      meta: { index: this.#applied, term: this.#appliedTerm, confState: this.raw.confState() },
+      data: this.sm.snapshot(),
+    };
+  }
+
+  /** The node is stopping: every waiting request fails. */
+  close(reason: RingkvError): void {
+    for (const p of this.#proposals.values()) p.reject(reason);
+    for (const r of this.#reads.values()) r.reject(reason);
+    this.#proposals.clear();
+    this.#reads.clear();
+  }
+}

@@ -1,0 +1,26 @@
+// Durable storage of a ringkv node: one write-ahead log with group commit for all the node's
+// Raft groups, atomic snapshot files, recovery with torn-tail repair, and a data-directory lock.
+// See durable-store.ts for how a node drives it.
+export {
+  DurableStore,
+  type PersistUpdate,
+  STORE_DEFAULTS,
+  type StoreOptions,
+  type StoreStats,
+} from "./durable-store.ts";
+export {
+  DataDirLockedError,
+  InvalidGroupIdError,
+  LogGapError,
+  RecordTooLargeError,
+  SnapshotCorruptError,
+  SnapshotMissingError,
+  StorageError,
+  type StorageErrorCode,
+  StoreClosedError,
+  WalCorruptError,
+  WalFailedError,
+} from "./errors.ts";
+export type { GroupStorage } from "./group-storage.ts";
+export type { RecoveryReport, TornTail } from "./recovery.ts";
+export type { SkippedSnapshot } from "./snapshot-store.ts";

@@ -1,0 +1,344 @@
+// The node's one write-ahead log, shared by all its Raft groups, with group commit.
+//
+// append() encodes records into an in-memory batch and returns at once. sync() makes the
+// batch durable: ONE write of all its bytes and ONE fdatasync, after which every caller that
+// asked for that batch is resolved. While a batch is being written, new appends and syncs
+// gather in the next batch, which starts as soon as the current one is durable; so under load
+// the number of fsyncs per second stays flat while records per fsync grows with the callers.
+//
+//   append ──▶ [pending batch] ──sync()──▶ [in flight: prerequisites, write, fdatasync] ──▶ resolve
+//                    ▲                                        │
+//                    └──── appends/syncs meanwhile ◀──────────┘ (next batch)
+//
+// Segments roll when a batch would push the active one past segmentBytesMax; the first batch
+// of a new segment ends with a checkpoint (from the owner) so the old segments can be deleted
+// once snapshots cover their entries (segment-ledger.ts).
+import type { FileHandle } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { encodeRecord } from "./codec.ts";
+import { syncDirectory, writeAll } from "./durable-file.ts";
+import { RecordTooLargeError, StoreClosedError, WalFailedError } from "./errors.ts";
+import { encodeFrame } from "./frame.ts";
+import type { WalRecord } from "./record.ts";
+import { segmentFileName } from "./segment.ts";
+import type { SegmentLedger } from "./segment-ledger.ts";
+
+export interface WalOptions {
+  /** Roll to a new segment when the active one would grow past this. A single larger batch is still written whole. */
+  readonly segmentBytesMax: number;
+  /** Largest encoded record accepted; also the largest frame recovery will read. */
+  readonly recordBytesMax: number;
+  /** fdatasync each batch. Turning it off gives up durability across machine crashes (tests, benchmarks). */
+  readonly syncEnabled: boolean;
+}
+
+export interface WalStats {
+  /** Batches written: each is one write call sequence and (if enabled) one fdatasync. */
+  batches: number;
+  fsyncs: number;
+  recordsWritten: number;
+  bytesWritten: number;
+  segmentsCreated: number;
+  segmentsDeleted: number;
+}
+
+/** Records encoded and checked against recordBytesMax, ready to append. */
+export interface EncodedRecords {
+  readonly records: readonly WalRecord[];
+  readonly frames: readonly Uint8Array[];
+}
+
+interface Waiters {
+  readonly promise: Promise<void>;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+interface Batch {
+  records: WalRecord[];
+  frames: Uint8Array[];
+  bytes: number;
+  /** Work that must be durable before this batch is written (snapshot files it refers to). */
+  prerequisites: (() => Promise<void>)[];
+  /** The batch ends with a checkpoint: once durable, every earlier segment is sealed. */
+  checkpoint: boolean;
+  /** The batch starts a new segment. */
+  roll: boolean;
+  waiters: Waiters | null;
+}
+
+export interface WalHooks {
+  /** Records restating every group's current hard state and snapshot (called synchronously). */
+  checkpoint(): WalRecord[];
+  /** A group's durable snapshot index: entries at or below it are no longer needed. */
+  snapshotIndex(group: string): number;
+}
+
+interface ActiveSegment {
+  readonly id: number;
+  readonly handle: FileHandle;
+  sizeBytes: number;
+}
+
+export class Wal {
+  readonly #dir: string;
+  readonly #options: WalOptions;
+  readonly #ledger: SegmentLedger;
+  readonly #hooks: WalHooks;
+  #active: ActiveSegment;
+  #pending: Batch = emptyBatch();
+  #inFlight: Waiters | null = null;
+  #flushing: Promise<void> | null = null;
+  #collecting: Promise<void> = Promise.resolve();
+  #sealedBelow: number;
+  #failure: WalFailedError | null = null;
+  #closed = false;
+  readonly #stats: WalStats = {
+    batches: 0,
+    fsyncs: 0,
+    recordsWritten: 0,
+    bytesWritten: 0,
+    segmentsCreated: 0,
+    segmentsDeleted: 0,
+  };
+
+  private constructor(
+    dir: string,
+    options: WalOptions,
+    ledger: SegmentLedger,
+    hooks: WalHooks,
+    active: ActiveSegment,
+  ) {
+    this.#dir = dir;
+    this.#options = options;
+    this.#ledger = ledger;
+    this.#hooks = hooks;
+    this.#active = active;
+    this.#sealedBelow = ledger.segments()[0] ?? active.id;
+  }
+
+  /**
+   * Continue the log in `dir` after recovery: append to segment `last` (already cut to its
+   * valid length), or start segment 1 in an empty log. `ledger` holds what replay noted.
+   */
+  static async open(
+    dir: string,
+    last: { id: number; sizeBytes: number } | null,
+    options: WalOptions,
+    ledger: SegmentLedger,
+    hooks: WalHooks,
+  ): Promise<Wal> {
+    let active: ActiveSegment;
+    if (last === null) {
+      active = { id: 1, handle: await createSegment(dir, 1), sizeBytes: 0 };
+      ledger.addSegment(1);
+    } else {
+      active = { ...last, handle: await open(join(dir, segmentFileName(last.id)), "a") };
+    }
+    return new Wal(dir, options, ledger, hooks, active);
+  }
+
+  /** Encode `records`, throwing RecordTooLarge (or the log's failure) before anything is buffered. */
+  encode(records: readonly WalRecord[]): EncodedRecords {
+    this.#checkUsable();
+    const frames = records.map((record) => {
+      const payload = encodeRecord(record);
+      if (payload.byteLength > this.#options.recordBytesMax) {
+        throw new RecordTooLargeError(payload.byteLength, this.#options.recordBytesMax);
+      }
+      return encodeFrame(payload);
+    });
+    return { records, frames };
+  }
+
+  /** Buffer records for the next batch; `prerequisite` runs (once) before that batch is written. */
+  append(encoded: EncodedRecords, prerequisite?: () => Promise<void>): void {
+    this.#checkUsable();
+    this.#pending.records.push(...encoded.records);
+    for (const frame of encoded.frames) {
+      this.#pending.frames.push(frame);
+      this.#pending.bytes += frame.byteLength;
+    }
+    if (prerequisite) this.#pending.prerequisites.push(prerequisite);
+  }
+
+  /** Buffer a checkpoint; once durable, every segment before the active one is sealed. */
+  appendCheckpoint(extra: readonly WalRecord[] = []): void {
+    this.append(this.encode([...extra, ...this.#hooks.checkpoint()]));
+    this.#pending.checkpoint = true;
+  }
+
+  /** Make everything appended so far durable. Concurrent callers share batches. */
+  sync(): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#pending.frames.length === 0) return this.#inFlight?.promise ?? Promise.resolve();
+    this.#pending.waiters ??= waiters();
+    const batchWaiters = this.#pending.waiters;
+    // Starting the loop takes the pending batch synchronously when nothing is in flight.
+    this.#flushing ??= this.#flushLoop();
+    return batchWaiters.promise;
+  }
+
+  /**
+   * Delete the oldest segments that no longer hold anything needed (see SegmentLedger), one at
+   * a time, oldest first, fsyncing the directory after each: after a crash the segments left
+   * are still a contiguous run, which replay requires. Runs are serialised.
+   */
+  collectGarbage(): Promise<number[]> {
+    const run = this.#collecting.then(() => this.#collect());
+    this.#collecting = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** The oldest segment and the groups that keep it (empty if it is only waiting to be sealed). */
+  oldestSegment(): { id: number; pinnedBy: string[] } {
+    const id = this.#ledger.segments()[0] ?? this.#active.id;
+    return { id, pinnedBy: this.#ledger.pinnedBy(id, this.#hooks.snapshotIndex) };
+  }
+
+  segmentCount(): number {
+    return this.#ledger.segments().length;
+  }
+
+  stats(): WalStats {
+    return { ...this.#stats };
+  }
+
+  /** Write what is buffered, wait for running work, and close the active segment. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      if (!this.#failure) await this.sync();
+      await this.#flushing;
+      await this.#collecting;
+    } finally {
+      this.#closed = true;
+      await this.#active.handle.close();
+    }
+  }
+
+  #checkUsable(): void {
+    if (this.#closed) throw new StoreClosedError();
+    if (this.#failure) throw this.#failure;
+  }
+
+  async #flushLoop(): Promise<void> {
+    try {
+      while (this.#pending.waiters !== null && this.#failure === null) {
+        const batch = this.#takeBatch();
+        const done = batch.waiters!;
+        this.#inFlight = done;
+        try {
+          await this.#write(batch);
+          done.resolve();
+        } catch (err) {
+          this.#failure = new WalFailedError(err);
+          done.reject(this.#failure);
+          this.#pending.waiters?.reject(this.#failure);
+        } finally {
+          this.#inFlight = null;
+        }
+        if (batch.checkpoint || batch.prerequisites.length > 0) await this.collectGarbage().catch(this.#fail);
+        // One turn of the event loop (not a timer): callers just resolved usually append and
+        // sync again at once, and this lets them join the next batch instead of trailing it.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.#flushing = null;
+    }
+  }
+
+  readonly #fail = (err: unknown): void => {
+    this.#failure ??= new WalFailedError(err);
+  };
+
+  /**
+   * Take the pending batch (synchronously, so it is exactly what was appended so far). If it
+   * will start a new segment, a checkpoint of the owner's current state goes at its end.
+   */
+  #takeBatch(): Batch {
+    const batch = this.#pending;
+    this.#pending = emptyBatch();
+    const { sizeBytes } = this.#active;
+    if (sizeBytes > 0 && sizeBytes + batch.bytes > this.#options.segmentBytesMax) {
+      for (const frame of this.encode(this.#hooks.checkpoint()).frames) {
+        batch.frames.push(frame);
+        batch.bytes += frame.byteLength;
+      }
+      batch.checkpoint = true;
+      batch.roll = true;
+    }
+    return batch;
+  }
+
+  async #write(batch: Batch): Promise<void> {
+    for (const prerequisite of batch.prerequisites) await prerequisite();
+    if (batch.roll) await this.#roll();
+    const bytes = Buffer.concat(batch.frames, batch.bytes);
+    await writeAll(this.#active.handle, bytes);
+    if (this.#options.syncEnabled) {
+      await this.#active.handle.datasync();
+      this.#stats.fsyncs++;
+    }
+    this.#active.sizeBytes += bytes.byteLength;
+    for (const record of batch.records) this.#ledger.note(this.#active.id, record);
+    if (batch.checkpoint) this.#sealedBelow = this.#active.id;
+    this.#stats.batches++;
+    this.#stats.recordsWritten += batch.frames.length;
+    this.#stats.bytesWritten += bytes.byteLength;
+  }
+
+  /** Start the next segment. The current one is complete: its last batch was fsynced. */
+  async #roll(): Promise<void> {
+    const id = this.#active.id + 1;
+    const handle = await createSegment(this.#dir, id);
+    await this.#active.handle.close();
+    this.#active = { id, handle, sizeBytes: 0 };
+    this.#ledger.addSegment(id);
+    this.#stats.segmentsCreated++;
+  }
+
+  async #collect(): Promise<number[]> {
+    const ids = this.#ledger.collectible(this.#sealedBelow, this.#hooks.snapshotIndex);
+    for (const id of ids) {
+      await rm(join(this.#dir, segmentFileName(id)), { force: true });
+      await syncDirectory(this.#dir);
+      this.#ledger.removeSegment(id);
+      this.#stats.segmentsDeleted++;
+    }
+    return ids;
+  }
+}
+
+/** Create segment `id` (it must not exist) and make its directory entry durable. */
+async function createSegment(dir: string, id: number): Promise<FileHandle> {
+  const handle = await open(join(dir, segmentFileName(id)), "ax");
+  await syncDirectory(dir);
+  return handle;
+}
+
+function emptyBatch(): Batch {
+  return {
+    records: [],
+    frames: [],
+    bytes: 0,
+    prerequisites: [],
+    checkpoint: false,
+    roll: false,
+    waiters: null,
+  };
+}
+
+function waiters(): Waiters {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
