@@ -8,6 +8,7 @@ import { Output } from "../output.ts";
 interface StartFlags {
   readonly id: string;
   readonly listen: string;
+  readonly advertise?: string;
   readonly http?: string;
   readonly data: string;
   readonly bootstrap: boolean;
@@ -23,6 +24,7 @@ export function registerStart(program: Command): void {
     .description("run a node (restart it with the same line minus --bootstrap/--join)")
     .requiredOption("--id <id>", "stable node id, e.g. n1")
     .requiredOption("--listen <host:port>", "gRPC address for clients and peers", address)
+    .option("--advertise <host:port>", "gRPC address peers and clients use to reach this node (default: --listen)", address)
     .option("--http <host:port>", "HTTP address for the REST API, /metrics and the status page", address)
     .requiredOption("--data <dir>", "data directory (write-ahead log, snapshots)")
     .option("--bootstrap", "create a new cluster with this node as its first member", false)
@@ -57,6 +59,7 @@ export function nodeOptions(flags: StartFlags): NodeOptions {
     listen: flags.listen,
     dataDir: flags.data,
     ...(flags.http === undefined ? {} : { http: flags.http }),
+    ...(flags.advertise === undefined ? {} : { advertise: flags.advertise }),
     ...(flags.bootstrap ? { bootstrap } : {}),
     ...(flags.join === undefined ? {} : { join: flags.join }),
     ...(flags.logLevel === undefined ? {} : { logLevel: flags.logLevel }),
