@@ -24,7 +24,11 @@ export function registerStart(program: Command): void {
     .description("run a node (restart it with the same line minus --bootstrap/--join)")
     .requiredOption("--id <id>", "stable node id, e.g. n1")
     .requiredOption("--listen <host:port>", "gRPC address for clients and peers", address)
-    .option("--advertise <host:port>", "gRPC address peers and clients use to reach this node (default: --listen)", address)
+    .option(
+      "--advertise <host:port>",
+      "gRPC address peers and clients use to reach this node (default: --listen)",
+      address,
+    )
     .option("--http <host:port>", "HTTP address for the REST API, /metrics and the status page", address)
     .requiredOption("--data <dir>", "data directory (write-ahead log, snapshots)")
     .option("--bootstrap", "create a new cluster with this node as its first member", false)

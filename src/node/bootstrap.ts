@@ -1,7 +1,7 @@
 // The first entries of a brand-new cluster's group, written before its replica starts: the
 // founding member as the only voter, and its address. Putting them in the log (not in an
 // initial snapshot) lets a node that joins later learn the whole membership by replaying it.
-import { ConfChangeType, encodeConfChange, EntryType } from "../raft/index.ts";
+import { ConfChangeType, EntryType, encodeConfChange } from "../raft/index.ts";
 import type { MemberInfo } from "./api.ts";
 import { encodeCommand } from "./command.ts";
 import type { LogStore } from "./log-store.ts";

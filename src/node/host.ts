@@ -128,7 +128,8 @@ export class MultiRaftHost {
     if (batch.some(([, rd]) => rd.mustSync)) await store.sync();
 
     const outgoing: GroupMessage[] = [];
-    for (const [r, rd] of batch) for (const message of rd.messages) outgoing.push({ group: r.group, message });
+    for (const [r, rd] of batch)
+      for (const message of rd.messages) outgoing.push({ group: r.group, message });
     if (outgoing.length > 0) transport.send(outgoing);
 
     const snapshots = [];
@@ -142,14 +143,20 @@ export class MultiRaftHost {
     }
     for (const { group, snap } of snapshots) {
       await store.saveSnapshot(group, snap);
-      this.#options.logger.info({ group, index: snap.meta.index, bytes: snap.data.byteLength }, "snapshot saved");
+      this.#options.logger.info(
+        { group, index: snap.meta.index, bytes: snap.data.byteLength },
+        "snapshot saved",
+      );
     }
     return true;
   }
 
   #logSoftState(r: Replica, soft: SoftState): void {
     const { term } = r.raw.status();
-    this.#options.logger.info({ group: r.group, role: soft.role, leader: soft.leader || null, term }, "raft role");
+    this.#options.logger.info(
+      { group: r.group, role: soft.role, leader: soft.leader || null, term },
+      "raft role",
+    );
   }
 
   /** Stop ticking and processing; fail every waiting request. Durable state stays as synced. */

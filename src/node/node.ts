@@ -14,28 +14,32 @@ import type {
   StatusJson,
   VersionedValue,
 } from "./api.ts";
+import { bootstrapGroup } from "./bootstrap.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
+import { withDeadline } from "./deadline.ts";
 import { RingkvError, toRingkvError } from "./errors.ts";
 import { registerKvService } from "./grpc-kv.ts";
 import { MultiRaftHost } from "./host.ts";
-import { Metrics } from "./metrics.ts";
 import { createHttpServer } from "./http-server.ts";
 import type { LogStore } from "./log-store.ts";
+import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
 import { PeerClients } from "./peer-clients.ts";
+import { registerRaftMetrics } from "./raft-metrics.ts";
 import { seededRandom } from "./random.ts";
 import type { Replica } from "./replica.ts";
 import type { ApplyResult } from "./state-machine.ts";
 import { openLogStore } from "./storage-adapter.ts";
-import { bootstrapGroup } from "./bootstrap.ts";
 import { GrpcTransport, raftServerOptions, registerRaftService } from "./transport/index.ts";
-import { withDeadline } from "./deadline.ts";
 import { validateKey, validateValue } from "./validate.ts";
 
 /** While the cluster has one data group, it is shard 0. */
 export const DATA_GROUP = "shard-0";
 
-export async function startNode(options: NodeOptions, settings: Partial<NodeSettings> = {}): Promise<RingkvNode> {
+export async function startNode(
+  options: NodeOptions,
+  settings: Partial<NodeSettings> = {},
+): Promise<RingkvNode> {
   const s: NodeSettings = { ...NODE_DEFAULTS, ...settings };
   const logger = pino({ level: options.logLevel ?? "info", base: { node: options.id } });
   await mkdir(options.dataDir, { recursive: true });
@@ -52,7 +56,10 @@ export async function startNode(options: NodeOptions, settings: Partial<NodeSett
         `${options.dataDir} holds no cluster state: start with --bootstrap to create a cluster or --join to enter one`,
       );
     } else if (!fresh) {
-      logger.info({ group: DATA_GROUP, lastIndex: store.group(DATA_GROUP).lastIndex() }, "recovered from disk");
+      logger.info(
+        { group: DATA_GROUP, lastIndex: store.group(DATA_GROUP).lastIndex() },
+        "recovered from disk",
+      );
     }
     const node = new RingkvNode(options, s, logger, store);
     await node.listen();
@@ -108,6 +115,7 @@ export class RingkvNode implements KvApi {
       onFatal: (e) => this.#fatal(e),
     });
     this.#data = this.#host.openReplica(DATA_GROUP);
+    registerRaftMetrics(this.#metrics, () => [this.#data]);
     this.#host.onApplied((r) => this.#afterApply(r));
     this.#afterApply(this.#data);
   }
@@ -117,7 +125,9 @@ export class RingkvNode implements KvApi {
     const limits = { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     await new Promise<void>((resolve, reject) =>
-      this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
+      this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>
+        err ? reject(err) : resolve(),
+      ),
     );
     if (this.httpAddr) {
       const http = createHttpServer(this, { ...limits, metrics: this.#metrics });
@@ -156,45 +166,63 @@ export class RingkvNode implements KvApi {
   async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
     validateKey(key, this.#settings.maxKeyBytes);
     validateValue(value, this.#settings.maxValueBytes);
-    return this.#onLeader(options, (c, deadline) => c.put(key, value, options, deadline), async () => {
-      const r = this.#data;
-      const current = r.sm.get(key);
-      const growth = key.byteLength + value.byteLength - (current ? key.byteLength + current.value.byteLength : 0);
-      if (r.sm.sizeBytes + growth > this.#settings.dataQuotaBytes) {
-        throw new RingkvError("QuotaExceeded", `the node's data quota of ${this.#settings.dataQuotaBytes} bytes is full`);
-      }
-      const put = options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-      const result = await this.#propose({ put });
-      if (result.kind === "versionMismatch") {
-        throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${options.ifVersion}`);
-      }
-      if (result.kind !== "put") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
-      return { version: result.version };
-    });
+    return this.#onLeader(
+      options,
+      (c, deadline) => c.put(key, value, options, deadline),
+      async () => {
+        const r = this.#data;
+        const current = r.sm.get(key);
+        const growth =
+          key.byteLength + value.byteLength - (current ? key.byteLength + current.value.byteLength : 0);
+        if (r.sm.sizeBytes + growth > this.#settings.dataQuotaBytes) {
+          throw new RingkvError(
+            "QuotaExceeded",
+            `the node's data quota of ${this.#settings.dataQuotaBytes} bytes is full`,
+          );
+        }
+        const put =
+          options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
+        const result = await this.#propose({ put });
+        if (result.kind === "versionMismatch") {
+          throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${options.ifVersion}`);
+        }
+        if (result.kind !== "put") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
+        return { version: result.version };
+      },
+    );
   }
 
   async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
     validateKey(key, this.#settings.maxKeyBytes);
     if (options.consistency === "stale") return this.#data.sm.get(key);
-    return this.#onLeader(options, (c, deadline) => c.get(key, options, deadline), async () => {
-      const index = await this.#data.readIndex();
-      this.#host.kick();
-      await this.#data.waitApplied(index);
-      return this.#data.sm.get(key);
-    });
+    return this.#onLeader(
+      options,
+      (c, deadline) => c.get(key, options, deadline),
+      async () => {
+        const index = await this.#data.readIndex();
+        this.#host.kick();
+        await this.#data.waitApplied(index);
+        return this.#data.sm.get(key);
+      },
+    );
   }
 
   async delete(key: Uint8Array, options: RequestOptions = {}): Promise<{ deleted: boolean }> {
     validateKey(key, this.#settings.maxKeyBytes);
-    return this.#onLeader(options, (c, deadline) => c.delete(key, options, deadline), async () => {
-      const result = await this.#propose({ delete: { key } });
-      if (result.kind !== "delete") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
-      return { deleted: result.deleted };
-    });
+    return this.#onLeader(
+      options,
+      (c, deadline) => c.delete(key, options, deadline),
+      async () => {
+        const result = await this.#propose({ delete: { key } });
+        if (result.kind !== "delete") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
+        return { deleted: result.deleted };
+      },
+    );
   }
 
   async join(member: MemberInfo, options: RequestOptions = {}): Promise<{ members: MemberInfo[] }> {
-    if (!member.id || !member.addr) throw new RingkvError("InvalidArgument", "join needs a member id and address");
+    if (!member.id || !member.addr)
+      throw new RingkvError("InvalidArgument", "join needs a member id and address");
     return this.#onLeader(
       options,
       (c, deadline) => c.join(member, deadline),
@@ -205,7 +233,11 @@ export class RingkvNode implements KvApi {
 
   async leave(id: string, options: RequestOptions = {}): Promise<void> {
     if (!id) throw new RingkvError("InvalidArgument", "leave needs a node id");
-    return this.#onLeader(options, (c, deadline) => c.leave(id, deadline), () => this.#removeMember(id));
+    return this.#onLeader(
+      options,
+      (c, deadline) => c.leave(id, deadline),
+      () => this.#removeMember(id),
+    );
   }
 
   async status(): Promise<StatusJson> {
@@ -244,7 +276,8 @@ export class RingkvNode implements KvApi {
     local: () => Promise<T>,
     timeoutMs = this.#settings.requestTimeoutMs,
   ): Promise<T> {
-    if (this.#stopping) throw new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
+    if (this.#stopping)
+      throw new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
     const deadline = Date.now() + timeoutMs;
     const leader = await this.#awaitLeader(Math.min(deadline, Date.now() + this.#settings.leaderWaitMs));
     if (leader === this.id) return withDeadline(local(), deadline - Date.now(), "request");
@@ -296,7 +329,8 @@ export class RingkvNode implements KvApi {
   async #addMember(member: MemberInfo): Promise<{ members: MemberInfo[] }> {
     const r = this.#data;
     const known = r.sm.member(member.id);
-    if (!known || known.addr !== member.addr || known.http !== member.http) await this.#propose({ setMember: member });
+    if (!known || known.addr !== member.addr || known.http !== member.http)
+      await this.#propose({ setMember: member });
     const cs = r.raw.status().confState;
     if (!cs.voters.includes(member.id)) {
       if (!cs.learners.includes(member.id)) await this.#changeConf(ConfChangeType.AddLearner, member.id);
@@ -312,9 +346,12 @@ export class RingkvNode implements KvApi {
     const cs = r.raw.status().confState;
     if (id === this.id) {
       await this.#transferLeadershipAway();
-      throw new RingkvError("NotLeader", "leadership moved; retry the leave on the new leader", { retryAfterMs: 100 });
+      throw new RingkvError("NotLeader", "leadership moved; retry the leave on the new leader", {
+        retryAfterMs: 100,
+      });
     }
-    if (cs.voters.includes(id) || cs.learners.includes(id)) await this.#changeConf(ConfChangeType.RemoveNode, id);
+    if (cs.voters.includes(id) || cs.learners.includes(id))
+      await this.#changeConf(ConfChangeType.RemoveNode, id);
     if (r.sm.member(id)) await this.#propose({ removeMember: id });
     this.logger.info({ member: id }, "member left");
   }
@@ -351,7 +388,9 @@ export class RingkvNode implements KvApi {
     if (st.role !== Role.Leader) return;
     const candidates = st.confState.voters.filter((v) => v !== this.id);
     if (candidates.length === 0) return;
-    const best = candidates.reduce((a, b) => ((st.progress.get(a)?.match ?? 0) >= (st.progress.get(b)?.match ?? 0) ? a : b));
+    const best = candidates.reduce((a, b) =>
+      (st.progress.get(a)?.match ?? 0) >= (st.progress.get(b)?.match ?? 0) ? a : b,
+    );
     this.#data.raw.transferLeadership(best);
     this.#host.kick();
     const until = Date.now() + 2 * this.#settings.electionTicks * this.#settings.tickMs;
@@ -386,7 +425,10 @@ export class RingkvNode implements KvApi {
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 200 * 2 ** attempt)));
     }
-    throw new RingkvError("Unavailable", `could not join via ${addresses.join(",")}: ${toRingkvError(lastError).message}`);
+    throw new RingkvError(
+      "Unavailable",
+      `could not join via ${addresses.join(",")}: ${toRingkvError(lastError).message}`,
+    );
   }
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────
@@ -418,7 +460,10 @@ export class RingkvNode implements KvApi {
   }
 
   #fatal(e: unknown): void {
-    this.logger.fatal({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, "fatal error");
+    this.logger.fatal(
+      { err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) },
+      "fatal error",
+    );
     // Continuing on a failed disk or a broken invariant risks acknowledged data: stop hard.
     process.exit(70);
   }

@@ -4,7 +4,14 @@
 import * as grpc from "@grpc/grpc-js";
 import { fromGrpcStatus } from "../client/grpc-error.ts";
 import { kvServiceDefinition } from "../client/kv-wire.ts";
-import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson, VersionedValue } from "./api.ts";
+import type {
+  GetOptions,
+  MemberInfo,
+  PutOptions,
+  RequestOptions,
+  StatusJson,
+  VersionedValue,
+} from "./api.ts";
 
 /** Metadata key marking a forwarded request (see RequestOptions.forwarded). */
 export const FORWARDED_METADATA_KEY = "ringkv-forwarded";
@@ -36,8 +43,14 @@ export class PeerClient {
   }
 
   /** Forward a put: the receiver answers, never forwards again. */
-  put(key: Uint8Array, value: Uint8Array, options: PutOptions, deadline: number): Promise<{ version: number }> {
-    const request = options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
+  put(
+    key: Uint8Array,
+    value: Uint8Array,
+    options: PutOptions,
+    deadline: number,
+  ): Promise<{ version: number }> {
+    const request =
+      options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
     return this.#call("Put", request, deadline, true);
   }
 

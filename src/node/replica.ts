@@ -62,7 +62,12 @@ export class Replica {
     this.#appliedTerm = snap.meta.term;
     this.#snapshotIndex = snap.meta.index;
     this.epoch = snap.meta.index;
-    this.raw = new RawNode({ ...options.raft, id: options.nodeId, storage: options.storage, applied: snap.meta.index });
+    this.raw = new RawNode({
+      ...options.raft,
+      id: options.nodeId,
+      storage: options.storage,
+      applied: snap.meta.index,
+    });
   }
 
   get applied(): number {
@@ -82,7 +87,9 @@ export class Replica {
   /** Propose one membership change; resolves once it is applied (here and in the core). */
   async proposeConfChange(change: ConfChange): Promise<void> {
     const { index, term } = this.#raftCall(() => this.raw.proposeConfChange(change));
-    await new Promise<ApplyResult>((resolve, reject) => this.#proposals.set(index, { term, resolve, reject }));
+    await new Promise<ApplyResult>((resolve, reject) =>
+      this.#proposals.set(index, { term, resolve, reject }),
+    );
   }
 
   /** Confirm leadership with a quorum; resolves with the index a linearizable read must wait for. */
