@@ -5,6 +5,7 @@ import {
   EntryType,
   MemoryStorage,
   type Message,
+  MessageType,
   RawNode,
   type ReadState,
 } from "../../src/raft/index.ts";
@@ -144,3 +145,20 @@ export class Harness {
 
 export const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 export const text = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** A message with every field defaulted; an App unless `type` says otherwise. */
+export function message(fields: Partial<Message> & Pick<Message, "from" | "to" | "term">): Message {
+  return {
+    type: MessageType.App,
+    logTerm: 0,
+    index: 0,
+    entries: [],
+    commit: 0,
+    reject: false,
+    rejectHint: 0,
+    rejectTerm: 0,
+    snapshot: null,
+    context: "",
+    ...fields,
+  };
+}

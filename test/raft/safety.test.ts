@@ -1,8 +1,8 @@
 // Promises of the Raft core that the classic bugs break, each checked on a small cluster with
 // hand-delivered messages (test/mutation/mutants.ts lists the bugs these must catch).
 import { describe, expect, it } from "vitest";
-import { ConfChangeType, type Entry, EntryType, type Message, MessageType } from "../../src/raft/index.ts";
-import { bytes, Harness, type HarnessOptions, text } from "./cluster-harness.ts";
+import { ConfChangeType, type Entry, EntryType, MessageType } from "../../src/raft/index.ts";
+import { bytes, Harness, type HarnessOptions, message, text } from "./cluster-harness.ts";
 
 function electedCluster(ids = ["n1", "n2", "n3"], learners: string[] = []): Harness {
   const h = new Harness(ids, { learners });
@@ -40,7 +40,7 @@ describe("raft safety", () => {
     const { term } = h.node("n2").status();
     h.mailbox = [];
     for (const learner of ["n4", "n5"]) {
-      h.node("n2").step({ ...app({ from: learner, to: "n2", term }), type: MessageType.VoteResp });
+      h.node("n2").step({ ...message({ from: learner, to: "n2", term }), type: MessageType.VoteResp });
     }
     expect(h.node("n2").status().role).toBe("candidate");
   });
@@ -136,21 +136,17 @@ describe("raft safety", () => {
     const lastTerm = storage.term(last);
     // The old leader, still believing, appends and sends; its mail reaches the follower late.
     const stale = h.node("n1").status();
-    h.node(follower).step({
-      type: MessageType.App,
-      from: "n1",
-      to: follower,
-      term: stale.term,
-      logTerm: lastTerm,
-      index: last,
-      entries: [{ term: stale.term, index: last + 1, type: 0, data: bytes("stale") }],
-      commit: last + 1,
-      reject: false,
-      rejectHint: 0,
-      rejectTerm: 0,
-      snapshot: null,
-      context: "",
-    });
+    h.node(follower).step(
+      message({
+        from: "n1",
+        to: follower,
+        term: stale.term,
+        logTerm: lastTerm,
+        index: last,
+        entries: [entry(last + 1, stale.term, "stale")],
+        commit: last + 1,
+      }),
+    );
     h.flush();
     expect(storage.lastIndex()).toBe(last);
     expect(h.node(follower).status().leader).toBe(newLeader);
@@ -167,42 +163,12 @@ describe("raft safety", () => {
     expect(h.node("n2").status().vote).toBe("n1");
     // n3 asks n2 for a vote in the same term: n2 must refuse.
     h.heal();
-    h.node("n2").step({
-      type: MessageType.Vote,
-      from: "n3",
-      to: "n2",
-      term,
-      logTerm: 1,
-      index: 1,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      rejectTerm: 0,
-      snapshot: null,
-      context: "",
-    });
+    h.node("n2").step(message({ type: MessageType.Vote, from: "n3", to: "n2", term, logTerm: 1, index: 1 }));
     const rd = h.node("n2").ready();
     const answer = rd.messages.find((m) => m.type === MessageType.VoteResp && m.to === "n3");
     expect(answer?.reject).toBe(true);
   });
 });
-
-function app(fields: Partial<Message> & Pick<Message, "from" | "to" | "term">): Message {
-  return {
-    type: MessageType.App,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    rejectTerm: 0,
-    snapshot: null,
-    context: "",
-    ...fields,
-  };
-}
 
 const entry = (index: number, term: number, data = `e${index}t${term}`): Entry => ({
   index,
@@ -214,7 +180,7 @@ const entry = (index: number, term: number, data = `e${index}t${term}`): Entry =
 /** A lone follower whose log after the bootstrap snapshot (index 1, term 1) is `entries`. */
 function followerWith(entries: Entry[], term: number, options: HarnessOptions = {}): Harness {
   const h = new Harness(["n1", "n2", "n3"], options);
-  h.node("n3").step(app({ from: "n1", to: "n3", term, index: 1, logTerm: 1, entries }));
+  h.node("n3").step(message({ from: "n1", to: "n3", term, index: 1, logTerm: 1, entries }));
   h.flush();
   h.mailbox = [];
   expect(h.storages.get("n3")!.lastIndex()).toBe(1 + entries.length);
@@ -239,12 +205,9 @@ describe("raft safety: votes", () => {
     // Without CheckQuorum the follower does not ignore votes while it hears from a leader.
     const h = followerWith([entry(2, 3)], 3, { checkQuorum: false });
     // n1 asks at term 4 with a longer log whose last entry is from term 2.
-    h.node("n3").step({
-      ...app({ from: "n1", to: "n3", term: 4 }),
-      type: MessageType.Vote,
-      index: 5,
-      logTerm: 2,
-    });
+    h.node("n3").step(
+      message({ type: MessageType.Vote, from: "n1", to: "n3", term: 4, index: 5, logTerm: 2 }),
+    );
     const answer = h
       .node("n3")
       .ready()
@@ -254,12 +217,9 @@ describe("raft safety: votes", () => {
 
   it("a voter refuses a candidate whose log is shorter in the same last term", () => {
     const h = followerWith([entry(2, 2), entry(3, 2)], 2, { checkQuorum: false });
-    h.node("n3").step({
-      ...app({ from: "n1", to: "n3", term: 3 }),
-      type: MessageType.Vote,
-      index: 2,
-      logTerm: 2,
-    });
+    h.node("n3").step(
+      message({ type: MessageType.Vote, from: "n1", to: "n3", term: 3, index: 2, logTerm: 2 }),
+    );
     const answer = h
       .node("n3")
       .ready()
@@ -271,7 +231,7 @@ describe("raft safety: votes", () => {
     const h = new Harness(["n1", "n2", "n3"], { preVote: false });
     const vote = (from: string): boolean | undefined => {
       h.node("n3").step({
-        ...app({ from, to: "n3", term: 2 }),
+        ...message({ from, to: "n3", term: 2 }),
         type: MessageType.Vote,
         index: 1,
         logTerm: 1,
@@ -302,7 +262,9 @@ describe("raft safety: votes", () => {
 describe("raft safety: log replication", () => {
   it("a follower rejects entries whose predecessor's term does not match", () => {
     const h = followerWith([entry(2, 2), entry(3, 2)], 2);
-    h.node("n3").step(app({ from: "n2", to: "n3", term: 3, index: 3, logTerm: 3, entries: [entry(4, 3)] }));
+    h.node("n3").step(
+      message({ from: "n2", to: "n3", term: 3, index: 3, logTerm: 3, entries: [entry(4, 3)] }),
+    );
     const rd = h.node("n3").ready();
     expect(rd.entries).toEqual([]);
     expect(rd.messages.find((m) => m.type === MessageType.AppResp)?.reject).toBe(true);
@@ -311,7 +273,7 @@ describe("raft safety: log replication", () => {
   it("a duplicate AppendEntries never truncates entries it matches", () => {
     const h = followerWith([entry(2, 2), entry(3, 2), entry(4, 2)], 2);
     h.node("n3").step(
-      app({ from: "n1", to: "n3", term: 2, index: 1, logTerm: 1, entries: [entry(2, 2)], commit: 3 }),
+      message({ from: "n1", to: "n3", term: 2, index: 1, logTerm: 1, entries: [entry(2, 2)], commit: 3 }),
     );
     h.flush();
     expect(h.storages.get("n3")!.lastIndex()).toBe(4);
@@ -322,7 +284,7 @@ describe("raft safety: log replication", () => {
     // The follower holds 2..4 from term 2; the new leader (term 3) agrees only up to 3.
     const h = followerWith([entry(2, 2), entry(3, 2), entry(4, 2)], 2);
     h.node("n3").step(
-      app({ from: "n2", to: "n3", term: 3, index: 2, logTerm: 2, entries: [entry(3, 2)], commit: 4 }),
+      message({ from: "n2", to: "n3", term: 3, index: 2, logTerm: 2, entries: [entry(3, 2)], commit: 4 }),
     );
     h.flush();
     expect(h.node("n3").status().commit).toBe(3);
