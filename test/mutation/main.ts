@@ -53,9 +53,10 @@ function runSuites(dir: string): Promise<Outcome> {
         "--reporter=json",
         `--outputFile=${report}`,
       ],
-      { cwd: dir, stdio: "ignore" },
+      // Its own process group, so a timeout kills vitest's workers too, not just vitest.
+      { cwd: dir, stdio: "ignore", detached: true },
     );
-    const timer = setTimeout(() => child.kill("SIGKILL"), MUTANT_TIMEOUT_MS);
+    const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), MUTANT_TIMEOUT_MS);
     child.on("exit", async (code) => {
       clearTimeout(timer);
       if (code === 0) return resolve({ caught: false, by: "" });
