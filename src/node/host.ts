@@ -1,11 +1,11 @@
 // The multi-Raft host: every Raft group replica on this node, one event loop, one clock.
 //
 // One pass of the loop collects the Ready of every group that has one, persists them all, makes
-// them durable with ONE fsync (group commit across groups), sends all their messages in one
-// transport call (batched per peer), applies, and advances. Work arriving meanwhile (messages,
+// them durable with ONE fsync (group commit across groups) — leaders' replication messages go
+// out before it, everything else after — applies, and advances. Work arriving meanwhile (messages,
 // proposals, ticks) is picked up by the next pass; at most one pass runs at a time.
 import type { Logger } from "pino";
-import type { Random, Ready, SoftState } from "../raft/index.ts";
+import { mayPrecedePersist, type Random, type Ready, type SoftState } from "../raft/index.ts";
 import { RingkvError } from "./errors.ts";
 import type { LogStore } from "./log-store.ts";
 import { Replica } from "./replica.ts";
@@ -125,12 +125,17 @@ export class MultiRaftHost {
       batch.push([r, rd]);
     }
     if (batch.length === 0) return false;
+    // Leaders' replication goes out now, so followers write while we do (raft/types.ts Ready).
+    const early: GroupMessage[] = [];
+    const late: GroupMessage[] = [];
+    for (const [r, rd] of batch) {
+      for (const message of rd.messages) {
+        (mayPrecedePersist(message) ? early : late).push({ group: r.group, message });
+      }
+    }
+    if (early.length > 0) transport.send(early);
     if (batch.some(([, rd]) => rd.mustSync)) await store.sync();
-
-    const outgoing: GroupMessage[] = [];
-    for (const [r, rd] of batch)
-      for (const message of rd.messages) outgoing.push({ group: r.group, message });
-    if (outgoing.length > 0) transport.send(outgoing);
+    if (late.length > 0) transport.send(late);
 
     const snapshots = [];
     for (const [r, rd] of batch) {

@@ -81,15 +81,22 @@ export class Replica {
   /** Propose a command; resolves with its result once applied here. */
   propose(command: Command): Promise<ApplyResult> {
     const { index, term } = this.#raftCall(() => this.raw.propose(encodeCommand(command)));
-    return new Promise((resolve, reject) => this.#proposals.set(index, { term, resolve, reject }));
+    return new Promise((resolve, reject) => this.#track(index, { term, resolve, reject }));
   }
 
   /** Propose one membership change; resolves once it is applied (here and in the core). */
   async proposeConfChange(change: ConfChange): Promise<void> {
     const { index, term } = this.#raftCall(() => this.raw.proposeConfChange(change));
-    await new Promise<ApplyResult>((resolve, reject) =>
-      this.#proposals.set(index, { term, resolve, reject }),
-    );
+    await new Promise<ApplyResult>((resolve, reject) => this.#track(index, { term, resolve, reject }));
+  }
+
+  #track(index: number, proposal: PendingProposal): void {
+    // An older proposal waiting at this index was cut from our log (we reuse the index as leader
+    // of a later term), so it can never apply: fail it now rather than at its deadline.
+    this.#proposals
+      .get(index)
+      ?.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+    this.#proposals.set(index, proposal);
   }
 
   /** Confirm leadership with a quorum; resolves with the index a linearizable read must wait for. */

@@ -132,7 +132,9 @@ export interface SoftState {
  * Everything the core wants done, handed out by RawNode.ready(). The caller must, in order:
  *  1. persist `snapshot` (if any), then `entries`, then `hardState` (if any) — with one fsync
  *     when `mustSync` is true;
- *  2. send `messages` (only after step 1: followers' acknowledgements promise durability);
+ *  2. send `messages` (only after step 1: followers' acknowledgements promise durability) —
+ *     except those for which `mayPrecedePersist` is true, which may go out before step 1
+ *     (a leader's replication traffic; Raft thesis §10.2.1);
  *  3. apply `snapshot` to the state machine if any, then `committedEntries` in order;
  *  4. serve `readStates` once the state machine has applied each one's `index`;
  *  5. call RawNode.advance(ready).
@@ -146,6 +148,25 @@ export interface Ready {
   readonly messages: readonly Message[];
   readonly readStates: readonly ReadState[];
   readonly mustSync: boolean;
+}
+
+/**
+ * A leader's replication traffic promises nothing about its own disk: it counts its own entries
+ * towards commit only once persisted (RawNode.advance), and its term and vote were durable
+ * before it could win. So these may be sent while the leader's fsync is in flight, overlapping
+ * its write with the followers'. Every other message (votes, acknowledgements) must wait.
+ */
+export function mayPrecedePersist(m: Message): boolean {
+  switch (m.type) {
+    case MessageType.App:
+    case MessageType.Heartbeat:
+    case MessageType.Snap:
+    case MessageType.TimeoutNow:
+    case MessageType.ReadIndexResp:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** A seeded source of randomness, injected so every run replays exactly. */

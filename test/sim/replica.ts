@@ -10,6 +10,7 @@ import {
   EntryType,
   type MemoryStorage,
   MessageType,
+  mayPrecedePersist,
   RawNode,
   Role,
 } from "../../src/raft/index.ts";
@@ -256,6 +257,9 @@ export class Replica {
   submitWrite(envelope: CommandEnvelope, done: (outcome: WriteOutcome) => void): void {
     const p = this.#liveProcess();
     const { index, term } = p.node.propose(encodeCommand(envelope));
+    // An older proposal waiting at this index was cut from our log (we just reused the index as
+    // leader of a later term), so it can never apply: tell its client now.
+    p.writes.get(index)?.done({ kind: "failed" });
     p.writes.set(index, { term, requestId: envelope.requestId, done });
   }
 
@@ -310,8 +314,15 @@ export class Replica {
       const term = rd.hardState?.term ?? this.storage.hardState().term;
       host.trace.event(host.now(), () => `${this.id} is ${role} (term ${term}, leader ${leader || "-"})`);
     }
-    // 1. Persist, then 2. send: a crash in either loses the rest of this Ready.
-    if (!this.#persist(rd, crashAt) || !this.#send(rd, crashAt)) return;
+    // 0. A leader's replication may leave before its own write (the Ready contract), so a crash
+    // while persisting can find it already on the wire.
+    const late: Message[] = [];
+    for (const m of rd.messages) {
+      if (mayPrecedePersist(m)) this.#host.send(m);
+      else late.push(m);
+    }
+    // 1. Persist, then 2. send the rest: a crash in either loses the rest of this Ready.
+    if (!this.#persist(rd, crashAt) || !this.#send(late, crashAt)) return;
     // 3. Apply.
     if (rd.snapshot !== null) this.#applySnapshot(p, rd.snapshot.meta.index, rd.snapshot.data);
     const term = this.storage.hardState().term;
@@ -360,17 +371,17 @@ export class Replica {
   }
 
   /** Step 2 of a Ready; returns false if the replica crashed on the way. */
-  #send(rd: Ready, crashAt: CrashPoint | null): boolean {
-    const cut = crashAt === CrashPoint.MidSend ? this.#crashRandom.intBelow(rd.messages.length + 1) : -1;
-    for (const [i, m] of rd.messages.entries()) {
+  #send(messages: readonly Message[], crashAt: CrashPoint | null): boolean {
+    const cut = crashAt === CrashPoint.MidSend ? this.#crashRandom.intBelow(messages.length + 1) : -1;
+    for (const [i, m] of messages.entries()) {
       if (i === cut) {
-        this.crash(`${crashAt}, ${i}/${rd.messages.length} messages sent`);
+        this.crash(`${crashAt}, ${i}/${messages.length} messages sent`);
         return false;
       }
       this.#host.send(m);
     }
     if (cut >= 0) {
-      this.crash(`${crashAt}, all ${rd.messages.length} messages sent`);
+      this.crash(`${crashAt}, all ${messages.length} messages sent`);
       return false;
     }
     return true;

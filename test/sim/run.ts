@@ -196,8 +196,17 @@ function checkLiveness(
   // Down replicas restart from disk, a leader must get elected (a few election rounds with
   // randomized timeouts), and it must reach followers that were far behind.
   const electionBound = 10 * s.raft.electionTicks;
-  while (!settledLeader(cluster) && cluster.now() - start < electionBound) step();
-  if (!settledLeader(cluster)) {
+  // Settled means it stays settled for an election timeout: a leader cut off just before the
+  // faults stopped still looks followed until CheckQuorum makes it step down.
+  const stableTicks = s.raft.electionTicks;
+  let settledSince: number | null = null;
+  while (cluster.now() - start < electionBound + stableTicks) {
+    if (!settledLeader(cluster)) settledSince = null;
+    else settledSince ??= cluster.now();
+    if (settledSince !== null && cluster.now() - settledSince >= stableTicks) break;
+    step();
+  }
+  if (settledSince === null || cluster.now() - settledSince < stableTicks) {
     checker.violate(
       `liveness: no leader followed by all members ${electionBound} ticks after faults stopped`,
     );
