@@ -33,6 +33,9 @@ import { openLogStore } from "./storage-adapter.ts";
 import { GrpcTransport, raftServerOptions, registerRaftService } from "./transport/index.ts";
 import { validateKey, validateValue } from "./validate.ts";
 
+/** How long a stopping node lets in-flight answers drain before closing every stream. */
+const SHUTDOWN_GRACE_MS = 300;
+
 /** While the cluster has one data group, it is shard 0. */
 export const DATA_GROUP = "shard-0";
 
@@ -199,9 +202,9 @@ export class RingkvNode implements KvApi {
       options,
       (c, deadline) => c.get(key, options, deadline),
       async () => {
-        const index = await this.#data.readIndex();
-        this.#host.kick();
-        await this.#data.waitApplied(index);
+        const confirmed = this.#data.readIndex();
+        this.#host.kick(); // the confirmation round leaves now, not on the next tick
+        await this.#data.waitApplied(await confirmed);
         return this.#data.sm.get(key);
       },
     );
@@ -280,7 +283,13 @@ export class RingkvNode implements KvApi {
       throw new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
     const deadline = Date.now() + timeoutMs;
     const leader = await this.#awaitLeader(Math.min(deadline, Date.now() + this.#settings.leaderWaitMs));
-    if (leader === this.id) return withDeadline(local(), deadline - Date.now(), "request");
+    if (leader === this.id) {
+      try {
+        return await withDeadline(local(), deadline - Date.now(), "request");
+      } catch (e) {
+        throw this.#withLeaderAddress(e);
+      }
+    }
     const addr = this.#data.sm.member(leader)?.addr;
     if (options.forwarded || !addr) {
       throw new RingkvError("NotLeader", `not the leader; ${leader} is`, {
@@ -293,6 +302,13 @@ export class RingkvNode implements KvApi {
     } catch (e) {
       throw toRingkvError(e);
     }
+  }
+
+  /** The core names leaders by id; clients need the address to go there. */
+  #withLeaderAddress(e: unknown): unknown {
+    if (!(e instanceof RingkvError) || e.code !== "NotLeader" || !e.leaderHint) return e;
+    const addr = this.#data.sm.member(e.leaderHint)?.addr ?? "";
+    return new RingkvError("NotLeader", e.message, { leaderHint: addr, retryAfterMs: e.retryAfterMs });
   }
 
   /** The current leader's id, waiting (tick by tick) up to `until` for one to be known. */
@@ -447,7 +463,12 @@ export class RingkvNode implements KvApi {
     }
     await this.#host.stop();
     await this.#store.sync();
-    await new Promise<void>((resolve) => this.#grpc.tryShutdown(() => resolve()));
+    // Let answers in flight go out, but don't wait for peers' long-lived Raft streams to end:
+    // they never do on their own (GOAWAY only stops new ones).
+    await Promise.race([
+      new Promise<void>((resolve) => this.#grpc.tryShutdown(() => resolve())),
+      new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS)),
+    ]);
     this.#grpc.forceShutdown();
     if (this.#http) {
       this.#http.closeAllConnections();

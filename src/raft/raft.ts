@@ -575,6 +575,10 @@ export class Raft {
     if (m.context === "") return;
     const released = this.#readOnly.ack(m.context, m.from, (acks) => this.#hasQuorum(acks));
     for (const r of released) this.#releaseRead(r.from, r.context, r.index);
+    // Reads that queued behind the round just confirmed start theirs now, not on the next beat.
+    if (released.length > 0 && this.#readOnly.hasWaiting() && !this.#readOnly.roundInFlight()) {
+      this.#sendHeartbeats(this.#readOnly.startRound(this.log.committed, this.id));
+    }
   }
 
   #hasQuorum(ids: ReadonlySet<NodeId>): boolean {

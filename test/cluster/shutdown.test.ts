@@ -1,0 +1,123 @@
+// A graceful stop (SIGTERM, shared/DESIGN.md §4 "ringkv start"): the process exits 0 promptly,
+// and a leader hands its leadership to a caught-up follower first, so the cluster gets a new
+// leader at once instead of after an election timeout.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Cluster, ELECTION_TIMEOUT_MIN_MS, type NodeProcess, showLogsOnFailure } from "./harness.ts";
+import { httpRequest } from "./http.ts";
+
+const TEST_TIMEOUT_MS = 120_000;
+/**
+ * "Promptly": a follower has nothing to hand off, and a leader's handoff takes well under an
+ * election timeout; what remains is a flush and closing sockets. 3 s leaves a loaded machine
+ * plenty of room and stays clear of `docker stop`'s 10 s before SIGKILL.
+ */
+const STOP_MS_MAX = 3000;
+
+let cluster: Cluster | undefined;
+
+beforeAll(async () => {
+  cluster = await Cluster.start({ name: "shutdown" });
+}, TEST_TIMEOUT_MS);
+
+afterAll(async () => {
+  await cluster?.teardown();
+}, TEST_TIMEOUT_MS);
+
+showLogsOnFailure(() => cluster);
+
+function running(): Cluster {
+  if (!cluster) throw new Error("the cluster did not start");
+  return cluster;
+}
+
+async function put(node: NodeProcess, key: string, value: string): Promise<void> {
+  const reply = await httpRequest(node.http, { method: "PUT", path: `/v1/kv/${key}`, body: value });
+  expect(reply.status, `PUT ${key} through ${node.id}`).toBe(200);
+}
+
+describe("SIGTERM", () => {
+  it(
+    "a follower exits 0 promptly, and restarts from its data",
+    async () => {
+      const c = running();
+      const leader = await c.reviveAll();
+      const [follower] = c.others(leader) as [NodeProcess];
+      await put(leader, "term-follower", "before");
+      const sentAt = performance.now();
+      const exit = await follower.kill("SIGTERM", 30_000);
+      const stopMs = Math.round(performance.now() - sentAt);
+      console.log(`follower ${follower.id} stopped in ${stopMs} ms with exit code ${exit.code}`);
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(stopMs).toBeLessThanOrEqual(STOP_MS_MAX);
+      expect(follower.logs("stopped")).toHaveLength(1);
+      // The leader was not disturbed.
+      expect((await leader.status()).shards[0]?.leader).toBe(leader.id);
+
+      await c.restart(follower);
+      await c.waitForHealthy();
+      const r = await httpRequest(follower.http, { path: "/v1/kv/term-follower?consistency=stale" });
+      expect([r.status, r.body.toString()]).toEqual([200, "before"]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "the leader hands leadership off before it exits 0, faster than an election timeout",
+    async () => {
+      const c = running();
+      const leader = await c.reviveAll();
+      const others = c.others(leader);
+      const { term } = (await leader.status()).shards[0]!;
+      await put(leader, "term-leader", "before");
+      const fromLine = others.map((n) => n.lines.length);
+
+      const sentAtWall = Date.now();
+      const sentAt = performance.now();
+      const exit = await leader.kill("SIGTERM", 30_000);
+      const stopMs = Math.round(performance.now() - sentAt);
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(stopMs).toBeLessThanOrEqual(STOP_MS_MAX);
+
+      // The old leader says where leadership went, and that it moved before the stop.
+      const [transfer] = leader.logs("leadership transfer");
+      expect(transfer?.json).toMatchObject({ moved: true });
+      const successor = c.node(String(transfer?.json?.["to"]));
+      expect(others).toContain(successor);
+      // The successor took over in the next term: elected on the old leader's TimeoutNow, not
+      // after its own election timer ran out. Its log's timestamp says how soon.
+      const [took] = successor.lines
+        .slice(fromLine[others.indexOf(successor)])
+        .filter((l) => l.json?.["msg"] === "raft role" && l.json["role"] === "leader");
+      expect(took?.json?.["term"]).toBe(term + 1);
+      const handoffMs = Number(took?.json?.["time"]) - sentAtWall;
+      console.log(
+        `leader ${leader.id} stopped in ${stopMs} ms; ${successor.id} leader in term ${term + 1} ` +
+          `${handoffMs} ms after SIGTERM (election timeout is at least ${ELECTION_TIMEOUT_MIN_MS} ms)`,
+      );
+      expect(handoffMs).toBeLessThan(ELECTION_TIMEOUT_MIN_MS);
+
+      const newLeader = await c.waitForLeader({ among: others, timeoutMs: 10_000 });
+      expect(newLeader).toBe(successor);
+      await put(successor, "term-leader", "after");
+      await c.restart(leader);
+      await c.waitForHealthy();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "a follower stops within 3 s of SIGTERM: the stop does not wait for peers to close their streams",
+    async () => {
+      const c = running();
+      const leader = await c.reviveAll();
+      const [follower] = c.others(leader) as [NodeProcess];
+      const sentAt = performance.now();
+      const exit = await follower.kill("SIGTERM", 30_000);
+      const stopMs = Math.round(performance.now() - sentAt);
+      console.log(`follower ${follower.id} stopped in ${stopMs} ms (promised: ${STOP_MS_MAX} ms)`);
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(stopMs).toBeLessThanOrEqual(STOP_MS_MAX);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
