@@ -14,7 +14,7 @@ import { MUTANTS, type Mutant } from "./mutants.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const DEFAULT_SUITES = "test/raft,test/raft-scenarios.test.ts,test/sim.test.ts";
 let suites: string[] = [];
-const MUTANT_TIMEOUT_MS = 8 * 60_000;
+const MUTANT_TIMEOUT_MS = 4 * 60_000;
 
 interface Outcome {
   readonly caught: boolean;
@@ -54,7 +54,7 @@ function runSuites(dir: string): Promise<Outcome> {
         `--outputFile=${report}`,
       ],
       // Its own process group, so a timeout kills vitest's workers too, not just vitest.
-      { cwd: dir, stdio: "ignore", detached: true },
+      { cwd: dir, stdio: process.env.MUTATION_VERBOSE ? "inherit" : "ignore", detached: true },
     );
     const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), MUTANT_TIMEOUT_MS);
     child.on("exit", async (code) => {
