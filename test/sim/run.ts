@@ -248,7 +248,10 @@ function checkLiveness(
 function settledLeader(cluster: Cluster): boolean {
   const leader = cluster.leader();
   const status = leader?.node?.status();
-  if (!leader || !status || leader.appliedIndex < cluster.lastConfChangeIndex) return false;
+  if (!leader || !status) return false;
+  // The last proposed membership change must be applied — unless it was lost with its leader
+  // (no entry at its index yet), which nothing will ever apply: seed 1666.
+  if (leader.appliedIndex < Math.min(cluster.lastConfChangeIndex, status.lastIndex)) return false;
   return cluster.members().every((id) => {
     const s = cluster.replicas.get(id)?.node?.status();
     return s !== undefined && s.term === status.term && s.leader === leader.id;
