@@ -5,30 +5,19 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ERROR_MAPPINGS, type ErrorCode } from "../../src/node/errors.ts";
 import { encodeKv, RawKvClient } from "./grpc-raw.ts";
-import { Cluster, freePort, type NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
+import { freePort, type NodeProcess, runRingkv, useCluster } from "./harness.ts";
 import { errorCode, httpRequest } from "./http.ts";
 import { waitFor } from "./wait-for.ts";
 
 const TEST_TIMEOUT_MS = 120_000;
 
-let cluster: Cluster | undefined;
-
-beforeAll(async () => {
-  cluster = await Cluster.start({ name: "api" });
-}, TEST_TIMEOUT_MS);
-
-afterAll(async () => {
-  await cluster?.teardown();
-}, TEST_TIMEOUT_MS);
-
-showLogsOnFailure(() => cluster);
+const running = useCluster({ name: "api" }, TEST_TIMEOUT_MS);
 
 function nodes(): readonly NodeProcess[] {
-  if (!cluster) throw new Error("the cluster did not start");
-  return cluster.nodes;
+  return running().nodes;
 }
 
 /** `ringkv <command> … --addr <node>`. */
@@ -94,7 +83,7 @@ describe("a three-node cluster serves clients through every node", () => {
 
       const deleted = await cli(b, "del", `cli-${a.id}`);
       // Every node applied every write so far: a stale read below has nothing left to lag on.
-      await cluster!.waitForConvergence();
+      await running().waitForConvergence();
       expect([deleted.code, deleted.stdout]).toEqual([0, "deleted\n"]);
       const [again, gone, stale] = await Promise.all([
         cli(c, "del", `cli-${a.id}`),
@@ -435,7 +424,7 @@ describe("a three-node cluster serves clients through every node", () => {
       expect(await readFile(join(owner.dataDir, "LOCK"), "utf8")).toBe(lockBefore);
       expect(owner.running).toBe(true);
       await expectServing(owner, "after-intruder");
-      await cluster!.waitForHealthy();
+      await running().waitForHealthy();
     },
     TEST_TIMEOUT_MS,
   );

@@ -2,11 +2,11 @@
 // seconds and loses nothing that was acknowledged; a SIGSTOPped leader is replaced, and once it
 // runs again it steps down instead of serving stale reads. Every client operation is recorded and
 // the whole history must pass the linearizability checker.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RingkvClient } from "../../src/client/index.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { addressesFrom, expectLinearizable, workloadSeed } from "./check.ts";
-import { Cluster, type NodeProcess, showLogsOnFailure } from "./harness.ts";
+import { type NodeProcess, useCluster } from "./harness.ts";
 import { httpRequest } from "./http.ts";
 import { waitFor } from "./wait-for.ts";
 import { READ_ONLY_MIX, READ_WRITE_MIX, readAll, Workload } from "./workload.ts";
@@ -15,22 +15,7 @@ const TEST_TIMEOUT_MS = 180_000;
 /** The promise under test: a new leader serves within this long after the old one dies. */
 const FAILOVER_MS_MAX = 3000;
 
-let cluster: Cluster | undefined;
-
-beforeAll(async () => {
-  cluster = await Cluster.start({ name: "failover" });
-}, TEST_TIMEOUT_MS);
-
-afterAll(async () => {
-  await cluster?.teardown();
-}, TEST_TIMEOUT_MS);
-
-showLogsOnFailure(() => cluster);
-
-function running(): Cluster {
-  if (!cluster) throw new Error("the cluster did not start");
-  return cluster;
-}
+const running = useCluster({ name: "failover" }, TEST_TIMEOUT_MS);
 
 const encoder = new TextEncoder();
 

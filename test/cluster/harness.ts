@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { StatusJson } from "../../src/node/api.ts";
 import { httpRequest } from "./http.ts";
 import { socketOrigin } from "./origin.ts";
@@ -572,4 +572,23 @@ export function showLogsOnFailure(cluster: () => Cluster | undefined, count = 40
       if (c) console.error(`node output at the failure:\n${c.logTail(count)}`);
     });
   });
+}
+
+/**
+ * One cluster shared by a test file: started before its tests, torn down after, its nodes' logs
+ * shown when a test fails. Returns the accessor the tests use.
+ */
+export function useCluster(options: Parameters<typeof Cluster.start>[0], timeoutMs: number): () => Cluster {
+  let cluster: Cluster | undefined;
+  beforeAll(async () => {
+    cluster = await Cluster.start(options);
+  }, timeoutMs);
+  afterAll(async () => {
+    await cluster?.teardown();
+  }, timeoutMs);
+  showLogsOnFailure(() => cluster);
+  return () => {
+    if (!cluster) throw new Error("the cluster did not start");
+    return cluster;
+  };
 }

@@ -3,32 +3,17 @@
 // leader is replaced by the majority and steps down on its own (CheckQuorum). Clients talk to
 // every node directly, the cut-off one included, and the history must stay linearizable: a
 // node on the wrong side of a partition must not answer a linearizable read from stale state.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RingkvClient } from "../../src/client/index.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { expectLinearizable, workloadSeed } from "./check.ts";
-import { Cluster, type NodeProcess, showLogsOnFailure } from "./harness.ts";
+import { type Cluster, type NodeProcess, useCluster } from "./harness.ts";
 import { waitFor } from "./wait-for.ts";
 import { READ_ONLY_MIX, READ_WRITE_MIX, readAll, Workload } from "./workload.ts";
 
 const TEST_TIMEOUT_MS = 180_000;
 
-let cluster: Cluster | undefined;
-
-beforeAll(async () => {
-  cluster = await Cluster.start({ name: "partition", proxies: true });
-}, TEST_TIMEOUT_MS);
-
-afterAll(async () => {
-  await cluster?.teardown();
-}, TEST_TIMEOUT_MS);
-
-showLogsOnFailure(() => cluster);
-
-function running(): Cluster {
-  if (!cluster) throw new Error("the cluster did not start");
-  return cluster;
-}
+const running = useCluster({ name: "partition", proxies: true }, TEST_TIMEOUT_MS);
 
 /**
  * Writers through `writeThrough` (their listen addresses, bypassing the proxies), and one

@@ -1,8 +1,8 @@
 // A graceful stop (SIGTERM, shared/DESIGN.md §4 "ringkv start"): the process exits 0 promptly,
 // and a leader hands its leadership to a caught-up follower first, so the cluster gets a new
 // leader at once instead of after an election timeout.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Cluster, ELECTION_TIMEOUT_MIN_MS, type NodeProcess, showLogsOnFailure } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { ELECTION_TIMEOUT_MIN_MS, type NodeProcess, useCluster } from "./harness.ts";
 import { httpRequest } from "./http.ts";
 
 const TEST_TIMEOUT_MS = 120_000;
@@ -13,22 +13,7 @@ const TEST_TIMEOUT_MS = 120_000;
  */
 const STOP_MS_MAX = 3000;
 
-let cluster: Cluster | undefined;
-
-beforeAll(async () => {
-  cluster = await Cluster.start({ name: "shutdown" });
-}, TEST_TIMEOUT_MS);
-
-afterAll(async () => {
-  await cluster?.teardown();
-}, TEST_TIMEOUT_MS);
-
-showLogsOnFailure(() => cluster);
-
-function running(): Cluster {
-  if (!cluster) throw new Error("the cluster did not start");
-  return cluster;
-}
+const running = useCluster({ name: "shutdown" }, TEST_TIMEOUT_MS);
 
 async function put(node: NodeProcess, key: string, value: string): Promise<void> {
   const reply = await httpRequest(node.http, { method: "PUT", path: `/v1/kv/${key}`, body: value });

@@ -3,30 +3,15 @@
 // catches up from the leader; damage in the middle of the log, with valid records after it, is
 // never mistaken for a torn tail: the node refuses to start and names the file and the offset.
 import { appendFile, open, readFile, stat } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Cluster, type NodeProcess, showLogsOnFailure } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { type NodeProcess, useCluster } from "./harness.ts";
 import { httpRequest } from "./http.ts";
 import { within } from "./wait-for.ts";
 import { FRAME_HEADER_BYTES, frameSpans, walSegments } from "./wal-files.ts";
 
 const TEST_TIMEOUT_MS = 180_000;
 
-let cluster: Cluster | undefined;
-
-beforeAll(async () => {
-  cluster = await Cluster.start({ name: "wal" });
-}, TEST_TIMEOUT_MS);
-
-afterAll(async () => {
-  await cluster?.teardown();
-}, TEST_TIMEOUT_MS);
-
-showLogsOnFailure(() => cluster);
-
-function running(): Cluster {
-  if (!cluster) throw new Error("the cluster did not start");
-  return cluster;
-}
+const running = useCluster({ name: "wal" }, TEST_TIMEOUT_MS);
 
 /** Put `count` keys `${prefix}-i` = `${prefix}-value-i` through `node`, each acknowledged. */
 async function writeKeys(node: NodeProcess, prefix: string, count: number): Promise<Map<string, string>> {
