@@ -91,6 +91,8 @@ export class RingkvNode implements KvApi {
   readonly #metrics: Metrics;
   #http: HttpServer | null = null;
   #stopping: Promise<void> | null = null;
+  /** This node has been in the data group's configuration (so leaving it means removal). */
+  #everMember = false;
   /** Called once this node learns it was removed from the cluster. */
   onRemoved: () => void = () => {};
 
@@ -162,7 +164,6 @@ export class RingkvNode implements KvApi {
       this.#host.kick();
     }
   }
-  #everMember = false;
 
   // ─── KvApi ────────────────────────────────────────────────────────────────────────────────
 
