@@ -7,8 +7,13 @@ export interface NodeSettings {
   /** Election timeout is electionTicks..2·electionTicks ticks (1–2 s with the defaults). */
   readonly electionTicks: number;
   readonly heartbeatTicks: number;
-  /** Snapshot a group (and let its log go) once this many entries were applied since the last. */
+  /**
+   * Snapshot a group (and let its log go) once this many entries were applied since the last…
+   * Each snapshot serializes the group's whole state, so too small a value costs write latency.
+   */
   readonly snapshotEntries: number;
+  /** …or once this many bytes of entries were: the log since a snapshot is held in memory. */
+  readonly snapshotLogBytes: number;
   /** Largest key, in bytes. Keys are any byte string of 1..maxKeyBytes. */
   readonly maxKeyBytes: number;
   /** Largest value, in bytes. */
@@ -29,7 +34,8 @@ export const NODE_DEFAULTS: NodeSettings = {
   tickMs: 100,
   electionTicks: 10,
   heartbeatTicks: 1,
-  snapshotEntries: 10_000,
+  snapshotEntries: 100_000,
+  snapshotLogBytes: 64 * 1024 * 1024,
   maxKeyBytes: 4 * 1024,
   maxValueBytes: 1024 * 1024,
   dataQuotaBytes: 2 * 1024 * 1024 * 1024,

@@ -21,6 +21,7 @@ export interface HostOptions {
   readonly electionTicks: number;
   readonly heartbeatTicks: number;
   readonly snapshotEntries: number;
+  readonly snapshotLogBytes: number;
   readonly random: Random;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
   readonly onFatal: (error: unknown) => void;
@@ -55,6 +56,7 @@ export class MultiRaftHost {
       nodeId: o.nodeId,
       storage: o.store.group(group),
       snapshotEntries: o.snapshotEntries,
+      snapshotLogBytes: o.snapshotLogBytes,
       raft: { random: o.random, electionTicks: o.electionTicks, heartbeatTicks: o.heartbeatTicks },
     });
     this.#replicas.set(group, replica);

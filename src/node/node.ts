@@ -116,6 +116,7 @@ export class RingkvNode implements KvApi {
       electionTicks: settings.electionTicks,
       heartbeatTicks: settings.heartbeatTicks,
       snapshotEntries: settings.snapshotEntries,
+      snapshotLogBytes: settings.snapshotLogBytes,
       random: seededRandom(hashSeed(options.id)),
       onFatal: (e) => this.#fatal(e),
     });

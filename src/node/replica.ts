@@ -33,6 +33,8 @@ export interface ReplicaOptions {
   readonly raft: Omit<RaftOptions, "id" | "storage" | "applied">;
   /** Take a snapshot once this many entries were applied since the last one. */
   readonly snapshotEntries: number;
+  /** …or once this many bytes of entries were. */
+  readonly snapshotLogBytes: number;
 }
 
 export class Replica {
@@ -43,6 +45,9 @@ export class Replica {
   #appliedTerm: number;
   #snapshotIndex: number;
   readonly #snapshotEntries: number;
+  readonly #snapshotLogBytes: number;
+  /** Bytes of entries applied since the last snapshot. */
+  #logBytesSinceSnapshot = 0;
   readonly #proposals = new Map<number, PendingProposal>();
   readonly #reads = new Map<string, Waiter<number>>();
   #applyWaiters: { index: number; resolve: () => void }[] = [];
@@ -56,6 +61,7 @@ export class Replica {
   constructor(options: ReplicaOptions) {
     this.group = options.group;
     this.#snapshotEntries = options.snapshotEntries;
+    this.#snapshotLogBytes = options.snapshotLogBytes;
     const snap = options.storage.snapshot();
     this.sm.restore(snap.data);
     this.#applied = snap.meta.index;
@@ -138,6 +144,7 @@ export class Replica {
       this.#applied = rd.snapshot.meta.index;
       this.#appliedTerm = rd.snapshot.meta.term;
       this.#snapshotIndex = rd.snapshot.meta.index;
+      this.#logBytesSinceSnapshot = 0;
       this.epoch = rd.snapshot.meta.index;
       // Proposals at or below the snapshot can no longer be matched: their outcome is unknown.
       for (const [index, p] of this.#proposals) {
@@ -153,6 +160,7 @@ export class Replica {
         result = this.sm.apply(decodeCommand(entry.data), entry.index);
       }
       if (entry.type === EntryType.ConfChange) this.epoch = entry.index;
+      this.#logBytesSinceSnapshot += entry.data.byteLength;
       this.#applied = entry.index;
       this.#appliedTerm = entry.term;
       const pending = this.#proposals.get(entry.index);
@@ -195,8 +203,10 @@ export class Replica {
    * core applies membership changes on advance, and the snapshot must record them.
    */
   maybeSnapshot(): Snapshot | null {
-    if (this.#applied - this.#snapshotIndex < this.#snapshotEntries) return null;
+    const entriesDue = this.#applied - this.#snapshotIndex >= this.#snapshotEntries;
+    if (!entriesDue && this.#logBytesSinceSnapshot < this.#snapshotLogBytes) return null;
     this.#snapshotIndex = this.#applied;
+    this.#logBytesSinceSnapshot = 0;
     return {
       meta: { index: this.#applied, term: this.#appliedTerm, confState: this.raw.confState() },
       data: this.sm.snapshot(),
