@@ -67,14 +67,17 @@ describe("multi-Raft host", () => {
       hosts.push(host);
     }
 
-    const leaderOf = (group: string) => hosts.find((h) => h.replica(group)?.raw.status().role === Role.Leader);
+    const leaderOf = (group: string) =>
+      hosts.find((h) => h.replica(group)?.raw.status().role === Role.Leader);
     await until("a leader in every group", () => GROUPS.every((g) => leaderOf(g) !== undefined));
 
     const results = await Promise.all(
       GROUPS.flatMap((group) =>
         Array.from({ length: 20 }, (_, i) => {
           const replica = leaderOf(group)!.replica(group)!;
-          const put = replica.propose({ put: { key: new TextEncoder().encode(`k${i}`), value: new Uint8Array([i]) } });
+          const put = replica.propose({
+            put: { key: new TextEncoder().encode(`k${i}`), value: new Uint8Array([i]) },
+          });
           leaderOf(group)!.kick();
           return put;
         }),
