@@ -1,5 +1,7 @@
 // A minimal synchronous harness for unit tests of the core: replicas with MemoryStorage, a
 // mailbox, and helpers to deliver messages until the cluster is quiet.
+
+import { seededRandom } from "../../src/node/random.ts";
 import {
   type Entry,
   EntryType,
@@ -9,20 +11,6 @@ import {
   RawNode,
   type ReadState,
 } from "../../src/raft/index.ts";
-
-export function seededRandom(seed: number): { intBelow(n: number): number } {
-  let s = seed >>> 0 || 1;
-  return {
-    intBelow(n: number): number {
-      s ^= s << 13;
-      s >>>= 0;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      s >>>= 0;
-      return s % n;
-    },
-  };
-}
 
 export interface HarnessOptions {
   readonly preVote?: boolean;
