@@ -8,6 +8,7 @@ import { MemoryLogStore } from "../../src/node/log-store.ts";
 import { seededRandom } from "../../src/node/random.ts";
 import { MemoryNetwork } from "../../src/node/transport/index.ts";
 import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../src/raft/index.ts";
+import { waitFor } from "../cluster/wait-for.ts";
 
 const GROUPS = ["shard-0", "shard-1"];
 const hosts: MultiRaftHost[] = [];
@@ -16,14 +17,9 @@ afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.stop()));
 });
 
-/** Poll a condition every few ms until it holds, failing after a deadline (no fixed sleeps). */
-async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** Shared polling with a deadline (no fixed sleeps). */
+const until = (what: string, condition: () => boolean): Promise<true> =>
+  waitFor(() => condition() || null, { what, timeoutMs: 10_000, intervalMs: 5 }).then(() => true);
 
 describe("multi-Raft host", () => {
   it("replicates proposals of several groups through one Ready loop, one sync per pass", async () => {
