@@ -93,6 +93,8 @@ export class RingkvNode implements KvApi {
   #stopping: Promise<void> | null = null;
   /** This node has been in the data group's configuration (so leaving it means removal). */
   #everMember = false;
+  /** The address-book version and membership epoch #afterApply last acted on. */
+  #seen = { members: -1, epoch: -1 };
   /** Called once this node learns it was removed from the cluster. */
   onRemoved: () => void = () => {};
 
@@ -150,6 +152,9 @@ export class RingkvNode implements KvApi {
 
   /** Keep the transport's address book and our own membership in step with the log. */
   #afterApply(r: Replica): void {
+    // Runs after every applied batch: skip unless the address book or the membership changed.
+    if (r.sm.membersVersion === this.#seen.members && r.epoch === this.#seen.epoch) return;
+    this.#seen = { members: r.sm.membersVersion, epoch: r.epoch };
     for (const m of r.sm.members()) if (m.id !== this.id) this.#transport.setPeer(m.id, m.addr);
     const { confState } = r.raw.status();
     const wasMember = r.applied > 0 && this.#everMember;

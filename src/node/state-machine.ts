@@ -26,6 +26,8 @@ export class KvStateMachine {
   readonly #data = new Map<string, Stored>();
   readonly #members = new Map<string, MemberInfo>();
   #bytes = 0;
+  /** Bumped whenever the address book changes, so watchers can skip unchanged applies. */
+  membersVersion = 0;
 
   get keyCount(): number {
     return this.#data.size;
@@ -77,9 +79,11 @@ export class KvStateMachine {
     }
     if ("setMember" in command) {
       this.#members.set(command.setMember.id, command.setMember);
+      this.membersVersion++;
       return { kind: "member" };
     }
     this.#members.delete(command.removeMember);
+    this.membersVersion++;
     return { kind: "member" };
   }
 
@@ -98,6 +102,7 @@ export class KvStateMachine {
     this.#data.clear();
     this.#members.clear();
     this.#bytes = 0;
+    this.membersVersion++;
     if (bytes.byteLength === 0) return;
     const snap = decodeMessage<{
       entries: { key: Uint8Array; value: Uint8Array; version: number }[];
