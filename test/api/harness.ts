@@ -72,7 +72,10 @@ export interface RequestSpec {
   readonly path: string;
   readonly headers?: http.OutgoingHttpHeaders;
   readonly body?: Uint8Array | string;
-  readonly agent?: http.Agent;
+  /** false: a fresh connection (no pooled socket outliving a killed server). */
+  readonly agent?: http.Agent | false;
+  /** Give up (reject) after this long; default: wait as long as the socket lives. */
+  readonly timeoutMs?: number;
 }
 
 export function request(base: string, spec: RequestSpec): Promise<HttpResult> {
@@ -94,6 +97,10 @@ export function request(base: string, spec: RequestSpec): Promise<HttpResult> {
         res.on("end", () => resolve(result(res, Buffer.concat(chunks))));
       },
     );
+    if (spec.timeoutMs !== undefined) {
+      const ms = spec.timeoutMs;
+      req.setTimeout(ms, () => req.destroy(new Error(`HTTP ${spec.path} to ${base}: no answer in ${ms} ms`)));
+    }
     req.on("error", reject);
     req.end(spec.body);
   });

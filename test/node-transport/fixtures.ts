@@ -3,23 +3,11 @@
 import fc from "fast-check";
 import type { GroupMessage, Transport } from "../../src/node/transport/index.ts";
 import { type Entry, EntryType, type Message, MessageType, type Snapshot } from "../../src/raft/types.ts";
+import { message as raftMessage } from "../raft/cluster-harness.ts";
 
-/** A message with every field at its zero value except those given. */
+/** A heartbeat in term 1 with every other field at its zero value, except those given. */
 export function message(fields: Partial<Message> & Pick<Message, "from" | "to">): Message {
-  return {
-    type: MessageType.Heartbeat,
-    term: 1,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    rejectTerm: 0,
-    snapshot: null,
-    context: "",
-    ...fields,
-  };
+  return raftMessage({ type: MessageType.Heartbeat, term: 1, ...fields });
 }
 
 /** A heartbeat of `group` whose context tells test messages apart. */
