@@ -321,7 +321,7 @@ export class RingkvNode implements KvApi {
   /** The current leader's id, waiting (tick by tick) up to `until` for one to be known. */
   async #awaitLeader(until: number): Promise<string> {
     for (;;) {
-      const { leader } = this.#data.raw.status();
+      const { leader } = this.#data.raw.softState(); // per request: not the full status()
       if (leader !== NONE) return leader;
       if (Date.now() >= until) {
         throw new RingkvError("Unavailable", "no leader is reachable", { retryAfterMs: 1000 });

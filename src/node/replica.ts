@@ -81,7 +81,7 @@ export class Replica {
   }
 
   isLeader(): boolean {
-    return this.raw.status().role === Role.Leader;
+    return this.raw.softState().role === Role.Leader;
   }
 
   /** Propose a command; resolves with its result once applied here. */
@@ -191,7 +191,7 @@ export class Replica {
 
   /** Reads in flight are never answered by a replica that lost leadership: fail them now. */
   #failReads(): void {
-    const leader = this.raw.status().leader;
+    const { leader } = this.raw.softState();
     for (const w of this.#reads.values()) {
       w.reject(new RingkvError("NotLeader", `${this.group}: leadership lost`, { leaderHint: leader }));
     }

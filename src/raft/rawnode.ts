@@ -178,6 +178,11 @@ export class RawNode {
     };
   }
 
+  /** Leader and role: the cheap part of status(), for per-request checks. */
+  softState(): SoftState {
+    return this.#softState();
+  }
+
   #softState(): SoftState {
     return { leader: this.#raft.lead, role: this.#raft.role };
   }
