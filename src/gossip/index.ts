@@ -3,6 +3,7 @@
 // exported here is internal.
 export { Awareness } from "./awareness.ts";
 export { BroadcastQueue, type BroadcastSelection } from "./broadcast-queue.ts";
+export { canonicalJson } from "./canonical.ts";
 export {
   type ClusterSnapshot,
   ClusterState,

@@ -38,27 +38,59 @@ export interface MemberInfo {
 
 export type MemberState = "alive" | "suspect" | "dead" | "left";
 
-/** `ringkv status --json` and `GET /v1/status` (shared/DESIGN.md §4, a contract). */
+/** One shard as its replicas report it. */
+export interface ShardStatus {
+  readonly id: number;
+  /** The leader's id, or "" when none is known. */
+  readonly leader: string;
+  readonly term: number;
+  /** Voters. */
+  readonly replicas: readonly string[];
+  readonly learners: readonly string[];
+  readonly commitIndex: number;
+  readonly appliedIndex: number;
+  readonly keys: number;
+  /** Where placement wants the voters ([0] is the preferred leader). */
+  readonly target?: readonly string[];
+  /** The replicas differ from the target, or a learner is catching up: a move is under way. */
+  readonly moving?: boolean;
+}
+
+export interface MemberStatus {
+  readonly id: string;
+  readonly addr: string;
+  readonly http: string;
+  readonly state: MemberState;
+  readonly incarnation: number;
+  /** Marked by `ringkv leave`: its replicas are moving off. */
+  readonly leaving?: boolean;
+}
+
+/** `ringkv status --json` and `GET /v1/status` (shared/DESIGN.md §4, a contract; extra fields
+ * beyond the contract's are additions). */
 export interface StatusJson {
   readonly node: { readonly id: string; readonly addr: string; readonly http: string };
+  /** The placement epoch: the meta log index of the last member or configuration change. */
   readonly epoch: number;
-  readonly members: ReadonlyArray<{
-    readonly id: string;
-    readonly addr: string;
-    readonly http: string;
-    readonly state: MemberState;
-    readonly incarnation: number;
-  }>;
-  readonly shards: ReadonlyArray<{
-    readonly id: number;
+  readonly members: readonly MemberStatus[];
+  /** The ring: fixed at bootstrap; `shares[i]` is shard i's exact fraction of the key space. */
+  readonly ring?: {
+    readonly shardCount: number;
+    readonly replicationFactor: number;
+    readonly shares: readonly number[];
+  };
+  /** The meta group (members, config) as this node's replica sees it. */
+  readonly meta?: {
     readonly leader: string;
     readonly term: number;
     readonly replicas: readonly string[];
     readonly learners: readonly string[];
     readonly commitIndex: number;
     readonly appliedIndex: number;
-    readonly keys: number;
-  }>;
+  };
+  readonly shards: readonly ShardStatus[];
+  /** Shards whose replicas are moving toward placement. */
+  readonly rebalance?: { readonly moving: number };
 }
 
 export interface KvApi {
@@ -70,5 +102,6 @@ export interface KvApi {
   join(member: MemberInfo, options?: RequestOptions): Promise<{ members: MemberInfo[] }>;
   /** Remove a member cleanly (leadership moved away first). */
   leave(id: string, options?: RequestOptions): Promise<void>;
-  status(): Promise<StatusJson>;
+  /** The cluster's status; `forwarded` (a peer asking) gets this node's own replicas only. */
+  status(options?: RequestOptions): Promise<StatusJson>;
 }

@@ -26,8 +26,14 @@ export interface NodeSettings {
   readonly requestTimeoutMs: number;
   /** A follower waits this long for a leader to appear before answering Unavailable. */
   readonly leaderWaitMs: number;
-  /** A join waits this long for the new learner to catch up before promoting it. */
+  /** A joining node keeps asking the members it was given for this long. */
   readonly joinCatchUpMs: number;
+  /** Shard moves (learner added → old replica removed) one node drives at once, as leader. */
+  readonly maxConcurrentMoves: number;
+  /** A leave request waits this long for the member's replicas to move off. */
+  readonly leaveTimeoutMs: number;
+  /** How long a status request waits for the other members' reports. */
+  readonly statusFanOutMs: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -43,4 +49,7 @@ export const NODE_DEFAULTS: NodeSettings = {
   requestTimeoutMs: 4_000,
   leaderWaitMs: 2_500,
   joinCatchUpMs: 60_000,
+  maxConcurrentMoves: 4,
+  leaveTimeoutMs: 120_000,
+  statusFanOutMs: 1_000,
 };

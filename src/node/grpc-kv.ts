@@ -68,8 +68,8 @@ function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
       await api.leave(request.id, { forwarded });
       return {};
     },
-    async Status() {
-      return { json: JSON.stringify(await api.status()) };
+    async Status(_request, forwarded) {
+      return { json: JSON.stringify(await api.status({ forwarded })) };
     },
   };
 }

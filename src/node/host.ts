@@ -5,7 +5,7 @@
 // out before it, everything else after — applies, and advances. Work arriving meanwhile (messages,
 // proposals, ticks) is picked up by the next pass; at most one pass runs at a time.
 import type { Logger } from "pino";
-import { mayPrecedePersist, type Random, type Ready, type SoftState } from "../raft/index.ts";
+import { MessageType, mayPrecedePersist, type Random, type Ready, type SoftState } from "../raft/index.ts";
 import { RingkvError } from "./errors.ts";
 import type { LogStore } from "./log-store.ts";
 import { Replica } from "./replica.ts";
@@ -25,7 +25,15 @@ export interface HostOptions {
   readonly random: Random;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
   readonly onFatal: (error: unknown) => void;
+  /**
+   * A message arrived for a group this node does not host: create an empty replica for it?
+   * (A leader adding this node as a learner reaches it this way.) Default: no.
+   */
+  readonly acceptGroup?: (group: string) => boolean;
 }
+
+/** Messages only a leader sends: the ones that may bring a new replica into being. */
+const FROM_LEADER = new Set<string>([MessageType.App, MessageType.Heartbeat, MessageType.Snap]);
 
 export class MultiRaftHost {
   readonly #options: HostOptions;
@@ -68,6 +76,10 @@ export class MultiRaftHost {
     return this.#replicas.get(group);
   }
 
+  replicas(): IterableIterator<Replica> {
+    return this.#replicas.values();
+  }
+
   /** Called after a pass applied entries to a replica (membership, address book changes…). */
   onApplied(listener: (replica: Replica) => void): void {
     this.#appliedListeners.push(listener);
@@ -92,8 +104,13 @@ export class MultiRaftHost {
   #receive(messages: readonly GroupMessage[]): void {
     if (this.#closed) return;
     for (const { group, message } of messages) {
-      // A message for a group we do not host (yet, or any more) is dropped: Raft retries.
-      this.#replicas.get(group)?.raw.step(message);
+      let replica = this.#replicas.get(group);
+      if (!replica && FROM_LEADER.has(message.type) && this.#options.acceptGroup?.(group)) {
+        this.#options.logger.info({ group, from: message.from }, "replica created for a new group");
+        replica = this.openReplica(group);
+      }
+      // Anything else for a group we do not host is dropped: Raft retries.
+      replica?.raw.step(message);
     }
     this.kick();
   }

@@ -78,8 +78,9 @@ export class PeerClient {
     await this.#call("Leave", { id }, deadline, true);
   }
 
-  async status(deadline: number): Promise<StatusJson> {
-    const r = await this.#call<{ json: string }>("Status", {}, deadline, false);
+  /** `local`: the receiver reports its own replicas only, without asking anyone else. */
+  async status(deadline: number, local = false): Promise<StatusJson> {
+    const r = await this.#call<{ json: string }>("Status", {}, deadline, local);
     return JSON.parse(r.json) as StatusJson;
   }
 

@@ -53,8 +53,9 @@ export class Replica {
   #applyWaiters: { index: number; resolve: () => void }[] = [];
   #readSeq = 0;
   /**
-   * The membership epoch: the log index of the last membership change applied (a snapshot's
-   * index when the change predates it). Increases with every change, on every replica alike.
+   * The membership epoch: the log index of the last membership change or member/config command
+   * applied (a snapshot's index when it predates it). Increases with every change, on every
+   * replica alike; the meta group's is the cluster's placement epoch.
    */
   epoch = 0;
 
@@ -159,7 +160,8 @@ export class Replica {
       if (entry.type === EntryType.Normal && entry.data.byteLength > 0) {
         result = this.sm.apply(decodeCommand(entry.data), entry.index);
       }
-      if (entry.type === EntryType.ConfChange) this.epoch = entry.index;
+      // Conf changes and meta commands (members, config) both return "member": the epoch.
+      if (result.kind === "member") this.epoch = entry.index;
       this.#logBytesSinceSnapshot += entry.data.byteLength;
       this.#applied = entry.index;
       this.#appliedTerm = entry.term;

@@ -1,7 +1,7 @@
 // The key-value state machine of one data group: the map every replica builds by applying the
 // same committed commands in the same order. Deterministic: no clock, no randomness.
-import type { MemberInfo, VersionedValue } from "./api.ts";
-import type { Command } from "./command.ts";
+import type { VersionedValue } from "./api.ts";
+import type { ClusterConfig, Command, MemberRecord } from "./command.ts";
 import { decodeMessage, messageType } from "./proto.ts";
 
 export type ApplyResult =
@@ -24,7 +24,8 @@ function keyString(key: Uint8Array): string {
 
 export class KvStateMachine {
   readonly #data = new Map<string, Stored>();
-  readonly #members = new Map<string, MemberInfo>();
+  readonly #members = new Map<string, MemberRecord>();
+  #config: ClusterConfig | null = null;
   #bytes = 0;
   /** Bumped whenever the address book changes, so watchers can skip unchanged applies. */
   membersVersion = 0;
@@ -46,11 +47,16 @@ export class KvStateMachine {
     return this.#data.get(keyString(key))?.version ?? 0;
   }
 
-  members(): MemberInfo[] {
+  /** The cluster's shard count and replication factor (meta group only; null elsewhere). */
+  get config(): ClusterConfig | null {
+    return this.#config;
+  }
+
+  members(): MemberRecord[] {
     return [...this.#members.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  member(id: string): MemberInfo | undefined {
+  member(id: string): MemberRecord | undefined {
     return this.#members.get(id);
   }
 
@@ -82,6 +88,11 @@ export class KvStateMachine {
       this.membersVersion++;
       return { kind: "member" };
     }
+    if ("setConfig" in command) {
+      this.#config = command.setConfig;
+      this.membersVersion++;
+      return { kind: "member" };
+    }
     this.#members.delete(command.removeMember);
     this.membersVersion++;
     return { kind: "member" };
@@ -95,23 +106,30 @@ export class KvStateMachine {
     }));
     // Encoded straight from our own well-typed objects: verify/fromObject (encodeMessage's checks
     // for untrusted input) cost more than the encoding on a large map, on the Ready loop.
-    return SnapshotType.encode({ entries, members: this.members() }).finish();
+    const config = this.#config ?? undefined;
+    return SnapshotType.encode({ entries, members: this.members(), config }).finish();
   }
 
   restore(bytes: Uint8Array): void {
     this.#data.clear();
     this.#members.clear();
+    this.#config = null;
     this.#bytes = 0;
     this.membersVersion++;
     if (bytes.byteLength === 0) return;
     const snap = decodeMessage<{
       entries: { key: Uint8Array; value: Uint8Array; version: number }[];
-      members: MemberInfo[];
+      members: MemberRecord[];
+      config?: ClusterConfig;
     }>(SnapshotType, bytes);
     for (const e of snap.entries) {
       this.#data.set(keyString(e.key), { value: e.value, version: e.version });
       this.#bytes += e.key.byteLength + e.value.byteLength;
     }
-    for (const m of snap.members) this.#members.set(m.id, { id: m.id, addr: m.addr, http: m.http });
+    for (const m of snap.members) {
+      const { id, addr, http, leaving } = m;
+      this.#members.set(id, leaving ? { id, addr, http, leaving } : { id, addr, http });
+    }
+    if (snap.config?.shardCount) this.#config = snap.config;
   }
 }

@@ -21,6 +21,7 @@ export {
   WalCorruptError,
   WalFailedError,
 } from "./errors.ts";
+export { isErrnoCode, writeFileDurably } from "./durable-file.ts";
 export type { GroupStorage } from "./group-storage.ts";
 export type { RecoveryReport, TornTail } from "./recovery.ts";
 export type { SkippedSnapshot } from "./snapshot-store.ts";
