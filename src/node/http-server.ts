@@ -112,7 +112,10 @@ function buildRoutes(ctx: RouteContext): Route[] {
     {
       template: "/v1/status",
       matches: exactly("/v1/status"),
-      methods: { GET: async () => jsonReply(200, await api.status()) },
+      methods: {
+        // ?scope=local: this node's own replicas only, without asking the other members.
+        GET: async (ex) => jsonReply(200, await api.status({ forwarded: scopeOf(ex.query) === "local" })),
+      },
     },
     {
       template: "/v1/ring",
@@ -259,6 +262,14 @@ function hexDigit(c: number): number {
   const lower = c | 0x20;
   if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
   return -1;
+}
+
+function scopeOf(query: URLSearchParams): "local" | "cluster" {
+  const scope = query.get("scope") ?? "cluster";
+  if (scope !== "local" && scope !== "cluster") {
+    throw new RingkvError("InvalidArgument", `scope must be "local" or "cluster", not ${JSON.stringify(scope)}`);
+  }
+  return scope;
 }
 
 function consistencyOf(query: URLSearchParams): Consistency {

@@ -662,7 +662,7 @@ export class RingkvNode implements KvApi {
 
   /** Hand leadership of every group led here to its most caught-up voter; wait (bounded). */
   async #transferLeadershipAway(): Promise<void> {
-    const moving: Replica[] = [];
+    const moving: [Replica, string][] = [];
     for (const r of this.#host.replicas()) {
       const st = r.raw.status();
       if (st.role !== Role.Leader) continue;
@@ -672,14 +672,15 @@ export class RingkvNode implements KvApi {
         (st.progress.get(a)?.match ?? 0) >= (st.progress.get(b)?.match ?? 0) ? a : b,
       );
       r.raw.transferLeadership(best);
-      moving.push(r);
+      moving.push([r, best]);
     }
     if (moving.length === 0) return;
     this.#host.kick();
     const until = Date.now() + 2 * this.#settings.electionTicks * this.#settings.tickMs;
-    while (moving.some((r) => r.isLeader()) && Date.now() < until) await sleep(this.#settings.tickMs);
-    const kept = moving.filter((r) => r.isLeader()).map((r) => r.group);
-    this.logger.info({ groups: moving.length, kept }, "leadership transfer");
+    while (moving.some(([r]) => r.isLeader()) && Date.now() < until) await sleep(this.#settings.tickMs);
+    for (const [r, to] of moving) {
+      this.logger.info({ group: r.group, to, moved: !r.isLeader() }, "leadership transfer");
+    }
   }
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────

@@ -17,7 +17,8 @@ export type RebalanceStep =
   | { readonly kind: "addLearner"; readonly node: string }
   | { readonly kind: "promote"; readonly node: string }
   | { readonly kind: "remove"; readonly node: string }
-  | { readonly kind: "transfer"; readonly to: string }
+  /** `move`: the leader itself must go; `balance`: the preferred leader should lead. */
+  | { readonly kind: "transfer"; readonly to: string; readonly reason: "move" | "balance" }
   /** A learner is still catching up: nothing to do until it has. */
   | { readonly kind: "wait"; readonly node: string }
   | { readonly kind: "done" };
@@ -46,14 +47,14 @@ export function nextRebalanceStep(view: LeaderView, target: GroupTarget): Rebala
     if (target.voters.includes(id)) continue;
     if (id !== view.self) return { kind: "remove", node: id };
     const heir = target.voters.find((v) => caughtUp(view, v));
-    return heir ? { kind: "transfer", to: heir } : { kind: "wait", node: target.voters[0] ?? id };
+    return heir ? { kind: "transfer", to: heir, reason: "move" } : { kind: "wait", node: target.voters[0] ?? id };
   }
   for (const id of learners) {
     if (!target.voters.includes(id) && !target.learners.includes(id)) return { kind: "remove", node: id };
   }
   const preferred = target.voters[0];
   if (preferred !== undefined && preferred !== view.self && caughtUp(view, preferred, 0)) {
-    if (view.progress.get(preferred)?.recentActive) return { kind: "transfer", to: preferred };
+    if (view.progress.get(preferred)?.recentActive) return { kind: "transfer", to: preferred, reason: "balance" };
   }
   return { kind: "done" };
 }

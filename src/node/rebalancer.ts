@@ -5,7 +5,9 @@
 //
 // Throttled: at most maxConcurrentMoves groups led here have a move in flight (from the first
 // learner added to the last replica removed), and a group tries a leadership transfer at most
-// once per cooldown, so a preferred leader that cannot take over is not pestered.
+// once per cooldown, so a preferred leader that cannot take over is not pestered. A new leader
+// also waits one cooldown before handing over to the preferred leader: leadership it was just
+// given (a stopping node's hand-off, an election) must not bounce straight back.
 import type { Logger } from "pino";
 import { ConfChangeType, Role } from "../raft/index.ts";
 import type { ClusterView } from "./cluster-view.ts";
@@ -34,6 +36,8 @@ export class Rebalancer {
   /** Groups whose replica set differs from the target (a move in progress). */
   readonly #moving = new Set<string>();
   readonly #lastTransfer = new Map<string, number>();
+  /** When this node was first seen leading each group (this term of leadership). */
+  readonly #leaderSince = new Map<string, number>();
   /** The last step computed per group led here, for status. */
   readonly #steps = new Map<string, RebalanceStep>();
   #ticks = 0;
@@ -61,8 +65,10 @@ export class Rebalancer {
       if (st.role !== Role.Leader) {
         this.#steps.delete(group);
         this.#moving.delete(group);
+        this.#leaderSince.delete(group);
         continue;
       }
+      if (!this.#leaderSince.has(group)) this.#leaderSince.set(group, this.#ticks);
       const target = this.#o.view.target(group);
       if (!target || this.#busy.has(group) || st.leadTransferee) continue;
       const step = nextRebalanceStep(
@@ -86,9 +92,11 @@ export class Rebalancer {
         return;
       case "transfer": {
         const last = this.#lastTransfer.get(group);
-        if (last !== undefined && this.#ticks - last < this.#o.transferCooldownTicks) return;
+        const cooldown = this.#o.transferCooldownTicks;
+        if (last !== undefined && this.#ticks - last < cooldown) return;
+        if (step.reason === "balance" && this.#ticks - this.#leaderSince.get(group)! < cooldown) return;
         this.#lastTransfer.set(group, this.#ticks);
-        this.#o.logger.info({ group, to: step.to }, "rebalance: leadership transfer");
+        this.#o.logger.info({ group, to: step.to, reason: step.reason }, "rebalance: leadership transfer");
         replica.raw.transferLeadership(step.to);
         this.#o.kick();
         return;

@@ -15,7 +15,7 @@ const TEST_TIMEOUT_MS = 180_000;
 /** The promise under test: a new leader serves within this long after the old one dies. */
 const FAILOVER_MS_MAX = 3000;
 
-const running = useCluster({ name: "failover" }, TEST_TIMEOUT_MS);
+const running = useCluster({ name: "failover", shards: 1 }, TEST_TIMEOUT_MS);
 
 const encoder = new TextEncoder();
 

@@ -132,6 +132,8 @@ export class NodeProcess {
   readonly http: string;
   readonly dataDir: string;
   readonly proxy: FaultProxy | null;
+  /** Extra `start --bootstrap` flags (--shards…). */
+  bootstrapArgs: string[] = [];
   readonly lines: LogLine[] = [];
   #child: ChildProcess | null = null;
   #exit: Promise<ExitInfo> = Promise.resolve({ code: null, signal: null });
@@ -183,7 +185,7 @@ export class NodeProcess {
       this.dataDir,
     ];
     if (this.advertise !== this.listen) args.push("--advertise", this.advertise);
-    if (mode === "bootstrap") args.push("--bootstrap");
+    if (mode === "bootstrap") args.push("--bootstrap", ...this.bootstrapArgs);
     else if (mode !== "restart") args.push("--join", mode.join);
     return args;
   }
@@ -284,9 +286,12 @@ export class NodeProcess {
     return this.lines.filter((l) => l.life === life && l.json?.["msg"] === msg);
   }
 
-  /** The node's status over HTTP. */
-  async status(timeoutMs = 3000): Promise<StatusJson> {
-    const reply = await httpRequest(this.http, { path: "/v1/status", timeoutMs });
+  /**
+   * The node's status over HTTP: by default its own replicas as it sees them (`?scope=local`);
+   * `cluster` asks it for the cluster-wide view (every shard as its leader reports it).
+   */
+  async status(timeoutMs = 3000, scope: "local" | "cluster" = "local"): Promise<StatusJson> {
+    const reply = await httpRequest(this.http, { path: `/v1/status?scope=${scope}`, timeoutMs });
     if (reply.status !== 200)
       throw new Error(`${this.id} status: HTTP ${reply.status} ${reply.body.toString()}`);
     return reply.json as StatusJson;
@@ -340,6 +345,8 @@ export interface ClusterOptions {
   readonly size?: number;
   /** Put a FaultProxy in front of every node's advertised address. */
   readonly proxies?: boolean;
+  /** `--shards` of the bootstrap (default: the node's default). */
+  readonly shards?: number;
 }
 
 export class Cluster {
@@ -380,6 +387,7 @@ export class Cluster {
       }
       const [first, ...rest] = nodes;
       if (!first) throw new Error("a cluster needs at least one node");
+      if (options.shards !== undefined) first.bootstrapArgs = ["--shards", String(options.shards)];
       await first.start("bootstrap");
       await cluster.waitForLeader({ timeoutMs: 30_000 });
       // Joins go one at a time: the leader runs one membership change at a time anyway.
@@ -458,8 +466,16 @@ export class Cluster {
       },
       { timeoutMs: remaining(started, timeoutMs), what: `every node a voter on ${leader.id}` },
     );
+    // Settled: the leader is the one placement prefers, so the rebalancer moves nothing later.
+    const settled = await waitFor(
+      async () => {
+        const s = (await this.nodes[0]!.status(3000, "cluster")).shards[0];
+        return s && s.leader !== "" && s.leader === s.target?.[0] ? s.leader : null;
+      },
+      { timeoutMs: remaining(started, timeoutMs), what: "shard 0 led by its preferred leader" },
+    );
     await this.waitForConvergence({ timeoutMs: remaining(started, timeoutMs) });
-    return leader;
+    return this.node(settled);
   }
 
   /**

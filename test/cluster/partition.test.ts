@@ -13,7 +13,7 @@ import { READ_ONLY_MIX, READ_WRITE_MIX, readAll, Workload } from "./workload.ts"
 
 const TEST_TIMEOUT_MS = 180_000;
 
-const running = useCluster({ name: "partition", proxies: true }, TEST_TIMEOUT_MS);
+const running = useCluster({ name: "partition", proxies: true, shards: 1 }, TEST_TIMEOUT_MS);
 
 /**
  * Writers through `writeThrough` (their listen addresses, bypassing the proxies), and one

@@ -11,7 +11,7 @@ import { FRAME_HEADER_BYTES, frameSpans, walSegments } from "./wal-files.ts";
 
 const TEST_TIMEOUT_MS = 180_000;
 
-const running = useCluster({ name: "wal" }, TEST_TIMEOUT_MS);
+const running = useCluster({ name: "wal", shards: 1 }, TEST_TIMEOUT_MS);
 
 /** Put `count` keys `${prefix}-i` = `${prefix}-value-i` through `node`, each acknowledged. */
 async function writeKeys(node: NodeProcess, prefix: string, count: number): Promise<Map<string, string>> {

@@ -2,9 +2,20 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as grpc from "@grpc/grpc-js";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GossipAgent, GossipAgentError, INCARNATION_FILE } from "../../src/node/gossip/index.ts";
+import type { Message } from "../../src/gossip/index.ts";
+import {
+  encodeGossipBatch,
+  encodeGossipMessage,
+  GOSSIP_AGENT_DEFAULTS,
+  GossipAgent,
+  GossipAgentError,
+  INCARNATION_FILE,
+} from "../../src/node/gossip/index.ts";
+import { waitFor } from "../cluster/wait-for.ts";
+import { deliverRaw, LoopbackCluster } from "./loopback.ts";
 
 describe("gossip incarnation file", () => {
   let dataDir: string;
@@ -47,5 +58,39 @@ describe("gossip incarnation file", () => {
     await expect(open("n1")).rejects.toBeInstanceOf(GossipAgentError);
     await writeFile(join(dataDir, INCARNATION_FILE), "{torn");
     await expect(open("n1")).rejects.toMatchObject({ code: "StateCorrupt" });
+  });
+});
+
+describe("a refutation", () => {
+  it("persists the raised incarnation, so the next life starts above it", async () => {
+    const cluster = await LoopbackCluster.create();
+    try {
+      const n1 = await cluster.start("n1");
+      n1.agent.start();
+      const suspected: Message = {
+        type: "gossip",
+        from: "x9",
+        to: "n1",
+        updates: [
+          {
+            kind: "member",
+            record: { id: "n1", addresses: {}, state: "suspect", incarnation: n1.agent.incarnation + 5 },
+            from: "x9",
+          },
+        ],
+      };
+      const batch = encodeGossipBatch("x9", [encodeGossipMessage(suspected, GOSSIP_AGENT_DEFAULTS)]);
+      expect(await deliverRaw(n1.addr, batch)).toBe(grpc.status.OK);
+      expect(n1.agent.incarnation).toBe(6);
+      const file = join(n1.dataDir, INCARNATION_FILE);
+      await waitFor(async () => JSON.parse(await readFile(file, "utf8")).incarnation === 6, {
+        timeoutMs: 5_000,
+        what: "incarnation 6 in gossip.json",
+      });
+      await cluster.crash("n1");
+      expect((await cluster.start("n1")).agent.incarnation).toBe(7);
+    } finally {
+      await cluster.close();
+    }
   });
 });

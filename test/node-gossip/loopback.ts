@@ -7,7 +7,7 @@ import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import pino from "pino";
 import type { GossipConfig, MemberState, MergeRules } from "../../src/gossip/index.ts";
-import { GossipAgent } from "../../src/node/gossip/index.ts";
+import { GossipAgent, gossipServiceDefinition } from "../../src/node/gossip/index.ts";
 import { seededRandom } from "../../src/node/random.ts";
 import { waitFor } from "../cluster/wait-for.ts";
 
@@ -156,6 +156,23 @@ export async function waitForView(
     },
     { timeoutMs, what: `${what} (${id})`, intervalMs: 10 },
   );
+}
+
+export /** One Deliver call with `bytes` as the request, as a peer that does not follow the schema would. */
+function deliverRaw(addr: string, bytes: Uint8Array): Promise<grpc.status> {
+  const client = new grpc.Client(addr, grpc.credentials.createInsecure());
+  const method = gossipServiceDefinition()["Deliver"]!;
+  return new Promise<grpc.status>((resolve) => {
+    client.makeUnaryRequest(
+      method.path,
+      (b: Uint8Array) => Buffer.from(b),
+      method.responseDeserialize,
+      bytes,
+      new grpc.Metadata(),
+      { deadline: Date.now() + 2_000 },
+      (error: grpc.ServiceError | null) => resolve(error?.code ?? grpc.status.OK),
+    );
+  }).finally(() => client.close());
 }
 
 function bind(server: grpc.Server, addr: string): Promise<number> {

@@ -291,7 +291,9 @@ export class GossipAgent implements GossipInbound {
   /** Calls `listener` with every change of the view, in order. Returns the unsubscribe. */
   onEvent(listener: GossipListener): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 
   stats(): GossipAgentStats & { readonly protocol: GossipMember["stats"] } {

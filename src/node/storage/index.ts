@@ -1,6 +1,7 @@
 // Durable storage of a ringkv node: one write-ahead log with group commit for all the node's
 // Raft groups, atomic snapshot files, recovery with torn-tail repair, and a data-directory lock.
 // See durable-store.ts for how a node drives it.
+export { isErrnoCode, writeFileDurably } from "./durable-file.ts";
 export {
   DurableStore,
   type PersistUpdate,
@@ -21,7 +22,6 @@ export {
   WalCorruptError,
   WalFailedError,
 } from "./errors.ts";
-export { isErrnoCode, writeFileDurably } from "./durable-file.ts";
 export type { GroupStorage } from "./group-storage.ts";
 export type { RecoveryReport, TornTail } from "./recovery.ts";
 export type { SkippedSnapshot } from "./snapshot-store.ts";
