@@ -476,7 +476,14 @@ export class RingkvNode implements KvApi {
         try {
           return await withDeadline(local(replica), deadline - Date.now(), "request");
         } catch (e) {
-          throw this.#withLeaderAddress(e);
+          // Leadership moved before the request entered the log: follow it (unless forwarded).
+          const error = this.#withLeaderAddress(e);
+          if (options.forwarded || !(error instanceof RingkvError) || error.code !== "NotLeader") throw error;
+          lastError = error;
+          tried.add(this.id);
+          const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
+          if (hinted) this.#leaderHints.set(group, hinted);
+          continue;
         }
       }
       const addr = leader === null ? undefined : this.#meta.sm.member(leader)?.addr;

@@ -130,6 +130,15 @@ export class Replica {
         throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, { leaderHint: e.leaderHint });
       }
       if (e instanceof ProposalDroppedError) {
+        // Dropped before it entered the log, so it is safe to send again. While leadership moves,
+        // say NotLeader and name the next leader: clients retry writes on NotLeader only.
+        const transferee = this.raw.status().leadTransferee;
+        if (transferee) {
+          throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, {
+            leaderHint: transferee,
+            retryAfterMs: 50,
+          });
+        }
         throw new RingkvError("Unavailable", `${this.group}: ${e.message}`, { retryAfterMs: 100 });
       }
       throw e;

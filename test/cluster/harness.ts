@@ -366,6 +366,30 @@ export class Cluster {
    * every node is a voter, one leader is agreed on and every node applied the leader's commit.
    */
   static async start(options: ClusterOptions): Promise<Cluster> {
+    const cluster = await Cluster.create(options);
+    try {
+      const [first, ...rest] = cluster.nodes;
+      if (!first) throw new Error("a cluster needs at least one node");
+      await first.start("bootstrap");
+      await cluster.waitForLeader({ timeoutMs: 30_000 });
+      // Joins go one at a time: the leader runs one membership change at a time anyway.
+      for (const node of rest) await cluster.join(node, first);
+      await cluster.waitForHealthy();
+      return cluster;
+    } catch (e) {
+      const report = cluster.logTail();
+      await cluster.teardown();
+      throw new Error(
+        `cluster ${options.name} did not start: ${e instanceof Error ? e.message : e}\n${report}`,
+      );
+    }
+  }
+
+  /**
+   * A cluster whose nodes exist (ports, directories, proxies) but are not started, for tests
+   * that grow a cluster themselves. nodes[0] bootstraps with `options.shards`.
+   */
+  static async create(options: ClusterOptions): Promise<Cluster> {
     const root = await mkdtemp(join(tmpdir(), `ringkv-${options.name}-`));
     const nodes: NodeProcess[] = [];
     const proxies: FaultProxy[] = [];
@@ -385,28 +409,21 @@ export class Cluster {
         const advertise = proxy?.address ?? listen;
         nodes.push(new NodeProcess({ id, listen, advertise, http, dataDir: join(root, id) }, proxy));
       }
-      const [first, ...rest] = nodes;
-      if (!first) throw new Error("a cluster needs at least one node");
-      if (options.shards !== undefined) first.bootstrapArgs = ["--shards", String(options.shards)];
-      await first.start("bootstrap");
-      await cluster.waitForLeader({ timeoutMs: 30_000 });
-      // Joins go one at a time: the leader runs one membership change at a time anyway.
-      for (const node of rest) {
-        await node.start({ join: first.advertise });
-        await node.waitForLog((l) => l.json?.["msg"] === "joined the cluster", {
-          timeoutMs: 60_000,
-          what: `${node.id} to join`,
-        });
-      }
-      await cluster.waitForHealthy();
+      if (options.shards !== undefined) nodes[0]!.bootstrapArgs = ["--shards", String(options.shards)];
       return cluster;
     } catch (e) {
-      const report = cluster.logTail();
       await cluster.teardown();
-      throw new Error(
-        `cluster ${options.name} did not start: ${e instanceof Error ? e.message : e}\n${report}`,
-      );
+      throw e;
     }
+  }
+
+  /** Start `node` with `--join` through `via`, and wait until it says it joined. */
+  async join(node: NodeProcess, via: NodeProcess): Promise<void> {
+    await node.start({ join: via.advertise });
+    await node.waitForLog((l) => l.json?.["msg"] === "joined the cluster", {
+      timeoutMs: 60_000,
+      what: `${node.id} to join`,
+    });
   }
 
   node(id: string): NodeProcess {
