@@ -1,6 +1,8 @@
-// RingkvClient: the KV API over gRPC against a set of node addresses. Any node accepts any key
-// and routes it, so the client needs no ring: it sticks to the last address that answered,
-// follows NotLeader hints, and moves on when an address fails, all under RetryPolicy.
+// RingkvClient: the KV API over gRPC against a set of node addresses. Key requests go straight
+// to the owning shard's leader (shard-router.ts: the ring, and leaders from one cluster status);
+// any node accepts any key and routes it, so when that is unknown or fails the client sticks to
+// the last address that answered, follows NotLeader hints, and moves on when an address fails,
+// all under RetryPolicy.
 import { setTimeout as delay } from "node:timers/promises";
 import * as grpc from "@grpc/grpc-js";
 import type { GetOptions, KvApi, MemberInfo, PutOptions, StatusJson, VersionedValue } from "../node/api.ts";
@@ -9,6 +11,7 @@ import { parseAddress } from "./address.ts";
 import { fromGrpcStatus, isUnsentFailure } from "./grpc-error.ts";
 import { type KvMethod, type KvMethods, kvServiceDefinition } from "./kv-wire.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
+import { ShardRouter } from "./shard-router.ts";
 
 export interface RingkvClientOptions {
   /** Node gRPC addresses, HOST:PORT; at least one. */
@@ -18,6 +21,8 @@ export interface RingkvClientOptions {
   readonly retry?: Partial<RetrySettings>;
   /** [0, 1) source for backoff jitter; Math.random by default. */
   readonly random?: () => number;
+  /** Send key requests straight to the shard's leader (default true); false: any node routes. */
+  readonly routing?: boolean;
 }
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -46,6 +51,7 @@ export class RingkvClient implements KvApi {
   readonly #policy: RetryPolicy;
   readonly #deadlineMs: number;
   #preferred: string;
+  readonly #router: ShardRouter | null;
   #closed = false;
 
   constructor(options: RingkvClientOptions) {
@@ -57,17 +63,18 @@ export class RingkvClient implements KvApi {
     this.#preferred = first;
     this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.#policy = new RetryPolicy(options.retry, options.random);
+    this.#router = options.routing === false ? null : new ShardRouter(() => this.status());
   }
 
   async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
     const request =
       options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-    const { version } = await this.#call("Put", "write", request);
+    const { version } = await this.#call("Put", "write", request, key);
     return { version };
   }
 
   async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
-    const response = await this.#call("Get", "read", { key, stale: options.consistency === "stale" });
+    const response = await this.#call("Get", "read", { key, stale: options.consistency === "stale" }, key);
     if (!response.found) return null;
     // A plain Uint8Array view, not the Buffer protobufjs decodes into: callers get what KvApi says.
     const { buffer, byteOffset, byteLength } = response.value;
@@ -75,7 +82,7 @@ export class RingkvClient implements KvApi {
   }
 
   async delete(key: Uint8Array): Promise<{ deleted: boolean }> {
-    const { deleted } = await this.#call("Delete", "write", { key });
+    const { deleted } = await this.#call("Delete", "write", { key }, key);
     return { deleted };
   }
 
@@ -108,9 +115,15 @@ export class RingkvClient implements KvApi {
     method: M,
     kind: OperationKind,
     request: KvMethods[M][0],
+    key?: Uint8Array,
   ): Promise<KvMethods[M][1]> {
     const started = performance.now();
-    let address = this.#preferred;
+    let shard: number | null = null;
+    if (key && this.#router) {
+      await this.#router.ready();
+      shard = this.#router.shardOf(key);
+    }
+    let address = this.#router?.leaderOf(shard) ?? this.#preferred;
     for (let attempt = 1; ; attempt++) {
       const remainingMs = this.#policy.settings.budgetMs - (performance.now() - started);
       try {
@@ -120,10 +133,15 @@ export class RingkvClient implements KvApi {
           request,
           Math.min(this.#deadlineMs, remainingMs),
         );
-        this.#preferred = address;
+        if (shard === null) this.#preferred = address;
         return response;
       } catch (e) {
         const failure = asFailure(e, address);
+        if (failure.error.code === "NotLeader" && failure.error.leaderHint) {
+          this.#router?.learn(shard, failure.error.leaderHint);
+        } else if (address === this.#router?.leaderOf(shard)) {
+          this.#router.forget(shard);
+        }
         const elapsedMs = performance.now() - started;
         const decision = this.#policy.decide(failure, { kind, attempt, elapsedMs });
         if (!decision.retry || this.#closed) throw failure.error;

@@ -11,6 +11,7 @@ export interface ClusterConfig {
   readonly shardCount: number;
   readonly replicationFactor: number;
 }
+
 import { decodeMessage, encodeMessage, messageType } from "./proto.ts";
 
 export type Command =

@@ -267,7 +267,10 @@ function hexDigit(c: number): number {
 function scopeOf(query: URLSearchParams): "local" | "cluster" {
   const scope = query.get("scope") ?? "cluster";
   if (scope !== "local" && scope !== "cluster") {
-    throw new RingkvError("InvalidArgument", `scope must be "local" or "cluster", not ${JSON.stringify(scope)}`);
+    throw new RingkvError(
+      "InvalidArgument",
+      `scope must be "local" or "cluster", not ${JSON.stringify(scope)}`,
+    );
   }
   return scope;
 }

@@ -23,8 +23,8 @@ import type { Command } from "./command.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
 import { withDeadline } from "./deadline.ts";
 import { RingkvError, toRingkvError } from "./errors.ts";
-import { registerKvService } from "./grpc-kv.ts";
 import { META_GROUP, shardGroup, shardOfGroup } from "./groups.ts";
+import { registerKvService } from "./grpc-kv.ts";
 import { MultiRaftHost } from "./host.ts";
 import { createHttpServer } from "./http-server.ts";
 import type { LogStore } from "./log-store.ts";
@@ -305,7 +305,10 @@ export class RingkvNode implements KvApi {
       async (r) => {
         const known = r.sm.member(member.id);
         if (known?.leaving) {
-          throw new RingkvError("InvalidArgument", `${member.id} is leaving the cluster; wait until it has left`);
+          throw new RingkvError(
+            "InvalidArgument",
+            `${member.id} is leaving the cluster; wait until it has left`,
+          );
         }
         if (!known || known.addr !== member.addr || known.http !== member.http) {
           await this.#propose(r, { setMember: { id: member.id, addr: member.addr, http: member.http } });
@@ -465,8 +468,9 @@ export class RingkvNode implements KvApi {
     local: (replica: Replica) => Promise<T>,
     deadline: number,
   ): Promise<T> {
+    // Refused before anything was proposed, so NotLeader: clients retry it elsewhere, writes too.
     if (this.#stopping)
-      throw new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
+      throw new RingkvError("NotLeader", "the node is shutting down", { retryAfterMs: 100 });
     const tried = new Set<string>();
     let lastError: RingkvError | null = null;
     for (let attempt = 0; attempt < ROUTE_ATTEMPTS_MAX && Date.now() < deadline; attempt++) {
@@ -507,8 +511,7 @@ export class RingkvNode implements KvApi {
       }
     }
     throw (
-      lastError ??
-      new RingkvError("Unavailable", `${group}: no leader is reachable`, { retryAfterMs: 1000 })
+      lastError ?? new RingkvError("Unavailable", `${group}: no leader is reachable`, { retryAfterMs: 1000 })
     );
   }
 
@@ -517,7 +520,12 @@ export class RingkvNode implements KvApi {
    * answer, or (no leader known) the group's placement. A local voter with no leader waits for
    * the election. null: nobody left to try.
    */
-  async #findLeader(group: string, tried: Set<string>, deadline: number, forwarded: boolean): Promise<string | null> {
+  async #findLeader(
+    group: string,
+    tried: Set<string>,
+    deadline: number,
+    forwarded: boolean,
+  ): Promise<string | null> {
     const replica = this.#host.replica(group);
     const until = Math.min(deadline, Date.now() + this.#settings.leaderWaitMs);
     for (;;) {
@@ -646,7 +654,9 @@ export class RingkvNode implements KvApi {
         try {
           // Learn the members' addresses first: until this node has replayed the meta log it has
           // no address book, and the leaders' replication needs our answers to reach them.
-          const status = await this.#peers.get(addr).status(Date.now() + this.#settings.requestTimeoutMs, true);
+          const status = await this.#peers
+            .get(addr)
+            .status(Date.now() + this.#settings.requestTimeoutMs, true);
           for (const m of status.members) if (m.id !== this.id) this.#transport.setPeer(m.id, m.addr);
           const { members } = await this.#peers
             .get(addr)

@@ -46,15 +46,20 @@ export function nextRebalanceStep(view: LeaderView, target: GroupTarget): Rebala
   for (const id of voters) {
     if (target.voters.includes(id)) continue;
     if (id !== view.self) return { kind: "remove", node: id };
-    const heir = target.voters.find((v) => caughtUp(view, v));
-    return heir ? { kind: "transfer", to: heir, reason: "move" } : { kind: "wait", node: target.voters[0] ?? id };
+    // An active heir first: a crashed one would never take over, and the move would stall.
+    const heirs = target.voters.filter((v) => caughtUp(view, v));
+    const heir = heirs.find((v) => view.progress.get(v)?.recentActive) ?? heirs[0];
+    return heir
+      ? { kind: "transfer", to: heir, reason: "move" }
+      : { kind: "wait", node: target.voters[0] ?? id };
   }
   for (const id of learners) {
     if (!target.voters.includes(id) && !target.learners.includes(id)) return { kind: "remove", node: id };
   }
   const preferred = target.voters[0];
   if (preferred !== undefined && preferred !== view.self && caughtUp(view, preferred, 0)) {
-    if (view.progress.get(preferred)?.recentActive) return { kind: "transfer", to: preferred, reason: "balance" };
+    if (view.progress.get(preferred)?.recentActive)
+      return { kind: "transfer", to: preferred, reason: "balance" };
   }
   return { kind: "done" };
 }

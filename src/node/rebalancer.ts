@@ -123,7 +123,10 @@ export class Rebalancer {
     this.#o
       .changeConf(replica, type, node)
       .catch((e: unknown) => {
-        this.#o.logger.warn({ group, change: type, member: node, err: toRingkvError(e).message }, "rebalance step failed");
+        this.#o.logger.warn(
+          { group, change: type, member: node, err: toRingkvError(e).message },
+          "rebalance step failed",
+        );
       })
       .finally(() => this.#busy.delete(group));
   }

@@ -23,7 +23,8 @@ export function mergeShardReports(reports: readonly ReplicaReport[], shardCount:
       }
     }
   }
-  return best.map((s, id) => s ?? unreported(id));
+  // Array.from, not map: map skips the holes of `new Array(n)`, which are the unreported shards.
+  return Array.from(best, (s, id) => s ?? unreported(id));
 }
 
 function outranks(a: ShardStatus, aLeads: boolean, b: ShardStatus, bLeads: boolean): boolean {

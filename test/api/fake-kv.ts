@@ -60,8 +60,12 @@ export class FakeKv implements KvApi {
     this.members.splice(index, 1);
   }
 
+  /** When set, status() answers this (e.g. a ring for client routing tests). */
+  statusJson: StatusJson | null = null;
+
   async status(): Promise<StatusJson> {
     await this.#enter("status", {});
+    if (this.statusJson) return this.statusJson;
     const ids = this.members.map((m) => m.id);
     return {
       node: { id: "n1", addr: "127.0.0.1:7001", http: "127.0.0.1:8001" },

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { RingkvClient } from "../../src/client/index.ts";
 import { ERROR_MAPPINGS, type ErrorCode, RingkvError } from "../../src/node/errors.ts";
 import { FORWARDED_METADATA_KEY } from "../../src/node/peer-clients.ts";
+import { createHasher, ShardRing } from "../../src/ring/index.ts";
 import { FakeKv } from "./fake-kv.ts";
 import { deadAddress, type Served, serveGrpc } from "./harness.ts";
 
@@ -195,7 +196,8 @@ describe("RingkvClient retries", () => {
     return served.addr;
   };
   const connect = (options: ConstructorParameters<typeof RingkvClient>[0]): RingkvClient => {
-    const client = new RingkvClient(options);
+    // Retry behaviour on its own: no shard routing (its status call would count as an attempt).
+    const client = new RingkvClient({ routing: false, ...options });
     clients.push(client);
     return client;
   };
@@ -317,3 +319,54 @@ function rawCall(
     );
   });
 }
+
+describe("RingkvClient shard routing", () => {
+  const servers: Served[] = [];
+  const clients: RingkvClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    for (const s of servers.splice(0)) await s.close();
+  });
+
+  test("a key request goes straight to its shard's leader, as the cluster status names it", async () => {
+    const [a, b] = [new FakeKv(), new FakeKv()];
+    for (const kv of [a, b]) servers.push(await serveGrpc(kv));
+    const [addrA, addrB] = servers.map((s) => s.addr) as [string, string];
+    const members = [
+      { id: "a", addr: addrA, http: "", state: "alive" as const, incarnation: 0 },
+      { id: "b", addr: addrB, http: "", state: "alive" as const, incarnation: 0 },
+    ];
+    const shard = (id: number, leader: string) => ({
+      id,
+      leader,
+      term: 1,
+      replicas: ["a", "b"],
+      learners: [],
+      commitIndex: 1,
+      appliedIndex: 1,
+      keys: 0,
+    });
+    a.statusJson = {
+      node: { id: "a", addr: addrA, http: "" },
+      epoch: 1,
+      members,
+      ring: { shardCount: 2, replicationFactor: 2, shares: [0.5, 0.5] },
+      shards: [shard(0, "a"), shard(1, "b")],
+    };
+    const ring = new ShardRing(await createHasher(), { shardCount: 2 });
+    const keys = Array.from({ length: 40 }, (_, i) => bytes(`key-${i}`));
+    const expected = { a: keys.filter((k) => ring.shardOfBytes(k) === 0).length, b: 0 };
+    expected.b = keys.length - expected.a;
+    expect(Math.min(expected.a, expected.b)).toBeGreaterThan(0);
+
+    const client = new RingkvClient({ addresses: [addrA] });
+    clients.push(client);
+    for (const key of keys) await client.put(key, bytes("v"));
+    expect([a.calls.put, b.calls.put]).toEqual([expected.a, expected.b]);
+    // A planted mistake must show: routing off sends everything to the one address given.
+    const unrouted = new RingkvClient({ addresses: [addrA], routing: false });
+    clients.push(unrouted);
+    for (const key of keys) await unrouted.put(key, bytes("v"));
+    expect([a.calls.put, b.calls.put]).toEqual([expected.a + keys.length, expected.b]);
+  });
+});

@@ -45,13 +45,15 @@ async function waitForPlacement(via: NodeProcess, members: readonly NodeProcess[
     async () => {
       const st = await clusterStatus(via);
       const problems: string[] = [];
-      if (st.members.map((m) => m.id).join() !== ids.join()) problems.push(`members ${st.members.map((m) => m.id)}`);
+      if (st.members.map((m) => m.id).join() !== ids.join())
+        problems.push(`members ${st.members.map((m) => m.id)}`);
       for (const s of st.shards) {
         if (s.leader === "") problems.push(`shard ${s.id} has no leader`);
         if (s.replicas.length !== size) problems.push(`shard ${s.id} has replicas ${s.replicas}`);
         if (s.replicas.some((r) => !ids.includes(r))) problems.push(`shard ${s.id} on ${s.replicas}`);
         if (s.moving) problems.push(`shard ${s.id} moving: ${s.replicas} → ${s.target} (+${s.learners})`);
-        else if (s.leader !== s.target?.[0]) problems.push(`shard ${s.id} led by ${s.leader}, not ${s.target?.[0]}`);
+        else if (s.leader !== s.target?.[0])
+          problems.push(`shard ${s.id} led by ${s.leader}, not ${s.target?.[0]}`);
       }
       if (st.shards.length !== SHARDS) problems.push(`${st.shards.length} shards`);
       if (problems.length > 0) throw new Error(problems.slice(0, 4).join("; "));
@@ -96,7 +98,8 @@ class Traffic {
       const key = keyName((i * 7919) % KEYS);
       try {
         const found = await this.#client.get(encoder.encode(key));
-        if (!found || decoder.decode(found.value) !== `v-${key}`) this.failures.push(`get ${key}: ${found ? decoder.decode(found.value) : "absent"}`);
+        if (!found || decoder.decode(found.value) !== `v-${key}`)
+          this.failures.push(`get ${key}: ${found ? decoder.decode(found.value) : "absent"}`);
         this.reads++;
       } catch (e) {
         this.failures.push(`get ${key}: ${e instanceof RingkvError ? `${e.code} ${e.message}` : e}`);
@@ -139,7 +142,13 @@ describe("sharding", () => {
     "grows from one node to five while serving: every shard reaches min(3, n) replicas, no write fails or is lost",
     async () => {
       const c = cluster!;
-      const [n1, n2, n3, n4, n5] = c.nodes as [NodeProcess, NodeProcess, NodeProcess, NodeProcess, NodeProcess];
+      const [n1, n2, n3, n4, n5] = c.nodes as [
+        NodeProcess,
+        NodeProcess,
+        NodeProcess,
+        NodeProcess,
+        NodeProcess,
+      ];
       await n1.start("bootstrap");
       await waitForPlacement(n1, [n1]);
 
@@ -160,7 +169,9 @@ describe("sharding", () => {
       await Promise.all([c.join(n2, n1), c.join(n3, n1)]);
       const three = await waitForPlacement(n1, [n1, n2, n3]);
       const rebalanceMs = Math.round(performance.now() - joinedAt);
-      console.log(`1 → 3 nodes: every shard on 3 replicas ${rebalanceMs} ms after the joins began (${KEYS} keys, ${SHARDS} shards)`);
+      console.log(
+        `1 → 3 nodes: every shard on 3 replicas ${rebalanceMs} ms after the joins began (${KEYS} keys, ${SHARDS} shards)`,
+      );
       expect(three.shards.every((s) => s.replicas.length === 3)).toBe(true);
 
       await Promise.all([c.join(n4, n1), c.join(n5, n1)]);
@@ -186,7 +197,13 @@ describe("sharding", () => {
     "`ringkv leave` moves the node's replicas off before it exits, and nothing is lost",
     async () => {
       const c = cluster!;
-      const [n1, n2, n3, n4, n5] = c.nodes as [NodeProcess, NodeProcess, NodeProcess, NodeProcess, NodeProcess];
+      const [n1, n2, n3, n4, n5] = c.nodes as [
+        NodeProcess,
+        NodeProcess,
+        NodeProcess,
+        NodeProcess,
+        NodeProcess,
+      ];
       const before = await clusterStatus(n1);
       expect(before.shards.some((s) => s.replicas.includes(n2.id))).toBe(true);
       const traffic = new Traffic([n1.advertise, n3.advertise], "leave");
@@ -195,7 +212,9 @@ describe("sharding", () => {
       const exit = await n2.exited();
       expect(exit.code).toBe(0);
       const after = await waitForPlacement(n1, [n1, n3, n4, n5]);
-      expect(after.shards.every((s) => !s.replicas.includes(n2.id) && !s.learners.includes(n2.id))).toBe(true);
+      expect(after.shards.every((s) => !s.replicas.includes(n2.id) && !s.learners.includes(n2.id))).toBe(
+        true,
+      );
       await traffic.stop();
       expect(traffic.failures.slice(0, 10)).toEqual([]);
       for (const [k, v] of traffic.written) preloaded.set(k, v);
@@ -222,8 +241,11 @@ describe("sharding", () => {
       const reelected = await waitFor(
         async () => {
           const now = await clusterStatus(survivors[0]!);
-          const stuck = now.shards.filter((s) => shardsLed.includes(s.id) && (s.leader === "" || s.leader === victimId));
-          if (stuck.length > 0) throw new Error(`shards ${stuck.map((s) => s.id)} still without a new leader`);
+          const stuck = now.shards.filter(
+            (s) => shardsLed.includes(s.id) && (s.leader === "" || s.leader === victimId),
+          );
+          if (stuck.length > 0)
+            throw new Error(`shards ${stuck.map((s) => s.id)} still without a new leader`);
           return now;
         },
         { timeoutMs: 30_000, what: `new leaders for shards ${shardsLed}`, intervalMs: 100 },

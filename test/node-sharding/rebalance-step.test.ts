@@ -6,8 +6,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GroupTarget } from "../../src/node/cluster-view.ts";
 import { CAUGHT_UP_LAG, type LeaderView, nextRebalanceStep } from "../../src/node/rebalance-step.ts";
-import { type ProgressStatus, ProgressState } from "../../src/raft/index.ts";
-import { POOL, rebalanceProperty, realStep, runRebalance, type Scenario, scenarioArb } from "./rebalance-model.ts";
+import { ProgressState, type ProgressStatus } from "../../src/raft/index.ts";
+import {
+  POOL,
+  realStep,
+  rebalanceProperty,
+  runRebalance,
+  type Scenario,
+  scenarioArb,
+} from "./rebalance-model.ts";
 
 const LAST = 1_000;
 
@@ -81,7 +88,10 @@ describe("nextRebalanceStep, one step kind at a time", () => {
 
   it("an unwanted voter is removed once every target voter votes", () => {
     const conf = { voters: ["a", "b", "c", "d"] };
-    expect(nextRebalanceStep(view("a", conf), target(["a", "b", "d"]))).toEqual({ kind: "remove", node: "c" });
+    expect(nextRebalanceStep(view("a", conf), target(["a", "b", "d"]))).toEqual({
+      kind: "remove",
+      node: "c",
+    });
   });
 
   it("a voter the target wants as a learner is removed (Raft cannot demote) and then re-added", () => {
@@ -123,7 +133,11 @@ describe("nextRebalanceStep, one step kind at a time", () => {
   it("with the set right, leadership goes to the preferred leader if it is fully caught up and active", () => {
     const conf = { voters: ["a", "b", "c"] };
     const goal = target(["b", "a", "c"]);
-    expect(nextRebalanceStep(view("a", conf), goal)).toEqual({ kind: "transfer", to: "b", reason: "balance" });
+    expect(nextRebalanceStep(view("a", conf), goal)).toEqual({
+      kind: "transfer",
+      to: "b",
+      reason: "balance",
+    });
     expect(nextRebalanceStep(view("a", conf, { b: { lag: 1 } }), goal)).toEqual({ kind: "done" });
     expect(nextRebalanceStep(view("a", conf, { b: { active: false } }), goal)).toEqual({ kind: "done" });
   });
@@ -170,13 +184,18 @@ describe("nextRebalanceStep over random groups and targets", () => {
   it("the generator covers the cases that matter", () => {
     const runs = fc.sample(scenarioArb, { numRuns: 400, seed: 1 }).map((scenario) => ({
       scenario,
-      kinds: new Set(runRebalance(realStep, scenario).steps.map((s) => ("reason" in s ? s.reason : s.kind))),
+      kinds: new Set<string>(
+        runRebalance(realStep, scenario).steps.map((s) => ("reason" in s ? s.reason : s.kind)),
+      ),
     }));
     const share = (p: (r: (typeof runs)[number]) => boolean) => runs.filter(p).length / runs.length;
     expect(share((r) => !r.scenario.target.voters.includes(r.scenario.leader))).toBeGreaterThan(0.2);
     expect(share((r) => r.scenario.target.learners.length > 0)).toBeGreaterThan(0.2);
     for (const kind of ["addLearner", "promote", "remove", "move", "balance", "wait"]) {
-      expect(share((r) => r.kinds.has(kind)), kind).toBeGreaterThan(0.1);
+      expect(
+        share((r) => r.kinds.has(kind)),
+        kind,
+      ).toBeGreaterThan(0.1);
     }
   });
 });
