@@ -1,15 +1,21 @@
 // Bounding a request by its deadline: the caller gets Timeout instead of waiting forever.
+import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
 import { RingkvError } from "./errors.ts";
 
 /** `promise`, or a Timeout error once `ms` have passed (the work itself is not cancelled). */
-export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withDeadline<T>(
+  promise: Promise<T>,
+  ms: number,
+  what: string,
+  clock: Clock = SYSTEM_CLOCK,
+): Promise<T> {
   if (ms <= 0) return Promise.reject(new RingkvError("Timeout", `${what} timed out`));
-  let timer: NodeJS.Timeout | undefined;
+  let cancel: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
+    cancel = clock.setTimeout(
       () => reject(new RingkvError("Timeout", `${what} timed out after ${ms} ms; its outcome is unknown`)),
       ms,
     );
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => cancel?.());
 }

@@ -6,6 +6,7 @@
 // proposals, ticks) is picked up by the next pass; at most one pass runs at a time.
 import type { Logger } from "pino";
 import { MessageType, mayPrecedePersist, type Random, type Ready, type SoftState } from "../raft/index.ts";
+import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
 import { RingkvError } from "./errors.ts";
 import type { LogStore } from "./log-store.ts";
 import { Replica } from "./replica.ts";
@@ -30,6 +31,8 @@ export interface HostOptions {
    * (A leader adding this node as a learner reaches it this way.) Default: no.
    */
   readonly acceptGroup?: (group: string) => boolean;
+  /** Timers and "soon"; the system clock unless a simulation passes its own. */
+  readonly clock?: Clock;
 }
 
 /** Messages only a leader sends: the ones that may bring a new replica into being. */
@@ -40,7 +43,8 @@ export class MultiRaftHost {
   readonly #replicas = new Map<string, Replica>();
   readonly #appliedListeners: ((replica: Replica) => void)[] = [];
   readonly #tickListeners: (() => void)[] = [];
-  #timer: NodeJS.Timeout | null = null;
+  readonly #clock: Clock;
+  #stopTicking: (() => void) | null = null;
   #scheduled = false;
   #running = false;
   #closed = false;
@@ -52,6 +56,7 @@ export class MultiRaftHost {
 
   constructor(options: HostOptions) {
     this.#options = options;
+    this.#clock = options.clock ?? SYSTEM_CLOCK;
     options.transport.onReceive((messages) => this.#receive(messages));
   }
 
@@ -91,7 +96,7 @@ export class MultiRaftHost {
   }
 
   start(): void {
-    this.#timer = setInterval(() => this.#tick(), this.#options.tickMs);
+    this.#stopTicking = this.#clock.setInterval(() => this.#tick(), this.#options.tickMs);
     this.kick();
   }
 
@@ -119,7 +124,7 @@ export class MultiRaftHost {
   kick(): void {
     if (this.#scheduled || this.#closed) return;
     this.#scheduled = true;
-    setImmediate(() => {
+    this.#clock.setImmediate(() => {
       this.#scheduled = false;
       if (!this.#running) this.#idle = this.#run();
     });
@@ -202,8 +207,8 @@ export class MultiRaftHost {
 
   /** Stop ticking and processing; fail every waiting request. Durable state stays as synced. */
   async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
+    this.#stopTicking?.();
+    this.#stopTicking = null;
     this.#closed = true;
     await this.#idle;
     await Promise.all(this.#saves);

@@ -1,54 +1,38 @@
-// A ringkv node process: the multi-Raft host with the meta group and this node's shard replicas,
-// durable storage, the peer transport, the rebalancer, and the client API (gRPC and HTTP) with
-// routing: key → shard (the ring) → that shard's leader, served here or forwarded one hop.
+// A ringkv node process: the cluster node (src/node/cluster-node.ts: multi-Raft host, meta
+// group, shard replicas, rebalancer, routing) behind its servers — gRPC (client API and peer
+// traffic on one port) and HTTP — with durable storage and the gRPC peer transport.
 import { mkdir } from "node:fs/promises";
 import type { Server as HttpServer } from "node:http";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
-import { ConfChangeType, NONE, Role } from "../raft/index.ts";
-import { createHasher, type Hasher } from "../ring/index.ts";
+import { createHasher } from "../ring/index.ts";
 import type {
   GetOptions,
   KvApi,
   MemberInfo,
   PutOptions,
   RequestOptions,
-  ShardStatus,
   StatusJson,
   VersionedValue,
 } from "./api.ts";
 import { bootstrapCluster } from "./bootstrap.ts";
-import { ClusterView } from "./cluster-view.ts";
-import type { Command } from "./command.ts";
+import { ClusterNode } from "./cluster-node.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
-import { withDeadline } from "./deadline.ts";
-import { RingkvError, toRingkvError } from "./errors.ts";
-import { META_GROUP, shardGroup, shardOfGroup } from "./groups.ts";
+import { RingkvError } from "./errors.ts";
+import { META_GROUP } from "./groups.ts";
 import { registerKvService } from "./grpc-kv.ts";
-import { MultiRaftHost } from "./host.ts";
 import { createHttpServer } from "./http-server.ts";
 import type { LogStore } from "./log-store.ts";
 import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
-import { type PeerClient, PeerClients } from "./peer-clients.ts";
+import { PeerClients } from "./peer-clients.ts";
 import { registerRaftMetrics } from "./raft-metrics.ts";
 import { seededRandom } from "./random.ts";
-import { Rebalancer } from "./rebalancer.ts";
-import type { Replica } from "./replica.ts";
-import type { ApplyResult } from "./state-machine.ts";
-import { mergeShardReports } from "./status-merge.ts";
 import { openLogStore } from "./storage-adapter.ts";
 import { GrpcTransport, raftServerOptions, registerRaftService } from "./transport/index.ts";
-import { validateKey, validateValue } from "./validate.ts";
 
 /** How long a stopping node lets in-flight answers drain before closing every stream. */
 const SHUTDOWN_GRACE_MS = 300;
-
-/** The rebalancer looks at the groups led here every this many ticks. */
-const REBALANCE_EVERY_TICKS = 3;
-
-/** A request tries at most this many nodes (following NotLeader hints) before giving up. */
-const ROUTE_ATTEMPTS_MAX = 4;
 
 export async function startNode(
   options: NodeOptions,
@@ -77,7 +61,25 @@ export async function startNode(
     } else if (!fresh) {
       logger.info({ groups: store.groups().length }, "recovered from disk");
     }
-    const node = new RingkvNode(options, s, logger, store, hasher);
+    const node = new RingkvNode(
+      options,
+      s,
+      logger,
+      store,
+      new ClusterNode({
+        id: options.id,
+        addr: options.advertise ?? options.listen,
+        http: options.http ?? "",
+        settings: s,
+        logger,
+        store,
+        transport: new GrpcTransport({ nodeId: options.id }),
+        peers: new PeerClients(),
+        hasher,
+        random: seededRandom(hashSeed(options.id)),
+        onFatal: (e) => fatal(logger, e),
+      }),
+    );
     await node.listen();
     if (fresh && options.join?.length) await node.joinCluster(options.join);
     return node;
@@ -91,87 +93,44 @@ export class RingkvNode implements KvApi {
   readonly id: string;
   /** The address other nodes and clients use (the advertised one). */
   readonly addr: string;
-  readonly #listen: string;
   readonly httpAddr: string;
   readonly logger: Logger;
+  readonly cluster: ClusterNode;
+  readonly #listen: string;
   readonly #settings: NodeSettings;
   readonly #store: LogStore;
-  readonly #transport: GrpcTransport;
-  readonly #host: MultiRaftHost;
-  readonly #meta: Replica;
-  readonly #view: ClusterView;
-  readonly #rebalancer: Rebalancer;
   readonly #grpc: grpc.Server;
-  readonly #peers = new PeerClients();
   readonly #metrics: Metrics;
-  /** Shard group → the leader id a NotLeader answer named (for groups not hosted here). */
-  readonly #leaderHints = new Map<string, string>();
   #http: HttpServer | null = null;
   #stopping: Promise<void> | null = null;
-  /** This node has been in the meta group's member list (so vanishing from it means removal). */
-  #everMember = false;
-  /** The meta epoch #afterMetaApply last acted on. */
-  #seenEpoch = -1;
-  #finishingLeave = false;
-  #watchingOwnLeave = false;
-  /** Called once this node learns it was removed from the cluster. */
-  onRemoved: () => void = () => {};
 
-  constructor(options: NodeOptions, settings: NodeSettings, logger: Logger, store: LogStore, hasher: Hasher) {
+  constructor(
+    options: NodeOptions,
+    settings: NodeSettings,
+    logger: Logger,
+    store: LogStore,
+    cluster: ClusterNode,
+  ) {
     this.id = options.id;
-    this.addr = options.advertise ?? options.listen;
+    this.addr = cluster.addr;
+    this.httpAddr = cluster.httpAddr;
     this.#listen = options.listen;
-    this.httpAddr = options.http ?? "";
     this.logger = logger;
     this.#settings = settings;
     this.#store = store;
+    this.cluster = cluster;
     this.#metrics = new Metrics({ labels: { node: options.id } });
-    this.#transport = new GrpcTransport({ nodeId: options.id });
     this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
-    this.#host = new MultiRaftHost({
-      nodeId: options.id,
-      store,
-      transport: this.#transport,
-      logger,
-      tickMs: settings.tickMs,
-      electionTicks: settings.electionTicks,
-      heartbeatTicks: settings.heartbeatTicks,
-      snapshotEntries: settings.snapshotEntries,
-      snapshotLogBytes: settings.snapshotLogBytes,
-      random: seededRandom(hashSeed(options.id)),
-      onFatal: (e) => this.#fatal(e),
-      acceptGroup: (group) => this.#isClusterGroup(group),
-    });
-    this.#meta = this.#host.openReplica(META_GROUP);
-    this.#view = new ClusterView(hasher, this.#meta.sm);
-    for (const group of store.groups()) if (this.#isClusterGroup(group)) this.#host.openReplica(group);
-    this.#rebalancer = new Rebalancer({
-      nodeId: this.id,
-      view: this.#view,
-      replicas: () => this.#host.replicas(),
-      changeConf: (replica, type, node) => this.#changeConf(replica, type, node),
-      kick: () => this.#host.kick(),
-      maxConcurrentMoves: settings.maxConcurrentMoves,
-      transferCooldownTicks: 3 * settings.electionTicks,
-      logger,
-    });
-    let ticks = 0;
-    this.#host.onTick(() => {
-      if (++ticks % REBALANCE_EVERY_TICKS !== 0 || this.#stopping) return;
-      this.#rebalancer.round(REBALANCE_EVERY_TICKS);
-      this.#finishLeaves();
-    });
-    registerRaftMetrics(this.#metrics, () => [...this.#host.replicas()]);
-    this.#host.onApplied((r) => this.#afterApply(r));
-    for (const r of this.#host.replicas()) this.#afterApply(r);
+    registerRaftMetrics(this.#metrics, () => cluster.replicas());
   }
 
-  /** The meta group, and shard groups of the configured count (any count until it is known). */
-  #isClusterGroup(group: string): boolean {
-    if (group === META_GROUP) return true;
-    const shard = shardOfGroup(group);
-    const count = this.#view.config?.shardCount;
-    return shard !== null && (count === undefined || shard < count);
+  get #transport(): GrpcTransport {
+    return this.cluster.transport as GrpcTransport;
+  }
+
+  /** Called once this node learns it was removed from the cluster. */
+  set onRemoved(listener: () => void) {
+    this.cluster.onRemoved = listener;
   }
 
   async listen(): Promise<void> {
@@ -192,512 +151,38 @@ export class RingkvNode implements KvApi {
       });
       this.#http = http;
     }
-    this.#host.start();
+    this.cluster.start();
     this.logger.info({ addr: this.addr, http: this.httpAddr || null }, "listening");
   }
 
-  #afterApply(r: Replica): void {
-    // A brand-new single-voter group (a fresh bootstrap) need not wait out an election timeout.
-    const { leader } = r.raw.softState();
-    if (leader === NONE) {
-      const { voters } = r.raw.confState();
-      if (voters.length === 1 && voters[0] === this.id) {
-        r.raw.campaign();
-        this.#host.kick();
-      }
-    }
-    if (r === this.#meta) this.#afterMetaApply();
+  joinCluster(addresses: readonly string[]): Promise<void> {
+    return this.cluster.joinCluster(addresses);
   }
 
-  /** Keep the transport's address book and our own membership in step with the meta log. */
-  #afterMetaApply(): void {
-    const r = this.#meta;
-    if (r.epoch === this.#seenEpoch) return;
-    this.#seenEpoch = r.epoch;
-    const members = r.sm.members();
-    for (const m of members) if (m.id !== this.id) this.#transport.setPeer(m.id, m.addr);
-    const self = r.sm.member(this.id);
-    if (self) this.#everMember = true;
-    if (this.#everMember && !self && r.applied > 0) {
-      this.logger.info("removed from the cluster");
-      this.onRemoved();
-    }
-    if (self?.leaving) this.#watchOwnLeave();
+  // ─── KvApi: the cluster node's ────────────────────────────────────────────────────────────
+
+  put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }> {
+    return this.cluster.put(key, value, options);
   }
 
-  // ─── KvApi ────────────────────────────────────────────────────────────────────────────────
-
-  async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
-    validateKey(key, this.#settings.maxKeyBytes);
-    validateValue(value, this.#settings.maxValueBytes);
-    return this.#onShardLeader(
-      key,
-      options,
-      (c, deadline) => c.put(key, value, options, deadline),
-      async (r) => {
-        const current = r.sm.get(key);
-        const growth =
-          key.byteLength + value.byteLength - (current ? key.byteLength + current.value.byteLength : 0);
-        let held = 0;
-        for (const replica of this.#host.replicas()) held += replica.sm.sizeBytes;
-        if (held + growth > this.#settings.dataQuotaBytes) {
-          throw new RingkvError(
-            "QuotaExceeded",
-            `the node's data quota of ${this.#settings.dataQuotaBytes} bytes is full`,
-          );
-        }
-        const put =
-          options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-        const result = await this.#propose(r, { put });
-        if (result.kind === "versionMismatch") {
-          throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${options.ifVersion}`);
-        }
-        if (result.kind !== "put") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
-        return { version: result.version };
-      },
-    );
+  get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null> {
+    return this.cluster.get(key, options);
   }
 
-  async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
-    validateKey(key, this.#settings.maxKeyBytes);
-    if (options.consistency === "stale") {
-      const shard = this.#view.shardOf(key);
-      const local = shard === null ? undefined : this.#host.replica(shardGroup(shard));
-      // A stale read is served by any replica: here if we hold one, else by the leader.
-      if (local && local.applied > 0) return local.sm.get(key);
-    }
-    return this.#onShardLeader(
-      key,
-      options,
-      (c, deadline) => c.get(key, options, deadline),
-      async (r) => {
-        if (options.consistency === "stale") return r.sm.get(key);
-        const confirmed = r.readIndex();
-        this.#host.kick(); // the confirmation round leaves now, not on the next tick
-        await r.waitApplied(await confirmed);
-        return r.sm.get(key);
-      },
-    );
+  delete(key: Uint8Array, options?: RequestOptions): Promise<{ deleted: boolean }> {
+    return this.cluster.delete(key, options);
   }
 
-  async delete(key: Uint8Array, options: RequestOptions = {}): Promise<{ deleted: boolean }> {
-    validateKey(key, this.#settings.maxKeyBytes);
-    return this.#onShardLeader(
-      key,
-      options,
-      (c, deadline) => c.delete(key, options, deadline),
-      async (r) => {
-        const result = await this.#propose(r, { delete: { key } });
-        if (result.kind !== "delete") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
-        return { deleted: result.deleted };
-      },
-    );
+  join(member: MemberInfo, options?: RequestOptions): Promise<{ members: MemberInfo[] }> {
+    return this.cluster.join(member, options);
   }
 
-  /** Add a member: one meta write; the rebalancer then moves replicas onto it. Idempotent. */
-  async join(member: MemberInfo, options: RequestOptions = {}): Promise<{ members: MemberInfo[] }> {
-    if (!member.id || !member.addr)
-      throw new RingkvError("InvalidArgument", "join needs a member id and address");
-    return this.#onGroupLeader(
-      META_GROUP,
-      options,
-      (c, deadline) => c.join(member, deadline),
-      async (r) => {
-        const known = r.sm.member(member.id);
-        if (known?.leaving) {
-          throw new RingkvError(
-            "InvalidArgument",
-            `${member.id} is leaving the cluster; wait until it has left`,
-          );
-        }
-        if (!known || known.addr !== member.addr || known.http !== member.http) {
-          await this.#propose(r, { setMember: { id: member.id, addr: member.addr, http: member.http } });
-          this.logger.info({ member: member.id }, "member joined");
-        }
-        return { members: r.sm.members().map(({ id, addr, http }) => ({ id, addr, http })) };
-      },
-      Date.now() + this.#settings.requestTimeoutMs,
-    );
+  leave(id: string, options?: RequestOptions): Promise<void> {
+    return this.cluster.leave(id, options);
   }
 
-  /**
-   * Remove a member cleanly: mark it leaving (placement stops counting it, so every shard's
-   * leader moves its replicas elsewhere), then wait until the meta leader has finished the leave
-   * (#finishLeaves): no shard holds it any more, and it is out of the meta group.
-   */
-  async leave(id: string, options: RequestOptions = {}): Promise<void> {
-    if (!id) throw new RingkvError("InvalidArgument", "leave needs a node id");
-    const deadline = Date.now() + this.#settings.leaveTimeoutMs;
-    await this.#onGroupLeader(
-      META_GROUP,
-      options,
-      (c, until) => c.leave(id, until),
-      async (r) => {
-        const member = r.sm.member(id);
-        if (!member) return;
-        const active = r.sm.members().filter((m) => !m.leaving);
-        if (!member.leaving && active.length <= 1) {
-          throw new RingkvError("InvalidArgument", `${id} is the last member; it cannot leave`);
-        }
-        if (!member.leaving) {
-          await this.#propose(r, { setMember: { ...member, leaving: true } });
-          this.logger.info({ member: id }, "member leaving: moving its replicas off");
-        }
-        while (r.sm.member(id)) {
-          if (!r.isLeader()) throw new RingkvError("NotLeader", "meta leadership moved during the leave");
-          if (Date.now() > deadline) {
-            throw new RingkvError("Timeout", `${id} is still leaving; its replicas are moving (see status)`);
-          }
-          await sleep(this.#settings.tickMs);
-        }
-      },
-      deadline,
-    );
-  }
-
-  /**
-   * The cluster's status: this node's view of members and the meta group, and every shard as
-   * its leader reports it (asked of every member, in parallel, briefly). `forwarded` (a peer
-   * asking) answers with this node's own replicas only.
-   */
-  async status(options: RequestOptions = {}): Promise<StatusJson> {
-    const local = this.#localStatus();
-    if (options.forwarded) return local;
-    const others = this.#meta.sm.members().filter((m) => m.id !== this.id);
-    const deadline = Date.now() + this.#settings.statusFanOutMs;
-    const reports = await Promise.all(
-      others.map((m) =>
-        this.#peers
-          .get(m.addr)
-          .status(deadline, true)
-          .then(
-            (st) => ({ node: m.id, shards: st.shards }),
-            () => null,
-          ),
-      ),
-    );
-    const merged = mergeShardReports(
-      [{ node: this.id, shards: local.shards }, ...reports.filter((x) => x !== null)],
-      this.#view.config?.shardCount ?? 0,
-    );
-    const shards = merged.map((s) => this.#withTarget(s));
-    return { ...local, shards, rebalance: { moving: shards.filter((s) => s.moving).length } };
-  }
-
-  #localStatus(): StatusJson {
-    const members = this.#meta.sm.members().map((m) => ({
-      id: m.id,
-      addr: m.addr,
-      http: m.http,
-      state: "alive" as const,
-      incarnation: 0,
-      ...(m.leaving ? { leaving: true } : {}),
-    }));
-    const shards: ShardStatus[] = [];
-    for (const r of this.#host.replicas()) {
-      const shard = shardOfGroup(r.group);
-      if (shard === null || r.applied === 0) continue;
-      const st = r.raw.status();
-      shards.push(
-        this.#withTarget({
-          id: shard,
-          leader: st.leader,
-          term: st.term,
-          replicas: [...st.confState.voters],
-          learners: [...st.confState.learners],
-          commitIndex: st.commit,
-          appliedIndex: r.applied,
-          keys: r.sm.keyCount,
-        }),
-      );
-    }
-    shards.sort((a, b) => a.id - b.id);
-    const meta = this.#meta.raw.status();
-    const config = this.#view.config;
-    return {
-      node: { id: this.id, addr: this.addr, http: this.httpAddr },
-      epoch: this.#meta.epoch,
-      members,
-      ...(config ? { ring: { ...config, shares: [...(this.#view.ring?.shares() ?? [])] } } : {}),
-      meta: {
-        leader: meta.leader,
-        term: meta.term,
-        replicas: [...meta.confState.voters],
-        learners: [...meta.confState.learners],
-        commitIndex: meta.commit,
-        appliedIndex: this.#meta.applied,
-      },
-      shards,
-    };
-  }
-
-  /** A shard's target replicas (placement) and whether its replicas are still moving there. */
-  #withTarget(s: ShardStatus): ShardStatus {
-    const target = this.#view.target(shardGroup(s.id))?.voters ?? [];
-    const same = target.length === s.replicas.length && target.every((id) => s.replicas.includes(id));
-    return { ...s, target: [...target], moving: !same || s.learners.length > 0 };
-  }
-
-  // ─── routing ──────────────────────────────────────────────────────────────────────────────
-
-  #onShardLeader<T>(
-    key: Uint8Array,
-    options: RequestOptions,
-    remote: (client: PeerClient, deadlineMs: number) => Promise<T>,
-    local: (replica: Replica) => Promise<T>,
-  ): Promise<T> {
-    const shard = this.#view.shardOf(key);
-    if (shard === null) {
-      throw new RingkvError("Unavailable", "this node has not learned the cluster config yet", {
-        retryAfterMs: 500,
-      });
-    }
-    const deadline = Date.now() + this.#settings.requestTimeoutMs;
-    return this.#onGroupLeader(shardGroup(shard), options, remote, local, deadline);
-  }
-
-  /**
-   * Run `local` if this node leads `group`; otherwise forward to the leader with `remote`,
-   * following NotLeader hints and trying the group's placement when no leader is known. A
-   * forwarded request is never forwarded again (one hop): the receiver answers or says NotLeader.
-   */
-  async #onGroupLeader<T>(
-    group: string,
-    options: RequestOptions,
-    remote: (client: PeerClient, deadlineMs: number) => Promise<T>,
-    local: (replica: Replica) => Promise<T>,
-    deadline: number,
-  ): Promise<T> {
-    // Refused before anything was proposed, so NotLeader: clients retry it elsewhere, writes too.
-    if (this.#stopping)
-      throw new RingkvError("NotLeader", "the node is shutting down", { retryAfterMs: 100 });
-    const tried = new Set<string>();
-    let lastError: RingkvError | null = null;
-    for (let attempt = 0; attempt < ROUTE_ATTEMPTS_MAX && Date.now() < deadline; attempt++) {
-      const leader = await this.#findLeader(group, tried, deadline, options.forwarded === true);
-      const replica = this.#host.replica(group);
-      if (leader === this.id && replica) {
-        try {
-          return await withDeadline(local(replica), deadline - Date.now(), "request");
-        } catch (e) {
-          // Leadership moved before the request entered the log: follow it (unless forwarded).
-          const error = this.#withLeaderAddress(e);
-          if (options.forwarded || !(error instanceof RingkvError) || error.code !== "NotLeader") throw error;
-          lastError = error;
-          tried.add(this.id);
-          const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
-          if (hinted) this.#leaderHints.set(group, hinted);
-          continue;
-        }
-      }
-      const addr = leader === null ? undefined : this.#meta.sm.member(leader)?.addr;
-      if (options.forwarded || !addr || leader === null) {
-        throw new RingkvError("NotLeader", `${group}: not the leader here`, {
-          leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
-          retryAfterMs: 100,
-        });
-      }
-      try {
-        return await remote(this.#peers.get(addr), deadline);
-      } catch (e) {
-        const error = toRingkvError(e);
-        lastError = error;
-        tried.add(leader);
-        this.#leaderHints.delete(group);
-        const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
-        if (error.code === "NotLeader" && hinted) this.#leaderHints.set(group, hinted);
-        else if (error.code !== "NotLeader" && error.code !== "Unavailable") throw error;
-        if (!hinted) await sleep(Math.min(this.#settings.tickMs, Math.max(0, deadline - Date.now())));
-      }
-    }
-    throw (
-      lastError ?? new RingkvError("Unavailable", `${group}: no leader is reachable`, { retryAfterMs: 1000 })
-    );
-  }
-
-  /**
-   * Who leads `group`, as best this node knows: its own replica's view, a hint from an earlier
-   * answer, or (no leader known) the group's placement. A local voter with no leader waits for
-   * the election. null: nobody left to try.
-   */
-  async #findLeader(
-    group: string,
-    tried: Set<string>,
-    deadline: number,
-    forwarded: boolean,
-  ): Promise<string | null> {
-    const replica = this.#host.replica(group);
-    const until = Math.min(deadline, Date.now() + this.#settings.leaderWaitMs);
-    for (;;) {
-      const leader = replica?.raw.softState().leader ?? NONE;
-      if (leader !== NONE && !tried.has(leader)) return leader;
-      const isVoter = replica?.raw.confState().voters.includes(this.id) ?? false;
-      if (!isVoter || Date.now() >= until) break;
-      await sleep(this.#settings.tickMs);
-    }
-    if (forwarded) return null;
-    const hinted = this.#leaderHints.get(group);
-    if (hinted && !tried.has(hinted)) return hinted;
-    const target = this.#view.target(group)?.voters ?? [];
-    return target.find((id) => id !== this.id && !tried.has(id)) ?? null;
-  }
-
-  #memberAt(addr: string): string | undefined {
-    return this.#meta.sm.members().find((m) => m.addr === addr)?.id;
-  }
-
-  /** The core names leaders by id; clients need the address to go there. */
-  #withLeaderAddress(e: unknown): unknown {
-    if (!(e instanceof RingkvError) || e.code !== "NotLeader" || !e.leaderHint) return e;
-    const addr = this.#meta.sm.member(e.leaderHint)?.addr ?? "";
-    return new RingkvError("NotLeader", e.message, { leaderHint: addr, retryAfterMs: e.retryAfterMs });
-  }
-
-  #pending = 0;
-
-  async #propose(replica: Replica, command: Command): Promise<ApplyResult> {
-    if (this.#pending >= this.#settings.maxPendingProposals) {
-      throw new RingkvError("Unavailable", "too many writes in flight", { retryAfterMs: 200 });
-    }
-    this.#pending++;
-    try {
-      const result = replica.propose(command);
-      this.#host.kick();
-      return await result;
-    } finally {
-      this.#pending--;
-    }
-  }
-
-  // ─── membership ───────────────────────────────────────────────────────────────────────────
-
-  async #changeConf(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
-    // One membership change at a time: wait out one that is still being applied.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const applied = replica.proposeConfChange({ type, nodeId });
-        this.#host.kick();
-        await withDeadline(applied, this.#settings.requestTimeoutMs, "membership change");
-        return;
-      } catch (e) {
-        if (!(e instanceof RingkvError && e.code === "Unavailable") || attempt > 50) throw e;
-        await sleep(this.#settings.tickMs);
-      }
-    }
-  }
-
-  /**
-   * On the meta leader: finish the leave of every member marked leaving that no shard holds
-   * any more (as the shards' leaders report it): out of the meta group, then off the list.
-   */
-  #finishLeaves(): void {
-    const r = this.#meta;
-    if (this.#finishingLeave || !r.isLeader()) return;
-    const leaving = r.sm.members().filter((m) => m.leaving);
-    if (leaving.length === 0) return;
-    this.#finishingLeave = true;
-    void (async () => {
-      const status = await this.status();
-      for (const m of leaving) {
-        const holds = status.shards.some(
-          (s) => s.leader === "" || s.replicas.includes(m.id) || s.learners.includes(m.id),
-        );
-        if (holds) continue;
-        const cs = r.raw.confState();
-        if (cs.voters.includes(m.id) || cs.learners.includes(m.id)) {
-          await this.#changeConf(r, ConfChangeType.RemoveNode, m.id);
-        }
-        await this.#propose(r, { removeMember: m.id });
-        this.logger.info({ member: m.id }, "member left");
-      }
-    })()
-      .catch((e: unknown) => this.logger.warn({ err: toRingkvError(e).message }, "finishing a leave failed"))
-      .finally(() => {
-        this.#finishingLeave = false;
-      });
-  }
-
-  /**
-   * This node is leaving. Its own meta replica may never hear of its removal (the leader stops
-   * sending to a removed member), so it asks the others until they no longer list it.
-   */
-  #watchOwnLeave(): void {
-    if (this.#watchingOwnLeave) return;
-    this.#watchingOwnLeave = true;
-    void (async () => {
-      while (!this.#stopping) {
-        await sleep(5 * this.#settings.tickMs);
-        for (const m of this.#meta.sm.members()) {
-          if (m.id === this.id) continue;
-          try {
-            const st = await this.#peers.get(m.addr).status(Date.now() + this.#settings.statusFanOutMs, true);
-            if (st.epoch >= this.#meta.epoch && !st.members.some((x) => x.id === this.id)) {
-              this.logger.info("removed from the cluster");
-              this.onRemoved();
-              return;
-            }
-          } catch {
-            // Try the next member.
-          }
-        }
-      }
-    })();
-  }
-
-  /** Ask the members at `addresses` (in turn, with backoff) to add this node. */
-  async joinCluster(addresses: readonly string[]): Promise<void> {
-    const me: MemberInfo = { id: this.id, addr: this.addr, http: this.httpAddr };
-    let lastError: unknown = null;
-    const until = Date.now() + this.#settings.joinCatchUpMs;
-    for (let attempt = 0; Date.now() < until; attempt++) {
-      for (const addr of addresses) {
-        try {
-          // Learn the members' addresses first: until this node has replayed the meta log it has
-          // no address book, and the leaders' replication needs our answers to reach them.
-          const status = await this.#peers
-            .get(addr)
-            .status(Date.now() + this.#settings.requestTimeoutMs, true);
-          for (const m of status.members) if (m.id !== this.id) this.#transport.setPeer(m.id, m.addr);
-          const { members } = await this.#peers
-            .get(addr)
-            .join(me, Date.now() + this.#settings.requestTimeoutMs, false);
-          for (const m of members) if (m.id !== this.id) this.#transport.setPeer(m.id, m.addr);
-          this.logger.info({ via: addr }, "joined the cluster");
-          return;
-        } catch (e) {
-          lastError = e;
-          this.logger.warn({ via: addr, err: toRingkvError(e).message }, "join attempt failed");
-        }
-      }
-      await sleep(Math.min(2000, 200 * 2 ** attempt));
-    }
-    throw new RingkvError(
-      "Unavailable",
-      `could not join via ${addresses.join(",")}: ${toRingkvError(lastError).message}`,
-    );
-  }
-
-  /** Hand leadership of every group led here to its most caught-up voter; wait (bounded). */
-  async #transferLeadershipAway(): Promise<void> {
-    const moving: [Replica, string][] = [];
-    for (const r of this.#host.replicas()) {
-      const st = r.raw.status();
-      if (st.role !== Role.Leader) continue;
-      const candidates = st.confState.voters.filter((v) => v !== this.id);
-      if (candidates.length === 0) continue;
-      const best = candidates.reduce((a, b) =>
-        (st.progress.get(a)?.match ?? 0) >= (st.progress.get(b)?.match ?? 0) ? a : b,
-      );
-      r.raw.transferLeadership(best);
-      moving.push([r, best]);
-    }
-    if (moving.length === 0) return;
-    this.#host.kick();
-    const until = Date.now() + 2 * this.#settings.electionTicks * this.#settings.tickMs;
-    while (moving.some(([r]) => r.isLeader()) && Date.now() < until) await sleep(this.#settings.tickMs);
-    for (const [r, to] of moving) {
-      this.logger.info({ group: r.group, to, moved: !r.isLeader() }, "leadership transfer");
-    }
+  status(options?: RequestOptions): Promise<StatusJson> {
+    return this.cluster.status(options);
   }
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────
@@ -709,13 +194,7 @@ export class RingkvNode implements KvApi {
   }
 
   async #stop(): Promise<void> {
-    try {
-      await this.#transferLeadershipAway();
-    } catch (e) {
-      this.logger.warn({ err: toRingkvError(e).message }, "leadership transfer on stop failed");
-    }
-    await this.#host.stop();
-    await this.#store.sync();
+    await this.cluster.stop();
     // Let answers in flight go out, but don't wait for peers' long-lived Raft streams to end:
     // they never do on their own (GOAWAY only stops new ones).
     await Promise.race([
@@ -728,19 +207,19 @@ export class RingkvNode implements KvApi {
       await new Promise<void>((resolve) => this.#http!.close(() => resolve()));
     }
     await this.#transport.close();
-    this.#peers.close();
+    this.cluster.closePeers();
     await this.#store.close();
     this.logger.info("stopped");
   }
+}
 
-  #fatal(e: unknown): void {
-    this.logger.fatal(
-      { err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) },
-      "fatal error",
-    );
-    // Continuing on a failed disk or a broken invariant risks acknowledged data: stop hard.
-    process.exit(70);
-  }
+function fatal(logger: Logger, e: unknown): void {
+  logger.fatal(
+    { err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) },
+    "fatal error",
+  );
+  // Continuing on a failed disk or a broken invariant risks acknowledged data: stop hard.
+  process.exit(70);
 }
 
 function splitHostPort(addr: string): [string, number] {
@@ -757,8 +236,4 @@ function hashSeed(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h ^ Date.now()) >>> 0;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
