@@ -16,8 +16,9 @@ import type {
   StatusJson,
   VersionedValue,
 } from "./api.ts";
+import type { AddressBook } from "./address-book.ts";
 import { type Clock, SYSTEM_CLOCK, sleep } from "./clock.ts";
-import { ClusterView } from "./cluster-view.ts";
+import { ClusterView, type GroupTarget } from "./cluster-view.ts";
 import type { Command } from "./command.ts";
 import type { NodeSettings } from "./config.ts";
 import { withDeadline } from "./deadline.ts";
@@ -25,6 +26,7 @@ import { RingkvError, toRingkvError } from "./errors.ts";
 import { META_GROUP, shardGroup, shardOfGroup } from "./groups.ts";
 import { MultiRaftHost } from "./host.ts";
 import type { LogStore } from "./log-store.ts";
+import type { RebalanceStep } from "./rebalance-step.ts";
 import { Rebalancer } from "./rebalancer.ts";
 import type { Replica } from "./replica.ts";
 import type { ApplyResult } from "./state-machine.ts";
@@ -34,6 +36,9 @@ import { validateKey, validateValue } from "./validate.ts";
 
 /** The rebalancer looks at the groups led here every this many ticks. */
 const REBALANCE_EVERY_TICKS = 3;
+
+/** A member not leaving asks a peer this often whether it was removed unawares. */
+const MEMBERSHIP_CHECK_TICKS = 20;
 
 /** A request tries at most this many nodes (following NotLeader hints) before giving up. */
 const ROUTE_ATTEMPTS_MAX = 4;
@@ -72,6 +77,8 @@ export interface ClusterNodeOptions {
   readonly hasher: Hasher;
   readonly random: Random;
   readonly clock?: Clock;
+  /** The member list saved across restarts (a hint for an empty meta log); none by default. */
+  readonly addressBook?: AddressBook;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
   readonly onFatal: (error: unknown) => void;
 }
@@ -87,10 +94,14 @@ export class ClusterNode implements KvApi {
   readonly transport: Transport;
   readonly #peers: PeerDirectory;
   readonly #clock: Clock;
+  readonly #addressBook: AddressBook | undefined;
   readonly #host: MultiRaftHost;
   readonly #meta: Replica;
   readonly #view: ClusterView;
   readonly #rebalancer: Rebalancer;
+  /** Every address this node has given its transport: from the meta group, the address book, peers. */
+  readonly #addresses = new Map<string, string>();
+  #refreshingAddresses = false;
   /** Shard group → the leader id a NotLeader answer named (for groups not hosted here). */
   readonly #leaderHints = new Map<string, string>();
   #stopping = false;
@@ -99,7 +110,9 @@ export class ClusterNode implements KvApi {
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
   #finishingLeave = false;
-  #watchingOwnLeave = false;
+  #checkingMembership = false;
+  #membershipChecks = 0;
+  #removed = false;
   /** Called once this node learns it was removed from the cluster. */
   onRemoved: () => void = () => {};
 
@@ -114,6 +127,8 @@ export class ClusterNode implements KvApi {
     this.transport = options.transport;
     this.#peers = options.peers;
     this.#clock = options.clock ?? SYSTEM_CLOCK;
+    this.#addressBook = options.addressBook;
+    for (const m of this.#addressBook?.load() ?? []) this.#setPeer(m.id, m.addr);
     this.#host = new MultiRaftHost({
       nodeId: options.id,
       store,
@@ -144,9 +159,14 @@ export class ClusterNode implements KvApi {
     });
     let ticks = 0;
     this.#host.onTick(() => {
-      if (++ticks % REBALANCE_EVERY_TICKS !== 0 || this.#stopping) return;
+      ticks++;
+      if (this.#stopping) return;
+      const leaving = this.#meta.sm.member(this.id)?.leaving === true;
+      if (leaving || ticks % MEMBERSHIP_CHECK_TICKS === 0) this.#checkMembership();
+      if (ticks % REBALANCE_EVERY_TICKS !== 0) return;
       this.#rebalancer.round(REBALANCE_EVERY_TICKS);
       this.#finishLeaves();
+      this.#learnMissingAddresses();
     });
     this.#host.onApplied((r) => this.#afterApply(r));
     for (const r of this.#host.replicas()) this.#afterApply(r);
@@ -188,20 +208,53 @@ export class ClusterNode implements KvApi {
     if (r === this.#meta) this.#afterMetaApply();
   }
 
+  #setPeer(id: string, addr: string): void {
+    if (id === this.id || this.#addresses.get(id) === addr) return;
+    this.#addresses.set(id, addr);
+    this.transport.setPeer(id, addr);
+  }
+
+  /**
+   * A replica here follows a leader whose address we do not know — a member that joined after
+   * our meta replica fell behind, and our answers cannot reach it, so the meta log that would
+   * teach us the address cannot either. Ask the members we do know for theirs.
+   */
+  #learnMissingAddresses(): void {
+    if (this.#refreshingAddresses) return;
+    let missing = false;
+    for (const r of this.#host.replicas()) {
+      const { leader } = r.raw.softState();
+      if (leader !== NONE && leader !== this.id && !this.#addresses.has(leader)) missing = true;
+    }
+    if (!missing) return;
+    this.#refreshingAddresses = true;
+    const known = [...this.#addresses.values()];
+    void Promise.all(
+      known.map((addr) =>
+        this.#peers
+          .get(addr)
+          .status(this.#clock.now() + this.#settings.statusFanOutMs, true)
+          .then((st) => {
+            for (const m of st.members) this.#setPeer(m.id, m.addr);
+          })
+          .catch(() => {}),
+      ),
+    ).finally(() => {
+      this.#refreshingAddresses = false;
+    });
+  }
+
   /** Keep the transport's address book and our own membership in step with the meta log. */
   #afterMetaApply(): void {
     const r = this.#meta;
     if (r.epoch === this.#seenEpoch) return;
     this.#seenEpoch = r.epoch;
     const members = r.sm.members();
-    for (const m of members) if (m.id !== this.id) this.transport.setPeer(m.id, m.addr);
+    for (const m of members) this.#setPeer(m.id, m.addr);
+    if (members.length > 0) this.#addressBook?.save(members);
     const self = r.sm.member(this.id);
     if (self) this.#everMember = true;
-    if (this.#everMember && !self && r.applied > 0) {
-      this.logger.info("removed from the cluster");
-      this.onRemoved();
-    }
-    if (self?.leaving) this.#watchOwnLeave();
+    if (this.#everMember && !self && r.applied > 0) this.#markRemoved();
   }
 
   // ─── KvApi ────────────────────────────────────────────────────────────────────────────────
@@ -234,6 +287,7 @@ export class ClusterNode implements KvApi {
         if (result.kind !== "put") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
         return { version: result.version };
       },
+      false,
     );
   }
 
@@ -242,8 +296,11 @@ export class ClusterNode implements KvApi {
     if (options.consistency === "stale") {
       const shard = this.#view.shardOf(key);
       const local = shard === null ? undefined : this.#host.replica(shardGroup(shard));
-      // A stale read is served by any replica: here if we hold one, else by the leader.
-      if (local && local.applied > 0) return local.sm.get(key);
+      // A stale read is served by any replica: here if we hold one that is still a member of
+      // its group (one that moved off would be ever staler), else by the leader.
+      const conf = local?.raw.confState();
+      const member = conf !== undefined && (conf.voters.includes(this.id) || conf.learners.includes(this.id));
+      if (local && member && local.applied > 0) return local.sm.get(key);
     }
     return this.#onShardLeader(
       key,
@@ -256,6 +313,7 @@ export class ClusterNode implements KvApi {
         await r.waitApplied(await confirmed);
         return r.sm.get(key);
       },
+      true,
     );
   }
 
@@ -270,6 +328,7 @@ export class ClusterNode implements KvApi {
         if (result.kind !== "delete") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
         return { deleted: result.deleted };
       },
+      false,
     );
   }
 
@@ -296,6 +355,7 @@ export class ClusterNode implements KvApi {
         return { members: r.sm.members().map(({ id, addr, http }) => ({ id, addr, http })) };
       },
       this.#clock.now() + this.#settings.requestTimeoutMs,
+      true,
     );
   }
 
@@ -331,6 +391,7 @@ export class ClusterNode implements KvApi {
         }
       },
       deadline,
+      true,
     );
   }
 
@@ -424,6 +485,7 @@ export class ClusterNode implements KvApi {
     options: RequestOptions,
     remote: (client: Peer, deadlineMs: number) => Promise<T>,
     local: (replica: Replica) => Promise<T>,
+    idempotent: boolean,
   ): Promise<T> {
     const shard = this.#view.shardOf(key);
     if (shard === null) {
@@ -432,13 +494,19 @@ export class ClusterNode implements KvApi {
       });
     }
     const deadline = this.#clock.now() + this.#settings.requestTimeoutMs;
-    return this.#onGroupLeader(shardGroup(shard), options, remote, local, deadline);
+    return this.#onGroupLeader(shardGroup(shard), options, remote, local, deadline, idempotent);
   }
 
   /**
    * Run `local` if this node leads `group`; otherwise forward to the leader with `remote`,
    * following NotLeader hints and trying the group's placement when no leader is known. A
    * forwarded request is never forwarded again (one hop): the receiver answers or says NotLeader.
+   *
+   * After a forward fails, the next node is tried only when the failure proves nothing was
+   * applied (NotLeader) or the request is idempotent (reads, join, leave). A write that met
+   * Unavailable or Timeout may have committed before the leader died: sending it again could
+   * apply it twice, so its caller gets the error (the simulator found exactly that: a delete
+   * applied twice answered "absent").
    */
   async #onGroupLeader<T>(
     group: string,
@@ -446,6 +514,7 @@ export class ClusterNode implements KvApi {
     remote: (client: Peer, deadlineMs: number) => Promise<T>,
     local: (replica: Replica) => Promise<T>,
     deadline: number,
+    idempotent: boolean,
   ): Promise<T> {
     // Refused before anything was proposed, so NotLeader: clients retry it elsewhere, writes too.
     if (this.#stopping)
@@ -470,6 +539,10 @@ export class ClusterNode implements KvApi {
         }
       }
       const addr = leader === null ? undefined : this.#meta.sm.member(leader)?.addr;
+      if (leader !== null && !addr && !options.forwarded) {
+        tried.add(leader); // a leader we cannot reach (it left, or we lag): try the placement
+        continue;
+      }
       if (options.forwarded || !addr || leader === null) {
         throw new RingkvError("NotLeader", `${group}: not the leader here`, {
           leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
@@ -485,7 +558,7 @@ export class ClusterNode implements KvApi {
         this.#leaderHints.delete(group);
         const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
         if (error.code === "NotLeader" && hinted) this.#leaderHints.set(group, hinted);
-        else if (error.code !== "NotLeader" && error.code !== "Unavailable") throw error;
+        else if (error.code !== "NotLeader" && !(idempotent && error.code === "Unavailable")) throw error;
         if (!hinted)
           await sleep(
             this.#clock,
@@ -509,7 +582,11 @@ export class ClusterNode implements KvApi {
     deadline: number,
     forwarded: boolean,
   ): Promise<string | null> {
-    const replica = this.#host.replica(group);
+    // A replica here that is not in its own group's configuration (moved off this node, or not
+    // yet caught up to its own addition) knows nothing current about the leader.
+    const local = this.#host.replica(group);
+    const conf = local?.raw.confState();
+    const replica = conf && (conf.voters.includes(this.id) || conf.learners.includes(this.id)) ? local : undefined;
     const until = Math.min(deadline, this.#clock.now() + this.#settings.leaderWaitMs);
     for (;;) {
       const leader = replica?.raw.softState().leader ?? NONE;
@@ -601,32 +678,36 @@ export class ClusterNode implements KvApi {
   }
 
   /**
-   * This node is leaving. Its own meta replica may never hear of its removal (the leader stops
-   * sending to a removed member), so it asks the others until they no longer list it.
+   * Has this node been removed without hearing of it? Its meta replica may never learn: the
+   * leader stops sending to a removed member, and a member removed while it was down (a leave of
+   * a crashed node) comes back with the old list. So it asks one member at a time — every tick
+   * while it is leaving, every MEMBERSHIP_CHECK_TICKS otherwise — whether a meta state at least
+   * as new as its own still lists it.
    */
-  #watchOwnLeave(): void {
-    if (this.#watchingOwnLeave) return;
-    this.#watchingOwnLeave = true;
-    void (async () => {
-      while (!this.#stopping) {
-        await sleep(this.#clock, 5 * this.#settings.tickMs);
-        for (const m of this.#meta.sm.members()) {
-          if (m.id === this.id) continue;
-          try {
-            const st = await this.#peers
-              .get(m.addr)
-              .status(this.#clock.now() + this.#settings.statusFanOutMs, true);
-            if (st.epoch >= this.#meta.epoch && !st.members.some((x) => x.id === this.id)) {
-              this.logger.info("removed from the cluster");
-              this.onRemoved();
-              return;
-            }
-          } catch {
-            // Try the next member.
-          }
-        }
-      }
-    })();
+  #checkMembership(): void {
+    if (this.#checkingMembership || this.#removed || !this.#everMember) return;
+    const others = this.#meta.sm.members().filter((m) => m.id !== this.id);
+    const peer = others[this.#membershipChecks++ % Math.max(1, others.length)];
+    if (!peer) return;
+    this.#checkingMembership = true;
+    const epoch = this.#meta.epoch;
+    void this.#peers
+      .get(peer.addr)
+      .status(this.#clock.now() + this.#settings.statusFanOutMs, true)
+      .then((st) => {
+        if (st.epoch >= epoch && !st.members.some((x) => x.id === this.id)) this.#markRemoved();
+      })
+      .catch(() => {}) // unreachable: ask another next time
+      .finally(() => {
+        this.#checkingMembership = false;
+      });
+  }
+
+  #markRemoved(): void {
+    if (this.#removed) return;
+    this.#removed = true;
+    this.logger.info("removed from the cluster");
+    this.onRemoved();
   }
 
   /** Ask the members at `addresses` (in turn, with backoff) to add this node. */
@@ -634,19 +715,21 @@ export class ClusterNode implements KvApi {
     const me: MemberInfo = { id: this.id, addr: this.addr, http: this.httpAddr };
     let lastError: unknown = null;
     const until = this.#clock.now() + this.#settings.joinCatchUpMs;
-    for (let attempt = 0; this.#clock.now() < until; attempt++) {
+    for (let attempt = 0; this.#clock.now() < until && !this.#stopping; attempt++) {
       for (const addr of addresses) {
+        if (this.#stopping) break;
         try {
           // Learn the members' addresses first: until this node has replayed the meta log it has
           // no address book, and the leaders' replication needs our answers to reach them.
           const status = await this.#peers
             .get(addr)
             .status(this.#clock.now() + this.#settings.requestTimeoutMs, true);
-          for (const m of status.members) if (m.id !== this.id) this.transport.setPeer(m.id, m.addr);
+          for (const m of status.members) this.#setPeer(m.id, m.addr);
+          this.#addressBook?.save(status.members);
           const { members } = await this.#peers
             .get(addr)
             .join(me, this.#clock.now() + this.#settings.requestTimeoutMs, false);
-          for (const m of members) if (m.id !== this.id) this.transport.setPeer(m.id, m.addr);
+          for (const m of members) this.#setPeer(m.id, m.addr);
           this.logger.info({ via: addr }, "joined the cluster");
           return;
         } catch (e) {
@@ -687,6 +770,22 @@ export class ClusterNode implements KvApi {
   }
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────
+
+  /** Where placement wants `group`'s replicas, as this node's meta replica says (null: unknown). */
+  targetOf(group: string): GroupTarget | null {
+    return this.#view.target(group);
+  }
+
+  /** The rebalancer's last step for a group led here (undefined elsewhere), for status and tests. */
+  rebalanceStep(group: string): RebalanceStep | undefined {
+    return this.#rebalancer.step(group);
+  }
+
+  /** Stop at once, as a crash would: no hand-off, no final sync (the simulator's kill). */
+  async halt(): Promise<void> {
+    this.#stopping = true;
+    await this.#host.stop();
+  }
 
   /** Stop serving: move leadership away, stop the host, sync. The caller closes the store. */
   async stop(): Promise<void> {

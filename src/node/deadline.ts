@@ -9,7 +9,11 @@ export function withDeadline<T>(
   what: string,
   clock: Clock = SYSTEM_CLOCK,
 ): Promise<T> {
-  if (ms <= 0) return Promise.reject(new RingkvError("Timeout", `${what} timed out`));
+  if (ms <= 0) {
+    // Nobody will wait for it, but its failure must not go unhandled (that ends the process).
+    promise.catch(() => {});
+    return Promise.reject(new RingkvError("Timeout", `${what} timed out`));
+  }
   let cancel: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
     cancel = clock.setTimeout(

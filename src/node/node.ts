@@ -15,6 +15,7 @@ import type {
   StatusJson,
   VersionedValue,
 } from "./api.ts";
+import { FileAddressBook } from "./address-book.ts";
 import { bootstrapCluster } from "./bootstrap.ts";
 import { ClusterNode } from "./cluster-node.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
@@ -44,7 +45,10 @@ export async function startNode(
   const hasher = await createHasher();
   const store = await openLogStore(options.dataDir, logger);
   try {
-    const fresh = store.group(META_GROUP).lastIndex() === 0 && store.groups().length <= 1;
+    const addressBook = new FileAddressBook(options.dataDir);
+    // A node that joined once has an address book even if its crash came before any log entry.
+    const fresh =
+      store.group(META_GROUP).lastIndex() === 0 && store.groups().length <= 1 && addressBook.load().length === 0;
     if (fresh && options.bootstrap) {
       const addr = options.advertise ?? options.listen;
       const config = {

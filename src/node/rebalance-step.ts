@@ -67,5 +67,7 @@ export function nextRebalanceStep(view: LeaderView, target: GroupTarget): Rebala
 function caughtUp(view: LeaderView, id: string, lag = CAUGHT_UP_LAG): boolean {
   if (id === view.self) return true;
   const match = view.progress.get(id)?.match ?? 0;
-  return view.lastIndex - match <= lag;
+  // match 0: it never acknowledged anything. In a short log that is still "within the lag", but
+  // promoting a member that may not even be reachable would only weaken the quorum.
+  return match > 0 && view.lastIndex - match <= lag;
 }

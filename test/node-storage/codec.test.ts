@@ -37,6 +37,7 @@ const recordArb: fc.Arbitrary<WalRecord> = fc.oneof(
     index: u53,
     term: u53,
   }),
+  fc.record({ kind: fc.constant("drop" as const), group: groupId, generation: u53 }),
 );
 
 describe("CRC-32C", () => {

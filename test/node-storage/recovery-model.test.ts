@@ -1,6 +1,6 @@
 // Property: whatever a Raft group appends (with overlaps and truncations), commits, votes,
-// snapshots or installs, a restart recovers exactly what an in-memory model (MemoryStorage)
-// holds. Small segments make rolls, checkpoints and segment deletion part of every run.
+// snapshots or installs, and whenever it is dropped and started anew, a restart recovers exactly
+// what an in-memory model (MemoryStorage) holds. Small segments make rolls, checkpoints and segment deletion part of every run.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DurableStore } from "../../src/node/storage/index.ts";
@@ -13,7 +13,8 @@ type Op =
   | { kind: "commit"; group: number; step: number }
   | { kind: "vote"; group: number }
   | { kind: "take"; group: number; at: number }
-  | { kind: "install"; group: number; ahead: number };
+  | { kind: "install"; group: number; ahead: number }
+  | { kind: "drop"; group: number };
 
 const GROUPS = ["shard-0", "shard-1"] as const;
 const group = fc.nat({ max: GROUPS.length - 1 });
@@ -40,6 +41,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       ahead: fc.integer({ min: 1, max: 6 }),
     }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop" as const), group }) },
 );
 
 /** Cases per run; raise it (RINGKV_PROPERTY_RUNS=2000) for a soak. */
@@ -76,7 +78,15 @@ const REGRESSIONS: [Op[]][] = [
 ];
 
 /** Apply `op` to the store and to the model of its group, keeping to what Raft would do. */
-async function apply(store: DurableStore, model: MemoryStorage, groupId: string, op: Op): Promise<void> {
+async function apply(store: DurableStore, models: MemoryStorage[], op: Op): Promise<void> {
+  const groupId = GROUPS[op.group]!;
+  if (op.kind === "drop") {
+    store.dropGroup(groupId);
+    models[op.group] = new MemoryStorage();
+    await store.sync();
+    return;
+  }
+  const model = models[op.group]!;
   const hs = model.hardState();
   const floor = Math.max(hs.commit, model.firstIndex() - 1);
   const persist = (update: {
@@ -150,7 +160,7 @@ describe("recovery matches an in-memory model", () => {
         const models = GROUPS.map(() => new MemoryStorage());
         let store = await openStore(dir, { segmentBytesMax: 512 });
         for (const op of ops) {
-          await apply(store, models[op.group]!, GROUPS[op.group]!, op);
+          await apply(store, models, op);
           await store.close();
           store = await openStore(dir, { segmentBytesMax: 512 });
           expect(store.recovery.tornTail).toBeUndefined();

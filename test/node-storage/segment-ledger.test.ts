@@ -48,6 +48,17 @@ describe("segment ledger", () => {
     expect(ledger.collectible(2, snapshots({ a: 5 }))).toEqual([1]);
   });
 
+  it("a drop unpins its group everywhere before it, and the group starts again from index 1", () => {
+    const ledger = ledgerWith([1, 2, 3]);
+    ledger.note(1, { kind: "entries", group: "a", entries: entries(1, 50, 1) });
+    ledger.note(2, { kind: "drop", group: "a", generation: 1 });
+    ledger.note(3, { kind: "entries", group: "a", entries: entries(1, 5, 2) });
+    expect(ledger.pinnedBy(1, none)).toEqual([]);
+    expect(ledger.collectible(3, none)).toEqual([1, 2]);
+    // The new entries 1..5 are not cut back by the old log's 50: they stay live.
+    expect(ledger.pinnedBy(3, snapshots({ a: 4 }))).toEqual(["a"]);
+  });
+
   it("hard states and marks other than installs pin nothing", () => {
     const ledger = ledgerWith([1, 2]);
     ledger.note(1, { kind: "hardState", group: "a", hardState: { term: 1, vote: "", commit: 0 } });

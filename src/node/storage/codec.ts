@@ -6,6 +6,7 @@
 //   entries  = count:u32 (index:u64 term:u64 type:u8 data:bytes)*
 //   hardState= term:u64 vote:str commit:u64
 //   snapMark = mark:u8 index:u64 term:u64
+//   drop     = generation:u64
 //   snapshot = group:str origin:u8 index:u64 term:u64 voters:strs learners:strs data:bytes
 //   str      = length:u32 utf-8     bytes = length:u32 raw     strs = count:u32 str*
 import type { Entry, HardState, Snapshot } from "../../raft/types.ts";
@@ -17,7 +18,7 @@ export class DecodeError extends Error {
   override readonly name = "DecodeError";
 }
 
-const RECORD_KIND = { entries: 1, hardState: 2, snapshotMark: 3 } as const;
+const RECORD_KIND = { entries: 1, hardState: 2, snapshotMark: 3, drop: 4 } as const;
 const MARK_KIND: Readonly<Record<SnapshotMarkKind, number>> = { installed: 1, taken: 2, checkpoint: 3 };
 const MARKS: readonly SnapshotMarkKind[] = ["installed", "taken", "checkpoint"];
 const ORIGINS: readonly SnapshotOrigin[] = ["installed", "taken"];
@@ -47,6 +48,9 @@ export function encodeRecord(record: WalRecord): Uint8Array {
       w.u64(record.index);
       w.u64(record.term);
       break;
+    case "drop":
+      w.u64(record.generation);
+      break;
   }
   return w.finish();
 }
@@ -70,6 +74,8 @@ export function decodeRecord(payload: Uint8Array): WalRecord {
     const mark = MARKS[r.u8() - 1];
     if (mark === undefined) throw new DecodeError("unknown snapshot mark");
     record = { kind: "snapshotMark", group, mark, index: r.u64(), term: r.u64() };
+  } else if (kind === RECORD_KIND.drop) {
+    record = { kind: "drop", group, generation: r.u64() };
   } else {
     throw new DecodeError(`unknown record kind ${kind}`);
   }

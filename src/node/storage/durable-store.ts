@@ -4,15 +4,26 @@
 // Layout of a data directory:
 //   LOCK                                  owner's pid (dir-lock.ts)
 //   wal/<20-digit id>.log                 log segments (segment.ts, wal.ts)
-//   snapshots/<group>/<index>-<term>.snap snapshot files (snapshot-store.ts)
+//   snapshots/<group>/<index>-<term>.snap snapshot files (snapshot-store.ts; g<n>-<index>-<term>.snap
+//                                         once the group was dropped and re-created)
 //
 // Driving it from Raft: for every group with a Ready, persist(group, ready); then ONE sync()
 // for all of them; only then send messages and apply. Snapshots taken from the state machine
-// go through saveSnapshot, which also deletes log segments nothing needs any more.
+// go through saveSnapshot, which also deletes log segments nothing needs any more. A replica
+// removed from its group (or to be rebuilt from scratch) is forgotten with dropGroup.
+//
+// Dropping a group, and why it is safe across a crash at any point:
+//   dropGroup ─▶ drop record (ends its batch) ─fsync─▶ delete older generations' files ─▶ later batches
+// - before the record is durable, a crash leaves the group as it was;
+// - after it, replay discards the group's earlier records, and its files left by a crash are
+//   known stale by their generation (snapshot-store.ts); recovery deletes them before writing;
+// - the group's durable snapshot index restarts at 0, so the re-created group's entries pin
+//   their segments; the drop itself releases the old entries' segments (segment-ledger.ts).
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { assert } from "../../raft/errors.ts";
 import type { Entry, HardState, Snapshot } from "../../raft/types.ts";
+import { holdsState } from "../log-store.ts";
 import { DirLock } from "./dir-lock.ts";
 import { syncDirectory } from "./durable-file.ts";
 import { InvalidGroupIdError, StoreClosedError } from "./errors.ts";
@@ -63,6 +74,7 @@ interface StoreParts {
   readonly snapshots: SnapshotStore;
   readonly logs: Map<string, GroupLog>;
   readonly durableSnapshotIndex: Map<string, number>;
+  readonly generations: Map<string, number>;
   readonly report: RecoveryReport;
 }
 
@@ -75,6 +87,10 @@ export class DurableStore {
   readonly #logs: Map<string, GroupLog>;
   /** Per group, the index of its newest snapshot that is durably on disk (drives segment deletion). */
   readonly #durableSnapshotIndex: Map<string, number>;
+  /** Per group, its generation (0 unless dropped; see snapshot-store.ts). Kept after a drop. */
+  readonly #generations: Map<string, number>;
+  /** Groups whose latest drop is not durable yet, with its generation. */
+  readonly #dropping = new Map<string, number>();
   readonly #saving = new Set<Promise<unknown>>();
   #snapshotsWritten = 0;
   #broken: unknown = null;
@@ -86,6 +102,7 @@ export class DurableStore {
     this.#snapshots = parts.snapshots;
     this.#logs = parts.logs;
     this.#durableSnapshotIndex = parts.durableSnapshotIndex;
+    this.#generations = parts.generations;
     this.recovery = parts.report;
   }
 
@@ -108,7 +125,13 @@ export class DurableStore {
         if ((await mkdir(sub, { recursive: true })) !== undefined) await syncDirectory(dir);
       }
       const snapshots = new SnapshotStore(snapshotDir, settings.snapshotsRetained);
-      const recovered = await recover(walDir, await snapshots.scan(), settings.recordBytesMax);
+      const scan = await snapshots.scan();
+      const recovered = await recover(walDir, scan, settings.recordBytesMax);
+      // Files a drop made stale, left by a crash before it deleted them: they go before
+      // anything else is written (and before the segment holding the drop can be deleted).
+      for (const [group, generation] of recovered.generations) {
+        if ((scan.generations.get(group) ?? generation) < generation) await snapshots.discard(group, generation);
+      }
       const logs = recovered.logs;
       const durableSnapshotIndex = new Map(
         [...logs].map(([group, log]) => [group, log.snapshotMeta().index]),
@@ -120,7 +143,9 @@ export class DurableStore {
       // Make recovery's conclusions durable and seal every older segment.
       wal.appendCheckpoint(recovered.repairs);
       await wal.sync();
-      return new DurableStore({ lock, wal, snapshots, logs, durableSnapshotIndex, report: recovered.report });
+      const generations = new Map(recovered.generations);
+      const report = recovered.report;
+      return new DurableStore({ lock, wal, snapshots, logs, durableSnapshotIndex, generations, report });
     } catch (err) {
       await wal?.close().catch(() => undefined);
       lock.release();
@@ -133,9 +158,15 @@ export class DurableStore {
     return this.#log(groupId).storage;
   }
 
-  /** Every group with state (recovered or persisted since opening), sorted. */
+  /**
+   * Every group with state (recovered or persisted since opening, and not dropped since), sorted.
+   * A group only looked up with group() holds nothing and is not listed.
+   */
   groups(): string[] {
-    return [...this.#logs.keys()].sort();
+    return [...this.#logs.values()]
+      .filter((log) => holdsState(log.storage))
+      .map((log) => log.id)
+      .sort();
   }
 
   /**
@@ -164,10 +195,34 @@ export class DurableStore {
       throw err;
     }
     // An installed snapshot's file must be durable before the batch that marks it.
+    const generation = this.#generation(groupId);
     this.#wal.append(
       encoded,
-      snapshot ? () => this.#writeSnapshot(groupId, snapshot, "installed") : undefined,
+      snapshot ? () => this.#writeSnapshot(groupId, snapshot, "installed", generation) : undefined,
     );
+  }
+
+  /**
+   * Forget a group: its entries, hard state and snapshot. At once, group(id) shows an empty
+   * storage and groups() leaves it out; durable after the next sync(), which also deletes its
+   * snapshot files. Persisting to it afterwards starts the group anew. A Storage obtained from
+   * group(id) before the drop is detached and keeps showing the old state: stop the group's
+   * Raft node first. Dropping a group the store does not hold does nothing.
+   */
+  dropGroup(groupId: string): void {
+    this.#checkUsable();
+    if (!this.#logs.has(groupId)) return;
+    const generation = this.#generation(groupId) + 1;
+    const encoded = this.#wal.encode([{ kind: "drop", group: groupId, generation }]);
+    this.#logs.delete(groupId);
+    this.#generations.set(groupId, generation);
+    // The old snapshot covers none of the re-created group's entries: they must pin their segments.
+    this.#durableSnapshotIndex.delete(groupId);
+    this.#dropping.set(groupId, generation);
+    this.#wal.appendClosing(encoded, async () => {
+      await this.#snapshots.discard(groupId, generation);
+      if (this.#dropping.get(groupId) === generation) this.#dropping.delete(groupId);
+    });
   }
 
   /**
@@ -188,7 +243,10 @@ export class DurableStore {
    */
   async saveSnapshot(groupId: string, snapshot: Snapshot): Promise<void> {
     this.#checkUsable();
+    // A re-created group's file must not be written before its drop is durable (see dropGroup).
+    if (this.#dropping.has(groupId)) await this.sync();
     const log = this.#log(groupId);
+    const generation = this.#generation(groupId);
     if (snapshot.meta.index <= log.snapshotMeta().index) return;
     // Check before writing: a snapshot outside the log or with the wrong term is a caller bug.
     const logTerm = log.memory.term(snapshot.meta.index);
@@ -196,7 +254,7 @@ export class DurableStore {
       logTerm === snapshot.meta.term,
       () => `group ${groupId}: snapshot term ${snapshot.meta.term}, log ${logTerm}`,
     );
-    const saving = this.#writeSnapshot(groupId, snapshot, "taken");
+    const saving = this.#writeSnapshot(groupId, snapshot, "taken", generation);
     this.#saving.add(saving);
     try {
       await saving;
@@ -204,6 +262,8 @@ export class DurableStore {
       this.#saving.delete(saving);
     }
     this.#checkUsable();
+    // Dropped meanwhile: the file goes with the rest of the group, and the log must not mark it.
+    if (this.#logs.get(groupId) !== log) return;
     if (log.compact(snapshot)) this.#wal.append(this.#wal.encode([markRecord(groupId, "taken", snapshot)]));
     await this.#wal.collectGarbage();
   }
@@ -229,11 +289,22 @@ export class DurableStore {
     }
   }
 
-  async #writeSnapshot(groupId: string, snapshot: Snapshot, origin: SnapshotOrigin): Promise<void> {
-    await this.#snapshots.save(groupId, snapshot, origin);
+  async #writeSnapshot(
+    groupId: string,
+    snapshot: Snapshot,
+    origin: SnapshotOrigin,
+    generation: number,
+  ): Promise<void> {
+    await this.#snapshots.save(groupId, snapshot, origin, generation);
     this.#snapshotsWritten++;
+    // A snapshot of a generation since dropped covers nothing of the group as it is now.
+    if (generation !== this.#generation(groupId)) return;
     const durable = this.#durableSnapshotIndex.get(groupId) ?? 0;
     this.#durableSnapshotIndex.set(groupId, Math.max(durable, snapshot.meta.index));
+  }
+
+  #generation(groupId: string): number {
+    return this.#generations.get(groupId) ?? 0;
   }
 
   #log(groupId: string): GroupLog {

@@ -1,6 +1,7 @@
 // What the write-ahead log holds: records, each tagged with the Raft group it belongs to, since
 // one log serves every group on the node. Truncation has no record of its own: an entries
 // record starting at index i replaces the group's log from i on, at write time and on replay.
+// A drop record forgets the group: on replay, everything of the group before it is discarded.
 import type { Entry, HardState } from "../../raft/types.ts";
 
 /**
@@ -27,4 +28,15 @@ export type WalRecord =
       readonly mark: SnapshotMarkKind;
       readonly index: number;
       readonly term: number;
+    }
+  | {
+      /**
+       * The group's entries, hard state and snapshot are forgotten (its replica was removed, or
+       * is rebuilt from scratch); what follows in the log starts the group anew. From here on its
+       * snapshot files belong to `generation`: files of an older generation are stale, even if a
+       * crash left them on disk (see snapshot-store.ts).
+       */
+      readonly kind: "drop";
+      readonly group: string;
+      readonly generation: number;
     };

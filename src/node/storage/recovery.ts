@@ -10,7 +10,11 @@
 //   even when a newer snapshot was loaded: those entries were stale when it was installed.
 // - a loaded "installed" snapshot whose mark never made it into the log (crash after the file
 //   was written, before its batch) still drops all entries: nothing after it was durable;
-// - entries that leave a hole are LogGap, unless a later record replaces them anyway (see #gaps).
+// - entries that leave a hole are LogGap, unless a later record replaces them anyway (see #gaps);
+// - drop: the group's state so far is discarded, loaded snapshot included unless it belongs to
+//   the drop's generation or a later one (then it was written after the drop, and the group
+//   restarts from it). A record that refers to a missing snapshot is an error only if no drop
+//   of its group follows it: the drop deleted that snapshot's file on purpose.
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { Entry } from "../../raft/types.ts";
@@ -19,11 +23,11 @@ import { LogGapError, SnapshotMissingError, WalCorruptError } from "./errors.ts"
 import { GroupLog } from "./group-log.ts";
 import type { WalRecord } from "./record.ts";
 
-type SnapshotMarkRecord = Extract<WalRecord, { kind: "snapshotMark" }>;
-
 import { listSegments, readSegment, segmentFileName } from "./segment.ts";
 import { SegmentLedger } from "./segment-ledger.ts";
 import type { SkippedSnapshot, SnapshotScan, StoredSnapshot } from "./snapshot-store.ts";
+
+type SnapshotMarkRecord = Extract<WalRecord, { kind: "snapshotMark" }>;
 
 export interface TornTail {
   /** The last segment, now cut to `offset` bytes. */
@@ -51,6 +55,11 @@ export interface Recovered {
   readonly report: RecoveryReport;
   /** Records the first batch after recovery must write so the next recovery reaches this state. */
   readonly repairs: readonly WalRecord[];
+  /**
+   * Per group, its current generation: the newest of its snapshot files' and its drop records'.
+   * Groups dropped and not re-created are here too (their files may still have to be deleted).
+   */
+  readonly generations: ReadonlyMap<string, number>;
 }
 
 export async function recover(
@@ -58,7 +67,7 @@ export async function recover(
   snapshots: SnapshotScan,
   recordBytesMax: number,
 ): Promise<Recovered> {
-  const replay = new Replay(snapshots.newest);
+  const replay = new Replay(snapshots.newest, snapshots.generations);
   const ledger = new SegmentLedger();
   const ids = await listSegments(walDir);
   let last: Recovered["last"] = null;
@@ -99,12 +108,14 @@ export async function recover(
     ...(tornTail ? { tornTail } : {}),
     snapshotsSkipped: snapshots.skipped,
   };
-  return { logs: replay.logs, ledger, last, report, repairs };
+  return { logs: replay.logs, ledger, last, report, repairs, generations: replay.generations };
 }
 
 class Replay {
   readonly logs = new Map<string, GroupLog>();
-  readonly #loaded: ReadonlyMap<string, StoredSnapshot>;
+  readonly generations: Map<string, number>;
+  /** Each group's loaded snapshot, until a drop of a newer generation discards it. */
+  readonly #loaded: Map<string, StoredSnapshot>;
   /** Groups whose loaded snapshot's own mark (or a checkpoint naming it) was replayed. */
   readonly #marked = new Set<string>();
   /**
@@ -117,13 +128,23 @@ class Replay {
    * open at the end is real loss: LogGap.
    */
   readonly #gaps = new Map<string, LogGapError>();
+  /**
+   * Groups whose log refers to a snapshot newer than the loaded one, with the first such
+   * reference. Like a gap, an error only if no drop of the group follows.
+   */
+  readonly #missing = new Map<string, SnapshotMissingError>();
 
-  constructor(loaded: ReadonlyMap<string, StoredSnapshot>) {
-    this.#loaded = loaded;
+  constructor(loaded: ReadonlyMap<string, StoredSnapshot>, generations: ReadonlyMap<string, number>) {
+    this.#loaded = new Map(loaded);
+    this.generations = new Map(generations);
     for (const [group, stored] of loaded) this.#log(group).install(stored.snapshot);
   }
 
   apply(record: WalRecord, where: string): void {
+    if (record.kind === "drop") {
+      this.#applyDrop(record.group, record.generation);
+      return;
+    }
     const log = this.#log(record.group);
     switch (record.kind) {
       case "entries":
@@ -161,7 +182,9 @@ class Replay {
     if (missing) {
       const newest =
         loaded === undefined ? "there is no valid snapshot file" : `the newest is at ${loaded.index}`;
-      throw new SnapshotMissingError(mark.group, mark.index, `the log refers to it${where}, but ${newest}`);
+      const err = new SnapshotMissingError(mark.group, mark.index, `the log refers to it${where}, but ${newest}`);
+      if (!this.#missing.has(mark.group)) this.#missing.set(mark.group, err);
+      return;
     }
     if (loaded?.index === mark.index && loaded.term === mark.term) this.#marked.add(mark.group);
     if (mark.mark === "installed") {
@@ -170,8 +193,26 @@ class Replay {
     }
   }
 
+  /**
+   * Forget the group; keep only a loaded snapshot of this generation or a newer one, which was
+   * written after the drop: the group starts over from it, as it would at the start of replay.
+   */
+  #applyDrop(group: string, generation: number): void {
+    this.logs.delete(group);
+    this.#marked.delete(group);
+    this.#gaps.delete(group);
+    this.#missing.delete(group);
+    this.generations.set(group, Math.max(this.generations.get(group) ?? 0, generation));
+    const loaded = this.#loaded.get(group);
+    if (loaded === undefined) return;
+    if (loaded.generation < generation) this.#loaded.delete(group);
+    else this.#log(group).install(loaded.snapshot);
+  }
+
   /** Apply the end-of-replay rules; returns the records that make them durable. */
   finish(): WalRecord[] {
+    const [missing] = this.#missing.values();
+    if (missing !== undefined) throw missing;
     const repairs: WalRecord[] = [];
     for (const [group, stored] of this.#loaded) {
       if (stored.origin !== "installed" || this.#marked.has(group)) continue;

@@ -1,10 +1,10 @@
 // Which log segments still matter. For every segment it keeps, per group, the highest index
 // of that group's entries in the segment that is still part of the group's log ("live").
 // Entries stop being live when a later record replaces them (an append at a lower index, an
-// installed snapshot), and stop mattering once the group's snapshot covers them. A segment
-// whose live entries are all covered can go, provided it is "sealed": a later segment holds a
-// durable checkpoint (every group's hard state and snapshot mark), so none of its hard states
-// is the latest either.
+// installed snapshot, a drop of the group), and stop mattering once the group's snapshot covers
+// them. A segment whose live entries are all covered can go, provided it is "sealed": a later
+// segment holds a durable checkpoint (every group's hard state and snapshot mark), so none of
+// its hard states is the latest either.
 //
 // Pure bookkeeping over plain data: the WAL feeds it every record it writes or replays.
 import type { WalRecord } from "./record.ts";
@@ -45,6 +45,10 @@ export class SegmentLedger {
       // An installed snapshot replaces the group's whole log: nothing written before it is live.
       for (const segment of this.#live.values()) segment.delete(record.group);
       this.#last.set(record.group, record.index);
+    } else if (record.kind === "drop") {
+      // Nothing of the group before a drop is live; a re-created group starts from index 1.
+      for (const segment of this.#live.values()) segment.delete(record.group);
+      this.#last.delete(record.group);
     }
   }
 

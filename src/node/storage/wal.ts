@@ -13,6 +13,11 @@
 // Segments roll when a batch would push the active one past segmentBytesMax; the first batch
 // of a new segment ends with a checkpoint (from the owner) so the old segments can be deleted
 // once snapshots cover their entries (segment-ledger.ts).
+//
+// A record appended with appendClosing() ends its batch: its follow-up step runs once it is
+// durable, before anything appended after it is written (a group's drop deletes the group's
+// snapshot files there, and a file the re-created group writes must come after that). Batches
+// closed this way queue up behind one another and are written in order.
 import type { FileHandle } from "node:fs/promises";
 import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -61,6 +66,8 @@ interface Batch {
   bytes: number;
   /** Work that must be durable before this batch is written (snapshot files it refers to). */
   prerequisites: (() => Promise<void>)[];
+  /** Work that must wait until this batch is durable, done before the next batch is written. */
+  followUps: (() => Promise<void>)[];
   /** The batch ends with a checkpoint: once durable, every earlier segment is sealed. */
   checkpoint: boolean;
   /** The batch starts a new segment. */
@@ -87,6 +94,8 @@ export class Wal {
   readonly #ledger: SegmentLedger;
   readonly #hooks: WalHooks;
   #active: ActiveSegment;
+  /** Batches ended by appendClosing, oldest first: each is written before the next and #pending. */
+  readonly #closedBatches: Batch[] = [];
   #pending: Batch = emptyBatch();
   #inFlight: Waiters | null = null;
   #flushing: Promise<void> | null = null;
@@ -163,6 +172,17 @@ export class Wal {
     if (prerequisite) this.#pending.prerequisites.push(prerequisite);
   }
 
+  /**
+   * Buffer records that end the batch: `followUp` runs (once) when they are durable, before
+   * anything appended after them is written. A failure in it fails the log, as a write would.
+   */
+  appendClosing(encoded: EncodedRecords, followUp: () => Promise<void>): void {
+    this.append(encoded);
+    this.#pending.followUps.push(followUp);
+    this.#closedBatches.push(this.#pending);
+    this.#pending = emptyBatch();
+  }
+
   /** Buffer a checkpoint; once durable, every segment before the active one is sealed. */
   appendCheckpoint(extra: readonly WalRecord[] = []): void {
     this.append(this.encode([...extra, ...this.#hooks.checkpoint()]));
@@ -172,10 +192,12 @@ export class Wal {
   /** Make everything appended so far durable. Concurrent callers share batches. */
   sync(): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
-    if (this.#pending.frames.length === 0) return this.#inFlight?.promise ?? Promise.resolve();
-    this.#pending.waiters ??= waiters();
-    const batchWaiters = this.#pending.waiters;
-    // Starting the loop takes the pending batch synchronously when nothing is in flight.
+    // Batches are written in order, so waiting for the newest one waits for all of them.
+    const newest = this.#pending.frames.length > 0 ? this.#pending : this.#closedBatches.at(-1);
+    if (newest === undefined) return this.#inFlight?.promise ?? Promise.resolve();
+    newest.waiters ??= waiters();
+    const batchWaiters = newest.waiters;
+    // Starting the loop takes the oldest batch synchronously when nothing is in flight.
     this.#flushing ??= this.#flushLoop();
     return batchWaiters.promise;
   }
@@ -228,7 +250,7 @@ export class Wal {
 
   async #flushLoop(): Promise<void> {
     try {
-      while (this.#pending.waiters !== null && this.#failure === null) {
+      while (this.#syncRequested() && this.#failure === null) {
         const batch = this.#takeBatch();
         const done = batch.waiters!;
         this.#inFlight = done;
@@ -238,11 +260,13 @@ export class Wal {
         } catch (err) {
           this.#failure = new WalFailedError(err);
           done.reject(this.#failure);
-          this.#pending.waiters?.reject(this.#failure);
+          for (const later of [...this.#closedBatches, this.#pending]) later.waiters?.reject(this.#failure);
         } finally {
           this.#inFlight = null;
         }
-        if (batch.checkpoint || batch.prerequisites.length > 0) await this.collectGarbage().catch(this.#fail);
+        // A checkpoint seals segments; an install or a drop (its follow-up) releases entries.
+        const releases = batch.prerequisites.length > 0 || batch.followUps.length > 0;
+        if (batch.checkpoint || releases) await this.collectGarbage().catch(this.#fail);
         // One turn of the event loop (not a timer): callers just resolved usually append and
         // sync again at once, and this lets them join the next batch instead of trailing it.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -256,15 +280,29 @@ export class Wal {
     this.#failure ??= new WalFailedError(err);
   };
 
+  /** Whether a caller waits on some buffered batch (and so on every batch before it). */
+  #syncRequested(): boolean {
+    return this.#pending.waiters !== null || this.#closedBatches.some((b) => b.waiters !== null);
+  }
+
   /**
-   * Take the pending batch (synchronously, so it is exactly what was appended so far). If it
-   * will start a new segment, a checkpoint of the owner's current state goes at its end.
+   * Take the oldest buffered batch (synchronously, so the pending one is exactly what was
+   * appended so far). If it will start a new segment, a checkpoint of the owner's current state
+   * goes at its end; but only when nothing is buffered behind it, since the owner's state
+   * already includes what is, and a checkpoint must not get ahead of the records it restates.
+   * A closed batch with more behind it is written whole into the active segment instead.
    */
   #takeBatch(): Batch {
-    const batch = this.#pending;
-    this.#pending = emptyBatch();
+    const batch = this.#closedBatches.shift() ?? this.#pending;
+    if (batch === this.#pending) this.#pending = emptyBatch();
+    if (batch.waiters === null) {
+      // Nobody waits on this batch itself, only on a later one, which fails with it.
+      batch.waiters = waiters();
+      batch.waiters.promise.catch(() => undefined);
+    }
+    const last = this.#closedBatches.length === 0 && this.#pending.frames.length === 0;
     const { sizeBytes } = this.#active;
-    if (sizeBytes > 0 && sizeBytes + batch.bytes > this.#options.segmentBytesMax) {
+    if (last && sizeBytes > 0 && sizeBytes + batch.bytes > this.#options.segmentBytesMax) {
       for (const frame of this.encode(this.#hooks.checkpoint()).frames) {
         batch.frames.push(frame);
         batch.bytes += frame.byteLength;
@@ -285,6 +323,8 @@ export class Wal {
       this.#stats.fsyncs++;
     }
     this.#active.sizeBytes += bytes.byteLength;
+    // Before the ledger hears of the batch, so nothing it releases goes before its follow-ups ran.
+    for (const followUp of batch.followUps) await followUp();
     for (const record of batch.records) this.#ledger.note(this.#active.id, record);
     if (batch.checkpoint) this.#sealedBelow = this.#active.id;
     this.#stats.batches++;
@@ -327,6 +367,7 @@ function emptyBatch(): Batch {
     frames: [],
     bytes: 0,
     prerequisites: [],
+    followUps: [],
     checkpoint: false,
     roll: false,
     waiters: null,

@@ -1,0 +1,683 @@
+// The deterministic simulator of whole ringkv clusters: the node layer itself (ClusterNode: the
+// multi-Raft host, meta group, shard groups, rebalancer and router) on in-memory twins of the
+// log store, the peer transport, the peer RPCs and the clock, under seeded faults: crashes and
+// restarts, partitions, message loss, joins and leaves, while simulated clients write and read
+// through random nodes.
+//
+// Checked as it runs: one leader per group and term (election safety), and that no membership
+// change leaves a shard with fewer voters than its placement asks for while it still has them
+// (a quorum of the placement through every move). Checked at the end: every replica of a group
+// agrees on the committed log where they overlap and on the state at the same applied index, the
+// cluster settles on the placement once faults stop (liveness), and the client history is
+// linearizable. The same seed gives the same run, event for event (the trace hash).
+import pino from "pino";
+import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } from "../../src/node/api.ts";
+import { MemoryAddressBook } from "../../src/node/address-book.ts";
+import { bootstrapCluster } from "../../src/node/bootstrap.ts";
+import type { Clock } from "../../src/node/clock.ts";
+import { sleep } from "../../src/node/clock.ts";
+import { ClusterNode, type Peer, type PeerDirectory } from "../../src/node/cluster-node.ts";
+import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
+import { withDeadline } from "../../src/node/deadline.ts";
+import { RingkvError, toRingkvError } from "../../src/node/errors.ts";
+import { META_GROUP, shardGroup } from "../../src/node/groups.ts";
+import { MemoryLogStore } from "../../src/node/log-store.ts";
+import { MemoryNetwork } from "../../src/node/transport/index.ts";
+import { Role } from "../../src/raft/index.ts";
+import { createHasher, type Hasher } from "../../src/ring/index.ts";
+import { HistoryRecorder } from "../support/history.ts";
+import { checkLinearizable, describeCheckResult } from "../support/linearizability.ts";
+import { hashString32, Rng } from "../sim/random.ts";
+import { VirtualClock } from "./virtual-clock.ts";
+
+export interface ClusterSimOptions {
+  readonly seed: number;
+  readonly shards?: number;
+  readonly replicas?: number;
+  /** Nodes at the start (the first bootstraps, the others join). */
+  readonly initialNodes?: number;
+  /** Most nodes ever started (joins stop there). */
+  readonly maxNodes?: number;
+  /** Virtual ms of faults and client traffic. */
+  readonly durationMs?: number;
+  readonly clients?: number;
+  readonly keys?: number;
+  /** Planted bug for the checker's own test: clients' "linearizable" reads are served stale. */
+  readonly plantStaleReads?: boolean;
+}
+
+export interface ClusterSimResult {
+  readonly seed: number;
+  readonly violations: string[];
+  /** Hash of everything that happened: equal for two runs of one seed. */
+  readonly trace: string;
+  readonly operations: number;
+  readonly events: number;
+  readonly faults: Readonly<Record<string, number>>;
+  readonly nodesStarted: number;
+  /** What happened, in order (faults, boots, removals), for replaying one seed. */
+  readonly notes: readonly string[];
+}
+
+const SETTINGS: NodeSettings = {
+  ...NODE_DEFAULTS,
+  requestTimeoutMs: 3_000,
+  leaderWaitMs: 1_500,
+  joinCatchUpMs: 30_000,
+  leaveTimeoutMs: 20_000,
+  statusFanOutMs: 500,
+};
+
+/** Virtual ms allowed, after faults stop, for the cluster to settle on its placement. */
+const SETTLE_MS_MAX = 90_000;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+let sharedHasher: Promise<Hasher> | null = null;
+
+class SimNode {
+  readonly id: string;
+  readonly store = new MemoryLogStore();
+  readonly addressBook = new MemoryAddressBook();
+  cluster: ClusterNode | null = null;
+  /** Left the cluster (it was removed); never restarted. */
+  removed = false;
+  /** Crashed; restarted later unless removed. */
+  crashed = false;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  get up(): boolean {
+    return this.cluster !== null && !this.crashed && !this.removed;
+  }
+}
+
+export class ClusterSim {
+  readonly #o: Required<Omit<ClusterSimOptions, "plantStaleReads">> & { plantStaleReads: boolean };
+  readonly #rng: Rng;
+  readonly #faultRng: Rng;
+  readonly #netRng: Rng;
+  readonly clock = new VirtualClock();
+  readonly #network = new MemoryNetwork({ autoFlush: false });
+  readonly #nodes = new Map<string, SimNode>();
+  readonly #recorder = new HistoryRecorder(() => this.clock.now());
+  readonly #violations: string[] = [];
+  readonly #trace: string[] = [];
+  readonly #faults: Record<string, number> = {};
+  readonly #isolated = new Set<string>();
+  #dropRate = 0;
+  /** group/term → leader, for election safety. */
+  readonly #leaders = new Map<string, string>();
+  /** group → the voters its leader last had. */
+  readonly #voters = new Map<string, readonly string[]>();
+  #hasher: Hasher | null = null;
+  #nodeCount = 0;
+  #values = 0;
+
+  constructor(options: ClusterSimOptions) {
+    this.#o = {
+      seed: options.seed,
+      shards: options.shards ?? 4,
+      replicas: options.replicas ?? 3,
+      initialNodes: options.initialNodes ?? 3,
+      maxNodes: options.maxNodes ?? 5,
+      durationMs: options.durationMs ?? 30_000,
+      clients: options.clients ?? 3,
+      keys: options.keys ?? 6,
+      plantStaleReads: options.plantStaleReads ?? false,
+    };
+    this.#rng = new Rng(options.seed);
+    this.#faultRng = this.#rng.fork("faults");
+    this.#netRng = this.#rng.fork("network");
+  }
+
+  async run(): Promise<ClusterSimResult> {
+    this.#hasher = await (sharedHasher ??= createHasher());
+    const o = this.#o;
+    const first = this.#newNode();
+    await bootstrapCluster(
+      first.store,
+      { id: first.id, addr: first.id, http: "" },
+      { shardCount: o.shards, replicationFactor: o.replicas },
+    );
+    this.#boot(first);
+    for (let i = 1; i < o.initialNodes; i++) this.#join(this.#newNode());
+    this.#scheduleNetwork();
+    this.#scheduleChecks();
+    await this.clock.runUntil(3_000);
+
+    const end = this.clock.now() + o.durationMs;
+    const clients = Array.from({ length: o.clients }, (_, c) => this.#client(c, end));
+    this.#scheduleFaults(end);
+    await this.clock.runUntil(end);
+
+    // Faults stop: heal, restart what crashed, and let the cluster settle.
+    this.#network.heal();
+    this.#isolated.clear();
+    this.#dropRate = 0;
+    for (const node of this.#nodes.values()) if (node.crashed && !node.removed) this.#restart(node);
+    await this.#settle();
+    await this.#await(Promise.all(clients));
+    await this.#finalReads();
+    this.#checkReplicas();
+    this.#checkHistory();
+    for (const node of this.#nodes.values()) if (node.up) await node.cluster!.halt();
+    await this.clock.runUntil(this.clock.now() + 1_000);
+    return {
+      seed: o.seed,
+      violations: this.#violations,
+      trace: hashString32(this.#trace.join("\n")).toString(16),
+      operations: this.#recorder.operations().length,
+      events: this.clock.events,
+      faults: { ...this.#faults },
+      nodesStarted: this.#nodeCount,
+      notes: this.#trace.filter((line) => line.startsWith("@")),
+    };
+  }
+
+  // ─── nodes ────────────────────────────────────────────────────────────────────────────────
+
+  #newNode(): SimNode {
+    const node = new SimNode(`n${++this.#nodeCount}`);
+    this.#nodes.set(node.id, node);
+    return node;
+  }
+
+  /** Start (or restart) a node's ClusterNode over its store. */
+  #boot(node: SimNode): ClusterNode {
+    const transport = this.#network.transport(node.id, { addr: node.id });
+    const cluster = new ClusterNode({
+      id: node.id,
+      addr: node.id,
+      http: "",
+      settings: SETTINGS,
+      logger: pino({ level: "silent" }),
+      store: node.store,
+      transport,
+      peers: new SimPeers(this, node.id),
+      hasher: this.#hasher!,
+      random: this.#rng.fork(`raft-${node.id}-${this.clock.now()}`),
+      clock: this.clock,
+      addressBook: node.addressBook,
+      onFatal: (e) => this.#violation(`${node.id} fatal: ${toRingkvError(e).message}`),
+    });
+    cluster.onRemoved = () => {
+      if (node.removed) return;
+      node.removed = true;
+      this.#note(`removed ${node.id}`);
+      void cluster.halt();
+      transport.close();
+    };
+    node.cluster = cluster;
+    node.crashed = false;
+    (node as { transport?: { close(): void } }).transport = transport;
+    cluster.start();
+    this.#note(`boot ${node.id}`);
+    return cluster;
+  }
+
+  #join(node: SimNode): void {
+    const cluster = this.#boot(node);
+    const via = this.#liveMembers().filter((n) => n.id !== node.id);
+    const seeds = via.map((n) => n.id);
+    this.#count("join");
+    void cluster.joinCluster(seeds.length > 0 ? seeds : ["n1"]).catch((e: unknown) => {
+      this.#note(`join ${node.id} failed: ${toRingkvError(e).code}`);
+    });
+  }
+
+  #crash(node: SimNode): void {
+    const cluster = node.cluster!;
+    node.crashed = true;
+    this.#note(`crash ${node.id}`);
+    (node as { transport?: { close(): void } }).transport?.close();
+    void cluster.halt();
+  }
+
+  /** Restart from the node's store; one that never learned where the others are joins again
+   * (an operator restarts it with --join: without an address book it cannot find anyone). */
+  #restart(node: SimNode): void {
+    const knowsNobody = node.addressBook.load().length === 0 && node.store.group(META_GROUP).lastIndex() === 0;
+    if (knowsNobody) this.#join(node);
+    else this.#boot(node);
+  }
+
+  #liveMembers(): SimNode[] {
+    return [...this.#nodes.values()].filter((n) => n.up);
+  }
+
+  /** The live node `addr` names, if a message can get there from `from`. */
+  reach(from: string, addr: string): ClusterNode | null {
+    const node = this.#nodes.get(addr);
+    if (!node?.up || this.#isolated.has(from) || this.#isolated.has(addr)) return null;
+    return node.cluster;
+  }
+
+  /** Whether `addr` names a node that is up (a refused connection otherwise). */
+  listening(addr: string): boolean {
+    return this.#nodes.get(addr)?.up ?? false;
+  }
+
+  latencyMs(): number {
+    return this.#netRng.intBetween(1, 4);
+  }
+
+  // ─── network, faults, checks ──────────────────────────────────────────────────────────────
+
+  #scheduleNetwork(): void {
+    this.#network.setDropFilter(() => this.#dropRate > 0 && this.#netRng.chance(this.#dropRate));
+    const flush = (): void => {
+      this.#network.flush();
+      this.clock.setTimeout(flush, this.#netRng.intBetween(1, 3));
+    };
+    this.clock.setTimeout(flush, 1);
+  }
+
+  #scheduleFaults(end: number): void {
+    const rng = this.#faultRng;
+    const next = (): void => {
+      if (this.clock.now() >= end - 2_000) return;
+      this.#fault(rng);
+      this.clock.setTimeout(next, rng.intBetween(400, 2_500));
+    };
+    this.clock.setTimeout(next, rng.intBetween(200, 1_000));
+  }
+
+  #fault(rng: Rng): void {
+    const live = this.#liveMembers();
+    const started = [...this.#nodes.values()].filter((n) => !n.removed);
+    const kind = rng.pick(["crash", "crash", "partition", "partition", "loss", "join", "leave", "heal"]);
+    if (kind === "crash" && live.length > 1) {
+      const victim = rng.pick(live);
+      this.#count("crash");
+      this.#crash(victim);
+      this.clock.setTimeout(() => {
+        if (victim.crashed && !victim.removed) {
+          this.#note(`restart ${victim.id}`);
+          this.#restart(victim);
+        }
+      }, rng.intBetween(300, 3_000));
+    } else if (kind === "partition" && live.length > 1) {
+      const victim = rng.pick(live);
+      this.#count("partition");
+      this.#note(`isolate ${victim.id}`);
+      this.#isolated.add(victim.id);
+      this.#network.isolate(victim.id);
+      this.clock.setTimeout(
+        () => {
+          this.#note(`heal ${victim.id}`);
+          this.#isolated.delete(victim.id);
+          this.#network.heal();
+          for (const id of this.#isolated) this.#network.isolate(id);
+        },
+        rng.intBetween(500, 4_000),
+      );
+    } else if (kind === "loss") {
+      this.#count("loss");
+      this.#dropRate = rng.pick([0.02, 0.05, 0.1]);
+      this.#note(`loss ${this.#dropRate}`);
+      this.clock.setTimeout(() => {
+        this.#dropRate = 0;
+      }, rng.intBetween(500, 3_000));
+    } else if (kind === "join" && this.#nodeCount < this.#o.maxNodes) {
+      const node = this.#newNode();
+      this.#note(`join ${node.id}`);
+      this.#join(node);
+    } else if (kind === "leave" && started.length > 2 && live.length > 1) {
+      const leaving = rng.pick(started);
+      const via = rng.pick(live);
+      this.#count("leave");
+      this.#note(`leave ${leaving.id} via ${via.id}`);
+      void via.cluster!.leave(leaving.id).catch(() => {});
+    } else {
+      this.#note("heal all");
+      this.#isolated.clear();
+      this.#network.heal();
+      this.#dropRate = 0;
+    }
+  }
+
+  #scheduleChecks(): void {
+    const check = (): void => {
+      this.#checkLeadersAndVoters();
+      this.clock.setTimeout(check, 10);
+    };
+    this.clock.setTimeout(check, 10);
+  }
+
+  /** One leader per group and term; no removal below min(voters before, placement size). */
+  #checkLeadersAndVoters(): void {
+    for (const node of this.#nodes.values()) {
+      if (!node.up) continue;
+      for (const r of node.cluster!.replicas()) {
+        const soft = r.raw.softState();
+        if (soft.role !== Role.Leader) continue;
+        const st = r.raw.status();
+        const key = `${r.group}/${st.term}`;
+        const known = this.#leaders.get(key);
+        if (known === undefined) this.#leaders.set(key, node.id);
+        else if (known !== node.id) this.#violation(`election safety: ${key} led by ${known} and ${node.id}`);
+        const voters = st.confState.voters;
+        const before = this.#voters.get(r.group);
+        if (before && before.join() !== voters.join()) {
+          const removed = before.filter((v) => !voters.includes(v));
+          const target = node.cluster!.targetOf(r.group)?.voters.length ?? 0;
+          if (removed.length > 0 && voters.length < Math.min(before.length, target)) {
+            this.#violation(
+              `placement quorum: ${r.group} went from ${before} to ${voters} (placement wants ${target})`,
+            );
+          }
+        }
+        this.#voters.set(r.group, [...voters]);
+      }
+    }
+  }
+
+  /** After faults: every shard and the meta group reach their placement, with a leader. */
+  async #settle(): Promise<void> {
+    const deadline = this.clock.now() + SETTLE_MS_MAX;
+    let last = "";
+    while (this.clock.now() < deadline) {
+      await this.clock.runUntil(this.clock.now() + 500);
+      const live = this.#liveMembers();
+      const probe = live[0];
+      if (!probe) continue;
+      try {
+        const st = await this.#statusVia(probe);
+        last = this.#unsettled(st, live);
+        if (last === "") return;
+      } catch (e) {
+        last = toRingkvError(e).message;
+      }
+    }
+    this.#violation(`liveness: not settled ${SETTLE_MS_MAX} ms after faults stopped: ${last}`);
+    for (const node of this.#liveMembers()) {
+      if (process.env["SIM_DEBUG"]) {
+        const t = (node.cluster!.transport as unknown as { stats(): unknown }).stats();
+        this.#violation(`  ${node.id} transport ${JSON.stringify(t)} book ${JSON.stringify(node.addressBook.load().map((m) => m.id))}`);
+        for (const r of node.cluster!.replicas()) {
+          const st = r.raw.status();
+          this.#violation(`  ${node.id} ${r.group} ${st.role} t${st.term} leader ${st.leader} applied ${r.applied} commit ${st.commit} last ${st.lastIndex} conf ${JSON.stringify(st.confState)}`);
+        }
+      }
+      for (const r of node.cluster!.replicas()) {
+        if (!r.isLeader()) continue;
+        const st = r.raw.status();
+        const progress = [...st.progress].map(([id, p]) => `${id}:${p.match}/${p.state}${p.recentActive ? "" : "(inactive)"}`);
+        const step = JSON.stringify(node.cluster!.rebalanceStep(r.group) ?? null);
+        this.#violation(
+          `  ${node.id} leads ${r.group} t${st.term} last ${st.lastIndex} commit ${st.commit} conf ${JSON.stringify(st.confState)} transferee ${st.leadTransferee || "-"} progress ${progress} step ${step}`,
+        );
+      }
+    }
+  }
+
+  #statusVia(node: SimNode): Promise<StatusJson> {
+    const status = node.cluster!.status();
+    return this.#await(status);
+  }
+
+  /** Let the clock run while `promise` is pending (it is resolved by simulated events). */
+  async #await<T>(promise: Promise<T>): Promise<T> {
+    let done = false;
+    const settled = promise.finally(() => {
+      done = true;
+    });
+    settled.catch(() => {}); // handled by our caller, after the clock loop below
+
+    while (!done) await this.clock.runUntil(this.clock.now() + 10);
+    return settled;
+  }
+
+  #unsettled(st: StatusJson, live: readonly SimNode[]): string {
+    const ids = live.map((n) => n.id).sort();
+    const members = st.members.filter((m) => !m.leaving).map((m) => m.id);
+    if (members.some((m) => !ids.includes(m))) return `members ${members} but live ${ids}`;
+    for (const s of st.shards) {
+      if (s.leader === "" || s.moving) return `shard ${s.id}: leader ${s.leader}, ${s.replicas} → ${s.target}`;
+    }
+    if (st.members.some((m) => m.leaving)) return "a leave is unfinished";
+    return "";
+  }
+
+  // ─── clients ──────────────────────────────────────────────────────────────────────────────
+
+  async #client(c: number, end: number): Promise<void> {
+    const rng = this.#rng.fork(`client-${c}`);
+    /** Per key: the version and value this client last read, for CAS. */
+    const seen = new Map<string, { version: number; value: string }>();
+    while (this.clock.now() < end) {
+      await sleep(this.clock, rng.intBetween(5, 60));
+      const live = this.#liveMembers().filter((n) => !this.#isolated.has(n.id) || rng.chance(0.3));
+      if (live.length === 0) continue;
+      const via = rng.pick(live).cluster!;
+      const key = `k${rng.intBelow(this.#o.keys)}`;
+      await this.#operation(c, via, key, rng, seen);
+    }
+  }
+
+  async #operation(
+    c: number,
+    via: ClusterNode,
+    key: string,
+    rng: Rng,
+    seen: Map<string, { version: number; value: string }>,
+  ): Promise<void> {
+    const k = encoder.encode(key);
+    const roll = rng.intBelow(10);
+    const known = seen.get(key);
+    const bounded = <T>(p: Promise<T>): Promise<T> => withDeadline(p, 4_000, "client call", this.clock);
+    if (roll < 4) {
+      const id = this.#recorder.invoke(c, key, { kind: "get" });
+      const options: GetOptions = this.#o.plantStaleReads ? { consistency: "stale" } : {};
+      try {
+        const found = await bounded(via.get(k, options));
+        const value = found ? decoder.decode(found.value) : null;
+        if (found && value !== null) seen.set(key, { version: found.version, value });
+        else seen.delete(key);
+        this.#recorder.complete(id, { kind: "get", value });
+      } catch {
+        this.#recorder.timeout(id);
+      }
+    } else if (roll < 7 || !known) {
+      const value = `c${c}-${++this.#values}`;
+      const id = this.#recorder.invoke(c, key, { kind: "put", value });
+      try {
+        await bounded(via.put(k, encoder.encode(value)));
+        this.#recorder.complete(id, { kind: "put" });
+      } catch {
+        this.#recorder.timeout(id);
+      }
+    } else if (roll < 9) {
+      const value = `c${c}-${++this.#values}`;
+      const id = this.#recorder.invoke(c, key, { kind: "cas", expect: known.value, value });
+      try {
+        await bounded(via.put(k, encoder.encode(value), { ifVersion: known.version }));
+        this.#recorder.complete(id, { kind: "cas", ok: true });
+      } catch (e) {
+        if (e instanceof RingkvError && e.code === "VersionMismatch") {
+          this.#recorder.complete(id, { kind: "cas", ok: false });
+        } else {
+          this.#recorder.timeout(id);
+        }
+      }
+    } else {
+      const id = this.#recorder.invoke(c, key, { kind: "del" });
+      try {
+        const { deleted } = await bounded(via.delete(k));
+        seen.delete(key);
+        this.#recorder.complete(id, { kind: "del", existed: deleted });
+      } catch {
+        this.#recorder.timeout(id);
+      }
+    }
+  }
+
+  /** One linearizable read of every key through a live node, recorded like any client's. */
+  async #finalReads(): Promise<void> {
+    const via = this.#liveMembers()[0];
+    if (!via) return this.#violation("no live node at the end");
+    for (let i = 0; i < this.#o.keys; i++) {
+      const key = `k${i}`;
+      // As a client would: a few attempts, since a leadership move may still be settling.
+      for (let attempt = 1; ; attempt++) {
+        const id = this.#recorder.invoke(-1, key, { kind: "get" });
+        try {
+          const found = await this.#await(via.cluster!.get(encoder.encode(key)));
+          this.#recorder.complete(id, { kind: "get", value: found ? decoder.decode(found.value) : null });
+          break;
+        } catch (e) {
+          this.#recorder.timeout(id);
+          if (attempt < 5) {
+            await this.clock.runUntil(this.clock.now() + 500);
+            continue;
+          }
+          this.#violation(`liveness: final read of ${key} through ${via.id} failed: ${toRingkvError(e).message}`);
+          if (process.env["SIM_DEBUG"]) {
+            for (const n of this.#liveMembers()) {
+              for (const r of n.cluster!.replicas()) {
+                const st = r.raw.status();
+                this.#violation(`  ${n.id} ${r.group} ${st.role} t${st.term} leader ${st.leader} conf ${JSON.stringify(st.confState)} target ${JSON.stringify(n.cluster!.targetOf(r.group))}`);
+              }
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  // ─── end checks ───────────────────────────────────────────────────────────────────────────
+
+  /** Replicas of a group agree on committed entries where their logs overlap, and on state. */
+  #checkReplicas(): void {
+    const groups = [META_GROUP, ...Array.from({ length: this.#o.shards }, (_, i) => shardGroup(i))];
+    const live = this.#liveMembers();
+    for (const group of groups) {
+      const replicas = live.flatMap((n) => {
+        const r = n.cluster!.replicas().find((x) => x.group === group);
+        return r ? [{ node: n, r }] : [];
+      });
+      for (let i = 1; i < replicas.length; i++) {
+        const [a, b] = [replicas[0]!, replicas[i]!];
+        const sa = a.node.store.group(group);
+        const sb = b.node.store.group(group);
+        const lo = Math.max(sa.firstIndex(), sb.firstIndex());
+        const hi = Math.min(a.r.raw.status().commit, b.r.raw.status().commit);
+        for (let index = lo; index <= hi; index++) {
+          const [ea] = sa.entries(index, index + 1, Number.POSITIVE_INFINITY);
+          const [eb] = sb.entries(index, index + 1, Number.POSITIVE_INFINITY);
+          if (!ea || !eb || ea.term !== eb.term || !sameBytes(ea.data, eb.data)) {
+            this.#violation(`log matching: ${group}@${index} differs on ${a.node.id} and ${b.node.id}`);
+            break;
+          }
+        }
+        if (a.r.applied === b.r.applied && group !== META_GROUP) {
+          for (let k = 0; k < this.#o.keys; k++) {
+            const key = encoder.encode(`k${k}`);
+            const [va, vb] = [a.r.sm.get(key), b.r.sm.get(key)];
+            const same = va === vb || (va && vb && va.version === vb.version && sameBytes(va.value, vb.value));
+            if (!same) this.#violation(`state: ${group} k${k} differs on ${a.node.id} and ${b.node.id}`);
+          }
+        }
+      }
+    }
+  }
+
+  #checkHistory(): void {
+    const ops = this.#recorder.operations();
+    for (const op of ops) {
+      this.#trace.push(`${op.id} ${op.client} ${op.key} ${JSON.stringify(op.input)} ${JSON.stringify(op.output)} ${op.invokeTime} ${op.completeTime}`);
+    }
+    const result = checkLinearizable(ops);
+    const limit = process.env["SIM_DEBUG"] ? 200_000 : 2_000;
+    if (!result.ok) this.#violation(`linearizability: ${describeCheckResult(result).slice(0, limit)}`);
+  }
+
+  #violation(message: string): void {
+    if (this.#violations.length < 40) this.#violations.push(`t=${this.clock.now()} ${message}`);
+  }
+
+  #note(what: string): void {
+    this.#trace.push(`@${this.clock.now()} ${what}`);
+  }
+
+  #count(kind: string): void {
+    this.#faults[kind] = (this.#faults[kind] ?? 0) + 1;
+  }
+}
+
+/** Peer RPCs between simulated nodes: a random latency each way, lost across a partition. */
+class SimPeers implements PeerDirectory {
+  readonly #sim: ClusterSim;
+  readonly #from: string;
+
+  constructor(sim: ClusterSim, from: string) {
+    this.#sim = sim;
+    this.#from = from;
+  }
+
+  get(addr: string): Peer {
+    const call = <T>(deadline: number, fn: (target: ClusterNode) => Promise<T>): Promise<T> =>
+      rpc(this.#sim, this.#from, addr, deadline, fn);
+    return {
+      put: (key, value, options: PutOptions, deadline) =>
+        call(deadline, (t) => t.put(key, value, { ...options, forwarded: true })),
+      get: (key, options: GetOptions, deadline) => call(deadline, (t) => t.get(key, { ...options, forwarded: true })),
+      delete: (key, _options: RequestOptions, deadline) => call(deadline, (t) => t.delete(key, { forwarded: true })),
+      join: (member: MemberInfo, deadline, forwarded = true) => call(deadline, (t) => t.join(member, { forwarded })),
+      leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),
+      status: (deadline, local = false) => call(deadline, (t) => t.status({ forwarded: local })),
+    };
+  }
+
+  close(): void {}
+}
+
+function rpc<T>(
+  sim: ClusterSim,
+  from: string,
+  to: string,
+  deadline: number,
+  fn: (target: ClusterNode) => Promise<T>,
+): Promise<T> {
+  const clock: Clock = sim.clock;
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    const finish = (f: () => void): void => {
+      if (done) return;
+      done = true;
+      f();
+    };
+    clock.setTimeout(
+      () => finish(() => reject(new RingkvError("Timeout", `call to ${to} timed out`))),
+      Math.max(0, deadline - clock.now()),
+    );
+    clock.setTimeout(() => {
+      if (!sim.listening(to)) {
+        finish(() => reject(new RingkvError("Unavailable", `connection to ${to} refused`)));
+        return;
+      }
+      const target = sim.reach(from, to);
+      if (!target) return; // lost in a partition: the caller times out
+      fn(target).then(
+        (value) => clock.setTimeout(() => sim.reach(to, from) && finish(() => resolve(value)), sim.latencyMs()),
+        (e: unknown) =>
+          clock.setTimeout(() => sim.reach(to, from) && finish(() => reject(toRingkvError(e))), sim.latencyMs()),
+      );
+    }, sim.latencyMs());
+  });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export async function runClusterSim(options: ClusterSimOptions): Promise<ClusterSimResult> {
+  return new ClusterSim(options).run();
+}
