@@ -5,7 +5,15 @@
 // all under RetryPolicy.
 import { setTimeout as delay } from "node:timers/promises";
 import * as grpc from "@grpc/grpc-js";
-import type { GetOptions, KvApi, MemberInfo, PutOptions, StatusJson, VersionedValue } from "../node/api.ts";
+import type {
+  GetOptions,
+  JoinResult,
+  KvApi,
+  MemberInfo,
+  PutOptions,
+  StatusJson,
+  VersionedValue,
+} from "../node/api.ts";
 import { RingkvError } from "../node/errors.ts";
 import { parseAddress } from "./address.ts";
 import { fromGrpcStatus, isUnsentFailure } from "./grpc-error.ts";
@@ -86,7 +94,7 @@ export class RingkvClient implements KvApi {
     return { deleted };
   }
 
-  async join(member: MemberInfo): Promise<{ members: MemberInfo[] }> {
+  async join(member: MemberInfo): Promise<JoinResult> {
     const response = await this.#call("Join", "read", { member });
     return { members: response.members.map((m) => ({ id: m.id, addr: m.addr, http: m.http })) };
   }

@@ -48,6 +48,7 @@ export interface JoinRequest {
 }
 export interface JoinResponse {
   readonly members: readonly WireMember[];
+  readonly epoch?: number;
 }
 export interface LeaveRequest {
   readonly id: string;

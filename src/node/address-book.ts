@@ -7,22 +7,37 @@ import { join } from "node:path";
 import type { MemberInfo } from "./api.ts";
 import { writeFileDurably } from "./storage/index.ts";
 
+export interface AddressBookEntry {
+  readonly members: readonly MemberInfo[];
+  /** The placement epoch of this node's own join (0: not known to have joined). */
+  readonly joinEpoch: number;
+}
+
 export interface AddressBook {
-  load(): readonly MemberInfo[];
-  /** Record the member list (best effort: it is a hint, the meta group is the truth). */
-  save(members: readonly MemberInfo[]): void;
+  load(): AddressBookEntry;
+  /**
+   * Record the member list, and the join epoch when given (kept otherwise). Best effort: it is a
+   * hint, the meta group is the truth.
+   */
+  save(members: readonly MemberInfo[], joinEpoch?: number): void;
+}
+
+const EMPTY: AddressBookEntry = { members: [], joinEpoch: 0 };
+
+function entry(members: readonly MemberInfo[], joinEpoch: number): AddressBookEntry {
+  return { members: members.map(({ id, addr, http }) => ({ id, addr, http })), joinEpoch };
 }
 
 /** The simulator's and unit tests' address book. */
 export class MemoryAddressBook implements AddressBook {
-  #members: readonly MemberInfo[] = [];
+  #entry: AddressBookEntry = EMPTY;
 
-  load(): readonly MemberInfo[] {
-    return this.#members;
+  load(): AddressBookEntry {
+    return this.#entry;
   }
 
-  save(members: readonly MemberInfo[]): void {
-    this.#members = members.map(({ id, addr, http }) => ({ id, addr, http }));
+  save(members: readonly MemberInfo[], joinEpoch?: number): void {
+    this.#entry = entry(members, joinEpoch ?? this.#entry.joinEpoch);
   }
 }
 
@@ -32,28 +47,33 @@ export const ADDRESS_BOOK_FILE = "members.json";
 export class FileAddressBook implements AddressBook {
   readonly #path: string;
   #saving: Promise<void> = Promise.resolve();
+  #joinEpoch: number | null = null;
 
   constructor(dataDir: string) {
     this.#path = join(dataDir, ADDRESS_BOOK_FILE);
   }
 
-  load(): readonly MemberInfo[] {
+  load(): AddressBookEntry {
     try {
-      const parsed: unknown = JSON.parse(readFileSync(this.#path, "utf8"));
-      if (!Array.isArray(parsed)) return [];
-      return parsed.filter(
-        (m): m is MemberInfo =>
-          typeof m?.id === "string" && typeof m?.addr === "string" && typeof m?.http === "string",
-      );
+      const parsed = JSON.parse(readFileSync(this.#path, "utf8")) as Partial<AddressBookEntry> | null;
+      const members = Array.isArray(parsed?.members)
+        ? parsed.members.filter(
+            (m): m is MemberInfo =>
+              typeof m?.id === "string" && typeof m?.addr === "string" && typeof m?.http === "string",
+          )
+        : [];
+      const joinEpoch = Number.isSafeInteger(parsed?.joinEpoch) ? (parsed?.joinEpoch as number) : 0;
+      this.#joinEpoch = joinEpoch;
+      return { members, joinEpoch };
     } catch {
-      return []; // absent or unreadable: a hint lost, nothing more
+      return EMPTY; // absent or unreadable: a hint lost, nothing more
     }
   }
 
-  save(members: readonly MemberInfo[]): void {
-    const text = JSON.stringify(members.map(({ id, addr, http }) => ({ id, addr, http })));
+  save(members: readonly MemberInfo[], joinEpoch?: number): void {
+    this.#joinEpoch = joinEpoch ?? this.#joinEpoch ?? this.load().joinEpoch;
+    const bytes = new TextEncoder().encode(JSON.stringify(entry(members, this.#joinEpoch)));
     // In order, one at a time; a failure is only a lost hint.
-    const bytes = new TextEncoder().encode(text);
     this.#saving = this.#saving.then(() => writeFileDurably(this.#path, bytes)).catch(() => {});
   }
 

@@ -93,13 +93,19 @@ export interface StatusJson {
   readonly rebalance?: { readonly moving: number };
 }
 
+/** What a join answers: the member list, and the placement epoch that first listed the member. */
+export interface JoinResult {
+  readonly members: MemberInfo[];
+  readonly epoch?: number;
+}
+
 export interface KvApi {
   put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }>;
   /** Resolves null when the key is absent. */
   get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null>;
   delete(key: Uint8Array, options?: RequestOptions): Promise<{ deleted: boolean }>;
   /** Add `member` to the cluster (as a learner, then a voter once caught up). Idempotent. */
-  join(member: MemberInfo, options?: RequestOptions): Promise<{ members: MemberInfo[] }>;
+  join(member: MemberInfo, options?: RequestOptions): Promise<JoinResult>;
   /** Remove a member cleanly (leadership moved away first). */
   leave(id: string, options?: RequestOptions): Promise<void>;
   /** The cluster's status; `forwarded` (a peer asking) gets this node's own replicas only. */

@@ -6,8 +6,10 @@
 import type { Logger } from "pino";
 import { ConfChangeType, NONE, type Random, Role } from "../raft/index.ts";
 import type { Hasher } from "../ring/index.ts";
+import type { AddressBook } from "./address-book.ts";
 import type {
   GetOptions,
+  JoinResult,
   KvApi,
   MemberInfo,
   PutOptions,
@@ -16,7 +18,6 @@ import type {
   StatusJson,
   VersionedValue,
 } from "./api.ts";
-import type { AddressBook } from "./address-book.ts";
 import { type Clock, SYSTEM_CLOCK, sleep } from "./clock.ts";
 import { ClusterView, type GroupTarget } from "./cluster-view.ts";
 import type { Command } from "./command.ts";
@@ -53,7 +54,7 @@ export interface Peer {
   ): Promise<{ version: number }>;
   get(key: Uint8Array, options: GetOptions, deadline: number): Promise<VersionedValue | null>;
   delete(key: Uint8Array, options: RequestOptions, deadline: number): Promise<{ deleted: boolean }>;
-  join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<{ members: MemberInfo[] }>;
+  join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
 }
@@ -105,8 +106,10 @@ export class ClusterNode implements KvApi {
   /** Shard group → the leader id a NotLeader answer named (for groups not hosted here). */
   readonly #leaderHints = new Map<string, string>();
   #stopping = false;
-  /** This node has been in the meta group's member list (so vanishing from it means removal). */
+  /** This node's own meta replica has listed it (so vanishing from it means removal). */
   #everMember = false;
+  /** The placement epoch of this node's join, from the join's answer (0: unknown). */
+  #joinEpoch = 0;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
   #finishingLeave = false;
@@ -128,7 +131,12 @@ export class ClusterNode implements KvApi {
     this.#peers = options.peers;
     this.#clock = options.clock ?? SYSTEM_CLOCK;
     this.#addressBook = options.addressBook;
-    for (const m of this.#addressBook?.load() ?? []) this.#setPeer(m.id, m.addr);
+    const book = this.#addressBook?.load();
+    for (const m of book?.members ?? []) this.#setPeer(m.id, m.addr);
+    // A node that was added once (even if it never caught up) can find out it was removed.
+    if (book && book.joinEpoch > 0 && book.members.some((m) => m.id === this.id)) {
+      this.#joinEpoch = book.joinEpoch;
+    }
     this.#host = new MultiRaftHost({
       nodeId: options.id,
       store,
@@ -333,7 +341,7 @@ export class ClusterNode implements KvApi {
   }
 
   /** Add a member: one meta write; the rebalancer then moves replicas onto it. Idempotent. */
-  async join(member: MemberInfo, options: RequestOptions = {}): Promise<{ members: MemberInfo[] }> {
+  async join(member: MemberInfo, options: RequestOptions = {}): Promise<JoinResult> {
     if (!member.id || !member.addr)
       throw new RingkvError("InvalidArgument", "join needs a member id and address");
     return this.#onGroupLeader(
@@ -352,7 +360,7 @@ export class ClusterNode implements KvApi {
           await this.#propose(r, { setMember: { id: member.id, addr: member.addr, http: member.http } });
           this.logger.info({ member: member.id }, "member joined");
         }
-        return { members: r.sm.members().map(({ id, addr, http }) => ({ id, addr, http })) };
+        return { members: r.sm.members().map(({ id, addr, http }) => ({ id, addr, http })), epoch: r.epoch };
       },
       this.#clock.now() + this.#settings.requestTimeoutMs,
       true,
@@ -586,7 +594,8 @@ export class ClusterNode implements KvApi {
     // yet caught up to its own addition) knows nothing current about the leader.
     const local = this.#host.replica(group);
     const conf = local?.raw.confState();
-    const replica = conf && (conf.voters.includes(this.id) || conf.learners.includes(this.id)) ? local : undefined;
+    const replica =
+      conf && (conf.voters.includes(this.id) || conf.learners.includes(this.id)) ? local : undefined;
     const until = Math.min(deadline, this.#clock.now() + this.#settings.leaderWaitMs);
     for (;;) {
       const leader = replica?.raw.softState().leader ?? NONE;
@@ -685,12 +694,13 @@ export class ClusterNode implements KvApi {
    * as new as its own still lists it.
    */
   #checkMembership(): void {
-    if (this.#checkingMembership || this.#removed || !this.#everMember) return;
+    if (this.#checkingMembership || this.#removed) return;
+    if (!this.#everMember && this.#joinEpoch === 0) return; // not known to have joined yet
     const others = this.#meta.sm.members().filter((m) => m.id !== this.id);
     const peer = others[this.#membershipChecks++ % Math.max(1, others.length)];
     if (!peer) return;
     this.#checkingMembership = true;
-    const epoch = this.#meta.epoch;
+    const epoch = Math.max(this.#meta.epoch, this.#joinEpoch);
     void this.#peers
       .get(peer.addr)
       .status(this.#clock.now() + this.#settings.statusFanOutMs, true)
@@ -726,10 +736,12 @@ export class ClusterNode implements KvApi {
             .status(this.#clock.now() + this.#settings.requestTimeoutMs, true);
           for (const m of status.members) this.#setPeer(m.id, m.addr);
           this.#addressBook?.save(status.members);
-          const { members } = await this.#peers
+          const { members, epoch } = await this.#peers
             .get(addr)
             .join(me, this.#clock.now() + this.#settings.requestTimeoutMs, false);
           for (const m of members) this.#setPeer(m.id, m.addr);
+          if (epoch) this.#joinEpoch = epoch;
+          this.#addressBook?.save(members, epoch ?? 0);
           this.logger.info({ via: addr }, "joined the cluster");
           return;
         } catch (e) {

@@ -60,8 +60,8 @@ function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
     },
     async Join(request, forwarded) {
       const member = memberFrom(request.member);
-      const { members } = await api.join(member, { forwarded });
-      return { members };
+      const { members, epoch } = await api.join(member, { forwarded });
+      return { members, epoch: epoch ?? 0 };
     },
     async Leave(request, forwarded) {
       validateNodeId(request.id);

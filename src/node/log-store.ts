@@ -1,7 +1,14 @@
 // What the multi-Raft host needs from durable storage: per-group read access for the Raft core,
 // buffered writes, one group-commit sync for all groups, and snapshots. The write-ahead log
 // (src/node/storage) implements it on disk; MemoryLogStore is its twin for unit tests.
-import { type Entry, type HardState, MemoryStorage, NONE, type Snapshot, type Storage } from "../raft/index.ts";
+import {
+  type Entry,
+  type HardState,
+  MemoryStorage,
+  NONE,
+  type Snapshot,
+  type Storage,
+} from "../raft/index.ts";
 
 export interface GroupUpdate {
   readonly snapshot: Snapshot | null;

@@ -6,8 +6,10 @@ import type { Server as HttpServer } from "node:http";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
 import { createHasher } from "../ring/index.ts";
+import { FileAddressBook } from "./address-book.ts";
 import type {
   GetOptions,
+  JoinResult,
   KvApi,
   MemberInfo,
   PutOptions,
@@ -15,7 +17,6 @@ import type {
   StatusJson,
   VersionedValue,
 } from "./api.ts";
-import { FileAddressBook } from "./address-book.ts";
 import { bootstrapCluster } from "./bootstrap.ts";
 import { ClusterNode } from "./cluster-node.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
@@ -46,9 +47,12 @@ export async function startNode(
   const store = await openLogStore(options.dataDir, logger);
   try {
     const addressBook = new FileAddressBook(options.dataDir);
-    // A node that joined once has an address book even if its crash came before any log entry.
+    // A node whose join was confirmed has that in its address book, even if it crashed before
+    // its first log entry arrived; one whose join was never confirmed must join again.
     const fresh =
-      store.group(META_GROUP).lastIndex() === 0 && store.groups().length <= 1 && addressBook.load().length === 0;
+      store.group(META_GROUP).lastIndex() === 0 &&
+      store.groups().length <= 1 &&
+      addressBook.load().joinEpoch === 0;
     if (fresh && options.bootstrap) {
       const addr = options.advertise ?? options.listen;
       const config = {
@@ -177,7 +181,7 @@ export class RingkvNode implements KvApi {
     return this.cluster.delete(key, options);
   }
 
-  join(member: MemberInfo, options?: RequestOptions): Promise<{ members: MemberInfo[] }> {
+  join(member: MemberInfo, options?: RequestOptions): Promise<JoinResult> {
     return this.cluster.join(member, options);
   }
 

@@ -6,6 +6,7 @@ import { fromGrpcStatus } from "../client/grpc-error.ts";
 import { kvServiceDefinition } from "../client/kv-wire.ts";
 import type {
   GetOptions,
+  JoinResult,
   MemberInfo,
   PutOptions,
   RequestOptions,
@@ -70,7 +71,7 @@ export class PeerClient {
   }
 
   /** `forwarded` is false when a joining node asks a member (the member may forward once). */
-  join(member: MemberInfo, deadline: number, forwarded = true): Promise<{ members: MemberInfo[] }> {
+  join(member: MemberInfo, deadline: number, forwarded = true): Promise<JoinResult> {
     return this.#call("Join", { member }, deadline, forwarded);
   }
 

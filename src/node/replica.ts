@@ -14,6 +14,7 @@ import {
   type Storage,
 } from "../raft/index.ts";
 import { type Command, decodeCommand, encodeCommand } from "./command.ts";
+import { DigestHistory } from "./digest-history.ts";
 import { RingkvError } from "./errors.ts";
 import { type ApplyResult, KvStateMachine } from "./state-machine.ts";
 
@@ -52,6 +53,8 @@ export class Replica {
   readonly #reads = new Map<string, Waiter<number>>();
   #applyWaiters: { index: number; resolve: () => void }[] = [];
   #readSeq = 0;
+  /** The state machine's digest at each of the last applied indexes (for divergence checks). */
+  readonly #digests = new DigestHistory();
   /**
    * The membership epoch: the log index of the last membership change or member/config command
    * applied (a snapshot's index when it predates it). Increases with every change, on every
@@ -69,6 +72,7 @@ export class Replica {
     this.#appliedTerm = snap.meta.term;
     this.#snapshotIndex = snap.meta.index;
     this.epoch = snap.meta.index;
+    this.#digests.record(snap.meta.index, this.sm.digestLanes());
     this.raw = new RawNode({
       ...options.raft,
       id: options.nodeId,
@@ -83,6 +87,20 @@ export class Replica {
 
   isLeader(): boolean {
     return this.raw.softState().role === Role.Leader;
+  }
+
+  /**
+   * The state machine's digest right after applying `index`, while `index` is among the last
+   * DIGEST_HISTORY_LENGTH applied (or a snapshot point in that range); undefined otherwise.
+   * Two replicas of a group whose digests at the same index differ have diverged.
+   */
+  digestAt(index: number): string | undefined {
+    return this.#digests.at(index);
+  }
+
+  /** The applied index and the digest of the state there. */
+  latestDigest(): { index: number; digest: string } {
+    return { index: this.#applied, digest: this.sm.digest() };
   }
 
   /** Propose a command; resolves with its result once applied here. */
@@ -156,6 +174,7 @@ export class Replica {
       this.#snapshotIndex = rd.snapshot.meta.index;
       this.#logBytesSinceSnapshot = 0;
       this.epoch = rd.snapshot.meta.index;
+      this.#digests.record(this.#applied, this.sm.digestLanes());
       // Proposals at or below the snapshot can no longer be matched: their outcome is unknown.
       for (const [index, p] of this.#proposals) {
         if (index <= this.#applied) {
@@ -174,6 +193,7 @@ export class Replica {
       this.#logBytesSinceSnapshot += entry.data.byteLength;
       this.#applied = entry.index;
       this.#appliedTerm = entry.term;
+      this.#digests.record(entry.index, this.sm.digestLanes());
       const pending = this.#proposals.get(entry.index);
       if (pending) {
         this.#proposals.delete(entry.index);

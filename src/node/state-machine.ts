@@ -1,8 +1,13 @@
 // The key-value state machine of one data group: the map every replica builds by applying the
 // same committed commands in the same order. Deterministic: no clock, no randomness.
+//
+// It keeps a digest of everything it holds (state-digest.ts), updated with each command: every
+// key with its value and version, and in the meta group every member record and the config too,
+// so replicas whose states differ in any way have different digests (with probability 1-2^-64).
 import type { VersionedValue } from "./api.ts";
 import type { ClusterConfig, Command, MemberRecord } from "./command.ts";
 import { decodeMessage, messageType } from "./proto.ts";
+import { DigestElement, type DigestLanes, StateDigest } from "./state-digest.ts";
 
 export type ApplyResult =
   | { readonly kind: "put"; readonly version: number }
@@ -22,11 +27,23 @@ function keyString(key: Uint8Array): string {
   return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1");
 }
 
+const utf8 = new TextEncoder();
+
+/** A member record's digest encoding: one fixed field order, whatever the object's. */
+function memberBytes(m: MemberRecord): Uint8Array {
+  return utf8.encode(JSON.stringify([m.id, m.addr, m.http, m.leaving === true]));
+}
+
+function configBytes(c: ClusterConfig): Uint8Array {
+  return utf8.encode(JSON.stringify([c.shardCount, c.replicationFactor]));
+}
+
 export class KvStateMachine {
   readonly #data = new Map<string, Stored>();
   readonly #members = new Map<string, MemberRecord>();
   #config: ClusterConfig | null = null;
   #bytes = 0;
+  readonly #digest = new StateDigest();
   /** Bumped whenever the address book changes, so watchers can skip unchanged applies. */
   membersVersion = 0;
 
@@ -60,6 +77,16 @@ export class KvStateMachine {
     return this.#members.get(id);
   }
 
+  /** The digest of the whole state: 16 hex characters, equal on replicas with equal states. */
+  digest(): string {
+    return this.#digest.hex();
+  }
+
+  /** The digest as two int32 lanes, for recording it without building a string. */
+  digestLanes(): DigestLanes {
+    return this.#digest;
+  }
+
   /** Apply the command committed at `index` (which becomes the version of what it writes). */
   apply(command: Command, index: number): ApplyResult {
     if ("put" in command) {
@@ -71,6 +98,10 @@ export class KvStateMachine {
         return { kind: "versionMismatch", current: currentVersion };
       }
       this.#bytes += value.byteLength - (current ? current.value.byteLength : -key.byteLength);
+      // The old entry's hash is recomputed rather than stored: 8 bytes more per key held would
+      // cost more memory than the rehash costs time (see bench/state-digest).
+      if (current) this.#digest.toggleEntry(key, current.value, current.version);
+      this.#digest.toggleEntry(key, value, index);
       // Copy: the decoded command may share a larger buffer we should not pin.
       this.#data.set(k, { value: Uint8Array.prototype.slice.call(value), version: index });
       return { kind: "put", version: index };
@@ -81,21 +112,37 @@ export class KvStateMachine {
       if (!current) return { kind: "delete", deleted: false };
       this.#data.delete(k);
       this.#bytes -= command.delete.key.byteLength + current.value.byteLength;
+      this.#digest.toggleEntry(command.delete.key, current.value, current.version);
       return { kind: "delete", deleted: true };
     }
     if ("setMember" in command) {
-      this.#members.set(command.setMember.id, command.setMember);
-      this.membersVersion++;
-      return { kind: "member" };
+      this.#setMember(command.setMember);
+    } else if ("setConfig" in command) {
+      this.#setConfig(command.setConfig);
+    } else {
+      this.#removeMember(command.removeMember);
     }
-    if ("setConfig" in command) {
-      this.#config = command.setConfig;
-      this.membersVersion++;
-      return { kind: "member" };
-    }
-    this.#members.delete(command.removeMember);
     this.membersVersion++;
     return { kind: "member" };
+  }
+
+  #setMember(record: MemberRecord): void {
+    this.#removeMember(record.id);
+    this.#members.set(record.id, record);
+    this.#digest.toggle(DigestElement.member, memberBytes(record));
+  }
+
+  #removeMember(id: string): void {
+    const current = this.#members.get(id);
+    if (current === undefined) return;
+    this.#members.delete(id);
+    this.#digest.toggle(DigestElement.member, memberBytes(current));
+  }
+
+  #setConfig(config: ClusterConfig): void {
+    if (this.#config) this.#digest.toggle(DigestElement.config, configBytes(this.#config));
+    this.#config = config;
+    this.#digest.toggle(DigestElement.config, configBytes(config));
   }
 
   snapshot(): Uint8Array {
@@ -115,6 +162,7 @@ export class KvStateMachine {
     this.#members.clear();
     this.#config = null;
     this.#bytes = 0;
+    this.#digest.reset();
     this.membersVersion++;
     if (bytes.byteLength === 0) return;
     const snap = decodeMessage<{
@@ -125,11 +173,12 @@ export class KvStateMachine {
     for (const e of snap.entries) {
       this.#data.set(keyString(e.key), { value: e.value, version: e.version });
       this.#bytes += e.key.byteLength + e.value.byteLength;
+      this.#digest.toggleEntry(e.key, e.value, e.version);
     }
     for (const m of snap.members) {
       const { id, addr, http, leaving } = m;
-      this.#members.set(id, leaving ? { id, addr, http, leaving } : { id, addr, http });
+      this.#setMember(leaving ? { id, addr, http, leaving } : { id, addr, http });
     }
-    if (snap.config?.shardCount) this.#config = snap.config;
+    if (snap.config?.shardCount) this.#setConfig(snap.config);
   }
 }

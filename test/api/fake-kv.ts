@@ -3,6 +3,7 @@
 // can script failures and count calls.
 import type {
   GetOptions,
+  JoinResult,
   KvApi,
   MemberInfo,
   PutOptions,
@@ -47,7 +48,7 @@ export class FakeKv implements KvApi {
     return { deleted: this.#data.delete(FakeKv.#id(key)) };
   }
 
-  async join(member: MemberInfo, options: RequestOptions = {}): Promise<{ members: MemberInfo[] }> {
+  async join(member: MemberInfo, options: RequestOptions = {}): Promise<JoinResult> {
     await this.#enter("join", options);
     if (!this.members.some((m) => m.id === member.id)) this.members.push(member);
     return { members: [...this.members] };

@@ -156,7 +156,11 @@ describe("dropping a group durably", () => {
     let store = await twoGroups(dir);
     const old = await copySnapshots(dir, "a");
     store.dropGroup("a");
-    store.persist("a", { snapshot: snapshot(3, 5, "new@3"), entries: entries(4, 8, 5), hardState: hardState(5, 8) });
+    store.persist("a", {
+      snapshot: snapshot(3, 5, "new@3"),
+      entries: entries(4, 8, 5),
+      hardState: hardState(5, 8),
+    });
     await store.sync();
     await store.saveSnapshot("a", snapshot(6, 5, "new@6"));
     expect(await snapshotNames(dir, "a")).toEqual(["g1-3-5.snap", "g1-6-5.snap"]);
@@ -287,7 +291,13 @@ describe("dropping a group durably", () => {
 
 describe("dropping a group and segment deletion", () => {
   /** Groups a and b append one entry each per batch, in small segments. */
-  async function fill(store: DurableStore, from: number, to: number, aTerm: number, aFrom = from): Promise<void> {
+  async function fill(
+    store: DurableStore,
+    from: number,
+    to: number,
+    aTerm: number,
+    aFrom = from,
+  ): Promise<void> {
     for (let i = from; i <= to; i++) {
       store.persist("a", { entries: [entry(aFrom + i - from, aTerm)], hardState: hardState(aTerm, 0) });
       store.persist("b", { entries: [entry(i, 1)], hardState: hardState(1, i) });

@@ -11,8 +11,8 @@
 // cluster settles on the placement once faults stop (liveness), and the client history is
 // linearizable. The same seed gives the same run, event for event (the trace hash).
 import pino from "pino";
-import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } from "../../src/node/api.ts";
 import { MemoryAddressBook } from "../../src/node/address-book.ts";
+import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } from "../../src/node/api.ts";
 import { bootstrapCluster } from "../../src/node/bootstrap.ts";
 import type { Clock } from "../../src/node/clock.ts";
 import { sleep } from "../../src/node/clock.ts";
@@ -25,9 +25,9 @@ import { MemoryLogStore } from "../../src/node/log-store.ts";
 import { MemoryNetwork } from "../../src/node/transport/index.ts";
 import { Role } from "../../src/raft/index.ts";
 import { createHasher, type Hasher } from "../../src/ring/index.ts";
+import { hashString32, Rng } from "../sim/random.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { checkLinearizable, describeCheckResult } from "../support/linearizability.ts";
-import { hashString32, Rng } from "../sim/random.ts";
 import { VirtualClock } from "./virtual-clock.ts";
 
 export interface ClusterSimOptions {
@@ -111,6 +111,8 @@ export class ClusterSim {
   #dropRate = 0;
   /** group/term → leader, for election safety. */
   readonly #leaders = new Map<string, string>();
+  /** group → the size of the placement its leader last wanted. */
+  readonly #targetSizes = new Map<string, number>();
   /** group → the voters its leader last had. */
   readonly #voters = new Map<string, readonly string[]>();
   #hasher: Hasher | null = null;
@@ -237,11 +239,12 @@ export class ClusterSim {
     void cluster.halt();
   }
 
-  /** Restart from the node's store; one that never learned where the others are joins again
-   * (an operator restarts it with --join: without an address book it cannot find anyone). */
+  /** Restart from the node's store; one whose join was never confirmed joins again (as
+   * `ringkv start` insists: without --join it refuses to start such a data directory). */
   #restart(node: SimNode): void {
-    const knowsNobody = node.addressBook.load().length === 0 && node.store.group(META_GROUP).lastIndex() === 0;
-    if (knowsNobody) this.#join(node);
+    const neverJoined =
+      node.addressBook.load().joinEpoch === 0 && node.store.group(META_GROUP).lastIndex() === 0;
+    if (neverJoined) this.#join(node);
     else this.#boot(node);
   }
 
@@ -294,12 +297,15 @@ export class ClusterSim {
       const victim = rng.pick(live);
       this.#count("crash");
       this.#crash(victim);
-      this.clock.setTimeout(() => {
-        if (victim.crashed && !victim.removed) {
-          this.#note(`restart ${victim.id}`);
-          this.#restart(victim);
-        }
-      }, rng.intBetween(300, 3_000));
+      this.clock.setTimeout(
+        () => {
+          if (victim.crashed && !victim.removed) {
+            this.#note(`restart ${victim.id}`);
+            this.#restart(victim);
+          }
+        },
+        rng.intBetween(300, 3_000),
+      );
     } else if (kind === "partition" && live.length > 1) {
       const victim = rng.pick(live);
       this.#count("partition");
@@ -319,9 +325,12 @@ export class ClusterSim {
       this.#count("loss");
       this.#dropRate = rng.pick([0.02, 0.05, 0.1]);
       this.#note(`loss ${this.#dropRate}`);
-      this.clock.setTimeout(() => {
-        this.#dropRate = 0;
-      }, rng.intBetween(500, 3_000));
+      this.clock.setTimeout(
+        () => {
+          this.#dropRate = 0;
+        },
+        rng.intBetween(500, 3_000),
+      );
     } else if (kind === "join" && this.#nodeCount < this.#o.maxNodes) {
       const node = this.#newNode();
       this.#note(`join ${node.id}`);
@@ -364,7 +373,9 @@ export class ClusterSim {
         const before = this.#voters.get(r.group);
         if (before && before.join() !== voters.join()) {
           const removed = before.filter((v) => !voters.includes(v));
-          const target = node.cluster!.targetOf(r.group)?.voters.length ?? 0;
+          // The leader decided with the placement it had then: this check's or the last one's.
+          const now = node.cluster!.targetOf(r.group)?.voters.length ?? 0;
+          const target = Math.min(now, this.#targetSizes.get(r.group) ?? now);
           if (removed.length > 0 && voters.length < Math.min(before.length, target)) {
             this.#violation(
               `placement quorum: ${r.group} went from ${before} to ${voters} (placement wants ${target})`,
@@ -372,6 +383,7 @@ export class ClusterSim {
           }
         }
         this.#voters.set(r.group, [...voters]);
+        this.#targetSizes.set(r.group, node.cluster!.targetOf(r.group)?.voters.length ?? 0);
       }
     }
   }
@@ -397,16 +409,22 @@ export class ClusterSim {
     for (const node of this.#liveMembers()) {
       if (process.env["SIM_DEBUG"]) {
         const t = (node.cluster!.transport as unknown as { stats(): unknown }).stats();
-        this.#violation(`  ${node.id} transport ${JSON.stringify(t)} book ${JSON.stringify(node.addressBook.load().map((m) => m.id))}`);
+        this.#violation(
+          `  ${node.id} transport ${JSON.stringify(t)} book ${JSON.stringify(node.addressBook.load().members.map((m) => m.id))}`,
+        );
         for (const r of node.cluster!.replicas()) {
           const st = r.raw.status();
-          this.#violation(`  ${node.id} ${r.group} ${st.role} t${st.term} leader ${st.leader} applied ${r.applied} commit ${st.commit} last ${st.lastIndex} conf ${JSON.stringify(st.confState)}`);
+          this.#violation(
+            `  ${node.id} ${r.group} ${st.role} t${st.term} leader ${st.leader} applied ${r.applied} commit ${st.commit} last ${st.lastIndex} conf ${JSON.stringify(st.confState)}`,
+          );
         }
       }
       for (const r of node.cluster!.replicas()) {
         if (!r.isLeader()) continue;
         const st = r.raw.status();
-        const progress = [...st.progress].map(([id, p]) => `${id}:${p.match}/${p.state}${p.recentActive ? "" : "(inactive)"}`);
+        const progress = [...st.progress].map(
+          ([id, p]) => `${id}:${p.match}/${p.state}${p.recentActive ? "" : "(inactive)"}`,
+        );
         const step = JSON.stringify(node.cluster!.rebalanceStep(r.group) ?? null);
         this.#violation(
           `  ${node.id} leads ${r.group} t${st.term} last ${st.lastIndex} commit ${st.commit} conf ${JSON.stringify(st.confState)} transferee ${st.leadTransferee || "-"} progress ${progress} step ${step}`,
@@ -437,7 +455,8 @@ export class ClusterSim {
     const members = st.members.filter((m) => !m.leaving).map((m) => m.id);
     if (members.some((m) => !ids.includes(m))) return `members ${members} but live ${ids}`;
     for (const s of st.shards) {
-      if (s.leader === "" || s.moving) return `shard ${s.id}: leader ${s.leader}, ${s.replicas} → ${s.target}`;
+      if (s.leader === "" || s.moving)
+        return `shard ${s.id}: leader ${s.leader}, ${s.replicas} → ${s.target}`;
     }
     if (st.members.some((m) => m.leaving)) return "a leave is unfinished";
     return "";
@@ -535,12 +554,16 @@ export class ClusterSim {
             await this.clock.runUntil(this.clock.now() + 500);
             continue;
           }
-          this.#violation(`liveness: final read of ${key} through ${via.id} failed: ${toRingkvError(e).message}`);
+          this.#violation(
+            `liveness: final read of ${key} through ${via.id} failed: ${toRingkvError(e).message}`,
+          );
           if (process.env["SIM_DEBUG"]) {
             for (const n of this.#liveMembers()) {
               for (const r of n.cluster!.replicas()) {
                 const st = r.raw.status();
-                this.#violation(`  ${n.id} ${r.group} ${st.role} t${st.term} leader ${st.leader} conf ${JSON.stringify(st.confState)} target ${JSON.stringify(n.cluster!.targetOf(r.group))}`);
+                this.#violation(
+                  `  ${n.id} ${r.group} ${st.role} t${st.term} leader ${st.leader} conf ${JSON.stringify(st.confState)} target ${JSON.stringify(n.cluster!.targetOf(r.group))}`,
+                );
               }
             }
           }
@@ -579,7 +602,8 @@ export class ClusterSim {
           for (let k = 0; k < this.#o.keys; k++) {
             const key = encoder.encode(`k${k}`);
             const [va, vb] = [a.r.sm.get(key), b.r.sm.get(key)];
-            const same = va === vb || (va && vb && va.version === vb.version && sameBytes(va.value, vb.value));
+            const same =
+              va === vb || (va && vb && va.version === vb.version && sameBytes(va.value, vb.value));
             if (!same) this.#violation(`state: ${group} k${k} differs on ${a.node.id} and ${b.node.id}`);
           }
         }
@@ -590,7 +614,9 @@ export class ClusterSim {
   #checkHistory(): void {
     const ops = this.#recorder.operations();
     for (const op of ops) {
-      this.#trace.push(`${op.id} ${op.client} ${op.key} ${JSON.stringify(op.input)} ${JSON.stringify(op.output)} ${op.invokeTime} ${op.completeTime}`);
+      this.#trace.push(
+        `${op.id} ${op.client} ${op.key} ${JSON.stringify(op.input)} ${JSON.stringify(op.output)} ${op.invokeTime} ${op.completeTime}`,
+      );
     }
     const result = checkLinearizable(ops);
     const limit = process.env["SIM_DEBUG"] ? 200_000 : 2_000;
@@ -626,9 +652,12 @@ class SimPeers implements PeerDirectory {
     return {
       put: (key, value, options: PutOptions, deadline) =>
         call(deadline, (t) => t.put(key, value, { ...options, forwarded: true })),
-      get: (key, options: GetOptions, deadline) => call(deadline, (t) => t.get(key, { ...options, forwarded: true })),
-      delete: (key, _options: RequestOptions, deadline) => call(deadline, (t) => t.delete(key, { forwarded: true })),
-      join: (member: MemberInfo, deadline, forwarded = true) => call(deadline, (t) => t.join(member, { forwarded })),
+      get: (key, options: GetOptions, deadline) =>
+        call(deadline, (t) => t.get(key, { ...options, forwarded: true })),
+      delete: (key, _options: RequestOptions, deadline) =>
+        call(deadline, (t) => t.delete(key, { forwarded: true })),
+      join: (member: MemberInfo, deadline, forwarded = true) =>
+        call(deadline, (t) => t.join(member, { forwarded })),
       leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),
       status: (deadline, local = false) => call(deadline, (t) => t.status({ forwarded: local })),
     };
@@ -664,9 +693,13 @@ function rpc<T>(
       const target = sim.reach(from, to);
       if (!target) return; // lost in a partition: the caller times out
       fn(target).then(
-        (value) => clock.setTimeout(() => sim.reach(to, from) && finish(() => resolve(value)), sim.latencyMs()),
+        (value) =>
+          clock.setTimeout(() => sim.reach(to, from) && finish(() => resolve(value)), sim.latencyMs()),
         (e: unknown) =>
-          clock.setTimeout(() => sim.reach(to, from) && finish(() => reject(toRingkvError(e))), sim.latencyMs()),
+          clock.setTimeout(
+            () => sim.reach(to, from) && finish(() => reject(toRingkvError(e))),
+            sim.latencyMs(),
+          ),
       );
     }, sim.latencyMs());
   });

@@ -10,7 +10,12 @@ import { runClusterSim } from "./cluster-sim.ts";
 
 const USAGE = "usage: sim:cluster [--seeds N] [--first S] [--seed S] [--duration MS]";
 
-function parse(argv: readonly string[]): { seeds: number; first: number; one: number | null; duration?: number } {
+function parse(argv: readonly string[]): {
+  seeds: number;
+  first: number;
+  one: number | null;
+  duration?: number;
+} {
   const out: { seeds: number; first: number; one: number | null; duration?: number } = {
     seeds: 20,
     first: 1,
@@ -49,5 +54,7 @@ for (const seed of seeds) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`seeds: ${seeds.length}, violations: ${violations} (${seconds.toFixed(1)} s, ${(seeds.length / seconds).toFixed(2)} seeds/s)`);
+console.log(
+  `seeds: ${seeds.length}, violations: ${violations} (${seconds.toFixed(1)} s, ${(seeds.length / seconds).toFixed(2)} seeds/s)`,
+);
 process.exitCode = violations > 0 ? 1 : 0;

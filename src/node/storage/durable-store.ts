@@ -130,7 +130,8 @@ export class DurableStore {
       // Files a drop made stale, left by a crash before it deleted them: they go before
       // anything else is written (and before the segment holding the drop can be deleted).
       for (const [group, generation] of recovered.generations) {
-        if ((scan.generations.get(group) ?? generation) < generation) await snapshots.discard(group, generation);
+        if ((scan.generations.get(group) ?? generation) < generation)
+          await snapshots.discard(group, generation);
       }
       const logs = recovered.logs;
       const durableSnapshotIndex = new Map(

@@ -182,7 +182,11 @@ class Replay {
     if (missing) {
       const newest =
         loaded === undefined ? "there is no valid snapshot file" : `the newest is at ${loaded.index}`;
-      const err = new SnapshotMissingError(mark.group, mark.index, `the log refers to it${where}, but ${newest}`);
+      const err = new SnapshotMissingError(
+        mark.group,
+        mark.index,
+        `the log refers to it${where}, but ${newest}`,
+      );
       if (!this.#missing.has(mark.group)) this.#missing.set(mark.group, err);
       return;
     }

@@ -129,7 +129,12 @@ export class SnapshotStore {
     return run;
   }
 
-  async #save(group: string, snapshot: Snapshot, origin: SnapshotOrigin, generation: number): Promise<string> {
+  async #save(
+    group: string,
+    snapshot: Snapshot,
+    origin: SnapshotOrigin,
+    generation: number,
+  ): Promise<string> {
     const groupDir = join(this.#dir, group);
     if ((await mkdir(groupDir, { recursive: true })) !== undefined) await syncDirectory(this.#dir);
     const file = join(groupDir, snapshotFileName(snapshot.meta, generation));
