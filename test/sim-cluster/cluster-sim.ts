@@ -137,7 +137,8 @@ export class ClusterSim {
   }
 
   async run(): Promise<ClusterSimResult> {
-    this.#hasher = await (sharedHasher ??= createHasher());
+    sharedHasher ??= createHasher();
+    this.#hasher = await sharedHasher;
     const o = this.#o;
     const first = this.#newNode();
     await bootstrapCluster(
