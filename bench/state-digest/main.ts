@@ -7,8 +7,9 @@
 // --baseline names another state-machine module exporting KvStateMachine (e.g. a copy of the
 // version before the digest, placed beside src/node/state-machine.ts so its imports resolve),
 // measured alternately with the current one for an A/B comparison.
-import { parseArgs } from "node:util";
+
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import type { Command } from "../../src/node/command.ts";
 import { StateDigest } from "../../src/node/state-digest.ts";
 import { KvStateMachine } from "../../src/node/state-machine.ts";
@@ -71,7 +72,10 @@ for (let round = 0; round < rounds; round++) {
   for (const [name, machine] of round % 2 === 0 ? machines : [...machines].reverse()) {
     const result = run(machine);
     const prev = best.get(name);
-    best.set(name, prev ? [0, 1, 2].map((k) => Math.min(prev[k]!, result[k]!)) as [number, number, number] : result);
+    best.set(
+      name,
+      prev ? ([0, 1, 2].map((k) => Math.min(prev[k]!, result[k]!)) as [number, number, number]) : result,
+    );
   }
 }
 console.log(`${"".padEnd(12)}   new key    overwrite   delete`);

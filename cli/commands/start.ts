@@ -1,6 +1,8 @@
 // `ringkv start`: run one node in this process until SIGTERM or SIGINT, then stop it gracefully
 // (leaderships handed off, log flushed) and exit 0.
 import type { Command } from "commander";
+import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
+import { RingkvError } from "../../src/node/errors.ts";
 import type { NodeOptions } from "../../src/node/options.ts";
 import { address, addressList, integerIn } from "../arguments.ts";
 import { Output } from "../output.ts";
@@ -70,13 +72,37 @@ export function nodeOptions(flags: StartFlags): NodeOptions {
   };
 }
 
+/**
+ * RINGKV_SETTINGS: a JSON object of node settings (src/node/config.ts) to override, for tests
+ * and tuning, e.g. {"deadMemberTimeoutMs": 5000}. Unknown names and non-numbers are refused.
+ */
+function settingsFromEnvironment(): Partial<NodeSettings> {
+  const text = process.env["RINGKV_SETTINGS"];
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RingkvError("InvalidArgument", "RINGKV_SETTINGS is not JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null)
+    throw new RingkvError("InvalidArgument", "RINGKV_SETTINGS must be an object");
+  for (const [name, value] of Object.entries(parsed)) {
+    if (!(name in NODE_DEFAULTS))
+      throw new RingkvError("InvalidArgument", `RINGKV_SETTINGS: unknown setting ${name}`);
+    if (typeof value !== "number" || !(value > 0))
+      throw new RingkvError("InvalidArgument", `RINGKV_SETTINGS: ${name} must be a positive number`);
+  }
+  return parsed as Partial<NodeSettings>;
+}
+
 async function runNode(options: NodeOptions): Promise<void> {
   const out = new Output(false);
   // Loaded here, not at the top: client commands should not pay for loading the whole node.
   const { startNode } = await import("../../src/node/node.ts");
   let node: Awaited<ReturnType<typeof startNode>>;
   try {
-    node = await startNode(options);
+    node = await startNode(options, settingsFromEnvironment());
   } catch (e) {
     process.exitCode = out.failure(e);
     return;

@@ -91,6 +91,14 @@ export interface StatusJson {
   readonly shards: readonly ShardStatus[];
   /** Shards whose replicas are moving toward placement. */
   readonly rebalance?: { readonly moving: number };
+  /**
+   * What gossip has converged on, as this node holds it: each group's leader by term, and the
+   * placement epoch each member applied. Absent without gossip.
+   */
+  readonly gossip?: {
+    readonly leaders: Readonly<Record<string, { readonly leader: string; readonly term: number }>>;
+    readonly epochs: Readonly<Record<string, number>>;
+  };
 }
 
 /** What a join answers: the member list, and the placement epoch that first listed the member. */

@@ -4,7 +4,8 @@
 // (log store, transport, peers, clock, random), so the deterministic simulator runs this very
 // class (test/sim-cluster); src/node/node.ts wraps it in gRPC and HTTP servers.
 import type { Logger } from "pino";
-import { ConfChangeType, NONE, type Random, Role } from "../raft/index.ts";
+import type { MetadataValue } from "../gossip/index.ts";
+import { ConfChangeType, EntryType, NONE, type Random, Role } from "../raft/index.ts";
 import type { Hasher } from "../ring/index.ts";
 import type { AddressBook } from "./address-book.ts";
 import type {
@@ -12,6 +13,7 @@ import type {
   JoinResult,
   KvApi,
   MemberInfo,
+  MemberState,
   PutOptions,
   RequestOptions,
   ShardStatus,
@@ -59,6 +61,26 @@ export interface Peer {
   status(deadline: number, local?: boolean): Promise<StatusJson>;
 }
 
+/**
+ * The gossip agent as the cluster node uses it (src/node/gossip/agent.ts over gRPC): member
+ * liveness, and last-write-wins metadata — leader hints, group configurations, applied epochs.
+ * Optional: the simulator runs without it, and then nothing here depends on it.
+ */
+export interface GossipPort {
+  addPeers(peers: readonly { readonly id: string; readonly addr: string }[]): void;
+  member(id: string): { readonly state: MemberState; readonly incarnation: number } | undefined;
+  publish(key: string, value: MetadataValue, version?: number): boolean;
+  metadata(key: string): { readonly value: MetadataValue; readonly version: number } | undefined;
+}
+
+/** Gossip keys: who leads a group (version: term), its configuration (version: the conf-change
+ * index), and the placement epoch a node has applied (version: the epoch). */
+export const gossipKeys = {
+  leader: (group: string) => `leader/${group}`,
+  conf: (group: string) => `conf/${group}`,
+  epoch: (node: string) => `epoch/${node}`,
+};
+
 /** Peers by address. Deadlines are absolute times on the node's clock. */
 export interface PeerDirectory {
   get(addr: string): Peer;
@@ -78,6 +100,8 @@ export interface ClusterNodeOptions {
   readonly hasher: Hasher;
   readonly random: Random;
   readonly clock?: Clock;
+  /** Membership and metadata gossip; none by default. */
+  readonly gossip?: GossipPort;
   /** The member list saved across restarts (a hint for an empty meta log); none by default. */
   readonly addressBook?: AddressBook;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
@@ -96,6 +120,12 @@ export class ClusterNode implements KvApi {
   readonly #peers: PeerDirectory;
   readonly #clock: Clock;
   readonly #addressBook: AddressBook | undefined;
+  readonly #gossip: GossipPort | undefined;
+  /** What this node last published per gossip key (to publish only changes). */
+  readonly #published = new Map<string, number>();
+  /** Member → when this node first saw gossip call it dead (cleared when it is alive again). */
+  readonly #deadSince = new Map<string, number>();
+  #evicting = false;
   readonly #host: MultiRaftHost;
   readonly #meta: Replica;
   readonly #view: ClusterView;
@@ -131,6 +161,7 @@ export class ClusterNode implements KvApi {
     this.#peers = options.peers;
     this.#clock = options.clock ?? SYSTEM_CLOCK;
     this.#addressBook = options.addressBook;
+    this.#gossip = options.gossip;
     const book = this.#addressBook?.load();
     for (const m of book?.members ?? []) this.#setPeer(m.id, m.addr);
     // A node that was added once (even if it never caught up) can find out it was removed.
@@ -173,6 +204,9 @@ export class ClusterNode implements KvApi {
       if (leaving || ticks % MEMBERSHIP_CHECK_TICKS === 0) this.#checkMembership();
       if (ticks % REBALANCE_EVERY_TICKS !== 0) return;
       this.#rebalancer.round(REBALANCE_EVERY_TICKS);
+      this.#publishGossip();
+      this.#dropMovedReplicas();
+      this.#evictDeadMembers();
       this.#finishLeaves();
       this.#learnMissingAddresses();
     });
@@ -220,6 +254,7 @@ export class ClusterNode implements KvApi {
     if (id === this.id || this.#addresses.get(id) === addr) return;
     this.#addresses.set(id, addr);
     this.transport.setPeer(id, addr);
+    this.#gossip?.addPeers([{ id, addr }]);
   }
 
   /**
@@ -260,6 +295,7 @@ export class ClusterNode implements KvApi {
     const members = r.sm.members();
     for (const m of members) this.#setPeer(m.id, m.addr);
     if (members.length > 0) this.#addressBook?.save(members);
+    this.#gossip?.addPeers(members);
     const self = r.sm.member(this.id);
     if (self) this.#everMember = true;
     if (this.#everMember && !self && r.applied > 0) this.#markRemoved();
@@ -433,14 +469,19 @@ export class ClusterNode implements KvApi {
   }
 
   #localStatus(): StatusJson {
-    const members = this.#meta.sm.members().map((m) => ({
-      id: m.id,
-      addr: m.addr,
-      http: m.http,
-      state: "alive" as const,
-      incarnation: 0,
-      ...(m.leaving ? { leaving: true } : {}),
-    }));
+    const members = this.#meta.sm.members().map((m) => {
+      // Liveness as gossip sees it; without gossip (the simulator) every member counts as alive.
+      const seen = m.id === this.id ? undefined : this.#gossip?.member(m.id);
+      const own = m.id === this.id ? this.#gossip?.member(m.id) : undefined;
+      return {
+        id: m.id,
+        addr: m.addr,
+        http: m.http,
+        state: seen?.state ?? ("alive" as const),
+        incarnation: (seen ?? own)?.incarnation ?? 0,
+        ...(m.leaving ? { leaving: true } : {}),
+      };
+    });
     const shards: ShardStatus[] = [];
     for (const r of this.#host.replicas()) {
       const shard = shardOfGroup(r.group);
@@ -462,6 +503,7 @@ export class ClusterNode implements KvApi {
     shards.sort((a, b) => a.id - b.id);
     const meta = this.#meta.raw.status();
     const config = this.#view.config;
+    const gossip = this.#gossip ? { gossip: this.#gossipView() } : {};
     return {
       node: { id: this.id, addr: this.addr, http: this.httpAddr },
       epoch: this.#meta.epoch,
@@ -476,7 +518,27 @@ export class ClusterNode implements KvApi {
         appliedIndex: this.#meta.applied,
       },
       shards,
+      ...gossip,
     };
+  }
+
+  #gossipView(): NonNullable<StatusJson["gossip"]> {
+    const leaders: Record<string, { leader: string; term: number }> = {};
+    const groups = [
+      META_GROUP,
+      ...Array.from({ length: this.#view.config?.shardCount ?? 0 }, (_, i) => shardGroup(i)),
+    ];
+    for (const group of groups) {
+      const entry = this.#gossip?.metadata(gossipKeys.leader(group));
+      const leader = this.#gossipLeader(group);
+      if (entry && leader) leaders[group] = { leader, term: entry.version };
+    }
+    const epochs: Record<string, number> = {};
+    for (const m of this.#meta.sm.members()) {
+      const version = this.#gossip?.metadata(gossipKeys.epoch(m.id))?.version;
+      if (version !== undefined) epochs[m.id] = version;
+    }
+    return { leaders, epochs };
   }
 
   /** A shard's target replicas (placement) and whether its replicas are still moving there. */
@@ -607,6 +669,8 @@ export class ClusterNode implements KvApi {
     if (forwarded) return null;
     const hinted = this.#leaderHints.get(group);
     if (hinted && !tried.has(hinted)) return hinted;
+    const gossiped = this.#gossipLeader(group);
+    if (gossiped && !tried.has(gossiped)) return gossiped;
     const target = this.#view.target(group)?.voters ?? [];
     return target.find((id) => id !== this.id && !tried.has(id)) ?? null;
   }
@@ -653,6 +717,113 @@ export class ClusterNode implements KvApi {
         await sleep(this.#clock, this.#settings.tickMs);
       }
     }
+  }
+
+  /**
+   * Spread what this node knows that others route by: for each group it leads, the leader (by
+   * term) and the configuration (by conf-change index); and the placement epoch it applied.
+   * Only changes are published; gossip carries them to every node.
+   */
+  #publishGossip(): void {
+    const gossip = this.#gossip;
+    if (!gossip) return;
+    const publish = (key: string, value: MetadataValue, version: number): void => {
+      if ((this.#published.get(key) ?? -1) >= version) return;
+      this.#published.set(key, version);
+      gossip.publish(key, value, version);
+    };
+    for (const r of this.#host.replicas()) {
+      const soft = r.raw.softState();
+      if (soft.role !== Role.Leader) continue;
+      const st = r.raw.status();
+      publish(gossipKeys.leader(r.group), { leader: this.id, term: st.term }, st.term);
+      const { voters, learners } = st.confState;
+      publish(gossipKeys.conf(r.group), { voters: [...voters], learners: [...learners] }, r.epoch);
+    }
+    publish(gossipKeys.epoch(this.id), this.#meta.epoch, this.#meta.epoch);
+  }
+
+  /**
+   * Drop the replicas here that their group no longer has. A replica removed from its group
+   * usually never hears of it (the leader stops sending to it), so it would linger, stale, using
+   * memory and disk. Gossip carries each group's configuration from its leader, versioned by the
+   * index of its last change. A replica is dropped when that configuration leaves this node out,
+   * placement does not want it here either, and its own log holds no membership change after
+   * that index. The last condition is what makes it safe: to have voted or acknowledged entries as
+   * a voter of a later configuration, this node must have received the change that added it back.
+   */
+  #dropMovedReplicas(): void {
+    const gossip = this.#gossip;
+    if (!gossip) return;
+    for (const r of [...this.#host.replicas()]) {
+      if (r === this.#meta) continue;
+      const record = gossip.metadata(gossipKeys.conf(r.group));
+      const conf = record?.value as { voters?: unknown; learners?: unknown } | null | undefined;
+      if (!record || !Array.isArray(conf?.voters) || !Array.isArray(conf?.learners)) continue;
+      if (conf.voters.includes(this.id) || conf.learners.includes(this.id)) continue;
+      if (this.#hasConfChangeAfter(r.group, record.version)) continue;
+      const target = this.#view.target(r.group);
+      if (!target || target.voters.includes(this.id) || target.learners.includes(this.id)) continue;
+      this.logger.info({ group: r.group, confIndex: record.version }, "replica moved off this node: dropped");
+      this.#host.dropReplica(r.group);
+    }
+  }
+
+  /** Whether the group's log here holds a membership change after `index` (or may: compacted). */
+  #hasConfChangeAfter(group: string, index: number): boolean {
+    const log = this.#store.group(group);
+    const last = log.lastIndex();
+    if (last <= index) return false;
+    if (log.firstIndex() > index + 1) return true; // compacted past it: assume the worst
+    return log
+      .entries(index + 1, last + 1, Number.POSITIVE_INFINITY)
+      .some((e) => e.type === EntryType.ConfChange);
+  }
+
+  /** The leader gossip names for `group`, if any. */
+  #gossipLeader(group: string): string | undefined {
+    const value = this.#gossip?.metadata(gossipKeys.leader(group))?.value;
+    const leader = (value as { leader?: unknown } | null | undefined)?.leader;
+    return typeof leader === "string" && leader !== "" ? leader : undefined;
+  }
+
+  /**
+   * On the meta leader: a member gossip has called dead for longer than deadMemberTimeoutMs is
+   * treated as gone: marked leaving, so placement stops counting it and every shard it held is
+   * re-replicated onto the others (and #finishLeaves removes it once none holds it). If it
+   * comes back later it finds itself removed and stops.
+   */
+  #evictDeadMembers(): void {
+    const gossip = this.#gossip;
+    if (!gossip) return;
+    const now = this.#clock.now();
+    for (const m of this.#meta.sm.members()) {
+      const state = gossip.member(m.id)?.state;
+      if (state === "dead") {
+        if (!this.#deadSince.has(m.id)) this.#deadSince.set(m.id, now);
+      } else {
+        this.#deadSince.delete(m.id);
+      }
+    }
+    const r = this.#meta;
+    if (this.#evicting || !r.isLeader()) return;
+    const active = r.sm.members().filter((m) => !m.leaving);
+    const overdue = active.find((m) => {
+      const since = this.#deadSince.get(m.id);
+      return m.id !== this.id && since !== undefined && now - since >= this.#settings.deadMemberTimeoutMs;
+    });
+    // Never evict down to nothing: the last active member stays whatever gossip says.
+    if (!overdue || active.length <= 1) return;
+    this.#evicting = true;
+    const deadMs = now - this.#deadSince.get(overdue.id)!;
+    this.logger.warn({ member: overdue.id, deadMs }, "member dead too long: re-replicating its shards");
+    this.#propose(r, { setMember: { ...overdue, leaving: true } })
+      .catch((e: unknown) =>
+        this.logger.warn({ err: toRingkvError(e).message }, "evicting a dead member failed"),
+      )
+      .finally(() => {
+        this.#evicting = false;
+      });
   }
 
   /**

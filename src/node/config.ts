@@ -34,6 +34,13 @@ export interface NodeSettings {
   readonly leaveTimeoutMs: number;
   /** How long a status request waits for the other members' reports. */
   readonly statusFanOutMs: number;
+  /**
+   * A member gossip has called dead for this long is treated as gone: the meta leader marks it
+   * leaving and its shards are re-replicated onto the others.
+   */
+  readonly deadMemberTimeoutMs: number;
+  /** Wall-clock length of one gossip tick (probe period: 20 ticks; src/gossip/config.ts). */
+  readonly gossipTickMs: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -52,4 +59,6 @@ export const NODE_DEFAULTS: NodeSettings = {
   maxConcurrentMoves: 4,
   leaveTimeoutMs: 120_000,
   statusFanOutMs: 1_000,
+  deadMemberTimeoutMs: 60_000,
+  gossipTickMs: 50,
 };

@@ -85,6 +85,20 @@ export class MultiRaftHost {
     return this.#replicas.values();
   }
 
+  /**
+   * Forget a replica that is no longer in its group (its data lives on elsewhere): waiting
+   * requests fail with NotLeader, and its log, hard state and snapshots are dropped from the
+   * store. A later message from the group's leader creates a fresh, empty replica.
+   */
+  dropReplica(group: string): void {
+    const replica = this.#replicas.get(group);
+    if (!replica) return;
+    this.#replicas.delete(group);
+    replica.close(new RingkvError("NotLeader", `${group}: this replica was moved off this node`));
+    this.#options.store.dropGroup(group);
+    this.kick();
+  }
+
   /** Called after a pass applied entries to a replica (membership, address book changes…). */
   onApplied(listener: (replica: Replica) => void): void {
     this.#appliedListeners.push(listener);

@@ -21,6 +21,7 @@ import { bootstrapCluster } from "./bootstrap.ts";
 import { ClusterNode } from "./cluster-node.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
 import { RingkvError } from "./errors.ts";
+import { GossipAgent } from "./gossip/index.ts";
 import { META_GROUP } from "./groups.ts";
 import { registerKvService } from "./grpc-kv.ts";
 import { createHttpServer } from "./http-server.ts";
@@ -69,11 +70,21 @@ export async function startNode(
     } else if (!fresh) {
       logger.info({ groups: store.groups().length }, "recovered from disk");
     }
+    const addr = options.advertise ?? options.listen;
+    const gossip = await GossipAgent.open({
+      id: options.id,
+      addr,
+      http: options.http ?? "",
+      dataDir: options.dataDir,
+      tickMs: s.gossipTickMs,
+      logger,
+    });
     const node = new RingkvNode(
       options,
       s,
       logger,
       store,
+      gossip,
       new ClusterNode({
         id: options.id,
         addr: options.advertise ?? options.listen,
@@ -85,6 +96,8 @@ export async function startNode(
         peers: new PeerClients(),
         hasher,
         random: seededRandom(hashSeed(options.id)),
+        addressBook,
+        gossip,
         onFatal: (e) => fatal(logger, e),
       }),
     );
@@ -109,6 +122,7 @@ export class RingkvNode implements KvApi {
   readonly #store: LogStore;
   readonly #grpc: grpc.Server;
   readonly #metrics: Metrics;
+  readonly #gossip: GossipAgent;
   #http: HttpServer | null = null;
   #stopping: Promise<void> | null = null;
 
@@ -117,6 +131,7 @@ export class RingkvNode implements KvApi {
     settings: NodeSettings,
     logger: Logger,
     store: LogStore,
+    gossip: GossipAgent,
     cluster: ClusterNode,
   ) {
     this.id = options.id;
@@ -127,6 +142,7 @@ export class RingkvNode implements KvApi {
     this.#settings = settings;
     this.#store = store;
     this.cluster = cluster;
+    this.#gossip = gossip;
     this.#metrics = new Metrics({ labels: { node: options.id } });
     this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
     registerRaftMetrics(this.#metrics, () => cluster.replicas());
@@ -136,15 +152,18 @@ export class RingkvNode implements KvApi {
     return this.cluster.transport as GrpcTransport;
   }
 
-  /** Called once this node learns it was removed from the cluster. */
+  /** Called once this node learns it was removed from the cluster (gossip says `left` first). */
   set onRemoved(listener: () => void) {
-    this.cluster.onRemoved = listener;
+    this.cluster.onRemoved = () => {
+      this.#gossip.leave().then(listener, listener);
+    };
   }
 
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
     const limits = { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>
         err ? reject(err) : resolve(),
@@ -160,6 +179,7 @@ export class RingkvNode implements KvApi {
       this.#http = http;
     }
     this.cluster.start();
+    this.#gossip.start();
     this.logger.info({ addr: this.addr, http: this.httpAddr || null }, "listening");
   }
 
@@ -203,6 +223,7 @@ export class RingkvNode implements KvApi {
 
   async #stop(): Promise<void> {
     await this.cluster.stop();
+    await this.#gossip.stop();
     // Let answers in flight go out, but don't wait for peers' long-lived Raft streams to end:
     // they never do on their own (GOAWAY only stops new ones).
     await Promise.race([

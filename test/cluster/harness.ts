@@ -79,10 +79,11 @@ export async function runRingkv(args: readonly string[], timeoutMs = 60_000): Pr
   }
 }
 
-function spawnTracked(args: readonly string[]): ChildProcess {
+function spawnTracked(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
   const child = spawn(process.execPath, [RINGKV_BIN, ...args], {
     cwd: REPO_DIR,
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   liveChildren.add(child);
   child.once("exit", () => liveChildren.delete(child));
@@ -134,6 +135,8 @@ export class NodeProcess {
   readonly proxy: FaultProxy | null;
   /** Extra `start --bootstrap` flags (--shards…). */
   bootstrapArgs: string[] = [];
+  /** Extra environment of the node's process (RINGKV_SETTINGS…). */
+  env: Record<string, string> = {};
   readonly lines: LogLine[] = [];
   #child: ChildProcess | null = null;
   #exit: Promise<ExitInfo> = Promise.resolve({ code: null, signal: null });
@@ -193,7 +196,7 @@ export class NodeProcess {
   /** Spawn the process; resolves at once (see started()). */
   spawn(mode: StartMode): void {
     if (this.running) throw new Error(`${this.id} is already running (pid ${this.pid})`);
-    const child = spawnTracked(this.startArgs(mode));
+    const child = spawnTracked(this.startArgs(mode), this.env);
     this.#life++;
     this.#paused = false;
     this.#child = child;
@@ -347,6 +350,8 @@ export interface ClusterOptions {
   readonly proxies?: boolean;
   /** `--shards` of the bootstrap (default: the node's default). */
   readonly shards?: number;
+  /** Node settings to override (RINGKV_SETTINGS, src/node/config.ts). */
+  readonly settings?: Readonly<Record<string, number>>;
 }
 
 export class Cluster {
@@ -410,6 +415,8 @@ export class Cluster {
         nodes.push(new NodeProcess({ id, listen, advertise, http, dataDir: join(root, id) }, proxy));
       }
       if (options.shards !== undefined) nodes[0]!.bootstrapArgs = ["--shards", String(options.shards)];
+      if (options.settings)
+        for (const n of nodes) n.env = { RINGKV_SETTINGS: JSON.stringify(options.settings) };
       return cluster;
     } catch (e) {
       await cluster.teardown();
@@ -453,10 +460,22 @@ export class Cluster {
     const id = await waitFor(
       async () => {
         const statuses = await Promise.all(among().map((n) => n.status(2000)));
-        const leaders = new Set(statuses.map((s) => s.shards[0]?.leader ?? ""));
+        // Only shard 0's current replicas have a say: nodes that never held it, or hold a stale
+        // copy it moved off, do not (a replica lists itself among its group's members).
+        const holders = statuses.filter((s) => {
+          const own = shard0(s);
+          return own !== undefined && [...own.replicas, ...own.learners].includes(s.node.id);
+        });
+        if (holders.length === 0) return null;
+        const leaders = new Set(holders.map((s) => shard0(s)?.leader ?? ""));
         const [leader] = leaders;
-        if (leaders.size !== 1 || !leader) return null;
-        return among().some((n) => n.id === leader) ? leader : null;
+        if (leaders.size !== 1 || !leader || !among().some((n) => n.id === leader)) {
+          // Thrown, not returned: a timeout then shows who named whom.
+          throw new Error(
+            holders.map((s) => `${s.node.id} names ${shard0(s)?.leader || "nobody"}`).join(", "),
+          );
+        }
+        return leader;
       },
       {
         timeoutMs,
@@ -470,26 +489,29 @@ export class Cluster {
   }
 
   /**
-   * Every node running, every node a voter, one leader, and every node applied the leader's
-   * commit index (read after the leader was found, so later writes do not move the goal).
+   * Every node running and settled: in the cluster's view every shard has its full replica set
+   * on its placement, no learner, no move under way, and shard 0 is led by its preferred leader
+   * (so the rebalancer moves nothing later); then every holder of shard 0 applied its leader's
+   * commit index. Returns shard 0's leader.
    */
   async waitForHealthy(timeoutMs = 60_000): Promise<NodeProcess> {
     const started = performance.now();
-    const leader = await this.waitForLeader({ among: this.nodes, timeoutMs });
-    await waitFor(
-      async () => {
-        const s = (await leader.status()).shards[0];
-        return s !== undefined && s.replicas.length === this.nodes.length && s.learners.length === 0;
-      },
-      { timeoutMs: remaining(started, timeoutMs), what: `every node a voter on ${leader.id}` },
-    );
-    // Settled: the leader is the one placement prefers, so the rebalancer moves nothing later.
+    await this.waitForLeader({ among: this.nodes, timeoutMs });
+    const replicas = Math.min(REPLICATION_FACTOR, this.nodes.length);
     const settled = await waitFor(
       async () => {
-        const s = (await this.nodes[0]!.status(3000, "cluster")).shards[0];
-        return s && s.leader !== "" && s.leader === s.target?.[0] ? s.leader : null;
+        const st = await this.nodes[0]!.status(3000, "cluster");
+        const unsettled = st.shards.find(
+          (s) => s.replicas.length !== replicas || s.moving || s.leader === "",
+        );
+        if (unsettled) throw new Error(`shard ${unsettled.id}: ${unsettled.replicas} → ${unsettled.target}`);
+        const s = shard0(st);
+        return s && s.leader === s.target?.[0] ? s.leader : null;
       },
-      { timeoutMs: remaining(started, timeoutMs), what: "shard 0 led by its preferred leader" },
+      {
+        timeoutMs: remaining(started, timeoutMs),
+        what: "every shard placed, shard 0 led by its preferred leader",
+      },
     );
     await this.waitForConvergence({ timeoutMs: remaining(started, timeoutMs) });
     return this.node(settled);
@@ -507,8 +529,13 @@ export class Cluster {
     return waitFor(
       async () => {
         const leader = await this.waitForLeader({ among: nodes, timeoutMs: 5000 });
-        const goal = (await leader.status()).shards[0]?.commitIndex ?? -1;
-        const applied = await Promise.all(nodes.map(async (n) => (await n.status()).shards[0]?.appliedIndex));
+        const s = shard0(await leader.status());
+        const goal = s?.commitIndex ?? -1;
+        // Only shard 0's replicas are compared (a node it moved off keeps a stale copy).
+        const holders = new Set([...(s?.replicas ?? []), ...(s?.learners ?? [])]);
+        const applied = await Promise.all(
+          nodes.map(async (n) => (holders.has(n.id) ? shard0(await n.status())?.appliedIndex : goal)),
+        );
         if (applied.every((a) => a === goal)) return goal;
         // Thrown, not returned: waitFor reports the last error, so a timeout shows the numbers.
         const shown = nodes.map((n, i) => `${n.id} applied ${applied[i]}`).join(", ");
@@ -586,6 +613,14 @@ export class Cluster {
     for (const n of this.nodes) if (n.running && n.pid !== null) pids.set(n.id, n.pid);
     return pids;
   }
+}
+
+/** The node's default replicas per shard (src/node/bootstrap: --replicas). */
+const REPLICATION_FACTOR = 3;
+
+/** Shard 0 as a status reports it (a node's own replicas, or the cluster's view). */
+export function shard0(status: StatusJson): StatusJson["shards"][number] | undefined {
+  return status.shards.find((s) => s.id === 0);
 }
 
 function remaining(started: number, timeoutMs: number): number {

@@ -2,7 +2,7 @@
 // bring it back, a re-created group holds only what was written after the drop, and a crash
 // anywhere around the drop leaves either the group as it was or the group gone, never a mix.
 import { mkdir, readdir, readFile, truncate, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type LogStore, MemoryLogStore } from "../../src/node/log-store.ts";
 import type { DurableStore } from "../../src/node/storage/index.ts";
@@ -42,7 +42,7 @@ async function copySnapshots(dir: string, group: string): Promise<Map<string, Bu
 
 async function restore(files: ReadonlyMap<string, Buffer>): Promise<void> {
   for (const [file, bytes] of files) {
-    await mkdir(join(file, ".."), { recursive: true });
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, bytes);
   }
 }

@@ -20,7 +20,7 @@ const del = (key: string): Command => ({ delete: { key: utf8.encode(key) } });
 /** A fresh state machine after applying `commands` at indexes 1, 2, 3, … */
 function applied(commands: readonly Command[], first = 1): KvStateMachine {
   const sm = new KvStateMachine();
-  commands.forEach((c, i) => sm.apply(c, first + i));
+  for (const [i, c] of commands.entries()) sm.apply(c, first + i);
   return sm;
 }
 
@@ -45,7 +45,7 @@ describe("state machine digest", () => {
       fc.property(keys, fc.nat(), (list, seed) => {
         const shuffled = [...list].sort((x, y) => ((hashOf(x) ^ seed) >>> 0) - ((hashOf(y) ^ seed) >>> 0));
         const inOrder = new KvStateMachine();
-        list.forEach((k, i) => inOrder.apply(put(k, `v${i}`), 100 + i));
+        for (const [i, k] of list.entries()) inOrder.apply(put(k, `v${i}`), 100 + i);
         const reordered = new KvStateMachine();
         for (const k of shuffled) {
           const i = list.indexOf(k);
