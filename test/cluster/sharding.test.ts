@@ -12,6 +12,7 @@ const TEST_TIMEOUT_MS = 240_000;
 const SHARDS = 8;
 const KEYS = 2_000;
 const REPLICAS = 3;
+const DEAD_MEMBER_TIMEOUT_MS = 5_000;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -21,7 +22,13 @@ let cluster: Cluster | undefined;
 showLogsOnFailure(() => cluster);
 
 beforeAll(async () => {
-  cluster = await Cluster.create({ name: "sharding", size: 5, shards: SHARDS });
+  cluster = await Cluster.create({
+    name: "sharding",
+    size: 5,
+    shards: SHARDS,
+    // A member gossip calls dead for 5 s is evicted and its shards re-replicated (last test).
+    settings: { gossipTickMs: 25, deadMemberTimeoutMs: DEAD_MEMBER_TIMEOUT_MS },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -224,7 +231,7 @@ describe("sharding", () => {
   );
 
   it(
-    "killing the node that leads the most shards: every shard it led elects a new leader and serves",
+    "killing the node that leads the most shards: every shard it led elects a new leader and serves; once dead long enough it is evicted and its shards re-replicated",
     async () => {
       const c = cluster!;
       const alive = c.nodes.filter((n) => n.running);
@@ -266,6 +273,21 @@ describe("sharding", () => {
         client.close();
       }
       await expectAll(survivors[0]!, preloaded);
+
+      // Dead past deadMemberTimeoutMs: the meta leader evicts it, and every shard it held gets
+      // its full replica set back on the survivors.
+      const evictedAt = performance.now();
+      const settled = await waitForPlacement(survivors[0]!, survivors);
+      console.log(`${victimId} evicted and its shards re-replicated ${Math.round(performance.now() - evictedAt)} ms after its leaders were replaced`);
+      expect(settled.members.map((m) => m.id)).not.toContain(victimId);
+      expect(settled.shards.every((s) => s.replicas.length === REPLICAS)).toBe(true);
+      await expectAll(survivors[1]!, preloaded);
+
+      // Back from the dead, it finds itself removed and exits.
+      await victim.start("restart");
+      const exit = await victim.exited();
+      expect(exit.code).toBe(0);
+      expect(victim.logs("removed from the cluster")).toHaveLength(1);
     },
     TEST_TIMEOUT_MS,
   );
