@@ -54,6 +54,8 @@ export interface ShardStatus {
   readonly target?: readonly string[];
   /** The replicas differ from the target, or a learner is catching up: a move is under way. */
   readonly moving?: boolean;
+  /** Replicas whose state digest differs from the leader's: being removed and rebuilt. */
+  readonly diverged?: readonly string[];
 }
 
 export interface MemberStatus {

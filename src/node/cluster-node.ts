@@ -79,7 +79,16 @@ export const gossipKeys = {
   leader: (group: string) => `leader/${group}`,
   conf: (group: string) => `conf/${group}`,
   epoch: (node: string) => `epoch/${node}`,
+  /** A replica's state digest at an applied index (version: that index; index 0: dropped). */
+  digest: (group: string, node: string) => `digest/${group}/${node}`,
+  /** Set by a leader that removed `node` for diverging (version: the removal's conf index). */
+  diverged: (group: string, node: string) => `diverged/${group}/${node}`,
 };
+
+const NO_ONE: ReadonlySet<string> = new Set();
+
+/** Replicas publish their state digest every this many rebalance rounds. */
+const DIGEST_EVERY_ROUNDS = 5;
 
 /** Peers by address. Deadlines are absolute times on the node's clock. */
 export interface PeerDirectory {
@@ -126,6 +135,11 @@ export class ClusterNode implements KvApi {
   /** Member → when this node first saw gossip call it dead (cleared when it is alive again). */
   readonly #deadSince = new Map<string, number>();
   #evicting = false;
+  /** On a leader: group → followers whose state digest differs from ours (removed, rebuilt). */
+  readonly #diverged = new Map<string, Set<string>>();
+  /** Groups whose replica here differs from its leader's (dropped once removed, then rebuilt). */
+  readonly #selfDiverged = new Set<string>();
+  #rounds = 0;
   readonly #host: MultiRaftHost;
   readonly #meta: Replica;
   readonly #view: ClusterView;
@@ -193,6 +207,7 @@ export class ClusterNode implements KvApi {
       changeConf: (replica, type, node) => this.#changeConf(replica, type, node),
       kick: () => this.#host.kick(),
       maxConcurrentMoves: settings.maxConcurrentMoves,
+      heldOff: (group) => this.#diverged.get(group) ?? NO_ONE,
       transferCooldownTicks: 3 * settings.electionTicks,
       logger,
     });
@@ -205,6 +220,7 @@ export class ClusterNode implements KvApi {
       if (ticks % REBALANCE_EVERY_TICKS !== 0) return;
       this.#rebalancer.round(REBALANCE_EVERY_TICKS);
       this.#publishGossip();
+      this.#checkDigests();
       this.#dropMovedReplicas();
       this.#evictDeadMembers();
       this.#finishLeaves();
@@ -460,11 +476,19 @@ export class ClusterNode implements KvApi {
           ),
       ),
     );
-    const merged = mergeShardReports(
-      [{ node: this.id, shards: local.shards }, ...reports.filter((x) => x !== null)],
-      this.#view.config?.shardCount ?? 0,
-    );
-    const shards = merged.map((s) => this.#withTarget(s));
+    const all = [{ node: this.id, shards: local.shards }, ...reports.filter((x) => x !== null)];
+    const merged = mergeShardReports(all, this.#view.config?.shardCount ?? 0);
+    // Divergence is flagged by the diverged replica itself and by its leader: show either's.
+    const diverged = new Map<number, Set<string>>();
+    for (const report of all) {
+      for (const s of report.shards)
+        for (const id of s.diverged ?? []) diverged.set(s.id, (diverged.get(s.id) ?? new Set()).add(id));
+    }
+    const shards = merged.map((s) => {
+      const ids = diverged.get(s.id);
+      const { diverged: _reported, ...rest } = s;
+      return this.#withTarget(ids ? { ...rest, diverged: [...ids].sort() } : rest);
+    });
     return { ...local, shards, rebalance: { moving: shards.filter((s) => s.moving).length } };
   }
 
@@ -487,8 +511,10 @@ export class ClusterNode implements KvApi {
       const shard = shardOfGroup(r.group);
       if (shard === null || r.applied === 0) continue;
       const st = r.raw.status();
+      const diverged = this.divergedReplicas(r.group);
       shards.push(
         this.#withTarget({
+          ...(diverged.length > 0 ? { diverged } : {}),
           id: shard,
           leader: st.leader,
           term: st.term,
@@ -763,10 +789,106 @@ export class ClusterNode implements KvApi {
       if (conf.voters.includes(this.id) || conf.learners.includes(this.id)) continue;
       if (this.#hasConfChangeAfter(r.group, record.version)) continue;
       const target = this.#view.target(r.group);
-      if (!target || target.voters.includes(this.id) || target.learners.includes(this.id)) continue;
-      this.logger.info({ group: r.group, confIndex: record.version }, "replica moved off this node: dropped");
+      const wanted = target?.voters.includes(this.id) || target?.learners.includes(this.id);
+      const flagged = gossip.metadata(gossipKeys.diverged(r.group, this.id))?.version === record.version;
+      const diverged = this.#selfDiverged.has(r.group) || flagged;
+      if (!target || (wanted && !diverged)) continue;
+      this.logger.info(
+        { group: r.group, confIndex: record.version, diverged },
+        diverged
+          ? "diverged replica removed from its group: dropped, to be rebuilt"
+          : "replica moved off this node: dropped",
+      );
       this.#host.dropReplica(r.group);
+      this.#selfDiverged.delete(r.group);
+      // Tell the leader this copy is gone, so it may add a fresh one (version: above any digest).
+      const key = gossipKeys.digest(r.group, this.id);
+      const version = Math.max(r.applied, this.#gossip?.metadata(key)?.version ?? 0) + 1;
+      this.#published.set(key, version);
+      gossip.publish(key, { index: 0, digest: "" }, version);
     }
+  }
+
+  /**
+   * Replicas compare state digests through gossip (DESIGN §2: how gossip reconciles replicas
+   * without writing data). Every few rounds each replica publishes (appliedIndex, digest). A
+   * follower whose digest at the leader's published index differs marks itself diverged; the
+   * leader, seeing the same from its side, removes that follower from the group and holds it off
+   * until the follower reports its copy dropped (#dropMovedReplicas); placement then adds it back
+   * as an empty learner, which the leader fills with a snapshot. Data only ever moves through Raft.
+   */
+  #checkDigests(): void {
+    const gossip = this.#gossip;
+    if (!gossip) return;
+    this.#rounds++;
+    for (const r of this.#host.replicas()) {
+      if (r.applied === 0) continue;
+      const conf = r.raw.confState();
+      if (!conf.voters.includes(this.id) && !conf.learners.includes(this.id)) continue;
+      if (this.#rounds % DIGEST_EVERY_ROUNDS === 0) {
+        const { index, digest } = r.latestDigest();
+        const key = gossipKeys.digest(r.group, this.id);
+        if ((this.#published.get(key) ?? 0) < index) {
+          this.#published.set(key, index);
+          gossip.publish(key, { index, digest }, index);
+        }
+      }
+      const { leader, role } = r.raw.softState();
+      if (role === Role.Leader) this.#checkFollowers(r, gossip);
+      else if (leader !== NONE && !this.#selfDiverged.has(r.group)) {
+        const theirs = digestRecord(gossip.metadata(gossipKeys.digest(r.group, leader))?.value);
+        const mine = theirs && theirs.index > 0 ? r.digestAt(theirs.index) : undefined;
+        if (theirs && mine !== undefined && mine !== theirs.digest) {
+          this.#selfDiverged.add(r.group);
+          this.logger.error(
+            { group: r.group, index: theirs.index, leader, mine, theirs: theirs.digest },
+            "replica diverged from its leader: it will be removed and rebuilt from the leader's snapshot",
+          );
+        }
+      }
+    }
+  }
+
+  #checkFollowers(r: Replica, gossip: GossipPort): void {
+    const held = this.#diverged.get(r.group) ?? new Set<string>();
+    const { voters, learners } = r.raw.confState();
+    for (const follower of [...voters, ...learners]) {
+      if (follower === this.id) continue;
+      const theirs = digestRecord(gossip.metadata(gossipKeys.digest(r.group, follower))?.value);
+      if (!theirs || theirs.index === 0) continue;
+      const mine = r.digestAt(theirs.index);
+      if (mine === undefined || mine === theirs.digest || held.has(follower)) continue;
+      held.add(follower);
+      this.#diverged.set(r.group, held);
+      this.logger.error(
+        { group: r.group, follower, index: theirs.index, mine, theirs: theirs.digest },
+        "follower diverged: removing it; it is re-added empty once it has dropped its copy",
+      );
+      // The follower may never hear of its removal, nor catch the leader's digests again once cut
+      // off: a gossip record names it, at the removal's conf index, so it drops its copy.
+      this.#changeConf(r, ConfChangeType.RemoveNode, follower)
+        .then(() => gossip.publish(gossipKeys.diverged(r.group, follower), true, r.epoch))
+        .catch((e: unknown) =>
+          this.logger.warn(
+            { group: r.group, follower, err: toRingkvError(e).message },
+            "removing a diverged follower failed",
+          ),
+        );
+    }
+    // Released once its copy is gone: a dropped record, or no longer in the group and wanted back.
+    for (const follower of [...held]) {
+      const theirs = digestRecord(gossip.metadata(gossipKeys.digest(r.group, follower))?.value);
+      if (theirs?.index === 0 && !voters.includes(follower) && !learners.includes(follower))
+        held.delete(follower);
+    }
+    if (held.size === 0) this.#diverged.delete(r.group);
+  }
+
+  /** Replicas here and on followers (as leader) found diverged, for status. */
+  divergedReplicas(group: string): string[] {
+    const ids = [...(this.#diverged.get(group) ?? [])];
+    if (this.#selfDiverged.has(group)) ids.push(this.id);
+    return ids.sort();
   }
 
   /** Whether the group's log here holds a membership change after `index` (or may: compacted). */
@@ -982,4 +1104,12 @@ export class ClusterNode implements KvApi {
     await this.#host.stop();
     await this.#store.sync();
   }
+}
+
+/** A digest record's value, if well-formed. */
+function digestRecord(value: unknown): { index: number; digest: string } | undefined {
+  const v = value as { index?: unknown; digest?: unknown } | null | undefined;
+  return typeof v?.index === "number" && typeof v.digest === "string"
+    ? { index: v.index, digest: v.digest }
+    : undefined;
 }

@@ -24,6 +24,8 @@ export interface RebalancerOptions {
   /** Wake the Ready loop (a transfer's TimeoutNow should leave now). */
   readonly kick: () => void;
   readonly maxConcurrentMoves: number;
+  /** Members not to give a replica of `group` for now (a diverged replica being rebuilt). */
+  readonly heldOff?: (group: string) => ReadonlySet<string>;
   /** Ticks between two transfer attempts on one group. */
   readonly transferCooldownTicks: number;
   readonly logger: Logger;
@@ -69,8 +71,16 @@ export class Rebalancer {
         continue;
       }
       if (!this.#leaderSince.has(group)) this.#leaderSince.set(group, this.#ticks);
-      const target = this.#o.view.target(group);
-      if (!target || this.#busy.has(group) || st.leadTransferee) continue;
+      const planned = this.#o.view.target(group);
+      if (!planned || this.#busy.has(group) || st.leadTransferee) continue;
+      const held = this.#o.heldOff?.(group);
+      const target =
+        held && held.size > 0
+          ? {
+              voters: planned.voters.filter((id) => !held.has(id)),
+              learners: planned.learners.filter((id) => !held.has(id)),
+            }
+          : planned;
       const step = nextRebalanceStep(
         { self: this.#o.nodeId, confState: st.confState, lastIndex: st.lastIndex, progress: st.progress },
         target,

@@ -278,7 +278,9 @@ describe("sharding", () => {
       // its full replica set back on the survivors.
       const evictedAt = performance.now();
       const settled = await waitForPlacement(survivors[0]!, survivors);
-      console.log(`${victimId} evicted and its shards re-replicated ${Math.round(performance.now() - evictedAt)} ms after its leaders were replaced`);
+      console.log(
+        `${victimId} evicted and its shards re-replicated ${Math.round(performance.now() - evictedAt)} ms after its leaders were replaced`,
+      );
       expect(settled.members.map((m) => m.id)).not.toContain(victimId);
       expect(settled.shards.every((s) => s.replicas.length === REPLICAS)).toBe(true);
       await expectAll(survivors[1]!, preloaded);

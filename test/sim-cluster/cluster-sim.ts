@@ -11,12 +11,13 @@
 // cluster settles on the placement once faults stop (liveness), and the client history is
 // linearizable. The same seed gives the same run, event for event (the trace hash).
 import pino from "pino";
+import type { MetadataValue } from "../../src/gossip/index.ts";
 import { MemoryAddressBook } from "../../src/node/address-book.ts";
 import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } from "../../src/node/api.ts";
 import { bootstrapCluster } from "../../src/node/bootstrap.ts";
 import type { Clock } from "../../src/node/clock.ts";
 import { sleep } from "../../src/node/clock.ts";
-import { ClusterNode, type Peer, type PeerDirectory } from "../../src/node/cluster-node.ts";
+import { ClusterNode, type GossipPort, type Peer, type PeerDirectory } from "../../src/node/cluster-node.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
 import { withDeadline } from "../../src/node/deadline.ts";
 import { RingkvError, toRingkvError } from "../../src/node/errors.ts";
@@ -44,6 +45,12 @@ export interface ClusterSimOptions {
   readonly keys?: number;
   /** Planted bug for the checker's own test: clients' "linearizable" reads are served stale. */
   readonly plantStaleReads?: boolean;
+  /** Give the nodes gossip (an in-memory twin: one shared, instantly converged store). */
+  readonly gossip?: boolean;
+  /** Run faults (default true). */
+  readonly faults?: boolean;
+  /** At this virtual time, corrupt one follower replica's state behind Raft's back. */
+  readonly plantDivergenceAtMs?: number;
 }
 
 export interface ClusterSimResult {
@@ -57,6 +64,8 @@ export interface ClusterSimResult {
   readonly nodesStarted: number;
   /** What happened, in order (faults, boots, removals), for replaying one seed. */
   readonly notes: readonly string[];
+  /** Replicas ever reported diverged (group/node), when gossip is on. */
+  readonly divergedSeen: readonly string[];
 }
 
 const SETTINGS: NodeSettings = {
@@ -96,7 +105,12 @@ class SimNode {
 }
 
 export class ClusterSim {
-  readonly #o: Required<Omit<ClusterSimOptions, "plantStaleReads">> & { plantStaleReads: boolean };
+  readonly #o: Required<Omit<ClusterSimOptions, "plantStaleReads" | "plantDivergenceAtMs">> & {
+    plantStaleReads: boolean;
+    plantDivergenceAtMs: number | null;
+  };
+  readonly #gossip = new SharedGossip();
+  readonly #divergedSeen = new Set<string>();
   readonly #rng: Rng;
   readonly #faultRng: Rng;
   readonly #netRng: Rng;
@@ -130,6 +144,9 @@ export class ClusterSim {
       clients: options.clients ?? 3,
       keys: options.keys ?? 6,
       plantStaleReads: options.plantStaleReads ?? false,
+      gossip: options.gossip ?? false,
+      faults: options.faults ?? true,
+      plantDivergenceAtMs: options.plantDivergenceAtMs ?? null,
     };
     this.#rng = new Rng(options.seed);
     this.#faultRng = this.#rng.fork("faults");
@@ -154,7 +171,9 @@ export class ClusterSim {
 
     const end = this.clock.now() + o.durationMs;
     const clients = Array.from({ length: o.clients }, (_, c) => this.#client(c, end));
-    this.#scheduleFaults(end);
+    if (o.faults) this.#scheduleFaults(end);
+    if (o.plantDivergenceAtMs !== null)
+      this.clock.setTimeout(() => this.#corruptAFollower(), o.plantDivergenceAtMs);
     await this.clock.runUntil(end);
 
     // Faults stop: heal, restart what crashed, and let the cluster settle.
@@ -178,6 +197,7 @@ export class ClusterSim {
       faults: { ...this.#faults },
       nodesStarted: this.#nodeCount,
       notes: this.#trace.filter((line) => line.startsWith("@")),
+      divergedSeen: [...this.#divergedSeen].sort(),
     };
   }
 
@@ -205,6 +225,7 @@ export class ClusterSim {
       random: this.#rng.fork(`raft-${node.id}-${this.clock.now()}`),
       clock: this.clock,
       addressBook: node.addressBook,
+      ...(this.#o.gossip ? { gossip: this.#gossip.view(node.id) } : {}),
       onFatal: (e) => this.#violation(`${node.id} fatal: ${toRingkvError(e).message}`),
     });
     cluster.onRemoved = () => {
@@ -267,6 +288,17 @@ export class ClusterSim {
 
   latencyMs(): number {
     return this.#netRng.intBetween(1, 4);
+  }
+
+  /** A follower of shard 0 gets a value no command wrote: the kind of damage digests exist for. */
+  #corruptAFollower(): void {
+    for (const node of this.#liveMembers()) {
+      const r = node.cluster!.replicas().find((x) => x.group === shardGroup(0));
+      if (!r || r.isLeader() || !r.raw.confState().voters.includes(node.id)) continue;
+      r.sm.apply({ put: { key: encoder.encode("corrupt"), value: encoder.encode("!") } }, r.applied);
+      this.#note(`corrupt ${node.id} shard-0`);
+      return;
+    }
   }
 
   // ─── network, faults, checks ──────────────────────────────────────────────────────────────
@@ -363,6 +395,7 @@ export class ClusterSim {
     for (const node of this.#nodes.values()) {
       if (!node.up) continue;
       for (const r of node.cluster!.replicas()) {
+        for (const id of node.cluster!.divergedReplicas(r.group)) this.#divergedSeen.add(`${r.group}/${id}`);
         const soft = r.raw.softState();
         if (soft.role !== Role.Leader) continue;
         const st = r.raw.status();
@@ -377,7 +410,9 @@ export class ClusterSim {
           // The leader decided with the placement it had then: this check's or the last one's.
           const now = node.cluster!.targetOf(r.group)?.voters.length ?? 0;
           const target = Math.min(now, this.#targetSizes.get(r.group) ?? now);
-          if (removed.length > 0 && voters.length < Math.min(before.length, target)) {
+          // A diverged replica is removed on purpose, to be rebuilt.
+          const rebuilding = removed.every((v) => this.#divergedSeen.has(`${r.group}/${v}`));
+          if (removed.length > 0 && !rebuilding && voters.length < Math.min(before.length, target)) {
             this.#violation(
               `placement quorum: ${r.group} went from ${before} to ${voters} (placement wants ${target})`,
             );
@@ -599,6 +634,9 @@ export class ClusterSim {
             break;
           }
         }
+        if (a.r.applied === b.r.applied && a.r.sm.digest() !== b.r.sm.digest()) {
+          this.#violation(`state digest: ${group}@${a.r.applied} differs on ${a.node.id} and ${b.node.id}`);
+        }
         if (a.r.applied === b.r.applied && group !== META_GROUP) {
           for (let k = 0; k < this.#o.keys; k++) {
             const key = encoder.encode(`k${k}`);
@@ -714,4 +752,26 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 export async function runClusterSim(options: ClusterSimOptions): Promise<ClusterSimResult> {
   return new ClusterSim(options).run();
+}
+
+/**
+ * The gossip twin: one metadata store every node reads and writes (last-write-wins by version,
+ * then origin), as if dissemination were instant, and every member alive.
+ */
+class SharedGossip {
+  readonly #entries = new Map<string, { value: MetadataValue; version: number; origin: string }>();
+
+  view(id: string): GossipPort {
+    return {
+      addPeers: () => {},
+      member: () => ({ state: "alive", incarnation: 0 }),
+      publish: (key, value, version = 0) => {
+        const held = this.#entries.get(key);
+        if (held && (held.version > version || (held.version === version && held.origin >= id))) return false;
+        this.#entries.set(key, { value, version, origin: id });
+        return true;
+      },
+      metadata: (key) => this.#entries.get(key),
+    };
+  }
 }

@@ -3,12 +3,13 @@
 //   npm run sim:cluster -- --seeds 50             run seeds 1..50
 //   npm run sim:cluster -- --seeds 50 --first 900 run seeds 900..949
 //   npm run sim:cluster -- --seed 42              replay one seed and print what happened
+//   add --gossip 1 to give the nodes gossip (its in-memory twin)
 //
 // Ends with `seeds: N, violations: V`; exits non-zero if any seed broke a property, printing
 // each such seed, what broke, and the command that replays it.
 import { runClusterSim } from "./cluster-sim.ts";
 
-const USAGE = "usage: sim:cluster [--seeds N] [--first S] [--seed S] [--duration MS]";
+const USAGE = "usage: sim:cluster [--seeds N] [--first S] [--seed S] [--duration MS] [--gossip 0|1]";
 
 function parse(argv: readonly string[]): {
   seeds: number;
@@ -29,6 +30,7 @@ function parse(argv: readonly string[]): {
     else if (flag === "--first") out.first = n;
     else if (flag === "--seed") out.one = n;
     else if (flag === "--duration") out.duration = n;
+    else if (flag === "--gossip") out.gossip = n > 0;
     else throw new Error(`unknown flag ${flag}\n${USAGE}`);
   }
   return out;
@@ -39,7 +41,11 @@ const seeds = args.one === null ? Array.from({ length: args.seeds }, (_, i) => a
 const started = performance.now();
 let violations = 0;
 for (const seed of seeds) {
-  const result = await runClusterSim({ seed, ...(args.duration ? { durationMs: args.duration } : {}) });
+  const result = await runClusterSim({
+    seed,
+    ...(args.duration ? { durationMs: args.duration } : {}),
+    ...(args.gossip ? { gossip: true } : {}),
+  });
   if (args.one !== null || result.violations.length > 0) {
     console.log(
       `seed ${seed}: ${result.operations} operations, ${result.events} events, ${result.nodesStarted} nodes, ` +

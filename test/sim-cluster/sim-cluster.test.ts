@@ -23,6 +23,26 @@ describe("cluster simulator", () => {
     expect(operations).toBeGreaterThan(SEEDS * 300);
   }, 120_000);
 
+  it("with gossip, 20 seeds: no property broken either (leader hints, dropping moved replicas, digests)", async () => {
+    const broken: string[] = [];
+    for (let seed = 101; seed <= 120; seed++) {
+      const result = await runClusterSim({ seed, gossip: true });
+      if (result.violations.length > 0)
+        broken.push(`seed ${seed}: ${result.violations.slice(0, 3).join(" | ")}`);
+    }
+    expect(broken).toEqual([]);
+  }, 120_000);
+
+  it("a replica corrupted behind Raft's back is found by its digest, removed and rebuilt; without gossip the end check catches it", async () => {
+    const planted = { seed: 3, faults: false, plantDivergenceAtMs: 8_000, durationMs: 30_000 };
+    const healed = await runClusterSim({ ...planted, gossip: true });
+    expect(healed.notes.some((n) => n.includes("corrupt"))).toBe(true);
+    expect(healed.divergedSeen.length).toBeGreaterThan(0);
+    expect(healed.violations).toEqual([]);
+    const unhealed = await runClusterSim({ ...planted, gossip: false });
+    expect(unhealed.violations.some((v) => v.includes("state digest"))).toBe(true);
+  }, 60_000);
+
   it("replays a seed exactly: the same trace twice", async () => {
     const [a, b] = [await runClusterSim({ seed: 5 }), await runClusterSim({ seed: 5 })];
     expect(a.trace).toBe(b.trace);
