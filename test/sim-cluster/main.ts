@@ -11,13 +11,16 @@ import { runClusterSim } from "./cluster-sim.ts";
 
 const USAGE = "usage: sim:cluster [--seeds N] [--first S] [--seed S] [--duration MS] [--gossip 0|1]";
 
-function parse(argv: readonly string[]): {
+interface Args {
   seeds: number;
   first: number;
   one: number | null;
   duration?: number;
-} {
-  const out: { seeds: number; first: number; one: number | null; duration?: number } = {
+  gossip?: boolean;
+}
+
+function parse(argv: readonly string[]): Args {
+  const out: Args = {
     seeds: 20,
     first: 1,
     one: null,
