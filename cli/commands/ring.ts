@@ -1,5 +1,5 @@
-// `ringkv ring`: each node's share of the key space and the replicas of each shard. For now the
-// view is derived from status (ringFromStatus); the sharding work replaces it with ring ranges.
+// `ringkv ring`: each shard's share of the key space (exact, from the ring), its replicas and
+// leader; and per node the replicas and leaders it holds and the key-space share they add up to.
 import type { Command } from "commander";
 import { type RingView, ringFromStatus } from "../../src/client/ring-view.ts";
 import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
@@ -40,8 +40,8 @@ export function ringText(view: RingView): string {
     ]),
   );
   const shards = textTable(
-    ["shard", "leader", "replicas", "learners"],
-    view.shards.map((s) => [s.id, s.leader || "-", listCell(s.replicas), listCell(s.learners)]),
+    ["shard", "share", "leader", "replicas", "learners"],
+    view.shards.map((s) => [s.id, percent(s.share), s.leader || "-", listCell(s.replicas), listCell(s.learners)]),
   );
   return `epoch ${view.epoch}, ${view.shardCount} shards\n\n${nodes}\n\n${shards}`;
 }

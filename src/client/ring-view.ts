@@ -1,7 +1,6 @@
 // The placement view behind `GET /v1/ring` and `ringkv ring`, derived from the status document:
-// which nodes hold each shard and what share of the shards each node replicates and leads.
-// Stand-in until the ring module publishes real key-space ranges: it treats every shard as an
-// equal share of the key space.
+// each shard's exact share of the key space (from the ring), its replicas and leader, and what
+// share of the key space each node stores and leads.
 import type { MemberState, StatusJson } from "../node/api.ts";
 
 export interface RingView {
@@ -9,6 +8,8 @@ export interface RingView {
   readonly shardCount: number;
   readonly shards: ReadonlyArray<{
     readonly id: number;
+    /** The fraction of the key space this shard owns. */
+    readonly share: number;
     readonly leader: string;
     readonly replicas: readonly string[];
     readonly learners: readonly string[];
@@ -21,33 +22,36 @@ export interface RingView {
     readonly replicas: number;
     /** Shards this node leads. */
     readonly leaders: number;
-    /** replicas / shardCount: the fraction of the key space stored here. */
+    /** The fraction of the key space stored here (the shares of the shards it holds). */
     readonly replicaShare: number;
-    /** leaders / shardCount: the fraction of the key space this node serves writes for. */
+    /** The fraction of the key space this node serves writes for (the shards it leads). */
     readonly leaderShare: number;
   }>;
 }
 
 export function ringFromStatus(status: StatusJson): RingView {
   const shardCount = status.shards.length;
+  // Exact shares from the ring when the node reports them; equal shares otherwise.
+  const shareOf = (id: number): number => status.ring?.shares[id] ?? (shardCount === 0 ? 0 : 1 / shardCount);
   const ids = new Set<string>(status.members.map((m) => m.id));
   for (const shard of status.shards) for (const id of shard.replicas) ids.add(id);
   const nodes = [...ids].sort().map((id) => {
     const member = status.members.find((m) => m.id === id);
-    const replicas = status.shards.filter((s) => s.replicas.includes(id)).length;
-    const leaders = status.shards.filter((s) => s.leader === id).length;
+    const held = status.shards.filter((s) => s.replicas.includes(id));
+    const led = status.shards.filter((s) => s.leader === id);
     return {
       id,
       addr: member?.addr ?? "",
       state: member?.state ?? ("unknown" as const),
-      replicas,
-      leaders,
-      replicaShare: shardCount === 0 ? 0 : replicas / shardCount,
-      leaderShare: shardCount === 0 ? 0 : leaders / shardCount,
+      replicas: held.length,
+      leaders: led.length,
+      replicaShare: held.reduce((sum, s) => sum + shareOf(s.id), 0),
+      leaderShare: led.reduce((sum, s) => sum + shareOf(s.id), 0),
     };
   });
   const shards = status.shards.map((s) => ({
     id: s.id,
+    share: shareOf(s.id),
     leader: s.leader,
     replicas: s.replicas,
     learners: s.learners,
