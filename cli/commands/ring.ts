@@ -41,7 +41,13 @@ export function ringText(view: RingView): string {
   );
   const shards = textTable(
     ["shard", "share", "leader", "replicas", "learners"],
-    view.shards.map((s) => [s.id, percent(s.share), s.leader || "-", listCell(s.replicas), listCell(s.learners)]),
+    view.shards.map((s) => [
+      s.id,
+      percent(s.share),
+      s.leader || "-",
+      listCell(s.replicas),
+      listCell(s.learners),
+    ]),
   );
   return `epoch ${view.epoch}, ${view.shardCount} shards\n\n${nodes}\n\n${shards}`;
 }

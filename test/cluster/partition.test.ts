@@ -200,7 +200,9 @@ describe("network partitions", () => {
         // leadership back to it, as the shard's preferred leader: that is a transfer, not a fight).
         await waitFor(
           async () => {
-            const views = await Promise.all([leader, ...others].map(async (n) => (await n.status()).shards[0]?.leader));
+            const views = await Promise.all(
+              [leader, ...others].map(async (n) => (await n.status()).shards[0]?.leader),
+            );
             return views[0] && views.every((v) => v === views[0]) ? true : null;
           },
           { timeoutMs: 30_000, what: `${leader.id} to agree on the leader after healing` },
