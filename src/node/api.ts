@@ -38,9 +38,8 @@ export interface MemberInfo {
 
 export type MemberState = "alive" | "suspect" | "dead" | "left";
 
-/** One shard as its replicas report it. */
-export interface ShardStatus {
-  readonly id: number;
+/** One Raft group as a replica reports it. */
+export interface GroupStatus {
   /** The leader's id, or "" when none is known. */
   readonly leader: string;
   readonly term: number;
@@ -49,6 +48,11 @@ export interface ShardStatus {
   readonly learners: readonly string[];
   readonly commitIndex: number;
   readonly appliedIndex: number;
+}
+
+/** One shard as its replicas report it. */
+export interface ShardStatus extends GroupStatus {
+  readonly id: number;
   readonly keys: number;
   /** Where placement wants the voters ([0] is the preferred leader). */
   readonly target?: readonly string[];
@@ -82,14 +86,7 @@ export interface StatusJson {
     readonly shares: readonly number[];
   };
   /** The meta group (members, config) as this node's replica sees it. */
-  readonly meta?: {
-    readonly leader: string;
-    readonly term: number;
-    readonly replicas: readonly string[];
-    readonly learners: readonly string[];
-    readonly commitIndex: number;
-    readonly appliedIndex: number;
-  };
+  readonly meta?: GroupStatus;
   readonly shards: readonly ShardStatus[];
   /** Shards whose replicas are moving toward placement. */
   readonly rebalance?: { readonly moving: number };

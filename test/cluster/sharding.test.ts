@@ -144,18 +144,16 @@ async function expectAll(via: NodeProcess, expected: ReadonlyMap<string, string>
 
 const preloaded = new Map<string, string>();
 
+function fiveNodes(c: Cluster): [NodeProcess, NodeProcess, NodeProcess, NodeProcess, NodeProcess] {
+  return c.nodes as [NodeProcess, NodeProcess, NodeProcess, NodeProcess, NodeProcess];
+}
+
 describe("sharding", () => {
   it(
     "grows from one node to five while serving: every shard reaches min(3, n) replicas, no write fails or is lost",
     async () => {
       const c = cluster!;
-      const [n1, n2, n3, n4, n5] = c.nodes as [
-        NodeProcess,
-        NodeProcess,
-        NodeProcess,
-        NodeProcess,
-        NodeProcess,
-      ];
+      const [n1, n2, n3, n4, n5] = fiveNodes(c);
       await n1.start("bootstrap");
       await waitForPlacement(n1, [n1]);
 
@@ -204,13 +202,7 @@ describe("sharding", () => {
     "`ringkv leave` moves the node's replicas off before it exits, and nothing is lost",
     async () => {
       const c = cluster!;
-      const [n1, n2, n3, n4, n5] = c.nodes as [
-        NodeProcess,
-        NodeProcess,
-        NodeProcess,
-        NodeProcess,
-        NodeProcess,
-      ];
+      const [n1, n2, n3, n4, n5] = fiveNodes(c);
       const before = await clusterStatus(n1);
       expect(before.shards.some((s) => s.replicas.includes(n2.id))).toBe(true);
       const traffic = new Traffic([n1.advertise, n3.advertise], "leave");
