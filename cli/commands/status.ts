@@ -21,15 +21,29 @@ Examples:
   });
 }
 
+/** What needs attention on a shard: replicas moving toward placement, diverged replicas. */
+function shardNotes(s: StatusJson["shards"][number]): string {
+  const notes: string[] = [];
+  if (s.moving && s.target) notes.push(`moving to ${s.target.join(",")}`);
+  if (s.diverged?.length) notes.push(`DIVERGED ${s.diverged.join(",")}`);
+  return notes.join("; ") || "-";
+}
+
 export function statusText(status: StatusJson): string {
   const { node } = status;
   const header = `node ${node.id}  gRPC ${node.addr}  HTTP ${node.http || "-"}  epoch ${status.epoch}`;
   const members = textTable(
     ["member", "addr", "http", "state", "incarnation"],
-    status.members.map((m) => [m.id, m.addr, m.http || "-", m.state, m.incarnation]),
+    status.members.map((m) => [
+      m.id,
+      m.addr,
+      m.http || "-",
+      m.leaving ? `${m.state}, leaving` : m.state,
+      m.incarnation,
+    ]),
   );
   const shards = textTable(
-    ["shard", "leader", "term", "replicas", "learners", "commit", "applied", "keys"],
+    ["shard", "leader", "term", "replicas", "learners", "commit", "applied", "keys", "notes"],
     status.shards.map((s) => [
       s.id,
       s.leader || "-",
@@ -39,6 +53,7 @@ export function statusText(status: StatusJson): string {
       s.commitIndex,
       s.appliedIndex,
       s.keys,
+      shardNotes(s),
     ]),
   );
   return `${header}\n\n${members}\n\n${shards}`;
