@@ -379,7 +379,8 @@ export class Cluster {
       await cluster.waitForLeader({ timeoutMs: 30_000 });
       // Joins go one at a time: the leader runs one membership change at a time anyway.
       for (const node of rest) await cluster.join(node, first);
-      await cluster.waitForHealthy();
+      // Generous: five nodes settling their placement on a loaded 2-core machine take a while.
+      await cluster.waitForHealthy(120_000);
       return cluster;
     } catch (e) {
       const report = cluster.logTail();
