@@ -358,8 +358,7 @@ export class ClusterNode implements KvApi {
       const local = shard === null ? undefined : this.#host.replica(shardGroup(shard));
       // A stale read is served by any replica: here if we hold one that is still a member of
       // its group (one that moved off would be ever staler), else by the leader.
-      const conf = local?.raw.confState();
-      const member = conf !== undefined && (conf.voters.includes(this.id) || conf.learners.includes(this.id));
+      const member = local !== undefined && inConf(local.raw.confState(), this.id);
       if (local && member && local.applied > 0) return local.sm.get(key);
     }
     return this.#onShardLeader(
@@ -681,9 +680,7 @@ export class ClusterNode implements KvApi {
     // A replica here that is not in its own group's configuration (moved off this node, or not
     // yet caught up to its own addition) knows nothing current about the leader.
     const local = this.#host.replica(group);
-    const conf = local?.raw.confState();
-    const replica =
-      conf && (conf.voters.includes(this.id) || conf.learners.includes(this.id)) ? local : undefined;
+    const replica = local && inConf(local.raw.confState(), this.id) ? local : undefined;
     const until = Math.min(deadline, this.#clock.now() + this.#settings.leaderWaitMs);
     for (;;) {
       const leader = replica?.raw.softState().leader ?? NONE;
@@ -786,10 +783,10 @@ export class ClusterNode implements KvApi {
       const record = gossip.metadata(gossipKeys.conf(r.group));
       const conf = record?.value as { voters?: unknown; learners?: unknown } | null | undefined;
       if (!record || !Array.isArray(conf?.voters) || !Array.isArray(conf?.learners)) continue;
-      if (conf.voters.includes(this.id) || conf.learners.includes(this.id)) continue;
+      if (inConf({ voters: conf.voters, learners: conf.learners }, this.id)) continue;
       if (this.#hasConfChangeAfter(r.group, record.version)) continue;
       const target = this.#view.target(r.group);
-      const wanted = target?.voters.includes(this.id) || target?.learners.includes(this.id);
+      const wanted = target !== null && inConf(target, this.id);
       const flagged = gossip.metadata(gossipKeys.diverged(r.group, this.id))?.version === record.version;
       const diverged = this.#selfDiverged.has(r.group) || flagged;
       if (!target || (wanted && !diverged)) continue;
@@ -823,8 +820,7 @@ export class ClusterNode implements KvApi {
     this.#rounds++;
     for (const r of this.#host.replicas()) {
       if (r.applied === 0) continue;
-      const conf = r.raw.confState();
-      if (!conf.voters.includes(this.id) && !conf.learners.includes(this.id)) continue;
+      if (!inConf(r.raw.confState(), this.id)) continue;
       if (this.#rounds % DIGEST_EVERY_ROUNDS === 0) {
         const { index, digest } = r.latestDigest();
         const key = gossipKeys.digest(r.group, this.id);
@@ -1112,4 +1108,12 @@ function digestRecord(value: unknown): { index: number; digest: string } | undef
   return typeof v?.index === "number" && typeof v.digest === "string"
     ? { index: v.index, digest: v.digest }
     : undefined;
+}
+
+/** Whether `id` is a voter or a learner of a configuration (or placement target). */
+function inConf(
+  conf: { readonly voters: readonly unknown[]; readonly learners: readonly unknown[] },
+  id: string,
+): boolean {
+  return conf.voters.includes(id) || conf.learners.includes(id);
 }

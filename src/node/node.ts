@@ -6,6 +6,7 @@ import type { Server as HttpServer } from "node:http";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
 import { createHasher } from "../ring/index.ts";
+import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
 import { FileAddressBook } from "./address-book.ts";
 import type {
   GetOptions,
@@ -57,8 +58,8 @@ export async function startNode(
     if (fresh && options.bootstrap) {
       const addr = options.advertise ?? options.listen;
       const config = {
-        shardCount: options.bootstrap.shards ?? 16,
-        replicationFactor: options.bootstrap.replicas ?? 3,
+        shardCount: options.bootstrap.shards ?? shardCountDefault,
+        replicationFactor: options.bootstrap.replicas ?? replicationFactorDefault,
       };
       await bootstrapCluster(store, { id: options.id, addr, http: options.http ?? "" }, config);
       logger.info(config, "bootstrapped a new cluster");

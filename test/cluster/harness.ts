@@ -15,6 +15,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { StatusJson } from "../../src/node/api.ts";
+import { replicationFactorDefault } from "../../src/ring/settings.ts";
 import { httpRequest } from "./http.ts";
 import { socketOrigin } from "./origin.ts";
 import { FaultProxy } from "./proxy.ts";
@@ -498,7 +499,7 @@ export class Cluster {
   async waitForHealthy(timeoutMs = 60_000): Promise<NodeProcess> {
     const started = performance.now();
     await this.waitForLeader({ among: this.nodes, timeoutMs });
-    const replicas = Math.min(REPLICATION_FACTOR, this.nodes.length);
+    const replicas = Math.min(replicationFactorDefault, this.nodes.length);
     const settled = await waitFor(
       async () => {
         const st = await this.nodes[0]!.status(3000, "cluster");
@@ -615,9 +616,6 @@ export class Cluster {
     return pids;
   }
 }
-
-/** The node's default replicas per shard (src/node/bootstrap: --replicas). */
-const REPLICATION_FACTOR = 3;
 
 /** Shard 0 as a status reports it (a node's own replicas, or the cluster's view). */
 export function shard0(status: StatusJson): StatusJson["shards"][number] | undefined {
