@@ -1,8 +1,8 @@
 // Parsers for command-line values. Throwing commander's InvalidArgumentError makes a bad value a
 // usage error (exit 2) with commander's own message naming the flag.
 import { InvalidArgumentError } from "commander";
+import { RingkvError } from "../src/api/errors.ts";
 import { parseAddress } from "../src/client/address.ts";
-import { RingkvError } from "../src/node/errors.ts";
 
 export function integerIn(min: number, max: number): (text: string) => number {
   return (text) => {

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { RingkvError } from "../src/api/errors.ts";
 import { RingkvClient } from "../src/client/index.ts";
-import { RingkvError } from "../src/node/errors.ts";
 
 const BIN = fileURLToPath(new URL("../bin/ringkv.mjs", import.meta.url));
 const GRPC_BASE_PORT = 7000;

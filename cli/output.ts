@@ -2,7 +2,7 @@
 // stderr as `error: <code>: <message>`, and the exit code taken from ERROR_MAPPINGS (the one
 // place codes map to exits).
 import type { Writable } from "node:stream";
-import { toRingkvError } from "../src/node/errors.ts";
+import { toRingkvError } from "../src/api/errors.ts";
 
 export interface OutputStreams {
   readonly stdout: Writable;

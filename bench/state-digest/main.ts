@@ -1,18 +1,18 @@
-// What keeping the state digest (src/node/state-digest.ts) costs per applied command: puts of
+// What keeping the state digest (src/node/kv/state-digest.ts) costs per applied command: puts of
 // fresh keys, overwrites and deletes through KvStateMachine.apply, and the hash alone on the
 // same data. Commands are built before timing, so the numbers are the state machine's own.
 //
 //   npx tsx bench/state-digest/main.ts [--puts 1000000] [--valueBytes 100] [--baseline FILE]
 //
 // --baseline names another state-machine module exporting KvStateMachine (e.g. a copy of the
-// version before the digest, placed beside src/node/state-machine.ts so its imports resolve),
+// version before the digest, placed beside src/node/kv/state-machine.ts so its imports resolve),
 // measured alternately with the current one for an A/B comparison.
 
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import type { Command } from "../../src/node/command.ts";
-import { StateDigest } from "../../src/node/state-digest.ts";
-import { KvStateMachine } from "../../src/node/state-machine.ts";
+import type { Command } from "../../src/node/kv/command.ts";
+import { StateDigest } from "../../src/node/kv/state-digest.ts";
+import { KvStateMachine } from "../../src/node/kv/state-machine.ts";
 
 const { values } = parseArgs({
   options: {

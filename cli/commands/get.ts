@@ -1,6 +1,6 @@
 // `ringkv get KEY [--stale]`: print a value; exit 1 when the key is absent.
 import type { Command } from "commander";
-import { RingkvError } from "../../src/node/errors.ts";
+import { RingkvError } from "../../src/api/errors.ts";
 import { keyBytes } from "../arguments.ts";
 import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
 

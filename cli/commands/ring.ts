@@ -1,7 +1,7 @@
 // `ringkv ring`: each shard's share of the key space (exact, from the ring), its replicas and
 // leader; and per node the replicas and leaders it holds and the key-space share they add up to.
 import type { Command } from "commander";
-import { type RingView, ringFromStatus } from "../../src/client/ring-view.ts";
+import { type RingView, ringFromStatus } from "../../src/api/ring-view.ts";
 import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
 import { listCell, textTable } from "../text-table.ts";
 

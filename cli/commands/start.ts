@@ -1,8 +1,8 @@
 // `ringkv start`: run one node in this process until SIGTERM or SIGINT, then stop it gracefully
 // (leaderships handed off, log flushed) and exit 0.
 import type { Command } from "commander";
+import { RingkvError } from "../../src/api/errors.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
-import { RingkvError } from "../../src/node/errors.ts";
 import type { NodeOptions } from "../../src/node/options.ts";
 import { address, addressList, integerIn } from "../arguments.ts";
 import { Output } from "../output.ts";

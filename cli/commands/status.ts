@@ -1,6 +1,6 @@
 // `ringkv status`: members, shards, leaders and the epoch, as the node at --addr sees them.
 import type { Command } from "commander";
-import type { StatusJson } from "../../src/node/api.ts";
+import type { StatusJson } from "../../src/api/kv-api.ts";
 import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
 import { listCell, textTable } from "../text-table.ts";
 

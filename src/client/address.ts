@@ -1,6 +1,6 @@
 // Node addresses as users type them: HOST:PORT, HOST a name, an IPv4 literal or a bracketed IPv6
 // literal. Kept apart from the client so the CLI can check --addr without loading gRPC.
-import { RingkvError } from "../node/errors.ts";
+import { RingkvError } from "../api/errors.ts";
 
 /** HOST:PORT split into its parts; throws InvalidArgument otherwise. */
 export function parseAddress(address: string): { host: string; port: number } {

@@ -5,6 +5,8 @@
 // all under RetryPolicy.
 import { setTimeout as delay } from "node:timers/promises";
 import * as grpc from "@grpc/grpc-js";
+import { RingkvError } from "../api/errors.ts";
+import { fromGrpcStatus, isUnsentFailure } from "../api/grpc-status.ts";
 import type {
   GetOptions,
   JoinResult,
@@ -13,11 +15,9 @@ import type {
   PutOptions,
   StatusJson,
   VersionedValue,
-} from "../node/api.ts";
-import { RingkvError } from "../node/errors.ts";
+} from "../api/kv-api.ts";
+import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wire.ts";
 import { parseAddress } from "./address.ts";
-import { fromGrpcStatus, isUnsentFailure } from "./grpc-error.ts";
-import { type KvMethod, type KvMethods, kvServiceDefinition } from "./kv-wire.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
 import { ShardRouter } from "./shard-router.ts";
 

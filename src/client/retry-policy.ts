@@ -11,7 +11,7 @@
 // A write that timed out, lost its connection mid-call, or failed with Unavailable from the node
 // may still commit; sending it again could apply it twice (a CAS would then fail against its own
 // write, a delete would report `deleted: false`), so the caller gets the error and decides.
-import type { RingkvError } from "../node/errors.ts";
+import type { RingkvError } from "../api/errors.ts";
 
 export interface RetrySettings {
   /** Attempts per operation, the first one included. */

@@ -1,7 +1,7 @@
 // Client-side routing: key → shard (the same xxhash ring the nodes use) → the address of that
 // shard's leader, learned from one cluster status and corrected by NotLeader hints. A miss costs
 // nothing but a hop: any node routes any key, so the client falls back to a node it knows.
-import type { StatusJson } from "../node/api.ts";
+import type { StatusJson } from "../api/kv-api.ts";
 import { createHasher, ShardRing } from "../ring/index.ts";
 
 /** At most one background refresh of the routing table per this many ms. */

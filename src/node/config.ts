@@ -1,5 +1,5 @@
 // Settings of a node. Every limit is named, documented and defaulted; crossing one gives a clear
-// error (src/node/errors.ts), never a crash or silent truncation.
+// error (src/api/errors.ts), never a crash or silent truncation.
 
 export interface NodeSettings {
   /** Wall-clock length of one Raft tick. */

@@ -1,13 +1,11 @@
-// A ringkv node process: the cluster node (src/node/cluster-node.ts: multi-Raft host, meta
+// A ringkv node process: the cluster node (src/node/cluster/cluster-node.ts: multi-Raft host, meta
 // group, shard replicas, rebalancer, routing) behind its servers — gRPC (client API and peer
 // traffic on one port) and HTTP — with durable storage and the gRPC peer transport.
 import { mkdir } from "node:fs/promises";
 import type { Server as HttpServer } from "node:http";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
-import { createHasher } from "../ring/index.ts";
-import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
-import { FileAddressBook } from "./address-book.ts";
+import { RingkvError } from "../api/errors.ts";
 import type {
   GetOptions,
   JoinResult,
@@ -17,23 +15,25 @@ import type {
   RequestOptions,
   StatusJson,
   VersionedValue,
-} from "./api.ts";
-import { bootstrapCluster } from "./bootstrap.ts";
-import { ClusterNode } from "./cluster-node.ts";
+} from "../api/kv-api.ts";
+import { createHasher } from "../ring/index.ts";
+import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
+import type { LogStore } from "../storage/log-store.ts";
+import { GrpcTransport, raftServerOptions, registerRaftService } from "../transport/index.ts";
+import { FileAddressBook } from "./cluster/address-book.ts";
+import { bootstrapCluster } from "./cluster/bootstrap.ts";
+import { ClusterNode } from "./cluster/cluster-node.ts";
+import { PeerClients } from "./cluster/peer-clients.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
-import { RingkvError } from "./errors.ts";
 import { GossipAgent } from "./gossip/index.ts";
-import { META_GROUP } from "./groups.ts";
-import { registerKvService } from "./grpc-kv.ts";
-import { createHttpServer } from "./http-server.ts";
-import type { LogStore } from "./log-store.ts";
+import { META_GROUP } from "./host/groups.ts";
+import { openLogStore } from "./host/open-log-store.ts";
+import { seededRandom } from "./host/random.ts";
 import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
-import { PeerClients } from "./peer-clients.ts";
 import { registerRaftMetrics } from "./raft-metrics.ts";
-import { seededRandom } from "./random.ts";
-import { openLogStore } from "./storage-adapter.ts";
-import { GrpcTransport, raftServerOptions, registerRaftService } from "./transport/index.ts";
+import { registerKvService } from "./server/grpc-kv.ts";
+import { createHttpServer } from "./server/http-server.ts";
 
 /** How long a stopping node lets in-flight answers drain before closing every stream. */
 const SHUTDOWN_GRACE_MS = 300;

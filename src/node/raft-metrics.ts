@@ -1,6 +1,7 @@
 // Raft series on /metrics, read from the replicas when scraped (nothing on the hot path).
+
+import type { Replica } from "./host/replica.ts";
 import type { Metrics } from "./metrics.ts";
-import type { Replica } from "./replica.ts";
 
 export function registerRaftMetrics(metrics: Metrics, replicas: () => Iterable<Replica>): void {
   const perGroup = (name: string, help: string, read: (r: Replica) => number): void => {

@@ -2,7 +2,7 @@
 // attention flagged (a move under way, a diverged replica).
 import { describe, expect, it } from "vitest";
 import { statusText } from "../../cli/commands/status.ts";
-import type { StatusJson } from "../../src/node/api.ts";
+import type { StatusJson } from "../../src/api/kv-api.ts";
 
 const shard = { term: 3, learners: [], commitIndex: 9, appliedIndex: 9, keys: 2 };
 const status: StatusJson = {

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
-import { ERROR_MAPPINGS, type ErrorCode } from "../../src/node/errors.ts";
+import { ERROR_MAPPINGS, type ErrorCode } from "../../src/api/errors.ts";
 import { encodeKv, RawKvClient } from "./grpc-raw.ts";
 import { freePort, type NodeProcess, runRingkv, useCluster } from "./harness.ts";
 import { errorCode, httpRequest } from "./http.ts";

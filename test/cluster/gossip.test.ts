@@ -4,7 +4,7 @@
 // shard's leadership change reaches every node's gossip view; a 2|3 partition heals into one
 // view; and a member dead longer than the setting is evicted, its shards re-replicated.
 import { describe, expect, it } from "vitest";
-import type { StatusJson } from "../../src/node/api.ts";
+import type { StatusJson } from "../../src/api/kv-api.ts";
 import { type NodeProcess, useCluster } from "./harness.ts";
 import { waitFor } from "./wait-for.ts";
 

@@ -2,7 +2,7 @@
 // through serializer), so a test can send valid encodings and garbage alike, and read the status
 // code and the ringkv-code trailer the node answers with.
 import * as grpc from "@grpc/grpc-js";
-import { encodeMessage, messageType } from "../../src/node/proto.ts";
+import { encodeMessage, messageType } from "../../src/api/proto.ts";
 
 export interface RawStatus {
   readonly code: grpc.status;

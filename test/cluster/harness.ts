@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { StatusJson } from "../../src/node/api.ts";
+import type { StatusJson } from "../../src/api/kv-api.ts";
 import { replicationFactorDefault } from "../../src/ring/settings.ts";
 import { httpRequest } from "./http.ts";
 import { socketOrigin } from "./origin.ts";

@@ -1,8 +1,8 @@
 // One HTTP request to a node, with nothing between the test and the wire: the path is sent as
 // given (no URL normalisation, so tests control every percent-escape), a fresh connection per
 // request (no pooled socket outliving a killed node), and a bounded wait. The request itself is
-// the API tests' helper (test/api/harness.ts).
-import { type HttpResult, type RequestSpec, request } from "../api/harness.ts";
+// the API tests' helper (test/node/server/harness.ts).
+import { type HttpResult, type RequestSpec, request } from "../node/server/harness.ts";
 
 export type HttpReply = HttpResult;
 

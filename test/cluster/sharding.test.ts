@@ -3,8 +3,8 @@
 // leads several shards dies. Throughout, a writer and a reader run: no acknowledged write may
 // fail or be lost, and every key must stay readable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StatusJson } from "../../src/api/kv-api.ts";
 import { RingkvClient, RingkvError } from "../../src/client/index.ts";
-import type { StatusJson } from "../../src/node/api.ts";
 import { Cluster, type NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
 import { waitFor } from "./wait-for.ts";
 

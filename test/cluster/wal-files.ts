@@ -1,4 +1,4 @@
-// Reading a stopped node's write-ahead log files the way src/node/storage/frame.ts lays them
+// Reading a stopped node's write-ahead log files the way src/storage/frame.ts lays them
 // out — [payload length u32 LE][CRC-32C u32 LE][payload] — so a test can cut or damage one
 // record precisely. Only the framing is read here; checksums are the node's business.
 import { readdir, readFile } from "node:fs/promises";

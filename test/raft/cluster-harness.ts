@@ -1,7 +1,7 @@
 // A minimal synchronous harness for unit tests of the core: replicas with MemoryStorage, a
 // mailbox, and helpers to deliver messages until the cluster is quiet.
 
-import { seededRandom } from "../../src/node/random.ts";
+import { seededRandom } from "../../src/node/host/random.ts";
 import {
   type Entry,
   EntryType,

@@ -11,21 +11,26 @@
 // cluster settles on the placement once faults stop (liveness), and the client history is
 // linearizable. The same seed gives the same run, event for event (the trace hash).
 import pino from "pino";
+import { RingkvError, toRingkvError } from "../../src/api/errors.ts";
+import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } from "../../src/api/kv-api.ts";
 import type { MetadataValue } from "../../src/gossip/index.ts";
-import { MemoryAddressBook } from "../../src/node/address-book.ts";
-import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } from "../../src/node/api.ts";
-import { bootstrapCluster } from "../../src/node/bootstrap.ts";
-import type { Clock } from "../../src/node/clock.ts";
-import { sleep } from "../../src/node/clock.ts";
-import { ClusterNode, type GossipPort, type Peer, type PeerDirectory } from "../../src/node/cluster-node.ts";
+import { MemoryAddressBook } from "../../src/node/cluster/address-book.ts";
+import { bootstrapCluster } from "../../src/node/cluster/bootstrap.ts";
+import {
+  ClusterNode,
+  type GossipPort,
+  type Peer,
+  type PeerDirectory,
+} from "../../src/node/cluster/cluster-node.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
-import { withDeadline } from "../../src/node/deadline.ts";
-import { RingkvError, toRingkvError } from "../../src/node/errors.ts";
-import { META_GROUP, shardGroup } from "../../src/node/groups.ts";
-import { MemoryLogStore } from "../../src/node/log-store.ts";
-import { MemoryNetwork } from "../../src/node/transport/index.ts";
+import type { Clock } from "../../src/node/host/clock.ts";
+import { sleep } from "../../src/node/host/clock.ts";
+import { withDeadline } from "../../src/node/host/deadline.ts";
+import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
 import { Role } from "../../src/raft/index.ts";
 import { createHasher, type Hasher } from "../../src/ring/index.ts";
+import { MemoryLogStore } from "../../src/storage/log-store.ts";
+import { MemoryNetwork } from "../../src/transport/index.ts";
 import { hashString32, Rng } from "../sim/random.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { checkLinearizable, describeCheckResult } from "../support/linearizability.ts";

@@ -1,8 +1,8 @@
-// A virtual clock for the node layer (src/node/clock.ts): timers wait in one queue ordered by
+// A virtual clock for the node layer (src/node/host/clock.ts): timers wait in one queue ordered by
 // (time, creation order) and run only when the simulator advances time, so the same calls give
 // the same order of events, run after run. Between two events every promise callback runs to
 // completion (drain()), which is all the asynchrony the node layer has under the simulator.
-import type { Clock } from "../../src/node/clock.ts";
+import type { Clock } from "../../src/node/host/clock.ts";
 
 interface Timer {
   readonly at: number;

@@ -29,7 +29,7 @@ import {
   type MetadataValue,
   type Random,
 } from "../../gossip/index.ts";
-import { seededRandom } from "../random.ts";
+import { seededRandom } from "../host/random.ts";
 import { type CodecLimits, encodeGossipMessage, type GossipBatch } from "./codec.ts";
 import { type GossipAgentSettings, resolveGossipAgentSettings } from "./config.ts";
 import { GossipAgentError, GossipTooLargeError } from "./errors.ts";

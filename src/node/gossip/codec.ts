@@ -4,6 +4,7 @@
 // is refused with a typed error naming the field — a bad peer loses its batch, never the node.
 // Incarnations, versions and seqs must be safe integers (< 2^53); a larger uint64 fails the check.
 import type protobuf from "protobufjs";
+import { decodeMessage, encodeMessage, messageType } from "../../api/proto.ts";
 import {
   assertMetadataValue,
   canonicalJson,
@@ -15,7 +16,6 @@ import {
   type MetadataValue,
   type Update,
 } from "../../gossip/index.ts";
-import { decodeMessage, encodeMessage, messageType } from "../proto.ts";
 import type { GossipAgentSettings } from "./config.ts";
 import { GossipTooLargeError, MalformedGossipError } from "./errors.ts";
 

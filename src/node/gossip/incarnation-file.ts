@@ -9,7 +9,7 @@
 // then refutes on first contact (one round trip later), which is correct, only slower.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isErrnoCode, writeFileDurably } from "../storage/index.ts";
+import { isErrnoCode, writeFileDurably } from "../../storage/index.ts";
 import { GossipAgentError } from "./errors.ts";
 
 export const INCARNATION_FILE = "gossip.json";

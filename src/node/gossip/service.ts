@@ -3,7 +3,7 @@
 // limits hold before anything is parsed and a bad batch is answered with a typed status
 // (INVALID_ARGUMENT, RESOURCE_EXHAUSTED) naming the offending field.
 import * as grpc from "@grpc/grpc-js";
-import { serviceDefinition } from "../proto.ts";
+import { serviceDefinition } from "../../api/proto.ts";
 import { type CodecLimits, decodeGossipBatch, type GossipBatch } from "./codec.ts";
 import { GossipAgentError, grpcStatusOf } from "./errors.ts";
 

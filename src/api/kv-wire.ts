@@ -1,0 +1,73 @@
+// The KV service as it is on the wire: the message shapes protobufjs decodes proto/kv.proto into
+// (field names camelCased, bytes as Uint8Array, uint64 as number) and the one grpc-js service
+// definition both the server adapter and the client use.
+import type { ServiceDefinition } from "@grpc/grpc-js";
+import { serviceDefinition } from "./proto.ts";
+
+export const KV_SERVICE_NAME = "ringkv.kv.KV";
+
+let definition: ServiceDefinition | undefined;
+
+export function kvServiceDefinition(): ServiceDefinition {
+  definition ??= serviceDefinition("kv.proto", KV_SERVICE_NAME);
+  return definition;
+}
+
+export interface PutRequest {
+  readonly key: Uint8Array;
+  readonly value: Uint8Array;
+  /** Present only when the caller asked for compare-and-set (proto3 `optional`). */
+  readonly ifVersion?: number;
+}
+export interface PutResponse {
+  readonly version: number;
+}
+export interface GetRequest {
+  readonly key: Uint8Array;
+  readonly stale: boolean;
+}
+export interface GetResponse {
+  readonly found: boolean;
+  readonly value: Uint8Array;
+  readonly version: number;
+}
+export interface DeleteRequest {
+  readonly key: Uint8Array;
+}
+export interface DeleteResponse {
+  readonly deleted: boolean;
+}
+export interface WireMember {
+  readonly id: string;
+  readonly addr: string;
+  readonly http: string;
+}
+export interface JoinRequest {
+  /** Absent when the sender left it out; the adapter rejects that. */
+  readonly member?: WireMember | null;
+}
+export interface JoinResponse {
+  readonly members: readonly WireMember[];
+  readonly epoch?: number;
+}
+export interface LeaveRequest {
+  readonly id: string;
+}
+export type LeaveResponse = Record<string, never>;
+export type StatusRequest = Record<string, never>;
+export interface StatusResponse {
+  /** The StatusJson document, serialised. */
+  readonly json: string;
+}
+
+/** Method name → request and response shape, for typed calls on both sides. */
+export interface KvMethods {
+  Put: [PutRequest, PutResponse];
+  Get: [GetRequest, GetResponse];
+  Delete: [DeleteRequest, DeleteResponse];
+  Join: [JoinRequest, JoinResponse];
+  Leave: [LeaveRequest, LeaveResponse];
+  Status: [StatusRequest, StatusResponse];
+}
+
+export type KvMethod = keyof KvMethods;

@@ -1,0 +1,34 @@
+// The first entries of a brand-new cluster, written before any replica starts. The meta group
+// gets the founder as its only voter, the cluster config and the founder's address; every shard
+// group gets the founder as its only voter. Putting them in the logs (not in initial snapshots)
+// lets a node that joins later learn everything by replaying them.
+
+import type { MemberInfo } from "../../api/kv-api.ts";
+import { ConfChangeType, type Entry, EntryType, encodeConfChange } from "../../raft/index.ts";
+import type { LogStore } from "../../storage/log-store.ts";
+import { META_GROUP, shardGroup } from "../host/groups.ts";
+import { type ClusterConfig, encodeCommand } from "../kv/command.ts";
+
+export async function bootstrapCluster(
+  store: LogStore,
+  founder: MemberInfo,
+  config: ClusterConfig,
+): Promise<void> {
+  const founding: Entry = {
+    term: 1,
+    index: 1,
+    type: EntryType.ConfChange,
+    data: encodeConfChange({ type: ConfChangeType.AddNode, nodeId: founder.id }),
+  };
+  const meta: Entry[] = [
+    founding,
+    { term: 1, index: 2, type: EntryType.Normal, data: encodeCommand({ setConfig: config }) },
+    { term: 1, index: 3, type: EntryType.Normal, data: encodeCommand({ setMember: founder }) },
+  ];
+  store.persist(META_GROUP, { snapshot: null, entries: meta, hardState: { term: 1, vote: "", commit: 3 } });
+  for (let shard = 0; shard < config.shardCount; shard++) {
+    const hardState = { term: 1, vote: "", commit: 1 };
+    store.persist(shardGroup(shard), { snapshot: null, entries: [founding], hardState });
+  }
+  await store.sync();
+}

@@ -1,0 +1,232 @@
+// The multi-Raft host: every Raft group replica on this node, one event loop, one clock.
+//
+// One pass of the loop collects the Ready of every group that has one, persists them all, makes
+// them durable with ONE fsync (group commit across groups) — leaders' replication messages go
+// out before it, everything else after — applies, and advances. Work arriving meanwhile (messages,
+// proposals, ticks) is picked up by the next pass; at most one pass runs at a time.
+import type { Logger } from "pino";
+import { RingkvError } from "../../api/errors.ts";
+import { MessageType, mayPrecedePersist, type Random, type Ready, type SoftState } from "../../raft/index.ts";
+import type { LogStore } from "../../storage/log-store.ts";
+import type { GroupMessage, Transport } from "../../transport/transport.ts";
+import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
+import { Replica } from "./replica.ts";
+
+export interface HostOptions {
+  readonly nodeId: string;
+  readonly store: LogStore;
+  readonly transport: Transport;
+  readonly logger: Logger;
+  /** Wall-clock length of one Raft tick. */
+  readonly tickMs: number;
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  readonly snapshotEntries: number;
+  readonly snapshotLogBytes: number;
+  readonly random: Random;
+  /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
+  readonly onFatal: (error: unknown) => void;
+  /**
+   * A message arrived for a group this node does not host: create an empty replica for it?
+   * (A leader adding this node as a learner reaches it this way.) Default: no.
+   */
+  readonly acceptGroup?: (group: string) => boolean;
+  /** Timers and "soon"; the system clock unless a simulation passes its own. */
+  readonly clock?: Clock;
+}
+
+/** Messages only a leader sends: the ones that may bring a new replica into being. */
+const FROM_LEADER = new Set<string>([MessageType.App, MessageType.Heartbeat, MessageType.Snap]);
+
+export class MultiRaftHost {
+  readonly #options: HostOptions;
+  readonly #replicas = new Map<string, Replica>();
+  readonly #appliedListeners: ((replica: Replica) => void)[] = [];
+  readonly #tickListeners: (() => void)[] = [];
+  readonly #clock: Clock;
+  #stopTicking: (() => void) | null = null;
+  #scheduled = false;
+  #running = false;
+  #closed = false;
+  /** Groups whose snapshot is being written, and the writes in flight (awaited on stop). */
+  readonly #savingSnapshots = new Set<string>();
+  readonly #saves = new Set<Promise<void>>();
+  /** Resolves when the pass in progress (if any) ends. */
+  #idle: Promise<void> = Promise.resolve();
+
+  constructor(options: HostOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? SYSTEM_CLOCK;
+    options.transport.onReceive((messages) => this.#receive(messages));
+  }
+
+  openReplica(group: string): Replica {
+    let replica = this.#replicas.get(group);
+    if (replica) return replica;
+    const o = this.#options;
+    replica = new Replica({
+      group,
+      nodeId: o.nodeId,
+      storage: o.store.group(group),
+      snapshotEntries: o.snapshotEntries,
+      snapshotLogBytes: o.snapshotLogBytes,
+      raft: { random: o.random, electionTicks: o.electionTicks, heartbeatTicks: o.heartbeatTicks },
+    });
+    this.#replicas.set(group, replica);
+    this.kick();
+    return replica;
+  }
+
+  replica(group: string): Replica | undefined {
+    return this.#replicas.get(group);
+  }
+
+  replicas(): IterableIterator<Replica> {
+    return this.#replicas.values();
+  }
+
+  /**
+   * Forget a replica that is no longer in its group (its data lives on elsewhere): waiting
+   * requests fail with NotLeader, and its log, hard state and snapshots are dropped from the
+   * store. A later message from the group's leader creates a fresh, empty replica.
+   */
+  dropReplica(group: string): void {
+    const replica = this.#replicas.get(group);
+    if (!replica) return;
+    this.#replicas.delete(group);
+    replica.close(new RingkvError("NotLeader", `${group}: this replica was moved off this node`));
+    this.#options.store.dropGroup(group);
+    this.kick();
+  }
+
+  /** Called after a pass applied entries to a replica (membership, address book changes…). */
+  onApplied(listener: (replica: Replica) => void): void {
+    this.#appliedListeners.push(listener);
+  }
+
+  /** Called on every tick, after the replicas ticked (deadline checks, transfers…). */
+  onTick(listener: () => void): void {
+    this.#tickListeners.push(listener);
+  }
+
+  start(): void {
+    this.#stopTicking = this.#clock.setInterval(() => this.#tick(), this.#options.tickMs);
+    this.kick();
+  }
+
+  #tick(): void {
+    for (const r of this.#replicas.values()) r.raw.tick();
+    for (const l of this.#tickListeners) l();
+    this.kick();
+  }
+
+  #receive(messages: readonly GroupMessage[]): void {
+    if (this.#closed) return;
+    for (const { group, message } of messages) {
+      let replica = this.#replicas.get(group);
+      if (!replica && FROM_LEADER.has(message.type) && this.#options.acceptGroup?.(group)) {
+        this.#options.logger.info({ group, from: message.from }, "replica created for a new group");
+        replica = this.openReplica(group);
+      }
+      // Anything else for a group we do not host is dropped: Raft retries.
+      replica?.raw.step(message);
+    }
+    this.kick();
+  }
+
+  /** Schedule a pass of the Ready loop (coalesced: many kicks, one pass). */
+  kick(): void {
+    if (this.#scheduled || this.#closed) return;
+    this.#scheduled = true;
+    this.#clock.setImmediate(() => {
+      this.#scheduled = false;
+      if (!this.#running) this.#idle = this.#run();
+    });
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      while (!this.#closed && (await this.#pass())) {}
+    } catch (e) {
+      this.#options.onFatal(e);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** One pass over every group with a Ready. Returns whether there was anything to do. */
+  async #pass(): Promise<boolean> {
+    const { store, transport } = this.#options;
+    const batch: [Replica, Ready][] = [];
+    for (const r of this.#replicas.values()) {
+      if (!r.raw.hasReady()) continue;
+      const rd = r.raw.ready();
+      store.persist(r.group, { snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
+      batch.push([r, rd]);
+    }
+    if (batch.length === 0) return false;
+    // Leaders' replication goes out now, so followers write while we do (raft/types.ts Ready).
+    const early: GroupMessage[] = [];
+    const late: GroupMessage[] = [];
+    for (const [r, rd] of batch) {
+      for (const message of rd.messages) {
+        (mayPrecedePersist(message) ? early : late).push({ group: r.group, message });
+      }
+    }
+    if (early.length > 0) transport.send(early);
+    if (batch.some(([, rd]) => rd.mustSync)) await store.sync();
+    if (late.length > 0) transport.send(late);
+
+    for (const [r, rd] of batch) {
+      r.apply(rd);
+      r.raw.advance(rd);
+      if (rd.softState) this.#logSoftState(r, rd.softState);
+      this.#maybeSaveSnapshot(r);
+      if (rd.committedEntries.length > 0 || rd.snapshot) for (const l of this.#appliedListeners) l(r);
+    }
+    return true;
+  }
+
+  /**
+   * Snapshot a replica that applied enough, and write it in the background: writing and fsyncing
+   * the file must not hold up every group's Raft traffic (it did: a put's p99 was one snapshot
+   * write). The state is serialized here, synchronously, so it matches the applied index.
+   */
+  #maybeSaveSnapshot(r: Replica): void {
+    if (this.#savingSnapshots.has(r.group)) return; // one at a time per group, in order
+    const snap = r.maybeSnapshot();
+    if (!snap) return;
+    const { group } = r;
+    this.#savingSnapshots.add(group);
+    const saving = this.#options.store
+      .saveSnapshot(group, snap)
+      .then(() => {
+        const fields = { group, index: snap.meta.index, bytes: snap.data.byteLength };
+        this.#options.logger.info(fields, "snapshot saved");
+      })
+      .catch((e: unknown) => this.#options.onFatal(e))
+      .finally(() => this.#savingSnapshots.delete(group));
+    this.#saves.add(saving);
+    void saving.finally(() => this.#saves.delete(saving));
+  }
+
+  #logSoftState(r: Replica, soft: SoftState): void {
+    const { term } = r.raw.status();
+    this.#options.logger.info(
+      { group: r.group, role: soft.role, leader: soft.leader || null, term },
+      "raft role",
+    );
+  }
+
+  /** Stop ticking and processing; fail every waiting request. Durable state stays as synced. */
+  async stop(): Promise<void> {
+    this.#stopTicking?.();
+    this.#stopTicking = null;
+    this.#closed = true;
+    await this.#idle;
+    await Promise.all(this.#saves);
+    const reason = new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
+    for (const r of this.#replicas.values()) r.close(reason);
+  }
+}

@@ -1,0 +1,255 @@
+// One replica of one Raft group on this node: the Raft core, the group's state machine, and the
+// client requests waiting on them (proposals until applied, reads until confirmed and applied).
+// The host drives it through the Ready cycle; this class only applies and answers.
+
+import { RingkvError } from "../../api/errors.ts";
+import {
+  type ConfChange,
+  EntryType,
+  NotLeaderError,
+  ProposalDroppedError,
+  type RaftOptions,
+  RawNode,
+  type Ready,
+  Role,
+  type Snapshot,
+  type Storage,
+} from "../../raft/index.ts";
+import { type Command, decodeCommand, encodeCommand } from "../kv/command.ts";
+import { DigestHistory } from "../kv/digest-history.ts";
+import { type ApplyResult, KvStateMachine } from "../kv/state-machine.ts";
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: RingkvError): void;
+}
+
+interface PendingProposal extends Waiter<ApplyResult> {
+  readonly term: number;
+}
+
+export interface ReplicaOptions {
+  readonly group: string;
+  readonly nodeId: string;
+  readonly storage: Storage;
+  readonly raft: Omit<RaftOptions, "id" | "storage" | "applied">;
+  /** Take a snapshot once this many entries were applied since the last one. */
+  readonly snapshotEntries: number;
+  /** …or once this many bytes of entries were. */
+  readonly snapshotLogBytes: number;
+}
+
+export class Replica {
+  readonly group: string;
+  readonly raw: RawNode;
+  readonly sm = new KvStateMachine();
+  #applied: number;
+  #appliedTerm: number;
+  #snapshotIndex: number;
+  readonly #snapshotEntries: number;
+  readonly #snapshotLogBytes: number;
+  /** Bytes of entries applied since the last snapshot. */
+  #logBytesSinceSnapshot = 0;
+  readonly #proposals = new Map<number, PendingProposal>();
+  readonly #reads = new Map<string, Waiter<number>>();
+  #applyWaiters: { index: number; resolve: () => void }[] = [];
+  #readSeq = 0;
+  /** The state machine's digest at each of the last applied indexes (for divergence checks). */
+  readonly #digests = new DigestHistory();
+  /**
+   * The membership epoch: the log index of the last membership change or member/config command
+   * applied (a snapshot's index when it predates it). Increases with every change, on every
+   * replica alike; the meta group's is the cluster's placement epoch.
+   */
+  epoch = 0;
+
+  constructor(options: ReplicaOptions) {
+    this.group = options.group;
+    this.#snapshotEntries = options.snapshotEntries;
+    this.#snapshotLogBytes = options.snapshotLogBytes;
+    const snap = options.storage.snapshot();
+    this.sm.restore(snap.data);
+    this.#applied = snap.meta.index;
+    this.#appliedTerm = snap.meta.term;
+    this.#snapshotIndex = snap.meta.index;
+    this.epoch = snap.meta.index;
+    this.#digests.record(snap.meta.index, this.sm.digestLanes());
+    this.raw = new RawNode({
+      ...options.raft,
+      id: options.nodeId,
+      storage: options.storage,
+      applied: snap.meta.index,
+    });
+  }
+
+  get applied(): number {
+    return this.#applied;
+  }
+
+  isLeader(): boolean {
+    return this.raw.softState().role === Role.Leader;
+  }
+
+  /**
+   * The state machine's digest right after applying `index`, while `index` is among the last
+   * DIGEST_HISTORY_LENGTH applied (or a snapshot point in that range); undefined otherwise.
+   * Two replicas of a group whose digests at the same index differ have diverged.
+   */
+  digestAt(index: number): string | undefined {
+    return this.#digests.at(index);
+  }
+
+  /** The applied index and the digest of the state there. */
+  latestDigest(): { index: number; digest: string } {
+    return { index: this.#applied, digest: this.sm.digest() };
+  }
+
+  /** Propose a command; resolves with its result once applied here. */
+  propose(command: Command): Promise<ApplyResult> {
+    const { index, term } = this.#raftCall(() => this.raw.propose(encodeCommand(command)));
+    return new Promise((resolve, reject) => this.#track(index, { term, resolve, reject }));
+  }
+
+  /** Propose one membership change; resolves once it is applied (here and in the core). */
+  async proposeConfChange(change: ConfChange): Promise<void> {
+    const { index, term } = this.#raftCall(() => this.raw.proposeConfChange(change));
+    await new Promise<ApplyResult>((resolve, reject) => this.#track(index, { term, resolve, reject }));
+  }
+
+  #track(index: number, proposal: PendingProposal): void {
+    // An older proposal waiting at this index was cut from our log (we reuse the index as leader
+    // of a later term), so it can never apply: fail it now rather than at its deadline.
+    this.#proposals
+      .get(index)
+      ?.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+    this.#proposals.set(index, proposal);
+  }
+
+  /** Confirm leadership with a quorum; resolves with the index a linearizable read must wait for. */
+  readIndex(): Promise<number> {
+    const context = `${this.group}/${++this.#readSeq}`;
+    this.#raftCall(() => this.raw.readIndex(context));
+    return new Promise((resolve, reject) => this.#reads.set(context, { resolve, reject }));
+  }
+
+  /** Resolves once the state machine has applied `index`. */
+  waitApplied(index: number): Promise<void> {
+    if (this.#applied >= index) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#applyWaiters.push({ index, resolve });
+    });
+  }
+
+  /** Turn the core's refusals into client errors. */
+  #raftCall<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (e) {
+      if (e instanceof NotLeaderError) {
+        throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, { leaderHint: e.leaderHint });
+      }
+      if (e instanceof ProposalDroppedError) {
+        // Dropped before it entered the log, so it is safe to send again. While leadership moves,
+        // say NotLeader and name the next leader: clients retry writes on NotLeader only.
+        const transferee = this.raw.status().leadTransferee;
+        if (transferee) {
+          throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, {
+            leaderHint: transferee,
+            retryAfterMs: 50,
+          });
+        }
+        throw new RingkvError("Unavailable", `${this.group}: ${e.message}`, { retryAfterMs: 100 });
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Apply what a Ready hands over (its durable part is already persisted and its messages sent).
+   */
+  apply(rd: Ready): void {
+    if (rd.snapshot) {
+      this.sm.restore(rd.snapshot.data);
+      this.#applied = rd.snapshot.meta.index;
+      this.#appliedTerm = rd.snapshot.meta.term;
+      this.#snapshotIndex = rd.snapshot.meta.index;
+      this.#logBytesSinceSnapshot = 0;
+      this.epoch = rd.snapshot.meta.index;
+      this.#digests.record(this.#applied, this.sm.digestLanes());
+      // Proposals at or below the snapshot can no longer be matched: their outcome is unknown.
+      for (const [index, p] of this.#proposals) {
+        if (index <= this.#applied) {
+          this.#proposals.delete(index);
+          p.reject(new RingkvError("Timeout", "outcome unknown: the replica installed a snapshot"));
+        }
+      }
+    }
+    for (const entry of rd.committedEntries) {
+      let result: ApplyResult = { kind: "member" };
+      if (entry.type === EntryType.Normal && entry.data.byteLength > 0) {
+        result = this.sm.apply(decodeCommand(entry.data), entry.index);
+      }
+      // Conf changes and meta commands (members, config) both return "member": the epoch.
+      if (result.kind === "member") this.epoch = entry.index;
+      this.#logBytesSinceSnapshot += entry.data.byteLength;
+      this.#applied = entry.index;
+      this.#appliedTerm = entry.term;
+      this.#digests.record(entry.index, this.sm.digestLanes());
+      const pending = this.#proposals.get(entry.index);
+      if (pending) {
+        this.#proposals.delete(entry.index);
+        // Another term's entry at our index means ours was overwritten: it never took effect.
+        if (pending.term === entry.term) pending.resolve(result);
+        else pending.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+      }
+    }
+    for (const rs of rd.readStates) {
+      const waiter = this.#reads.get(rs.context);
+      if (waiter) {
+        this.#reads.delete(rs.context);
+        waiter.resolve(rs.index);
+      }
+    }
+    this.#wakeApplyWaiters();
+    if (rd.softState && rd.softState.role !== Role.Leader) this.#failReads();
+  }
+
+  #wakeApplyWaiters(): void {
+    if (this.#applyWaiters.length === 0) return;
+    const ready = this.#applyWaiters.filter((w) => w.index <= this.#applied);
+    this.#applyWaiters = this.#applyWaiters.filter((w) => w.index > this.#applied);
+    for (const w of ready) w.resolve();
+  }
+
+  /** Reads in flight are never answered by a replica that lost leadership: fail them now. */
+  #failReads(): void {
+    const { leader } = this.raw.softState();
+    for (const w of this.#reads.values()) {
+      w.reject(new RingkvError("NotLeader", `${this.group}: leadership lost`, { leaderHint: leader }));
+    }
+    this.#reads.clear();
+  }
+
+  /**
+   * A snapshot to save when enough was applied since the last one. Call after advance(): the
+   * core applies membership changes on advance, and the snapshot must record them.
+   */
+  maybeSnapshot(): Snapshot | null {
+    const entriesDue = this.#applied - this.#snapshotIndex >= this.#snapshotEntries;
+    if (!entriesDue && this.#logBytesSinceSnapshot < this.#snapshotLogBytes) return null;
+    this.#snapshotIndex = this.#applied;
+    this.#logBytesSinceSnapshot = 0;
+    return {
+      meta: { index: this.#applied, term: this.#appliedTerm, confState: this.raw.confState() },
+      data: this.sm.snapshot(),
+    };
+  }
+
+  /** The node is stopping: every waiting request fails. */
+  close(reason: RingkvError): void {
+    for (const p of this.#proposals.values()) p.reject(reason);
+    for (const r of this.#reads.values()) r.reject(reason);
+    this.#proposals.clear();
+    this.#reads.clear();
+  }
+}

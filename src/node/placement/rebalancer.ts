@@ -1,0 +1,143 @@
+// Drives every group this node leads toward its target placement (cluster-view.ts), one
+// membership step at a time (rebalance-step.ts). Each group's leader moves its own group, so
+// the work follows leadership: nothing to hand over when a meta or shard leader changes, and a
+// new leader simply picks up from the configuration its log holds.
+//
+// Throttled: at most maxConcurrentMoves groups led here have a move in flight (from the first
+// learner added to the last replica removed), and a group tries a leadership transfer at most
+// once per cooldown, so a preferred leader that cannot take over is not pestered. A new leader
+// also waits one cooldown before handing over to the preferred leader: leadership it was just
+// given (a stopping node's hand-off, an election) must not bounce straight back.
+import type { Logger } from "pino";
+import { toRingkvError } from "../../api/errors.ts";
+import { ConfChangeType, Role } from "../../raft/index.ts";
+import type { Replica } from "../host/replica.ts";
+import type { ClusterView } from "./cluster-view.ts";
+import { nextRebalanceStep, type RebalanceStep } from "./rebalance-step.ts";
+
+export interface RebalancerOptions {
+  readonly nodeId: string;
+  readonly view: ClusterView;
+  readonly replicas: () => Iterable<Replica>;
+  /** Propose one membership change on `replica` and resolve once it is applied. */
+  readonly changeConf: (replica: Replica, type: ConfChangeType, node: string) => Promise<void>;
+  /** Wake the Ready loop (a transfer's TimeoutNow should leave now). */
+  readonly kick: () => void;
+  readonly maxConcurrentMoves: number;
+  /** Members not to give a replica of `group` for now (a diverged replica being rebuilt). */
+  readonly heldOff?: (group: string) => ReadonlySet<string>;
+  /** Ticks between two transfer attempts on one group. */
+  readonly transferCooldownTicks: number;
+  readonly logger: Logger;
+}
+
+export class Rebalancer {
+  readonly #o: RebalancerOptions;
+  /** Groups with a membership change being proposed or applied. */
+  readonly #busy = new Set<string>();
+  /** Groups whose replica set differs from the target (a move in progress). */
+  readonly #moving = new Set<string>();
+  readonly #lastTransfer = new Map<string, number>();
+  /** When this node was first seen leading each group (this term of leadership). */
+  readonly #leaderSince = new Map<string, number>();
+  /** The last step computed per group led here, for status. */
+  readonly #steps = new Map<string, RebalanceStep>();
+  #ticks = 0;
+
+  constructor(options: RebalancerOptions) {
+    this.#o = options;
+  }
+
+  /** The last step computed for a group this node leads (undefined elsewhere). */
+  step(group: string): RebalanceStep | undefined {
+    return this.#steps.get(group);
+  }
+
+  /** Groups led here whose replicas are moving. */
+  get moving(): number {
+    return this.#moving.size;
+  }
+
+  /** One round over the groups led here; call every few ticks. */
+  round(elapsedTicks: number): void {
+    this.#ticks += elapsedTicks;
+    for (const replica of this.#o.replicas()) {
+      const { group } = replica;
+      const st = replica.raw.status();
+      if (st.role !== Role.Leader) {
+        this.#steps.delete(group);
+        this.#moving.delete(group);
+        this.#leaderSince.delete(group);
+        continue;
+      }
+      if (!this.#leaderSince.has(group)) this.#leaderSince.set(group, this.#ticks);
+      const planned = this.#o.view.target(group);
+      if (!planned || this.#busy.has(group) || st.leadTransferee) continue;
+      const held = this.#o.heldOff?.(group);
+      const target =
+        held && held.size > 0
+          ? {
+              voters: planned.voters.filter((id) => !held.has(id)),
+              learners: planned.learners.filter((id) => !held.has(id)),
+            }
+          : planned;
+      const step = nextRebalanceStep(
+        { self: this.#o.nodeId, confState: st.confState, lastIndex: st.lastIndex, progress: st.progress },
+        target,
+      );
+      this.#steps.set(group, step);
+      this.#act(replica, step);
+    }
+  }
+
+  #act(replica: Replica, step: RebalanceStep): void {
+    const { group } = replica;
+    const settled = step.kind === "done" || (step.kind === "transfer" && !this.#moving.has(group));
+    if (settled) {
+      if (this.#moving.delete(group)) this.#o.logger.info({ group }, "rebalance: replicas in place");
+    }
+    switch (step.kind) {
+      case "done":
+      case "wait":
+        return;
+      case "transfer": {
+        const last = this.#lastTransfer.get(group);
+        const cooldown = this.#o.transferCooldownTicks;
+        if (last !== undefined && this.#ticks - last < cooldown) return;
+        if (step.reason === "balance" && this.#ticks - this.#leaderSince.get(group)! < cooldown) return;
+        this.#lastTransfer.set(group, this.#ticks);
+        this.#o.logger.info({ group, to: step.to, reason: step.reason }, "rebalance: leadership transfer");
+        replica.raw.transferLeadership(step.to);
+        this.#o.kick();
+        return;
+      }
+      case "addLearner":
+        // A new move starts only under the limit; moves under way always finish.
+        if (!this.#moving.has(group) && this.#moving.size >= this.#o.maxConcurrentMoves) return;
+        this.#change(replica, ConfChangeType.AddLearner, step.node);
+        return;
+      case "promote":
+        this.#change(replica, ConfChangeType.AddNode, step.node);
+        return;
+      case "remove":
+        this.#change(replica, ConfChangeType.RemoveNode, step.node);
+        return;
+    }
+  }
+
+  #change(replica: Replica, type: ConfChangeType, node: string): void {
+    const { group } = replica;
+    this.#moving.add(group);
+    this.#busy.add(group);
+    this.#o.logger.info({ group, change: type, member: node }, "rebalance: membership change");
+    this.#o
+      .changeConf(replica, type, node)
+      .catch((e: unknown) => {
+        this.#o.logger.warn(
+          { group, change: type, member: node, err: toRingkvError(e).message },
+          "rebalance step failed",
+        );
+      })
+      .finally(() => this.#busy.delete(group));
+  }
+}

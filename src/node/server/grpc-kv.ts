@@ -1,0 +1,117 @@
+// The KV gRPC service (proto/kv.proto) as a thin adapter over KvApi: decode, validate, call,
+// encode. Every failure leaves as a gRPC status carrying the stable ringkv code in trailing
+// metadata (src/api/grpc-status.ts); nothing a handler throws escapes to grpc-js.
+// Malformed protobuf never gets here: grpc-js fails the call while deserialising.
+import type * as grpc from "@grpc/grpc-js";
+import { RingkvError, toRingkvError } from "../../api/errors.ts";
+import { toGrpcStatus } from "../../api/grpc-status.ts";
+import type { KvApi, MemberInfo } from "../../api/kv-api.ts";
+import { type KvMethod, type KvMethods, kvServiceDefinition, type WireMember } from "../../api/kv-wire.ts";
+import {
+  type KvLimits,
+  kvLimits,
+  validateKey,
+  validateNodeId,
+  validateValue,
+  validateVersion,
+} from "../../api/limits.ts";
+import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
+import type { Metrics } from "../metrics.ts";
+
+export interface KvServiceOptions extends Partial<KvLimits> {
+  /** Where to count calls and their latency; none by default. */
+  readonly metrics?: Metrics;
+}
+
+/** `forwarded`: another node sent this on a client's behalf (peer-clients.ts); do not forward again. */
+type Handler<M extends KvMethod> = (request: KvMethods[M][0], forwarded: boolean) => Promise<KvMethods[M][1]>;
+type Handlers = { [M in KvMethod]: Handler<M> };
+
+/** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
+export function registerKvService(server: grpc.Server, api: KvApi, options: KvServiceOptions = {}): void {
+  const handlers = kvHandlers(api, kvLimits(options));
+  const implementation: grpc.UntypedServiceImplementation = {};
+  for (const method of Object.keys(handlers) as KvMethod[]) {
+    implementation[method] = unaryCall(method, handlers[method] as Handler<KvMethod>, options.metrics);
+  }
+  server.addService(kvServiceDefinition(), implementation);
+}
+
+function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
+  return {
+    async Put(request, forwarded) {
+      validateKey(request.key, limits.maxKeyBytes);
+      validateValue(request.value, limits.maxValueBytes);
+      if (request.ifVersion === undefined) return api.put(request.key, request.value, { forwarded });
+      validateVersion(request.ifVersion);
+      return api.put(request.key, request.value, { ifVersion: request.ifVersion, forwarded });
+    },
+    async Get(request, forwarded) {
+      validateKey(request.key, limits.maxKeyBytes);
+      const consistency = request.stale ? "stale" : "linearizable";
+      const found = await api.get(request.key, { consistency, forwarded });
+      return found === null
+        ? { found: false, value: new Uint8Array(0), version: 0 }
+        : { found: true, value: found.value, version: found.version };
+    },
+    async Delete(request, forwarded) {
+      validateKey(request.key, limits.maxKeyBytes);
+      return api.delete(request.key, { forwarded });
+    },
+    async Join(request, forwarded) {
+      const member = memberFrom(request.member);
+      const { members, epoch } = await api.join(member, { forwarded });
+      return { members, epoch: epoch ?? 0 };
+    },
+    async Leave(request, forwarded) {
+      validateNodeId(request.id);
+      await api.leave(request.id, { forwarded });
+      return {};
+    },
+    async Status(_request, forwarded) {
+      return { json: JSON.stringify(await api.status({ forwarded })) };
+    },
+  };
+}
+
+function memberFrom(wire: WireMember | null | undefined): MemberInfo {
+  if (!wire) throw new RingkvError("InvalidArgument", "join: member is missing");
+  validateNodeId(wire.id);
+  if (wire.addr === "") throw new RingkvError("InvalidArgument", "join: member addr is empty");
+  return { id: wire.id, addr: wire.addr, http: wire.http };
+}
+
+function unaryCall<M extends KvMethod>(
+  method: M,
+  handle: Handler<M>,
+  metrics: Metrics | undefined,
+): grpc.handleUnaryCall<KvMethods[M][0], KvMethods[M][1]> {
+  return (call, callback) => {
+    const started = performance.now();
+    const finish = (code: string): void =>
+      metrics?.observeGrpc({ route: method, method, code, seconds: (performance.now() - started) / 1000 });
+    // The promise chain starts with resolve() so a synchronous throw in `handle` is caught too.
+    Promise.resolve()
+      .then(() => handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0))
+      .then(
+        (response) => {
+          finish("OK");
+          callback(null, response);
+        },
+        (e: unknown) => {
+          const error = toRingkvError(e);
+          finish(error.code);
+          callback(toGrpcStatus(error));
+        },
+      )
+      .catch((e: unknown) => {
+        // grpc-js catches its own serialisation failures, so this is a last line of defence: a
+        // rejection left here would be unhandled and take the whole node down.
+        try {
+          callback(toGrpcStatus(toRingkvError(e)));
+        } catch {
+          // The call is already unusable; grpc-js ends it.
+        }
+      });
+  };
+}

@@ -1,0 +1,401 @@
+// The HTTP API of shared/DESIGN.md §5 (a contract) as a thin adapter over KvApi, plus /metrics
+// and a status page. Node's own `http` module, no framework: each request is matched to a route,
+// its handler returns a Reply, and one writer sends it with a Content-Length so keep-alive
+// clients (wrk, curl) reuse the connection. Errors are RingkvErrors rendered through
+// ERROR_MAPPINGS; nothing thrown by a handler escapes.
+//
+// Beyond §5: a known route with an unsupported method answers 405 with `Allow` and error code
+// InvalidArgument; an unknown route answers 404 with code NotFound.
+import * as http from "node:http";
+import { RingkvError, toRingkvError } from "../../api/errors.ts";
+import type { Consistency, KvApi, StatusJson } from "../../api/kv-api.ts";
+import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
+import { type RingView, ringFromStatus } from "../../api/ring-view.ts";
+import { Metrics } from "../metrics.ts";
+
+export interface HttpServerOptions extends Partial<KvLimits> {
+  /**
+   * Largest request body read, in bytes. A larger one is refused with 413 RequestTooLarge without
+   * reading the rest, and the connection is closed. Between maxValueBytes and this, a PUT is
+   * read and refused with 413 ValueTooLarge (the same check as gRPC). Default 2 × maxValueBytes.
+   */
+  readonly bodyBytesMax?: number;
+  /** Registry for request metrics and /metrics; a private one by default. */
+  readonly metrics?: Metrics;
+  /** The `GET /v1/ring` document; by default derived from status (ringFromStatus). */
+  readonly ring?: () => Promise<unknown>;
+}
+
+interface Reply {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array | string;
+}
+
+interface Exchange {
+  readonly req: http.IncomingMessage;
+  /** The path, still percent-encoded. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+}
+
+type Handler = (exchange: Exchange) => Promise<Reply>;
+
+interface Route {
+  /** Route label for metrics: never the raw path, keys must not become label values. */
+  readonly template: string;
+  readonly matches: (path: string) => boolean;
+  readonly methods: Readonly<Record<string, Handler>>;
+}
+
+const KV_PREFIX = "/v1/kv/";
+const JSON_TYPE = "application/json";
+
+export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server {
+  const limits = kvLimits(options);
+  const bodyBytesMax = options.bodyBytesMax ?? 2 * limits.maxValueBytes;
+  const metrics = options.metrics ?? new Metrics();
+  const ring = options.ring ?? (async (): Promise<RingView> => ringFromStatus(await api.status()));
+  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring });
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
+    // serve() turns every handler failure into a reply; only writing the reply itself could
+    // throw, and then the connection is beyond saving — never the process.
+    serve(routes, metrics, req, res, early).catch(() => res.destroy());
+  };
+  const server = http.createServer((req, res) => handle(req, res));
+  // Answer an oversized `Expect: 100-continue` upload before the client sends the body at all.
+  server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (declaredLength(req) > bodyBytesMax) {
+      handle(req, res, tooLarge(bodyBytesMax));
+      return;
+    }
+    res.writeContinue();
+    handle(req, res);
+  });
+  return server;
+}
+
+interface RouteContext {
+  readonly api: KvApi;
+  readonly limits: KvLimits;
+  readonly bodyBytesMax: number;
+  readonly metrics: Metrics;
+  readonly ring: () => Promise<unknown>;
+}
+
+function buildRoutes(ctx: RouteContext): Route[] {
+  const { api, limits } = ctx;
+  return [
+    {
+      template: "/v1/kv/{key}",
+      matches: (path) => path.startsWith(KV_PREFIX) || path === "/v1/kv",
+      methods: {
+        GET: async (ex) => {
+          const key = keyOf(ex.path, limits);
+          const found = await api.get(key, { consistency: consistencyOf(ex.query) });
+          if (found === null) throw new RingkvError("NotFound", "key not found");
+          const headers = { "content-type": "application/octet-stream", "x-version": String(found.version) };
+          return { status: 200, headers, body: found.value };
+        },
+        PUT: async (ex) => {
+          const key = keyOf(ex.path, limits);
+          const ifVersion = ifMatchOf(ex.req);
+          const value = await readBody(ex.req, ctx.bodyBytesMax);
+          validateValue(value, limits.maxValueBytes);
+          const options = ifVersion === undefined ? {} : { ifVersion };
+          const { version } = await api.put(key, value, options);
+          return jsonReply(200, { version }, { "x-version": String(version) });
+        },
+        DELETE: async (ex) => jsonReply(200, { deleted: (await api.delete(keyOf(ex.path, limits))).deleted }),
+      },
+    },
+    {
+      template: "/v1/status",
+      matches: exactly("/v1/status"),
+      methods: {
+        // ?scope=local: this node's own replicas only, without asking the other members.
+        GET: async (ex) => jsonReply(200, await api.status({ forwarded: scopeOf(ex.query) === "local" })),
+      },
+    },
+    {
+      template: "/v1/ring",
+      matches: exactly("/v1/ring"),
+      methods: { GET: async () => jsonReply(200, await ctx.ring()) },
+    },
+    {
+      template: "/metrics",
+      matches: exactly("/metrics"),
+      methods: {
+        GET: async () => ({
+          status: 200,
+          headers: { "content-type": ctx.metrics.contentType },
+          body: await ctx.metrics.text(),
+        }),
+      },
+    },
+    {
+      template: "/",
+      matches: exactly("/"),
+      methods: {
+        GET: async () => ({
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8" },
+          body: statusPage(await api.status()),
+        }),
+      },
+    },
+  ];
+}
+
+async function serve(
+  routes: readonly Route[],
+  metrics: Metrics,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  early?: RingkvError,
+): Promise<void> {
+  const started = performance.now();
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const path = queryAt < 0 ? url : url.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt < 0 ? "" : url.slice(queryAt + 1));
+  const route = routes.find((r) => r.matches(path));
+  const method = req.method ?? "GET";
+  let reply: Reply;
+  try {
+    if (early) throw early;
+    reply = await dispatch(route, method, { req, path, query });
+  } catch (e) {
+    reply = errorReply(toRingkvError(e));
+  }
+  // An error reply before the whole body arrived (too large, or refused before reading it):
+  // close the connection rather than read an unbounded body just to keep it alive.
+  const closing = !req.complete && reply.status >= 400;
+  send(res, reply, closing);
+  const seconds = (performance.now() - started) / 1000;
+  metrics.observeHttp({ route: route?.template ?? "unmatched", method, code: String(reply.status), seconds });
+}
+
+function dispatch(route: Route | undefined, method: string, exchange: Exchange): Promise<Reply> {
+  if (!route) throw new RingkvError("NotFound", `no route for ${method} ${exchange.path}`);
+  const handler = route.methods[method];
+  if (!handler) throw new MethodNotAllowed(method, exchange.path, Object.keys(route.methods));
+  return handler(exchange);
+}
+
+/** 405 is outside the shared error codes: an InvalidArgument that also carries `Allow`. */
+class MethodNotAllowed extends RingkvError {
+  readonly allow: readonly string[];
+  constructor(method: string, path: string, allow: readonly string[]) {
+    super("InvalidArgument", `method ${method} is not allowed on ${path}; use ${allow.join(", ")}`);
+    this.allow = allow;
+  }
+}
+
+function errorReply(error: RingkvError): Reply {
+  const headers: Record<string, string> = { "content-type": JSON_TYPE };
+  let status = error.mapping.http;
+  if (error instanceof MethodNotAllowed) {
+    status = 405;
+    headers["allow"] = error.allow.join(", ");
+  }
+  if (status === 503) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+  return { status, headers, body: JSON.stringify(error.toJSON()) };
+}
+
+function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { ...headers, "content-type": JSON_TYPE }, body: JSON.stringify(value) };
+}
+
+function send(res: http.ServerResponse, reply: Reply, closing: boolean): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = typeof reply.body === "string" ? Buffer.from(reply.body) : reply.body;
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    "content-length": String(body.byteLength),
+    ...(closing ? { connection: "close" } : {}),
+  });
+  res.end(body);
+}
+
+function exactly(expected: string): (path: string) => boolean {
+  return (path) => path === expected;
+}
+
+function keyOf(path: string, limits: KvLimits): Uint8Array {
+  const key = percentDecode(path.slice(KV_PREFIX.length));
+  validateKey(key, limits.maxKeyBytes);
+  return key;
+}
+
+/**
+ * The raw bytes a percent-encoded path segment stands for. Not decodeURIComponent: a key is any
+ * byte string, not necessarily UTF-8. Node rejects non-ASCII request lines, so every other
+ * character is one ASCII byte.
+ */
+export function percentDecode(encoded: string): Uint8Array {
+  const bytes = new Uint8Array(encoded.length);
+  let length = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    const c = encoded.charCodeAt(i);
+    if (c === 0x25 /* % */) {
+      const byte = hexByte(encoded, i + 1);
+      if (byte < 0)
+        throw new RingkvError("InvalidArgument", `invalid percent-encoding at offset ${i} of the key`);
+      bytes[length++] = byte;
+      i += 2;
+    } else {
+      bytes[length++] = c & 0xff;
+    }
+  }
+  return bytes.subarray(0, length);
+}
+
+function hexByte(text: string, at: number): number {
+  const hi = hexDigit(text.charCodeAt(at));
+  const lo = hexDigit(text.charCodeAt(at + 1));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
+  return -1;
+}
+
+function scopeOf(query: URLSearchParams): "local" | "cluster" {
+  const scope = query.get("scope") ?? "cluster";
+  if (scope !== "local" && scope !== "cluster") {
+    throw new RingkvError(
+      "InvalidArgument",
+      `scope must be "local" or "cluster", not ${JSON.stringify(scope)}`,
+    );
+  }
+  return scope;
+}
+
+function consistencyOf(query: URLSearchParams): Consistency {
+  const values = query.getAll("consistency");
+  if (values.length === 0) return "linearizable";
+  const [value] = values;
+  if (values.length === 1 && (value === "stale" || value === "linearizable")) return value;
+  throw new RingkvError(
+    "InvalidArgument",
+    `consistency must be "stale" or "linearizable", got ${JSON.stringify(values.join(","))}`,
+  );
+}
+
+/** `If-Match: N` (a bare or quoted version); undefined when absent. */
+function ifMatchOf(req: http.IncomingMessage): number | undefined {
+  const header = req.headers["if-match"];
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:(\d+)|"(\d+)")\s*$/.exec(header);
+  const version = Number(match?.[1] ?? match?.[2] ?? Number.NaN);
+  if (!match || !Number.isSafeInteger(version)) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `If-Match must be a version number, got ${JSON.stringify(header)}`,
+    );
+  }
+  validateVersion(version);
+  return version;
+}
+
+function declaredLength(req: http.IncomingMessage): number {
+  const header = req.headers["content-length"];
+  return header === undefined ? 0 : Number(header);
+}
+
+function tooLarge(bodyBytesMax: number): RingkvError {
+  return new RingkvError("RequestTooLarge", `request body is larger than ${bodyBytesMax} bytes`);
+}
+
+/** The request body, refusing (without reading further) once it passes `bodyBytesMax`. */
+function readBody(req: http.IncomingMessage, bodyBytesMax: number): Promise<Uint8Array> {
+  if (declaredLength(req) > bodyBytesMax) return Promise.reject(tooLarge(bodyBytesMax));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = (): void => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onError);
+    };
+    const onData = (chunk: Buffer): void => {
+      total += chunk.byteLength;
+      if (total > bodyBytesMax) {
+        cleanup();
+        reject(tooLarge(bodyBytesMax));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      // One exact, unpooled copy: the value may be kept, and must not pin socket buffers.
+      const body = Buffer.allocUnsafeSlow(total);
+      let offset = 0;
+      for (const chunk of chunks) offset += chunk.copy(body, offset);
+      resolve(body);
+    };
+    const onError = (): void => {
+      cleanup();
+      reject(new RingkvError("InvalidArgument", "the request body was cut off"));
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError);
+  });
+}
+
+// ---- status page -------------------------------------------------------------------------------
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+function table(headings: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>): string {
+  const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+  const body = rows.map(
+    (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join("")}</tr>`,
+  );
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>`;
+}
+
+/** A self-contained page (no scripts, no external assets) that refreshes itself every 5 s. */
+export function statusPage(status: StatusJson): string {
+  const members = table(
+    ["id", "gRPC", "HTTP", "state", "incarnation"],
+    status.members.map((m) => [m.id, m.addr, m.http, m.state, m.incarnation]),
+  );
+  const shards = table(
+    ["shard", "leader", "term", "replicas", "learners", "commit", "applied", "keys"],
+    status.shards.map((s) => [
+      s.id,
+      s.leader || "—",
+      s.term,
+      s.replicas.join(", "),
+      s.learners.join(", "),
+      s.commitIndex,
+      s.appliedIndex,
+      s.keys,
+    ]),
+  );
+  const title = `ringkv ${status.node.id}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
+<title>${escapeHtml(title)}</title>
+<style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em}
+th,td{border:1px solid #ccc;padding:.3em .7em;text-align:left}th{background:#f3f3f3}</style></head>
+<body><h1>${escapeHtml(title)}</h1>
+<p>gRPC ${escapeHtml(status.node.addr)} · HTTP ${escapeHtml(status.node.http)} · epoch ${status.epoch}</p>
+<h2>Members (${status.members.length})</h2>${members}
+<h2>Shards (${status.shards.length})</h2>${shards}
+</body></html>
+`;
+}
