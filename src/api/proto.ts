@@ -4,6 +4,7 @@
 import { fileURLToPath } from "node:url";
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import protobuf from "protobufjs";
+import { invariant } from "../invariant.ts";
 
 const PROTO_DIR = fileURLToPath(new URL("../../proto/", import.meta.url));
 
@@ -54,7 +55,7 @@ export function serviceDefinition(file: string, serviceName: string): ServiceDef
   for (const method of service.methodsArray) {
     const req = method.resolvedRequestType;
     const res = method.resolvedResponseType;
-    if (!req || !res) throw new Error(`unresolved types in ${serviceName}.${method.name}`);
+    invariant(req !== null && res !== null, () => `unresolved types in ${serviceName}.${method.name}`);
     definition[method.name] = {
       path: `/${service.fullName.slice(1)}/${method.name}`,
       requestStream: method.requestStream === true,

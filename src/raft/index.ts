@@ -2,7 +2,6 @@
 export { applyConfChange, decodeConfChange, encodeConfChange } from "./confchange.ts";
 export { RAFT_DEFAULTS, type RaftConfig, type RaftOptions } from "./config.ts";
 export {
-  assert,
   CompactedError,
   NotLeaderError,
   ProposalDroppedError,

@@ -4,6 +4,7 @@
 // (INVALID_ARGUMENT, RESOURCE_EXHAUSTED) naming the offending field.
 import * as grpc from "@grpc/grpc-js";
 import { serviceDefinition } from "../../api/proto.ts";
+import { invariant } from "../../invariant.ts";
 import { type CodecLimits, decodeGossipBatch, type GossipBatch } from "./codec.ts";
 import { GossipAgentError, grpcStatusOf } from "./errors.ts";
 
@@ -29,7 +30,7 @@ export function gossipServiceDefinition(): grpc.ServiceDefinition {
   if (definition !== null) return definition;
   const base = serviceDefinition("gossip.proto", "ringkv.gossip.GossipTransport");
   const deliver = base["Deliver"];
-  if (deliver === undefined) throw new Error("proto/gossip.proto: GossipTransport.Deliver is missing");
+  invariant(deliver !== undefined, "proto/gossip.proto: GossipTransport.Deliver is missing");
   const raw = (bytes: Buffer): Buffer => bytes;
   definition = { Deliver: { ...deliver, requestSerialize: raw, requestDeserialize: raw } };
   return definition;

@@ -13,6 +13,7 @@ export interface ClusterConfig {
 }
 
 import { decodeMessage, encodeMessage, messageType } from "../../api/proto.ts";
+import { invariant } from "../../invariant.ts";
 
 export type Command =
   | { readonly put: { readonly key: Uint8Array; readonly value: Uint8Array; readonly ifVersion?: number } }
@@ -50,5 +51,6 @@ export function decodeCommand(bytes: Uint8Array): Command {
   }
   if (c.op === "setConfig" && c.setConfig) return { setConfig: c.setConfig };
   if (c.op === "removeMember" && c.removeMember !== undefined) return { removeMember: c.removeMember };
-  throw new Error(`undecodable command (op ${c.op ?? "missing"})`);
+  // Only encodeCommand writes entries, so a committed entry that does not decode is corruption.
+  invariant(false, "undecodable command", { op: c.op ?? null });
 }
