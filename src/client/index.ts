@@ -1,5 +1,8 @@
 // The ringkv client library: RingkvClient speaks the KV gRPC service and implements KvApi, so
 // code written against a node works unchanged against a remote cluster.
+// Owns retries, shard-aware routing and address parsing.
+// May import: src/api (the wire contract), src/ring (key → shard), src/invariant.ts; never
+// src/node or cli/.
 
 export { type ErrorCode, RingkvError } from "../api/errors.ts";
 export type {
