@@ -112,6 +112,23 @@ function startHost(store: MemoryLogStore, network = new MemoryNetwork()) {
   return { host, errors, fatal, clock };
 }
 
+/** An App from n2 as leader of term 5, matching our founding entry 2 and carrying nothing. */
+const appFromN2 = (): Message => ({
+  type: MessageType.App,
+  from: "n2",
+  to: "n1",
+  term: 5,
+  logTerm: 1,
+  index: 2,
+  entries: [],
+  commit: 2,
+  reject: false,
+  rejectHint: 0,
+  rejectTerm: 0,
+  snapshot: null,
+  context: "",
+});
+
 describe("host invariants reach onFatal", () => {
   it("persisted before advance: a store that loses a Ready's entries is caught", async () => {
     const store = new LossyStore((u) => ({ ...u, entries: [] }));
@@ -138,6 +155,31 @@ describe("host invariants reach onFatal", () => {
     expect((error as InvariantError).message).toContain("the store holds a Ready's hard state");
   });
 
+  it("persisted before advance: a store that loses a Ready's snapshot is caught", async () => {
+    const store = new LossyStore((u) => ({ ...u, snapshot: null }));
+    found(store, ["n1", "n2"]);
+    const network = new MemoryNetwork();
+    const { fatal } = startHost(store, network);
+    const n2 = network.transport("n2");
+    n2.setPeer("n1", "n1");
+    // The leader n2 sends a snapshot past our log: the core installs it and hands it over.
+    const snapshot = {
+      meta: { index: 10, term: 5, confState: { voters: ["n1", "n2"], learners: [] } },
+      data: new Uint8Array(),
+    };
+    n2.send([
+      { group: GROUP, message: { ...appFromN2(), type: MessageType.Snap, index: 10, logTerm: 5, snapshot } },
+    ]);
+    const error = await fatal;
+    expect(error).toBeInstanceOf(InvariantError);
+    expect((error as InvariantError).context).toEqual({
+      group: GROUP,
+      snapshotIndex: 10,
+      storedSnapshotIndex: 0,
+    });
+    await n2.close();
+  });
+
   it("an invariant broken while stepping a message reaches onFatal, not the transport", async () => {
     const store = new MemoryLogStore();
     found(store, ["n1", "n2"]); // entries 1..2 committed at term 1
@@ -147,19 +189,8 @@ describe("host invariants reach onFatal", () => {
     n2.setPeer("n1", "n1");
     // A broken leader: its App matches our entry 2, then rewrites committed entry 1.
     const message: Message = {
-      type: MessageType.App,
-      from: "n2",
-      to: "n1",
-      term: 5,
-      logTerm: 1,
-      index: 2,
+      ...appFromN2(),
       entries: [{ index: 1, term: 5, type: EntryType.Normal, data: new Uint8Array() }],
-      commit: 2,
-      reject: false,
-      rejectHint: 0,
-      rejectTerm: 0,
-      snapshot: null,
-      context: "",
     };
     n2.send([{ group: GROUP, message }]);
     const error = await fatal;
