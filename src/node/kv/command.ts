@@ -12,7 +12,7 @@ export interface ClusterConfig {
   readonly replicationFactor: number;
 }
 
-import { decodeMessage, encodeMessage, messageType } from "../../api/proto.ts";
+import { decodeMessage, encodeMessage, wire } from "../../api/proto.ts";
 
 export type Command =
   | { readonly put: { readonly key: Uint8Array; readonly value: Uint8Array; readonly ifVersion?: number } }
@@ -21,7 +21,7 @@ export type Command =
   | { readonly removeMember: string }
   | { readonly setConfig: ClusterConfig };
 
-const CommandType = messageType("command.proto", "ringkv.command.Command");
+const CommandType = wire.command.Command;
 
 export function encodeCommand(command: Command): Uint8Array {
   return encodeMessage(CommandType, command);
