@@ -11,7 +11,17 @@ import { fileURLToPath } from "node:url";
 import { RingkvError } from "../src/api/errors.ts";
 import { RingkvClient } from "../src/client/index.ts";
 
-const BIN = fileURLToPath(new URL("../bin/ringkv.mjs", import.meta.url));
+/**
+ * How to run `ringkv` again: this process's own entry point under its own Node flags, so the
+ * children run the same code as the parent — the compiled CLI when started through
+ * bin/ringkv.mjs, the sources when the tests start `node --import tsx cli/main.ts dev`.
+ */
+function ringkvArgs(): string[] {
+  return [
+    ...process.execArgv,
+    process.argv[1] ?? fileURLToPath(new URL("../bin/ringkv.mjs", import.meta.url)),
+  ];
+}
 const GRPC_BASE_PORT = 7000;
 const HTTP_BASE_PORT = 8000;
 /** How long one node may take to come up (recover, or join and catch up). */
@@ -82,7 +92,7 @@ export class DevCluster {
 
   #spawn(node: DevNode, role: readonly string[]): void {
     const args = [
-      BIN,
+      ...ringkvArgs(),
       "start",
       "--id",
       node.id,

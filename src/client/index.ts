@@ -15,7 +15,9 @@ export type {
 } from "../api/kv-api.ts";
 export { type RingView, ringFromStatus } from "../api/ring-view.ts";
 export { parseAddress } from "./address.ts";
+export type { BytesInput } from "./bytes.ts";
 export { DEFAULT_DEADLINE_MS, RingkvClient, type RingkvClientOptions } from "./client.ts";
+export { KvValue } from "./kv-value.ts";
 export {
   DEFAULT_RETRY_SETTINGS,
   type OperationKind,

@@ -12,7 +12,7 @@ export interface ClusterConfig {
   readonly replicationFactor: number;
 }
 
-import { decodeMessage, encodeMessage, messageType } from "../../api/proto.ts";
+import { decodeMessage, encodeMessage, wire } from "../../api/proto.ts";
 import { invariant } from "../../invariant.ts";
 
 export type Command =
@@ -22,7 +22,7 @@ export type Command =
   | { readonly removeMember: string }
   | { readonly setConfig: ClusterConfig };
 
-const CommandType = messageType("command.proto", "ringkv.command.Command");
+const CommandType = wire.command.Command;
 
 export function encodeCommand(command: Command): Uint8Array {
   return encodeMessage(CommandType, command);
