@@ -58,7 +58,12 @@ export function importGraph(root: string, dirs: readonly string[]): ImportGraph 
     // readImportFiles, detectJavaScriptImports: import/export … from, import(), require().
     for (const { fileName: specifier } of ts.preProcessFile(source, true, true).importedFiles) {
       if (!specifier.startsWith(".")) continue; // node: builtins and packages
-      const to = toPosix(relative(root, resolve(root, dirname(from), specifier)));
+      const target = toPosix(relative(root, resolve(root, dirname(from), specifier)));
+      // Generated JavaScript (src/api/generated) is checked through its declaration file.
+      const to =
+        target.endsWith(".js") && known.has(target.replace(/\.js$/, ".d.ts"))
+          ? target.replace(/\.js$/, ".d.ts")
+          : target;
       if (known.has(to)) edges.push({ from, to, specifier });
       else unresolved.push({ from, specifier });
     }
