@@ -8,6 +8,7 @@ import * as grpc from "@grpc/grpc-js";
 import { RingkvError } from "../api/errors.ts";
 import { fromGrpcStatus, isUnsentFailure } from "../api/grpc-status.ts";
 import type {
+  DeleteOptions,
   GetOptions,
   JoinResult,
   KvApi,
@@ -89,8 +90,9 @@ export class RingkvClient implements KvApi {
     return { value: new Uint8Array(buffer, byteOffset, byteLength), version: response.version };
   }
 
-  async delete(key: Uint8Array): Promise<{ deleted: boolean }> {
-    const { deleted } = await this.#call("Delete", "write", { key }, key);
+  async delete(key: Uint8Array, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
+    const request = options.ifVersion === undefined ? { key } : { key, ifVersion: options.ifVersion };
+    const { deleted } = await this.#call("Delete", "write", request, key);
     return { deleted };
   }
 

@@ -71,6 +71,19 @@ describe("KV gRPC service and RingkvClient over a fake KvApi", () => {
     expect((await client.get(bytes("cas")))?.value).toEqual(bytes("c"));
   });
 
+  test("a delete with ifVersion deletes only at that version; a stale one is VersionMismatch", async () => {
+    const first = await client.put(bytes("guarded"), bytes("a"));
+    const second = await client.put(bytes("guarded"), bytes("b"));
+    const stale = await rejection(client.delete(bytes("guarded"), { ifVersion: first.version }));
+    expect(stale.code).toBe("VersionMismatch");
+    expect(kv.lastOptions).toMatchObject({ ifVersion: first.version });
+    expect((await client.get(bytes("guarded")))?.version).toBe(second.version);
+    expect(await client.delete(bytes("guarded"), { ifVersion: second.version })).toEqual({ deleted: true });
+    // Without ifVersion the request carries none: the api sees an unconditional delete.
+    await client.delete(bytes("guarded"));
+    expect(kv.lastOptions).not.toHaveProperty("ifVersion");
+  });
+
   test("a put without ifVersion is unconditional even at version 0", async () => {
     await client.put(bytes("plain"), bytes("a"));
     await client.put(bytes("plain"), bytes("b"));
