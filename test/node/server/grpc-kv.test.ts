@@ -383,3 +383,27 @@ describe("RingkvClient shard routing", () => {
     expect([a.calls.put, b.calls.put]).toEqual([expected.a + keys.length, expected.b]);
   });
 });
+
+describe("KV gRPC request metrics", () => {
+  test("calls are counted and timed by method and gRPC status code name, as go-grpc-prometheus does", async () => {
+    const { Metrics } = await import("../../../src/node/metrics.ts");
+    const metrics = new Metrics({ processMetrics: false });
+    const kv = new FakeKv();
+    const served = await serveGrpc(kv, { metrics });
+    const client = new RingkvClient({ addresses: [served.addr], retry: { attemptsMax: 1 } });
+    try {
+      await client.put(bytes("k"), bytes("v"));
+      await client.put(bytes("k"), bytes("w"));
+      await rejection(client.leave("not-a-member"));
+      const text = await metrics.text();
+      const labels = (method: string, code: string): string =>
+        `{grpc_service="ringkv.kv.KV",grpc_method="${method}",grpc_code="${code}",grpc_type="unary"}`;
+      expect(text).toContain(`ringkv_grpc_server_handled_total${labels("Put", "OK")} 2`);
+      expect(text).toContain(`ringkv_grpc_server_handled_total${labels("Leave", "FAILED_PRECONDITION")} 1`);
+      expect(text).toContain(`ringkv_grpc_server_handling_seconds_count${labels("Put", "OK")} 2`);
+    } finally {
+      client.close();
+      await served.close();
+    }
+  });
+});
