@@ -8,12 +8,12 @@ import { arcsFromShares, type RingArc } from "../../api/ring-view.ts";
 import { type ShardFlag, type ShardFlagKind, shardFlags } from "../../api/shard-flags.ts";
 
 /**
- * The ring is drawn in this many equal sectors, each given to the shard owning most of it. The
- * default ring has 8 192 token ranges, most far narrower than a pixel; drawing each would make a
- * page of ~0.5 MB. Half a degree keeps the picture true at a glance (exact shares are in the
- * table) and the SVG around 50 kB.
+ * The ring is drawn in this many equal sectors (one degree, ~3 px at the drawn size), each given
+ * to the shard owning most of it. The default ring has 8 192 token ranges, most far narrower
+ * than a pixel; drawing each would make a page of ~0.5 MB. Sectors keep the picture true at a
+ * glance (exact shares are in the table) and the page around 50 kB.
  */
-export const RING_SECTORS = 720;
+export const RING_SECTORS = 360;
 
 /** How often the page reloads itself, in seconds. */
 export const REFRESH_SECONDS = 5;
@@ -34,7 +34,7 @@ const FLAG_COLOURS: Readonly<Record<ShardFlagKind, string>> = {
   leaderless: "#c62828",
   "under-replicated": "#ef6c00",
   diverged: "#ad1457",
-  moving: "#1565c0",
+  moving: "#546e7a",
 };
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -128,9 +128,11 @@ function legend(status: StatusJson, colours: ReadonlyMap<string, string>): strin
     return `<li data-node="${escapeHtml(id)}"><span class="swatch" style="background:${colour}"></span>${escapeHtml(id)} leads ${leads} shard(s) · ${escapeHtml(state)}</li>`;
   });
   items.push(`<li><span class="swatch" style="background:${NO_LEADER_COLOUR}"></span>no leader</li>`);
-  items.push(
-    `<li><span class="swatch" style="border:2px solid ${FLAG_COLOURS.leaderless}"></span>outlined: the shard needs attention</li>`,
-  );
+  for (const kind of FLAG_URGENCY) {
+    items.push(
+      `<li><span class="swatch" style="background:${FLAG_COLOURS[kind]}"></span>outer band: ${kind}</li>`,
+    );
+  }
   return `<ul class="legend">${items.join("")}</ul>`;
 }
 
@@ -205,11 +207,23 @@ function table(headings: readonly string[], rows: readonly string[]): string {
 }
 
 // ---- the ring picture ------------------------------------------------------------------------
+//
+// Three bands around one centre. The middle band is the ring itself: every token range, coloured
+// by the leader of the shard that owns it (with hundreds of tokens per shard it reads as how the
+// key space is spread over leaders). The inner band gives each shard one arc the size of its
+// share, labelled, so a shard can be found by eye. The outer band marks, in the flag's colour,
+// the key ranges of shards that need attention.
 
-const SIZE_PX = 360;
+const SIZE_PX = 400;
 const CENTRE_PX = SIZE_PX / 2;
-const OUTER_RADIUS_PX = 170;
-const INNER_RADIUS_PX = 110;
+const BANDS_PX = {
+  attention: { outer: 196, inner: 186 },
+  tokens: { outer: 182, inner: 132 },
+  shares: { outer: 126, inner: 86 },
+} as const;
+
+/** Flag kinds from most to least urgent: a shard's band takes the colour of its most urgent. */
+const FLAG_URGENCY: readonly ShardFlagKind[] = ["leaderless", "diverged", "under-replicated", "moving"];
 
 function ringSvg(
   status: StatusJson,
@@ -218,19 +232,37 @@ function ringSvg(
   flags: ReadonlyMap<number, readonly ShardFlag[]>,
 ): string {
   const runs = sectorRuns(sectorOwners(arcs, RING_SECTORS));
+  const shares = status.ring?.shares ?? status.shards.map(() => 1 / Math.max(1, status.shards.length));
+  let shareStart = 0;
   const groups = status.shards.map((s) => {
     const list = flags.get(s.id) ?? [];
     const fill = s.leader ? (colours.get(s.leader) ?? NO_LEADER_COLOUR) : NO_LEADER_COLOUR;
-    const outline = list.length > 0 ? ` stroke="${FLAG_COLOURS.leaderless}" stroke-width="1.5"` : "";
-    const d = (runs.get(s.id) ?? [])
-      .map(([from, to]) => donutPath(from / RING_SECTORS, to / RING_SECTORS))
-      .join("");
+    const ranges = (runs.get(s.id) ?? []).map(
+      ([from, to]) => [from / RING_SECTORS, to / RING_SECTORS] as const,
+    );
+    const tokens = ranges.map(([from, to]) => donutPath(from, to, BANDS_PX.tokens)).join("");
+    const share = shares[s.id] ?? 0;
+    const shareArc = donutPath(shareStart, shareStart + share, BANDS_PX.shares);
+    const label = shareLabel(s.id, shareStart + share / 2);
+    shareStart += share;
+    const urgent = FLAG_URGENCY.find((kind) => list.some((f) => f.kind === kind));
+    const attention = urgent
+      ? `<path class="attention" fill="${FLAG_COLOURS[urgent]}" d="${ranges.map(([from, to]) => donutPath(from, to, BANDS_PX.attention)).join("")}"/>`
+      : "";
     const words = [`shard ${s.id}`, `leader ${s.leader || "none"}`, ...list.map((f) => f.text)].join(" · ");
     const cls = list.length > 0 ? "shard-arcs flagged" : "shard-arcs";
-    return `<g class="${cls}" data-shard="${s.id}" data-leader="${escapeHtml(s.leader)}" fill="${fill}"${outline}><title>${escapeHtml(words)}</title><path d="${d}"/></g>`;
+    return `<g class="${cls}" data-shard="${s.id}" data-leader="${escapeHtml(s.leader)}" fill="${fill}"><title>${escapeHtml(words)}</title><path class="tokens" d="${tokens}" stroke="${fill}" stroke-width="0.6"/><path class="share" d="${shareArc}" stroke="#fff" stroke-width="1"/>${label}${attention}</g>`;
   });
-  const label = `<text x="${CENTRE_PX}" y="${CENTRE_PX - 6}" text-anchor="middle" font-size="16">${status.shards.length} shards</text><text x="${CENTRE_PX}" y="${CENTRE_PX + 16}" text-anchor="middle" font-size="12" fill="#666">epoch ${status.epoch}</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="ring-svg" width="${SIZE_PX}" height="${SIZE_PX}" viewBox="0 0 ${SIZE_PX} ${SIZE_PX}" role="img" aria-label="hash ring: each shard's key ranges coloured by its leader"><title>The hash ring, drawn in ${RING_SECTORS} sectors: each shard's key ranges, coloured by its leader</title>${groups.join("")}${label}</svg>`;
+  const centre = `<text x="${CENTRE_PX}" y="${CENTRE_PX - 4}" text-anchor="middle" font-size="16">${status.shards.length} shards</text><text x="${CENTRE_PX}" y="${CENTRE_PX + 16}" text-anchor="middle" font-size="12" fill="#666">epoch ${status.epoch}</text>`;
+  const title = `The hash ring: middle band, every token range (in ${RING_SECTORS} sectors) coloured by its shard's leader; inner band, each shard's share; outer band, shards that need attention`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="ring-svg" width="${SIZE_PX}" height="${SIZE_PX}" viewBox="0 0 ${SIZE_PX} ${SIZE_PX}" role="img" aria-label="hash ring: each shard's key ranges coloured by its leader"><title>${title}</title>${groups.join("")}${centre}</svg>`;
+}
+
+/** The shard id, written on its share arc (skipped when the arc is too thin to hold it). */
+function shareLabel(shard: number, midTurns: number): string {
+  const radius = (BANDS_PX.shares.outer + BANDS_PX.shares.inner) / 2;
+  const [x, y] = pointAt(midTurns, radius);
+  return `<text x="${x}" y="${y}" text-anchor="middle" dominant-baseline="central" font-size="11" fill="#fff" font-weight="600">${shard}</text>`;
 }
 
 /** For each sector, the shard owning the largest part of it (-1 if none). */
@@ -279,15 +311,24 @@ function sectorRuns(owners: Int32Array): Map<number, [number, number][]> {
   return runs;
 }
 
-/** A ring segment between two fractions of a turn, clockwise from the top. */
-function donutPath(from: number, to: number): string {
+function pointAt(turns: number, radius: number): [string, string] {
+  const angle = 2 * Math.PI * turns - Math.PI / 2;
+  return [
+    (CENTRE_PX + radius * Math.cos(angle)).toFixed(1),
+    (CENTRE_PX + radius * Math.sin(angle)).toFixed(1),
+  ];
+}
+
+/** A ring segment between two fractions of a turn, clockwise from the top, within one band. */
+function donutPath(
+  from: number,
+  to: number,
+  band: { readonly outer: number; readonly inner: number },
+): string {
+  if (to <= from) return "";
   // An SVG arc cannot draw a whole circle: split anything over half a turn.
-  if (to - from > 0.5) return donutPath(from, from + 0.5) + donutPath(from + 0.5, to);
-  const point = (turns: number, radius: number): string => {
-    const angle = 2 * Math.PI * turns - Math.PI / 2;
-    return `${(CENTRE_PX + radius * Math.cos(angle)).toFixed(1)} ${(CENTRE_PX + radius * Math.sin(angle)).toFixed(1)}`;
-  };
-  const R = OUTER_RADIUS_PX;
-  const r = INNER_RADIUS_PX;
+  if (to - from > 0.5) return donutPath(from, from + 0.5, band) + donutPath(from + 0.5, to, band);
+  const point = (turns: number, radius: number): string => pointAt(turns, radius).join(" ");
+  const { outer: R, inner: r } = band;
   return `M${point(from, R)}A${R} ${R} 0 0 1 ${point(to, R)}L${point(to, r)}A${r} ${r} 0 0 0 ${point(from, r)}Z`;
 }
