@@ -5,8 +5,9 @@
 // so those land in the same registry under the `ringkv_` prefix.
 //
 // Request metrics sit on the hot path: their label children are bound once per label
-// combination and looked up through nested maps, so observing a request allocates nothing
-// beyond the histogram's own bookkeeping.
+// combination, looked up through nested maps and kept by hand (request-series.ts), so observing
+// a request allocates nothing.
+import { status as GrpcStatus } from "@grpc/grpc-js";
 import {
   Counter,
   type CounterConfiguration,
@@ -17,8 +18,16 @@ import {
   type HistogramConfiguration,
   Registry,
 } from "prom-client";
+import { type RequestChild, RequestSeries } from "./request-series.ts";
 
 export const METRIC_PREFIX = "ringkv_";
+
+/** gRPC status code → its canonical name (`NOT_FOUND`), the label value Prometheus users expect. */
+const GRPC_CODE_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(GrpcStatus)
+    .filter(([, value]) => typeof value === "number")
+    .map(([name, value]) => [value, name]),
+);
 
 /** Request latencies span sub-millisecond local reads to multi-second elections. */
 export const LATENCY_BUCKETS_SECONDS = [
@@ -32,42 +41,19 @@ export interface MetricsOptions {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
-export interface HttpSample {
-  /** The route template, never the raw path: keys must not become label values. */
-  readonly route: string;
-  readonly method: string;
-  /** The HTTP status code. */
-  readonly code: string;
-  readonly seconds: number;
-}
-
-export interface GrpcSample {
-  /** Full service name, e.g. `ringkv.kv.KV`. */
-  readonly service: string;
-  readonly method: string;
-  /** The gRPC status code name (`OK`, `NOT_FOUND`, `UNAVAILABLE`, …). */
-  readonly code: string;
-  readonly seconds: number;
-}
-
-type HttpLabel = "route" | "method" | "code";
-type GrpcLabel = "grpc_service" | "grpc_method" | "grpc_code" | "grpc_type";
-
-interface Bound {
-  readonly count: { inc(): void };
-  readonly seconds: { observe(value: number): void };
-}
-
-/** Label children bound once per (a, b, c) combination, found again without allocating. */
+/**
+ * Request children bound once per (a, b, c) combination, found again without allocating: the
+ * status code stays a number until its label is bound.
+ */
 class BoundChildren {
-  readonly #bind: (a: string, b: string, c: string) => Bound;
-  readonly #children = new Map<string, Map<string, Map<string, Bound>>>();
+  readonly #bind: (a: string, b: string, c: number) => RequestChild;
+  readonly #children = new Map<string, Map<string, Map<number, RequestChild>>>();
 
-  constructor(bind: (a: string, b: string, c: string) => Bound) {
+  constructor(bind: (a: string, b: string, c: number) => RequestChild) {
     this.#bind = bind;
   }
 
-  get(a: string, b: string, c: string): Bound {
+  get(a: string, b: string, c: number): RequestChild {
     let byB = this.#children.get(a);
     if (byB === undefined) {
       byB = new Map();
@@ -78,12 +64,12 @@ class BoundChildren {
       byC = new Map();
       byB.set(b, byC);
     }
-    let bound = byC.get(c);
-    if (bound === undefined) {
-      bound = this.#bind(a, b, c);
-      byC.set(c, bound);
+    let child = byC.get(c);
+    if (child === undefined) {
+      child = this.#bind(a, b, c);
+      byC.set(c, child);
     }
-    return bound;
+    return child;
   }
 }
 
@@ -95,51 +81,45 @@ export class Metrics {
   constructor(options: MetricsOptions = {}) {
     if (options.labels) this.#registry.setDefaultLabels(options.labels);
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.#registry });
-    const httpLabels: HttpLabel[] = ["route", "method", "code"];
-    const httpRequests = this.counter({
-      name: "ringkv_http_requests_total",
-      help: "HTTP requests served, by route template, method and status code.",
-      labelNames: httpLabels,
+    const http = new RequestSeries(this.#registry, {
+      counterName: "ringkv_http_requests_total",
+      counterHelp: "HTTP requests served, by route template, method and status code.",
+      histogramName: "ringkv_http_request_duration_seconds",
+      histogramHelp: "HTTP request latency from the first byte read to the last byte written.",
+      bucketsSeconds: LATENCY_BUCKETS_SECONDS,
     });
-    const httpSeconds = this.histogram({
-      name: "ringkv_http_request_duration_seconds",
-      help: "HTTP request latency from the first byte read to the last byte written.",
-      labelNames: httpLabels,
-      buckets: LATENCY_BUCKETS_SECONDS,
-    });
-    this.#http = new BoundChildren((route, method, code) => ({
-      count: httpRequests.labels({ route, method, code }),
-      seconds: httpSeconds.labels({ route, method, code }),
-    }));
+    this.#http = new BoundChildren((route, method, status) =>
+      http.child({ route, method, code: String(status) }),
+    );
     // Named and labelled as go-grpc-prometheus does (grpc_server_handled_total …), prefixed.
-    const grpcLabels: GrpcLabel[] = ["grpc_service", "grpc_method", "grpc_code", "grpc_type"];
-    const grpcHandled = this.counter({
-      name: "ringkv_grpc_server_handled_total",
-      help: "gRPC calls completed by the server, by service, method and gRPC status code.",
-      labelNames: grpcLabels,
+    const grpc = new RequestSeries(this.#registry, {
+      counterName: "ringkv_grpc_server_handled_total",
+      counterHelp: "gRPC calls completed by the server, by service, method and gRPC status code.",
+      histogramName: "ringkv_grpc_server_handling_seconds",
+      histogramHelp: "gRPC call latency inside the handler, by service, method and gRPC status code.",
+      bucketsSeconds: LATENCY_BUCKETS_SECONDS,
     });
-    const grpcSeconds = this.histogram({
-      name: "ringkv_grpc_server_handling_seconds",
-      help: "gRPC call latency inside the handler, by service, method and gRPC status code.",
-      labelNames: grpcLabels,
-      buckets: LATENCY_BUCKETS_SECONDS,
-    });
-    this.#grpc = new BoundChildren((service, method, code) => {
-      const labels = { grpc_service: service, grpc_method: method, grpc_code: code, grpc_type: "unary" };
-      return { count: grpcHandled.labels(labels), seconds: grpcSeconds.labels(labels) };
-    });
+    this.#grpc = new BoundChildren((service, method, code) =>
+      grpc.child({
+        grpc_service: service,
+        grpc_method: method,
+        grpc_code: GRPC_CODE_NAMES[code] ?? String(code),
+        grpc_type: "unary",
+      }),
+    );
   }
 
-  observeHttp(sample: HttpSample): void {
-    const bound = this.#http.get(sample.route, sample.method, sample.code);
-    bound.count.inc();
-    bound.seconds.observe(sample.seconds);
+  /**
+   * One HTTP request served. `route` is the route template, never the raw path: keys must not
+   * become label values.
+   */
+  observeHttp(route: string, method: string, status: number, seconds: number): void {
+    this.#http.get(route, method, status).observe(seconds);
   }
 
-  observeGrpc(sample: GrpcSample): void {
-    const bound = this.#grpc.get(sample.service, sample.method, sample.code);
-    bound.count.inc();
-    bound.seconds.observe(sample.seconds);
+  /** One gRPC call completed: `service` is the full name (`ringkv.kv.KV`), `code` its gRPC status. */
+  observeGrpc(service: string, method: string, code: GrpcStatus, seconds: number): void {
+    this.#grpc.get(service, method, code).observe(seconds);
   }
 
   /** A counter in this registry; the node's hook for its own series. */

@@ -25,13 +25,6 @@ import {
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
 import type { Metrics } from "../metrics.ts";
 
-/** gRPC status code → its canonical name (`NOT_FOUND`), the label value Prometheus users expect. */
-const GRPC_CODE_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
-  Object.entries(GrpcStatus)
-    .filter(([, value]) => typeof value === "number")
-    .map(([name, value]) => [value, name]),
-);
-
 export interface KvServiceOptions extends Partial<KvLimits> {
   /** Where to count calls and their latency; none by default. */
   readonly metrics?: Metrics;
@@ -105,12 +98,7 @@ function unaryCall<M extends KvMethod>(
   return (call, callback) => {
     const started = performance.now();
     const finish = (code: GrpcStatus): void =>
-      metrics?.observeGrpc({
-        service: KV_SERVICE_NAME,
-        method,
-        code: GRPC_CODE_NAMES[code] ?? String(code),
-        seconds: (performance.now() - started) / 1000,
-      });
+      metrics?.observeGrpc(KV_SERVICE_NAME, method, code, (performance.now() - started) / 1000);
     // The promise chain starts with resolve() so a synchronous throw in `handle` is caught too.
     Promise.resolve()
       .then(() => handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0))

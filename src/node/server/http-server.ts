@@ -236,7 +236,7 @@ async function serve(
   const closing = !req.complete && reply.status >= 400;
   send(res, reply, { closing, head: method === "HEAD" });
   const seconds = (performance.now() - started) / 1000;
-  metrics.observeHttp({ route: route?.template ?? "unmatched", method, code: String(reply.status), seconds });
+  metrics.observeHttp(route?.template ?? "unmatched", method, reply.status, seconds);
 }
 
 function dispatch(route: Route | undefined, method: string, exchange: Exchange): Promise<Reply> {
