@@ -190,11 +190,16 @@ describe("node metrics", () => {
     await until("a leader", () => hosts.some((h) => h.replica(GROUP)?.raw.status().role === Role.Leader));
     const index = hosts.findIndex((h) => h.replica(GROUP)?.raw.status().role !== Role.Leader);
     const id = IDS[index]!;
-    await until(
-      "the follower knows the leader",
-      () => hosts[index]!.replica(GROUP)!.raw.softState().leader !== "",
-    );
     const group = `group="${GROUP}"`;
+    // Counted when the host handles the Ready that told the follower, not when the core knew.
+    await waitFor(
+      async () => sample(await metrics.get(id)!.text(), "ringkv_raft_leader_changes_total", group),
+      {
+        what: "the follower's leader change counted",
+        timeoutMs: 10_000,
+        intervalMs: 5,
+      },
+    );
     const held = await metrics.get(id)!.text();
     for (const name of [
       "ringkv_raft_term",
