@@ -1,20 +1,34 @@
 // `ringkv del KEY`: delete a key. Deleting an absent key succeeds (exit 0) and says so, like
 // `DELETE /v1/kv/{key}` answering `{"deleted": false}`.
 import type { Command } from "commander";
-import { keyBytes } from "../arguments.ts";
+import { integerIn, keyBytes } from "../arguments.ts";
 import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
 
+interface DelFlags extends ClientFlags {
+  readonly ifVersion?: number;
+}
+
 export function registerDel(program: Command): void {
-  const command = program.command("del").description("delete KEY").argument("<key>", "the key (UTF-8)");
+  const command = program
+    .command("del")
+    .description("delete KEY")
+    .argument("<key>", "the key (UTF-8)")
+    .option(
+      "--if-version <n>",
+      "delete only if the key's version is N (exit 1 otherwise)",
+      integerIn(0, Number.MAX_SAFE_INTEGER),
+    );
   addClientOptions(command).addHelpText(
     "after",
     `
 Examples:
-  $ ringkv del greeting                  # prints "deleted" or "absent"`,
+  $ ringkv del greeting                  # prints "deleted" or "absent"
+  $ ringkv del greeting --if-version 12  # only if nobody wrote it since version 12`,
   );
-  command.action(async (key: string, flags: ClientFlags) => {
+  command.action(async (key: string, flags: DelFlags) => {
     await runWithClient(flags, async (client, out) => {
-      const { deleted } = await client.delete(keyBytes(key));
+      const options = flags.ifVersion === undefined ? {} : { ifVersion: flags.ifVersion };
+      const { deleted } = await client.delete(keyBytes(key), options);
       out.result({ deleted }, deleted ? "deleted" : "absent");
     });
   });

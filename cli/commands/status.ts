@@ -1,6 +1,7 @@
 // `ringkv status`: members, shards, leaders and the epoch, as the node at --addr sees them.
 import type { Command } from "commander";
 import type { StatusJson } from "../../src/api/kv-api.ts";
+import { shardFlags } from "../../src/api/shard-flags.ts";
 import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
 import { listCell, textTable } from "../text-table.ts";
 
@@ -21,12 +22,13 @@ Examples:
   });
 }
 
-/** What needs attention on a shard: replicas moving toward placement, diverged replicas. */
-function shardNotes(s: StatusJson["shards"][number]): string {
-  const notes: string[] = [];
-  if (s.moving && s.target) notes.push(`moving to ${s.target.join(",")}`);
-  if (s.diverged?.length) notes.push(`DIVERGED ${s.diverged.join(",")}`);
-  return notes.join("; ") || "-";
+/** What needs attention on a shard: no leader, too few live replicas, diverged, moving. */
+function shardNotes(s: StatusJson["shards"][number], status: StatusJson): string {
+  return (
+    shardFlags(s, status)
+      .map((f) => f.text)
+      .join("; ") || "-"
+  );
 }
 
 export function statusText(status: StatusJson): string {
@@ -53,7 +55,7 @@ export function statusText(status: StatusJson): string {
       s.commitIndex,
       s.appliedIndex,
       s.keys,
-      shardNotes(s),
+      shardNotes(s, status),
     ]),
   );
   return `${header}\n\n${members}\n\n${shards}`;

@@ -18,6 +18,11 @@ export interface PutOptions extends RequestOptions {
   readonly ifVersion?: number;
 }
 
+export interface DeleteOptions extends RequestOptions {
+  /** Conditional delete: only if the key's version is this (else VersionMismatch). */
+  readonly ifVersion?: number;
+}
+
 export interface GetOptions extends RequestOptions {
   readonly consistency?: Consistency;
 }
@@ -110,7 +115,7 @@ export interface KvApi {
   put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }>;
   /** Resolves null when the key is absent. */
   get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null>;
-  delete(key: Uint8Array, options?: RequestOptions): Promise<{ deleted: boolean }>;
+  delete(key: Uint8Array, options?: DeleteOptions): Promise<{ deleted: boolean }>;
   /** Add `member` to the cluster (as a learner, then a voter once caught up). Idempotent. */
   join(member: MemberInfo, options?: RequestOptions): Promise<JoinResult>;
   /** Remove a member cleanly (leadership moved away first). */

@@ -49,6 +49,8 @@ export interface GetResponse {
 }
 export interface DeleteRequest {
   readonly key: Uint8Array;
+  /** Present only for a conditional delete (proto3 `optional`). */
+  readonly ifVersion?: number;
 }
 export interface DeleteResponse {
   readonly deleted: boolean;

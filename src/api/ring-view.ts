@@ -29,6 +29,27 @@ export interface RingView {
   }>;
 }
 
+/**
+ * One contiguous range of the key space owned by one shard: the positions from `startFraction`
+ * (exclusive) to `endFraction` (inclusive), as fractions of the ring (0..1). The range that wraps
+ * past the ring's end starts below 0.
+ */
+export interface RingArc {
+  readonly shard: number;
+  readonly startFraction: number;
+  readonly endFraction: number;
+}
+
+/** Each shard as one arc of its share, in shard order: the picture when token ranges are unknown. */
+export function arcsFromShares(shares: readonly number[]): RingArc[] {
+  let at = 0;
+  return shares.map((share, shard) => {
+    const arc = { shard, startFraction: at, endFraction: at + share };
+    at += share;
+    return arc;
+  });
+}
+
 export function ringFromStatus(status: StatusJson): RingView {
   const shardCount = status.shards.length;
   // Exact shares from the ring when the node reports them; equal shares otherwise.

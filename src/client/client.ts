@@ -7,7 +7,15 @@ import { setTimeout as delay } from "node:timers/promises";
 import * as grpc from "@grpc/grpc-js";
 import { RingkvError } from "../api/errors.ts";
 import { fromGrpcStatus, isUnsentFailure } from "../api/grpc-status.ts";
-import type { GetOptions, JoinResult, KvApi, MemberInfo, PutOptions, StatusJson } from "../api/kv-api.ts";
+import type {
+  DeleteOptions,
+  GetOptions,
+  JoinResult,
+  KvApi,
+  MemberInfo,
+  PutOptions,
+  StatusJson,
+} from "../api/kv-api.ts";
 import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wire.ts";
 import { validateNodeId, validateVersion } from "../api/limits.ts";
 import { parseAddress } from "./address.ts";
@@ -100,9 +108,12 @@ export class RingkvClient implements KvApi {
     return new KvValue(new Uint8Array(buffer, byteOffset, byteLength), response.version);
   }
 
-  async delete(key: BytesInput): Promise<{ deleted: boolean }> {
+  async delete(key: BytesInput, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
     const bytes = toBytes(key, "key");
-    const { deleted } = await this.#call("Delete", "write", { key: bytes }, bytes);
+    const { ifVersion } = options;
+    if (ifVersion !== undefined) checkVersion(ifVersion);
+    const request = ifVersion === undefined ? { key: bytes } : { key: bytes, ifVersion };
+    const { deleted } = await this.#call("Delete", "write", request, bytes);
     return { deleted };
   }
 

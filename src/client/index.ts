@@ -7,6 +7,7 @@
 export { type ErrorCode, RingkvError } from "../api/errors.ts";
 export type {
   Consistency,
+  DeleteOptions,
   GetOptions,
   KvApi,
   PutOptions,

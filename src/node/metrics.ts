@@ -1,7 +1,13 @@
 // The node's Prometheus registry. It owns every metric the node exports so /metrics has one
 // source: request counters and latency histograms for the HTTP and gRPC servers, Node's default
-// process metrics, and factories the node uses for its own series (Raft terms, commit lag, WAL
-// fsync time) so those land in the same registry under the same `ringkv_` prefix.
+// process metrics under their standard names (`process_cpu_seconds_total`, `nodejs_heap_…`, so
+// stock dashboards find them), and factories the node uses for its own series (raft-metrics.ts)
+// so those land in the same registry under the `ringkv_` prefix.
+//
+// Request metrics sit on the hot path: their label children are bound once per label
+// combination, looked up through nested maps and kept by hand (request-series.ts), so observing
+// a request allocates nothing.
+import { status as GrpcStatus } from "@grpc/grpc-js";
 import {
   Counter,
   type CounterConfiguration,
@@ -13,11 +19,19 @@ import {
   Registry,
 } from "prom-client";
 import { invariant } from "../invariant.ts";
+import { type RequestChild, RequestSeries } from "./request-series.ts";
 
 export const METRIC_PREFIX = "ringkv_";
 
+/** gRPC status code → its canonical name (`NOT_FOUND`), the label value Prometheus users expect. */
+const GRPC_CODE_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(GrpcStatus)
+    .filter(([, value]) => typeof value === "number")
+    .map(([name, value]) => [value, name]),
+);
+
 /** Request latencies span sub-millisecond local reads to multi-second elections. */
-const LATENCY_BUCKETS_SECONDS = [
+export const LATENCY_BUCKETS_SECONDS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 ];
 
@@ -28,60 +42,85 @@ export interface MetricsOptions {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
-export interface RequestSample {
-  /** The route template or RPC name, never the raw path: keys must not become label values. */
-  readonly route: string;
-  readonly method: string;
-  /** HTTP status, or the ringkv error code ("OK" on success) for gRPC. */
-  readonly code: string;
-  readonly seconds: number;
-}
+/**
+ * Request children bound once per (a, b, c) combination, found again without allocating: the
+ * status code stays a number until its label is bound.
+ */
+class BoundChildren {
+  readonly #bind: (a: string, b: string, c: number) => RequestChild;
+  readonly #children = new Map<string, Map<string, Map<number, RequestChild>>>();
 
-type RequestLabel = "route" | "method" | "code";
+  constructor(bind: (a: string, b: string, c: number) => RequestChild) {
+    this.#bind = bind;
+  }
+
+  get(a: string, b: string, c: number): RequestChild {
+    let byB = this.#children.get(a);
+    if (byB === undefined) {
+      byB = new Map();
+      this.#children.set(a, byB);
+    }
+    let byC = byB.get(b);
+    if (byC === undefined) {
+      byC = new Map();
+      byB.set(b, byC);
+    }
+    let child = byC.get(c);
+    if (child === undefined) {
+      child = this.#bind(a, b, c);
+      byC.set(c, child);
+    }
+    return child;
+  }
+}
 
 export class Metrics {
   readonly #registry = new Registry();
-  readonly #httpRequests: Counter<RequestLabel>;
-  readonly #httpSeconds: Histogram<RequestLabel>;
-  readonly #grpcRequests: Counter<RequestLabel>;
-  readonly #grpcSeconds: Histogram<RequestLabel>;
+  readonly #http: BoundChildren;
+  readonly #grpc: BoundChildren;
 
   constructor(options: MetricsOptions = {}) {
     if (options.labels) this.#registry.setDefaultLabels(options.labels);
-    if (options.processMetrics ?? true) {
-      collectDefaultMetrics({ register: this.#registry, prefix: METRIC_PREFIX });
-    }
-    const labelNames: RequestLabel[] = ["route", "method", "code"];
-    this.#httpRequests = this.counter({
-      name: "ringkv_http_requests_total",
-      help: "HTTP requests served, by route template, method and status code.",
-      labelNames,
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.#registry });
+    const http = new RequestSeries(this.#registry, {
+      counterName: "ringkv_http_requests_total",
+      counterHelp: "HTTP requests served, by route template, method and status code.",
+      histogramName: "ringkv_http_request_duration_seconds",
+      histogramHelp: "HTTP request latency from the first byte read to the last byte written.",
+      bucketsSeconds: LATENCY_BUCKETS_SECONDS,
     });
-    this.#httpSeconds = this.histogram({
-      name: "ringkv_http_request_duration_seconds",
-      help: "HTTP request latency from the first byte read to the last byte written.",
-      labelNames,
-      buckets: LATENCY_BUCKETS_SECONDS,
+    this.#http = new BoundChildren((route, method, status) =>
+      http.child({ route, method, code: String(status) }),
+    );
+    // Named and labelled as go-grpc-prometheus does (grpc_server_handled_total …), prefixed.
+    const grpc = new RequestSeries(this.#registry, {
+      counterName: "ringkv_grpc_server_handled_total",
+      counterHelp: "gRPC calls completed by the server, by service, method and gRPC status code.",
+      histogramName: "ringkv_grpc_server_handling_seconds",
+      histogramHelp: "gRPC call latency inside the handler, by service, method and gRPC status code.",
+      bucketsSeconds: LATENCY_BUCKETS_SECONDS,
     });
-    this.#grpcRequests = this.counter({
-      name: "ringkv_grpc_requests_total",
-      help: "KV gRPC calls served, by method and ringkv error code (OK on success).",
-      labelNames,
-    });
-    this.#grpcSeconds = this.histogram({
-      name: "ringkv_grpc_request_duration_seconds",
-      help: "KV gRPC call latency inside the handler.",
-      labelNames,
-      buckets: LATENCY_BUCKETS_SECONDS,
-    });
+    this.#grpc = new BoundChildren((service, method, code) =>
+      grpc.child({
+        grpc_service: service,
+        grpc_method: method,
+        grpc_code: GRPC_CODE_NAMES[code] ?? String(code),
+        grpc_type: "unary",
+      }),
+    );
   }
 
-  observeHttp(sample: RequestSample): void {
-    Metrics.#observe(this.#httpRequests, this.#httpSeconds, sample);
+  /**
+   * One HTTP request served. `route` is the route template, never the raw path: keys must not
+   * become label values.
+   */
+  observeHttp(route: string, method: string, status: number, seconds: number): void {
+    this.#http.get(route, method, status).observe(seconds);
   }
 
-  observeGrpc(sample: RequestSample): void {
-    Metrics.#observe(this.#grpcRequests, this.#grpcSeconds, sample);
+  /** One gRPC call completed: `service` is the full name (`ringkv.kv.KV`), `code` its gRPC status. */
+  observeGrpc(service: string, method: string, code: GrpcStatus, seconds: number): void {
+    this.#grpc.get(service, method, code).observe(seconds);
   }
 
   /** A counter in this registry; the node's hook for its own series. */
@@ -105,16 +144,6 @@ export class Metrics {
   /** The Prometheus text exposition of every series. */
   text(): Promise<string> {
     return this.#registry.metrics();
-  }
-
-  static #observe(
-    counter: Counter<RequestLabel>,
-    histogram: Histogram<RequestLabel>,
-    sample: RequestSample,
-  ): void {
-    const labels = { route: sample.route, method: sample.method, code: sample.code };
-    counter.inc(labels);
-    histogram.observe(labels, sample.seconds);
   }
 
   static #checked<C extends { readonly name: string }>(config: C): C {

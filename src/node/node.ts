@@ -7,6 +7,7 @@ import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
 import { RingkvError } from "../api/errors.ts";
 import type {
+  DeleteOptions,
   GetOptions,
   JoinResult,
   KvApi,
@@ -16,7 +17,8 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
-import { createHasher } from "../ring/index.ts";
+import type { RingArc } from "../api/ring-view.ts";
+import { createHasher, type Hasher, ShardRing } from "../ring/index.ts";
 import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
 import type { LogStore } from "../storage/log-store.ts";
 import { GrpcTransport, raftServerOptions, registerRaftService } from "../transport/index.ts";
@@ -31,8 +33,9 @@ import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
 import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
-import { registerRaftMetrics } from "./raft-metrics.ts";
+import { NodeMetrics } from "./raft-metrics.ts";
 import { registerKvService } from "./server/grpc-kv.ts";
+import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
 
 /** How long a stopping node lets in-flight answers drain before closing every stream. */
@@ -80,28 +83,37 @@ export async function startNode(
       tickMs: s.gossipTickMs,
       logger,
     });
-    const node = new RingkvNode(
-      options,
-      s,
+    const metrics = new Metrics({ labels: { node: options.id } });
+    // The series read the cluster node when scraped; it exists by the time anything scrapes.
+    let cluster: ClusterNode | undefined;
+    const transport = new GrpcTransport({ nodeId: options.id });
+    const observer = new NodeMetrics(metrics, {
+      replicas: () => cluster?.replicas() ?? [],
+      dataQuotaBytes: s.dataQuotaBytes,
+      rebalanceMoving: () => cluster?.rebalanceMoving ?? 0,
+      transport: () => ({ ...transport.stats(), queueLengths: transport.queueLengths() }),
+      gossip: () => ({
+        states: gossip.members().map((m) => m.state),
+        probesFailed: gossip.stats().protocol.probesFailed,
+      }),
+    });
+    cluster = new ClusterNode({
+      id: options.id,
+      addr: options.advertise ?? options.listen,
+      http: options.http ?? "",
+      settings: s,
       logger,
       store,
+      transport,
+      peers: new PeerClients(),
+      hasher,
+      random: seededRandom(hashSeed(options.id)),
+      addressBook,
       gossip,
-      new ClusterNode({
-        id: options.id,
-        addr: options.advertise ?? options.listen,
-        http: options.http ?? "",
-        settings: s,
-        logger,
-        store,
-        transport: new GrpcTransport({ nodeId: options.id }),
-        peers: new PeerClients(),
-        hasher,
-        random: seededRandom(hashSeed(options.id)),
-        addressBook,
-        gossip,
-        onFatal: (e) => fatal(logger, e),
-      }),
-    );
+      onFatal: (e) => fatal(logger, e),
+      observer,
+    });
+    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics });
     await node.listen();
     if (fresh && options.join?.length) await node.joinCluster(options.join);
     return node;
@@ -125,6 +137,8 @@ export class RingkvNode implements KvApi {
   readonly #metrics: Metrics;
   readonly #gossip: GossipAgent;
   #http: HttpServer | null = null;
+  readonly #hasher: Hasher;
+  #arcs: { readonly shardCount: number; readonly arcs: readonly RingArc[] } | null = null;
   #stopping: Promise<void> | null = null;
 
   constructor(
@@ -134,6 +148,7 @@ export class RingkvNode implements KvApi {
     store: LogStore,
     gossip: GossipAgent,
     cluster: ClusterNode,
+    parts: { readonly hasher: Hasher; readonly metrics: Metrics },
   ) {
     this.id = options.id;
     this.addr = cluster.addr;
@@ -144,9 +159,9 @@ export class RingkvNode implements KvApi {
     this.#store = store;
     this.cluster = cluster;
     this.#gossip = gossip;
-    this.#metrics = new Metrics({ labels: { node: options.id } });
+    this.#hasher = parts.hasher;
+    this.#metrics = parts.metrics;
     this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
-    registerRaftMetrics(this.#metrics, () => cluster.replicas());
   }
 
   get #transport(): GrpcTransport {
@@ -171,7 +186,13 @@ export class RingkvNode implements KvApi {
       ),
     );
     if (this.httpAddr) {
-      const http = createHttpServer(this, { ...limits, metrics: this.#metrics });
+      const http = createHttpServer(this, {
+        ...limits,
+        metrics: this.#metrics,
+        // The store closes only when the node stops (a failed disk ends the process instead).
+        health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
+        ringArcs: (shardCount) => this.#ringArcs(shardCount),
+      });
       const [host, port] = splitHostPort(this.httpAddr);
       await new Promise<void>((resolve, reject) => {
         http.once("error", reject);
@@ -182,6 +203,14 @@ export class RingkvNode implements KvApi {
     this.cluster.start();
     this.#gossip.start();
     this.logger.info({ addr: this.addr, http: this.httpAddr || null }, "listening");
+  }
+
+  /** The ring's token ranges for the status page (fixed for a shard count: computed once). */
+  #ringArcs(shardCount: number): readonly RingArc[] {
+    if (this.#arcs?.shardCount !== shardCount) {
+      this.#arcs = { shardCount, arcs: new ShardRing(this.#hasher, { shardCount }).arcs() };
+    }
+    return this.#arcs.arcs;
   }
 
   joinCluster(addresses: readonly string[]): Promise<void> {
@@ -198,7 +227,7 @@ export class RingkvNode implements KvApi {
     return this.cluster.get(key, options);
   }
 
-  delete(key: Uint8Array, options?: RequestOptions): Promise<{ deleted: boolean }> {
+  delete(key: Uint8Array, options?: DeleteOptions): Promise<{ deleted: boolean }> {
     return this.cluster.delete(key, options);
   }
 

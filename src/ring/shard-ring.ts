@@ -64,6 +64,13 @@ export class ShardRing {
     return this.#ring.ownerAt(position);
   }
 
+  /** The key-space ranges each shard owns, in ring order (see TokenRing.runs). */
+  arcs(): { shard: number; startFraction: number; endFraction: number }[] {
+    return this.#ring
+      .runs()
+      .map((r) => ({ shard: r.owner, startFraction: r.startFraction, endFraction: r.endFraction }));
+  }
+
   /** Exact fraction of the key space each shard owns, indexed by shard id; sums to 1. */
   shares(): Float64Array {
     return this.#ring.shares(this.shardCount);

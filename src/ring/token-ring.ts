@@ -121,6 +121,27 @@ export class TokenRing {
   }
 
   /**
+   * The ring as runs of one owner, in ring order: neighbouring tokens of the same owner merge into
+   * one run. A run covers positions after `startFraction` up to `endFraction` (fractions of the
+   * ring); the first run starts below 0 because it wraps past 2^32 − 1 (token 0's range).
+   */
+  runs(): { owner: number; startFraction: number; endFraction: number }[] {
+    const count = this.#positions.length;
+    const runs: { owner: number; startFraction: number; endFraction: number }[] = [];
+    let previous = this.#positions[count - 1]! - positionSpace;
+    for (let i = 0; i < count; i++) {
+      const position = this.#positions[i]!;
+      const owner = this.#owners[i]!;
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last.owner === owner) last.endFraction = position / positionSpace;
+      else
+        runs.push({ owner, startFraction: previous / positionSpace, endFraction: position / positionSpace });
+      previous = position;
+    }
+    return runs;
+  }
+
+  /**
    * The exact fraction of the 2^32 positions each owner receives. Token i owns the positions
    * after token i − 1 up to and including its own; token 0 also owns everything after the last.
    */

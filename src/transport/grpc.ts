@@ -122,6 +122,11 @@ export class GrpcTransport implements Transport, RaftInbound {
     return { ...this.#stats };
   }
 
+  /** Messages queued per peer, not yet written to its stream (for metrics). */
+  queueLengths(): [peer: string, messages: number][] {
+    return this.#queues.lengths();
+  }
+
   /** The link state of each peer in the address book (for status pages and tests). */
   peerStates(): Map<string, LinkState> {
     return new Map([...this.#links].map(([id, link]) => [id, link.state]));

@@ -38,6 +38,11 @@ export class PeerQueues {
     if (dropped > 0) this.#onOverflow(dropped);
   }
 
+  /** Messages queued per peer (for metrics). */
+  lengths(): [peer: string, messages: number][] {
+    return [...this.#outboxes].map(([peer, outbox]) => [peer, outbox.length]);
+  }
+
   /** Peers with queued messages, in the order they were first sent to. */
   peers(): string[] {
     const peers: string[] = [];

@@ -82,6 +82,31 @@ describe("ringkv CLI (DESIGN §4)", { timeout: 180_000 }, () => {
     expect([del.code, del.stdout]).toEqual([0, "deleted\n"]);
   });
 
+  test.concurrent("del --if-version N deletes only at version N; a stale version exits 1", async () => {
+    const { version } = await kv.put(utf8("cli-guarded"), utf8("v"));
+    const stale = await ringkv([
+      "del",
+      "cli-guarded",
+      "--if-version",
+      String(version - 1),
+      "--addr",
+      served.addr,
+    ]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/^error: VersionMismatch: /);
+    expect(await kv.get(utf8("cli-guarded"))).not.toBeNull();
+    const fresh = await ringkv([
+      "del",
+      "cli-guarded",
+      "--if-version",
+      String(version),
+      "--addr",
+      served.addr,
+    ]);
+    expect([fresh.code, fresh.stdout]).toEqual([0, "deleted\n"]);
+    expect(await kv.get(utf8("cli-guarded"))).toBeNull();
+  });
+
   test.concurrent("get of an absent key exits 1 with a NotFound error on stderr", async () => {
     const run = await ringkv(["get", "cli-absent"], { RINGKV_ADDR: served.addr });
     expect(run.code).toBe(1);

@@ -195,6 +195,9 @@ export namespace ringkv {
 
             /** Delete key */
             key?: (Uint8Array|null);
+
+            /** Delete ifVersion */
+            ifVersion?: (number|null);
         }
 
         /** Represents a Delete. */
@@ -208,6 +211,9 @@ export namespace ringkv {
 
             /** Delete key. */
             public key: Uint8Array;
+
+            /** Delete ifVersion. */
+            public ifVersion?: (number|null);
 
             /**
              * Creates a new Delete instance using the specified properties.
@@ -2016,6 +2022,9 @@ export namespace ringkv {
 
             /** DeleteRequest key */
             key?: (Uint8Array|null);
+
+            /** DeleteRequest ifVersion */
+            ifVersion?: (number|null);
         }
 
         /** Represents a DeleteRequest. */
@@ -2029,6 +2038,9 @@ export namespace ringkv {
 
             /** DeleteRequest key. */
             public key: Uint8Array;
+
+            /** DeleteRequest ifVersion. */
+            public ifVersion?: (number|null);
 
             /**
              * Creates a new DeleteRequest instance using the specified properties.

@@ -453,6 +453,15 @@ export const ringkv = $root.ringkv = (() => {
             }
 
             Delete.prototype.key = $util.newBuffer([]);
+            Delete.prototype.ifVersion = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Delete.prototype, "_ifVersion", {
+                get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
 
             Delete.create = function create(properties) {
                 return new Delete(properties);
@@ -467,6 +476,8 @@ export const ringkv = $root.ringkv = (() => {
                     throw Error("max depth exceeded");
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     writer.uint32(10).bytes(message.key);
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
+                    writer.uint32(16).uint64(message.ifVersion);
                 return writer;
             };
 
@@ -497,6 +508,10 @@ export const ringkv = $root.ringkv = (() => {
                             message.key = reader.bytes();
                             break;
                         }
+                    case 2: {
+                            message.ifVersion = reader.uint64();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -517,9 +532,15 @@ export const ringkv = $root.ringkv = (() => {
                     long = 0;
                 if (long > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
+                let properties = {};
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
                         return "key: buffer expected";
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    properties._ifVersion = 1;
+                    if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
+                        return "ifVersion: integer|Long expected";
+                }
                 return null;
             };
 
@@ -538,6 +559,15 @@ export const ringkv = $root.ringkv = (() => {
                         $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
                     else if (object.key.length >= 0)
                         message.key = object.key;
+                if (object.ifVersion != null)
+                    if ($util.Long)
+                        message.ifVersion = $util.Long.fromValue(object.ifVersion, true);
+                    else if (typeof object.ifVersion === "string")
+                        message.ifVersion = parseInt(object.ifVersion, 10);
+                    else if (typeof object.ifVersion === "number")
+                        message.ifVersion = object.ifVersion;
+                    else if (typeof object.ifVersion === "object")
+                        message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -559,6 +589,16 @@ export const ringkv = $root.ringkv = (() => {
                     }
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ifVersion = typeof message.ifVersion === "number" ? BigInt(message.ifVersion) : $util.Long.fromBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0, true).toBigInt();
+                    else if (typeof message.ifVersion === "number")
+                        object.ifVersion = options.longs === String ? String(message.ifVersion) : message.ifVersion;
+                    else
+                        object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
+                    if (options.oneofs)
+                        object._ifVersion = "ifVersion";
+                }
                 return object;
             };
 
@@ -4085,6 +4125,15 @@ export const ringkv = $root.ringkv = (() => {
             }
 
             DeleteRequest.prototype.key = $util.newBuffer([]);
+            DeleteRequest.prototype.ifVersion = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(DeleteRequest.prototype, "_ifVersion", {
+                get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
 
             DeleteRequest.create = function create(properties) {
                 return new DeleteRequest(properties);
@@ -4099,6 +4148,8 @@ export const ringkv = $root.ringkv = (() => {
                     throw Error("max depth exceeded");
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     writer.uint32(10).bytes(message.key);
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
+                    writer.uint32(16).uint64(message.ifVersion);
                 return writer;
             };
 
@@ -4129,6 +4180,10 @@ export const ringkv = $root.ringkv = (() => {
                             message.key = reader.bytes();
                             break;
                         }
+                    case 2: {
+                            message.ifVersion = reader.uint64();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -4149,9 +4204,15 @@ export const ringkv = $root.ringkv = (() => {
                     long = 0;
                 if (long > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
+                let properties = {};
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
                         return "key: buffer expected";
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    properties._ifVersion = 1;
+                    if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
+                        return "ifVersion: integer|Long expected";
+                }
                 return null;
             };
 
@@ -4170,6 +4231,15 @@ export const ringkv = $root.ringkv = (() => {
                         $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
                     else if (object.key.length >= 0)
                         message.key = object.key;
+                if (object.ifVersion != null)
+                    if ($util.Long)
+                        message.ifVersion = $util.Long.fromValue(object.ifVersion, true);
+                    else if (typeof object.ifVersion === "string")
+                        message.ifVersion = parseInt(object.ifVersion, 10);
+                    else if (typeof object.ifVersion === "number")
+                        message.ifVersion = object.ifVersion;
+                    else if (typeof object.ifVersion === "object")
+                        message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -4191,6 +4261,16 @@ export const ringkv = $root.ringkv = (() => {
                     }
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ifVersion = typeof message.ifVersion === "number" ? BigInt(message.ifVersion) : $util.Long.fromBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0, true).toBigInt();
+                    else if (typeof message.ifVersion === "number")
+                        object.ifVersion = options.longs === String ? String(message.ifVersion) : message.ifVersion;
+                    else
+                        object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
+                    if (options.oneofs)
+                        object._ifVersion = "ifVersion";
+                }
                 return object;
             };
 

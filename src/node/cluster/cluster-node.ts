@@ -6,6 +6,7 @@
 import type { Logger } from "pino";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type {
+  DeleteOptions,
   GetOptions,
   JoinResult,
   KvApi,
@@ -28,6 +29,7 @@ import { type Clock, SYSTEM_CLOCK, sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
 import { META_GROUP, shardGroup, shardOfGroup } from "../host/groups.ts";
 import { MultiRaftHost } from "../host/host.ts";
+import type { HostObserver } from "../host/host-observer.ts";
 import type { Replica } from "../host/replica.ts";
 import type { Command } from "../kv/command.ts";
 import type { ApplyResult } from "../kv/state-machine.ts";
@@ -55,7 +57,7 @@ export interface Peer {
     deadline: number,
   ): Promise<{ version: number }>;
   get(key: Uint8Array, options: GetOptions, deadline: number): Promise<VersionedValue | null>;
-  delete(key: Uint8Array, options: RequestOptions, deadline: number): Promise<{ deleted: boolean }>;
+  delete(key: Uint8Array, options: DeleteOptions, deadline: number): Promise<{ deleted: boolean }>;
   join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
@@ -115,6 +117,8 @@ export interface ClusterNodeOptions {
   readonly addressBook?: AddressBook;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
   readonly onFatal: (error: unknown) => void;
+  /** Metrics: the host's events, and rebalance moves completed; none by default. */
+  readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
 }
 
 export class ClusterNode implements KvApi {
@@ -196,6 +200,7 @@ export class ClusterNode implements KvApi {
       onFatal: options.onFatal,
       acceptGroup: (group) => this.#isClusterGroup(group),
       clock: this.#clock,
+      ...(options.observer ? { observer: options.observer } : {}),
     });
     this.#meta = this.#host.openReplica(META_GROUP);
     this.#view = new ClusterView(options.hasher, this.#meta.sm);
@@ -210,6 +215,9 @@ export class ClusterNode implements KvApi {
       heldOff: (group) => this.#diverged.get(group) ?? NO_ONE,
       transferCooldownTicks: 3 * settings.electionTicks,
       logger,
+      ...(options.observer
+        ? { onMoveDone: (group: string) => options.observer?.rebalanceMoveDone(group) }
+        : {}),
     });
     let ticks = 0;
     this.#host.onTick(() => {
@@ -376,14 +384,20 @@ export class ClusterNode implements KvApi {
     );
   }
 
-  async delete(key: Uint8Array, options: RequestOptions = {}): Promise<{ deleted: boolean }> {
+  async delete(key: Uint8Array, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
     validateKey(key, this.#settings.maxKeyBytes);
     return this.#onShardLeader(
       key,
       options,
       (c, deadline) => c.delete(key, options, deadline),
       async (r) => {
-        const result = await this.#propose(r, { delete: { key } });
+        const { ifVersion } = options;
+        const result = await this.#propose(r, {
+          delete: ifVersion === undefined ? { key } : { key, ifVersion },
+        });
+        if (result.kind === "versionMismatch") {
+          throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${ifVersion}`);
+        }
         if (result.kind !== "delete") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
         return { deleted: result.deleted };
       },
@@ -1075,6 +1089,11 @@ export class ClusterNode implements KvApi {
   /** Where placement wants `group`'s replicas, as this node's meta replica says (null: unknown). */
   targetOf(group: string): GroupTarget | null {
     return this.#view.target(group);
+  }
+
+  /** Groups led here whose replicas are moving toward placement (for metrics). */
+  get rebalanceMoving(): number {
+    return this.#rebalancer.moving;
   }
 
   /** The rebalancer's last step for a group led here (undefined elsewhere), for status and tests. */

@@ -4,11 +4,11 @@
 import * as grpc from "@grpc/grpc-js";
 import { fromGrpcStatus } from "../../api/grpc-status.ts";
 import type {
+  DeleteOptions,
   GetOptions,
   JoinResult,
   MemberInfo,
   PutOptions,
-  RequestOptions,
   StatusJson,
   VersionedValue,
 } from "../../api/kv-api.ts";
@@ -66,8 +66,9 @@ export class PeerClient {
     return r.found ? { value: r.value, version: r.version } : null;
   }
 
-  delete(key: Uint8Array, _options: RequestOptions, deadline: number): Promise<{ deleted: boolean }> {
-    return this.#call("Delete", { key }, deadline, true);
+  delete(key: Uint8Array, options: DeleteOptions, deadline: number): Promise<{ deleted: boolean }> {
+    const request = options.ifVersion === undefined ? { key } : { key, ifVersion: options.ifVersion };
+    return this.#call("Delete", request, deadline, true);
   }
 
   /** `forwarded` is false when a joining node asks a member (the member may forward once). */

@@ -23,6 +23,7 @@ import { MessageType, mayPrecedePersist, type Random, type Ready, type SoftState
 import type { LogStore } from "../../storage/log-store.ts";
 import type { GroupMessage, Transport } from "../../transport/transport.ts";
 import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
+import { type HostObserver, NO_HOST_OBSERVER } from "./host-observer.ts";
 import { LoopPhase } from "./loop-phase.ts";
 import { Replica } from "./replica.ts";
 
@@ -47,6 +48,8 @@ export interface HostOptions {
   readonly acceptGroup?: (group: string) => boolean;
   /** Timers and "soon"; the system clock unless a simulation passes its own. */
   readonly clock?: Clock;
+  /** Where WAL sync times, proposal latencies, leader changes and snapshots go; nowhere by default. */
+  readonly observer?: HostObserver;
 }
 
 /** Messages only a leader sends: the ones that may bring a new replica into being. */
@@ -58,6 +61,9 @@ export class MultiRaftHost {
   readonly #appliedListeners: ((replica: Replica) => void)[] = [];
   readonly #tickListeners: (() => void)[] = [];
   readonly #clock: Clock;
+  readonly #observer: HostObserver;
+  /** Each group's leader as last reported, to count changes. */
+  readonly #leaders = new Map<string, string>();
   #stopTicking: (() => void) | null = null;
   /** A pass is queued on the clock (set by kick, cleared when it fires). */
   #scheduled = false;
@@ -73,6 +79,7 @@ export class MultiRaftHost {
   constructor(options: HostOptions) {
     this.#options = options;
     this.#clock = options.clock ?? SYSTEM_CLOCK;
+    this.#observer = options.observer ?? NO_HOST_OBSERVER;
     options.transport.onReceive((messages) => this.#receive(messages));
   }
 
@@ -87,6 +94,7 @@ export class MultiRaftHost {
       snapshotEntries: o.snapshotEntries,
       snapshotLogBytes: o.snapshotLogBytes,
       raft: { random: o.random, electionTicks: o.electionTicks, heartbeatTicks: o.heartbeatTicks },
+      observer: this.#observer,
     });
     this.#replicas.set(group, replica);
     this.kick();
@@ -112,6 +120,8 @@ export class MultiRaftHost {
     this.#replicas.delete(group);
     replica.close(new RingkvError("NotLeader", `${group}: this replica was moved off this node`));
     this.#options.store.dropGroup(group);
+    this.#leaders.delete(group);
+    this.#observer.replicaDropped(group);
     this.kick();
   }
 
@@ -195,6 +205,7 @@ export class MultiRaftHost {
   /** One pass over every group with a Ready. Returns whether there was anything to do. */
   async #pass(): Promise<boolean> {
     const { store, transport } = this.#options;
+    const readyAtMs = this.#observer.now();
     const batch: [Replica, Ready][] = [];
     for (const r of this.#replicas.values()) {
       if (!r.raw.hasReady()) continue;
@@ -213,11 +224,15 @@ export class MultiRaftHost {
       }
     }
     if (early.length > 0) transport.send(early);
-    if (batch.some(([, rd]) => rd.mustSync)) await store.sync();
+    if (batch.some(([, rd]) => rd.mustSync)) {
+      const syncStartedMs = this.#observer.now();
+      await store.sync();
+      this.#observer.walSynced((this.#observer.now() - syncStartedMs) / 1000);
+    }
     if (late.length > 0) transport.send(late);
 
     for (const [r, rd] of batch) {
-      r.apply(rd);
+      r.apply(rd, readyAtMs);
       r.raw.advance(rd);
       if (rd.softState) this.#logSoftState(r, rd.softState);
       this.#maybeSaveSnapshot(r);
@@ -286,6 +301,7 @@ export class MultiRaftHost {
     const saving = this.#options.store
       .saveSnapshot(group, snap)
       .then(() => {
+        this.#observer.snapshotTaken(group);
         const fields = { group, index: snap.meta.index, bytes: snap.data.byteLength };
         this.#options.logger.info(fields, "snapshot saved");
       })
@@ -296,6 +312,10 @@ export class MultiRaftHost {
   }
 
   #logSoftState(r: Replica, soft: SoftState): void {
+    if ((this.#leaders.get(r.group) ?? "") !== soft.leader) {
+      this.#leaders.set(r.group, soft.leader);
+      this.#observer.leaderChanged(r.group);
+    }
     const { term } = r.raw.status();
     this.#options.logger.info(
       { group: r.group, role: soft.role, leader: soft.leader || null, term },

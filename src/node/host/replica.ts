@@ -20,6 +20,7 @@ import {
 import { type Command, decodeCommand, encodeCommand } from "../kv/command.ts";
 import { DigestHistory } from "../kv/digest-history.ts";
 import { type ApplyResult, KvStateMachine } from "../kv/state-machine.ts";
+import { type HostObserver, NO_HOST_OBSERVER } from "./host-observer.ts";
 
 interface Waiter<T> {
   resolve(value: T): void;
@@ -28,6 +29,8 @@ interface Waiter<T> {
 
 interface PendingProposal extends Waiter<ApplyResult> {
   readonly term: number;
+  /** observer.now() when proposed, for the proposal → commit latency. */
+  readonly proposedAtMs: number;
 }
 
 export interface ReplicaOptions {
@@ -39,6 +42,8 @@ export interface ReplicaOptions {
   readonly snapshotEntries: number;
   /** …or once this many bytes of entries were. */
   readonly snapshotLogBytes: number;
+  /** Where proposal latencies and failures go; nowhere by default. */
+  readonly observer?: HostObserver;
 }
 
 /**
@@ -68,6 +73,7 @@ export class Replica {
   #snapshotIndex: number;
   readonly #snapshotEntries: number;
   readonly #snapshotLogBytes: number;
+  readonly #observer: HostObserver;
   /** Bytes of entries applied since the last snapshot. */
   #logBytesSinceSnapshot = 0;
   readonly #proposals = new Map<number, PendingProposal>();
@@ -87,6 +93,7 @@ export class Replica {
     this.group = options.group;
     this.#snapshotEntries = options.snapshotEntries;
     this.#snapshotLogBytes = options.snapshotLogBytes;
+    this.#observer = options.observer ?? NO_HOST_OBSERVER;
     const snap = options.storage.snapshot();
     this.sm.restore(snap.data);
     this.#applied = snap.meta.index;
@@ -126,25 +133,51 @@ export class Replica {
     return { index: this.#applied, digest: this.sm.digest() };
   }
 
+  /** Proposals waiting to be applied here. */
+  get pendingProposals(): number {
+    return this.#proposals.size;
+  }
+
   /** Propose a command; resolves with its result once applied here. */
   propose(command: Command): Promise<ApplyResult> {
-    const { index, term } = this.#raftCall(() => this.raw.propose(encodeCommand(command)));
-    return new Promise((resolve, reject) => this.#track(index, { term, resolve, reject }));
+    const proposedAtMs = this.#observer.now();
+    const { index, term } = this.#proposeCall(() => this.raw.propose(encodeCommand(command)));
+    return new Promise((resolve, reject) => this.#track(index, { term, proposedAtMs, resolve, reject }));
   }
 
   /** Propose one membership change; resolves once it is applied (here and in the core). */
   async proposeConfChange(change: ConfChange): Promise<void> {
-    const { index, term } = this.#raftCall(() => this.raw.proposeConfChange(change));
-    await new Promise<ApplyResult>((resolve, reject) => this.#track(index, { term, resolve, reject }));
+    const proposedAtMs = this.#observer.now();
+    const { index, term } = this.#proposeCall(() => this.raw.proposeConfChange(change));
+    await new Promise<ApplyResult>((resolve, reject) =>
+      this.#track(index, { term, proposedAtMs, resolve, reject }),
+    );
+  }
+
+  #proposeCall<T>(call: () => T): T {
+    try {
+      return this.#raftCall(call);
+    } catch (e) {
+      this.#observer.proposalFailed();
+      throw e;
+    }
   }
 
   #track(index: number, proposal: PendingProposal): void {
     // An older proposal waiting at this index was cut from our log (we reuse the index as leader
     // of a later term), so it can never apply: fail it now rather than at its deadline.
-    this.#proposals
-      .get(index)
-      ?.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+    const older = this.#proposals.get(index);
+    if (older)
+      this.#failProposal(
+        older,
+        new RingkvError("NotLeader", "leadership changed before the write committed"),
+      );
     this.#proposals.set(index, proposal);
+  }
+
+  #failProposal(proposal: PendingProposal, error: RingkvError): void {
+    this.#observer.proposalFailed();
+    proposal.reject(error);
   }
 
   /** Confirm leadership with a quorum; resolves with the index a linearizable read must wait for. */
@@ -188,11 +221,12 @@ export class Replica {
 
   /**
    * Apply what a Ready hands over (its durable part is already persisted and its messages sent).
+   * `readyAtMs` (observer.now()) is when the Ready was taken: when its entries were known committed.
    */
-  apply(rd: Ready): void {
+  apply(rd: Ready, readyAtMs = 0): void {
     if (rd.hardState) this.#advanceCommit(rd.hardState.commit);
     if (rd.snapshot) this.#install(rd.snapshot);
-    for (const entry of rd.committedEntries) this.#applyEntry(entry);
+    for (const entry of rd.committedEntries) this.#applyEntry(entry, readyAtMs);
     for (const rs of rd.readStates) {
       const waiter = this.#reads.get(rs.context);
       if (waiter) {
@@ -237,12 +271,15 @@ export class Replica {
     for (const [at, p] of this.#proposals) {
       if (at <= index) {
         this.#proposals.delete(at);
-        p.reject(new RingkvError("Timeout", "outcome unknown: the replica installed a snapshot"));
+        this.#failProposal(
+          p,
+          new RingkvError("Timeout", "outcome unknown: the replica installed a snapshot"),
+        );
       }
     }
   }
 
-  #applyEntry(entry: Entry): void {
+  #applyEntry(entry: Entry, readyAtMs: number): void {
     invariant(entry.index === this.#applied + 1, "entries apply in order, one at a time", () => ({
       group: this.group,
       entryIndex: entry.index,
@@ -269,8 +306,19 @@ export class Replica {
     if (pending) {
       this.#proposals.delete(entry.index);
       // Another term's entry at our index means ours was overwritten: it never took effect.
-      if (pending.term === entry.term) pending.resolve(result);
-      else pending.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+      if (pending.term === entry.term) {
+        const appliedAtMs = this.#observer.now();
+        this.#observer.proposalApplied(
+          (readyAtMs - pending.proposedAtMs) / 1000,
+          (appliedAtMs - readyAtMs) / 1000,
+        );
+        pending.resolve(result);
+      } else {
+        this.#failProposal(
+          pending,
+          new RingkvError("NotLeader", "leadership changed before the write committed"),
+        );
+      }
     }
   }
 
@@ -332,7 +380,7 @@ export class Replica {
 
   /** The node is stopping: every waiting request fails. */
   close(reason: RingkvError): void {
-    for (const p of this.#proposals.values()) p.reject(reason);
+    for (const p of this.#proposals.values()) this.#failProposal(p, reason);
     for (const r of this.#reads.values()) r.reject(reason);
     this.#proposals.clear();
     this.#reads.clear();

@@ -17,7 +17,7 @@ import { invariant } from "../../invariant.ts";
 
 export type Command =
   | { readonly put: { readonly key: Uint8Array; readonly value: Uint8Array; readonly ifVersion?: number } }
-  | { readonly delete: { readonly key: Uint8Array } }
+  | { readonly delete: { readonly key: Uint8Array; readonly ifVersion?: number } }
   | { readonly setMember: MemberRecord }
   | { readonly removeMember: string }
   | { readonly setConfig: ClusterConfig };
@@ -30,7 +30,7 @@ export function encodeCommand(command: Command): Uint8Array {
 
 interface DecodedCommand {
   put?: { key: Uint8Array; value: Uint8Array; ifVersion?: number };
-  delete?: { key: Uint8Array };
+  delete?: { key: Uint8Array; ifVersion?: number };
   setMember?: MemberRecord;
   removeMember?: string;
   setConfig?: ClusterConfig;
@@ -44,7 +44,10 @@ export function decodeCommand(bytes: Uint8Array): Command {
     const { key, value, ifVersion } = c.put;
     return { put: ifVersion === undefined ? { key, value } : { key, value, ifVersion } };
   }
-  if (c.op === "delete" && c.delete) return { delete: { key: c.delete.key } };
+  if (c.op === "delete" && c.delete) {
+    const { key, ifVersion } = c.delete;
+    return { delete: ifVersion === undefined ? { key } : { key, ifVersion } };
+  }
   if (c.op === "setMember" && c.setMember) {
     const { id, addr, http, leaving } = c.setMember;
     return { setMember: leaving ? { id, addr, http, leaving } : { id, addr, http } };

@@ -108,12 +108,18 @@ export class KvStateMachine {
       return { kind: "put", version: index };
     }
     if ("delete" in command) {
-      const k = keyString(command.delete.key);
+      const { key, ifVersion } = command.delete;
+      const k = keyString(key);
       const current = this.#data.get(k);
+      // Checked here, at apply time, not before proposing: a write committed in between would
+      // otherwise be deleted unseen.
+      if (ifVersion !== undefined && ifVersion !== (current?.version ?? 0)) {
+        return { kind: "versionMismatch", current: current?.version ?? 0 };
+      }
       if (!current) return { kind: "delete", deleted: false };
       this.#data.delete(k);
-      this.#bytes -= command.delete.key.byteLength + current.value.byteLength;
-      this.#digest.toggleEntry(command.delete.key, current.value, current.version);
+      this.#bytes -= key.byteLength + current.value.byteLength;
+      this.#digest.toggleEntry(key, current.value, current.version);
       return { kind: "delete", deleted: true };
     }
     if ("setMember" in command) {

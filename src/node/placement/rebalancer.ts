@@ -29,6 +29,8 @@ export interface RebalancerOptions {
   /** Ticks between two transfer attempts on one group. */
   readonly transferCooldownTicks: number;
   readonly logger: Logger;
+  /** A group's replicas reached their target after a move (for metrics). */
+  readonly onMoveDone?: (group: string) => void;
 }
 
 export class Rebalancer {
@@ -94,7 +96,10 @@ export class Rebalancer {
     const { group } = replica;
     const settled = step.kind === "done" || (step.kind === "transfer" && !this.#moving.has(group));
     if (settled) {
-      if (this.#moving.delete(group)) this.#o.logger.info({ group }, "rebalance: replicas in place");
+      if (this.#moving.delete(group)) {
+        this.#o.logger.info({ group }, "rebalance: replicas in place");
+        this.#o.onMoveDone?.(group);
+      }
     }
     switch (step.kind) {
       case "done":

@@ -3,10 +3,17 @@
 // metadata (src/api/grpc-status.ts); nothing a handler throws escapes to grpc-js.
 // Malformed protobuf never gets here: grpc-js fails the call while deserialising.
 import type * as grpc from "@grpc/grpc-js";
+import { status as GrpcStatus } from "@grpc/grpc-js";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import { toGrpcStatus } from "../../api/grpc-status.ts";
 import type { KvApi, MemberInfo } from "../../api/kv-api.ts";
-import { type KvMethod, type KvMethods, kvServiceDefinition, type WireMember } from "../../api/kv-wire.ts";
+import {
+  KV_SERVICE_NAME,
+  type KvMethod,
+  type KvMethods,
+  kvServiceDefinition,
+  type WireMember,
+} from "../../api/kv-wire.ts";
 import {
   type KvLimits,
   kvLimits,
@@ -56,7 +63,9 @@ function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
     },
     async Delete(request, forwarded) {
       validateKey(request.key, limits.maxKeyBytes);
-      return api.delete(request.key, { forwarded });
+      if (request.ifVersion === undefined) return api.delete(request.key, { forwarded });
+      validateVersion(request.ifVersion);
+      return api.delete(request.key, { ifVersion: request.ifVersion, forwarded });
     },
     async Join(request, forwarded) {
       const member = memberFrom(request.member);
@@ -88,19 +97,19 @@ function unaryCall<M extends KvMethod>(
 ): grpc.handleUnaryCall<KvMethods[M][0], KvMethods[M][1]> {
   return (call, callback) => {
     const started = performance.now();
-    const finish = (code: string): void =>
-      metrics?.observeGrpc({ route: method, method, code, seconds: (performance.now() - started) / 1000 });
+    const finish = (code: GrpcStatus): void =>
+      metrics?.observeGrpc(KV_SERVICE_NAME, method, code, (performance.now() - started) / 1000);
     // The promise chain starts with resolve() so a synchronous throw in `handle` is caught too.
     Promise.resolve()
       .then(() => handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0))
       .then(
         (response) => {
-          finish("OK");
+          finish(GrpcStatus.OK);
           callback(null, response);
         },
         (e: unknown) => {
           const error = toRingkvError(e);
-          finish(error.code);
+          finish(error.mapping.grpc);
           callback(toGrpcStatus(error));
         },
       )

@@ -1,17 +1,22 @@
-// The HTTP API of shared/DESIGN.md §5 (a contract) as a thin adapter over KvApi, plus /metrics
-// and a status page. Node's own `http` module, no framework: each request is matched to a route,
-// its handler returns a Reply, and one writer sends it with a Content-Length so keep-alive
-// clients (wrk, curl) reuse the connection. Errors are RingkvErrors rendered through
+// The HTTP API of shared/DESIGN.md §5 (a contract) as a thin adapter over KvApi, plus /metrics,
+// /health, /ready and a status page. Node's own `http` module, no framework: each request is
+// matched to a route, its handler returns a Reply, and one writer sends it with a Content-Length
+// so keep-alive clients (wrk, curl) reuse the connection. Errors are RingkvErrors rendered through
 // ERROR_MAPPINGS; nothing thrown by a handler escapes.
 //
 // Beyond §5: a known route with an unsupported method answers 405 with `Allow` and error code
-// InvalidArgument; an unknown route answers 404 with code NotFound.
+// InvalidArgument; an unknown route answers 404 with code NotFound; a query parameter the route
+// does not know answers 400 InvalidArgument naming it (a typo such as `?consistensy=stale` must
+// not silently become a linearizable read). HEAD is answered wherever GET is, by running the GET
+// handler and sending its status and headers (Content-Length included) without the body.
 import * as http from "node:http";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
-import type { Consistency, KvApi, StatusJson } from "../../api/kv-api.ts";
+import type { Consistency, KvApi } from "../../api/kv-api.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
-import { type RingView, ringFromStatus } from "../../api/ring-view.ts";
+import { type RingArc, type RingView, ringFromStatus } from "../../api/ring-view.ts";
 import { Metrics } from "../metrics.ts";
+import { type HealthReport, localHealth, readiness } from "./health.ts";
+import { statusPage } from "./status-page.ts";
 
 export interface HttpServerOptions extends Partial<KvLimits> {
   /**
@@ -24,6 +29,13 @@ export interface HttpServerOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
   /** The `GET /v1/ring` document; by default derived from status (ringFromStatus). */
   readonly ring?: () => Promise<unknown>;
+  /**
+   * Can this node serve (`GET /health`)? By default judged from the api's local status: the node
+   * is a member of its cluster. A node passes its own, which also checks its storage.
+   */
+  readonly health?: () => Promise<HealthReport>;
+  /** The ring's token ranges for the status page's picture; by default one arc per shard share. */
+  readonly ringArcs?: (shardCount: number) => readonly RingArc[];
 }
 
 interface Reply {
@@ -39,7 +51,11 @@ interface Exchange {
   readonly query: URLSearchParams;
 }
 
-type Handler = (exchange: Exchange) => Promise<Reply>;
+interface Handler {
+  readonly run: (exchange: Exchange) => Promise<Reply>;
+  /** The query parameters this method understands; any other is refused with 400. */
+  readonly params: readonly string[];
+}
 
 interface Route {
   /** Route label for metrics: never the raw path, keys must not become label values. */
@@ -50,13 +66,16 @@ interface Route {
 
 const KV_PREFIX = "/v1/kv/";
 const JSON_TYPE = "application/json";
+const HTML_TYPE = "text/html; charset=utf-8";
 
 export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server {
   const limits = kvLimits(options);
   const bodyBytesMax = options.bodyBytesMax ?? 2 * limits.maxValueBytes;
   const metrics = options.metrics ?? new Metrics();
   const ring = options.ring ?? (async (): Promise<RingView> => ringFromStatus(await api.status()));
-  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring });
+  const health = options.health ?? (async () => localHealth(await api.status({ forwarded: true })));
+  const ringArcs = options.ringArcs;
+  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
     // throw, and then the connection is beyond saving — never the process.
@@ -81,70 +100,114 @@ interface RouteContext {
   readonly bodyBytesMax: number;
   readonly metrics: Metrics;
   readonly ring: () => Promise<unknown>;
+  readonly health: () => Promise<HealthReport>;
+  readonly ringArcs: ((shardCount: number) => readonly RingArc[]) | undefined;
+}
+
+function handler(run: Handler["run"], params: readonly string[] = []): Handler {
+  return { run, params };
 }
 
 function buildRoutes(ctx: RouteContext): Route[] {
-  const { api, limits } = ctx;
   return [
     {
       template: "/v1/kv/{key}",
       matches: (path) => path.startsWith(KV_PREFIX) || path === "/v1/kv",
-      methods: {
-        GET: async (ex) => {
-          const key = keyOf(ex.path, limits);
-          const found = await api.get(key, { consistency: consistencyOf(ex.query) });
-          if (found === null) throw new RingkvError("NotFound", "key not found");
-          const headers = { "content-type": "application/octet-stream", "x-version": String(found.version) };
-          return { status: 200, headers, body: found.value };
-        },
-        PUT: async (ex) => {
-          const key = keyOf(ex.path, limits);
-          const ifVersion = ifMatchOf(ex.req);
-          const value = await readBody(ex.req, ctx.bodyBytesMax);
-          validateValue(value, limits.maxValueBytes);
-          const options = ifVersion === undefined ? {} : { ifVersion };
-          const { version } = await api.put(key, value, options);
-          return jsonReply(200, { version }, { "x-version": String(version) });
-        },
-        DELETE: async (ex) => jsonReply(200, { deleted: (await api.delete(keyOf(ex.path, limits))).deleted }),
-      },
+      methods: kvMethods(ctx),
     },
     {
       template: "/v1/status",
       matches: exactly("/v1/status"),
       methods: {
         // ?scope=local: this node's own replicas only, without asking the other members.
-        GET: async (ex) => jsonReply(200, await api.status({ forwarded: scopeOf(ex.query) === "local" })),
+        GET: handler(
+          async (ex) => jsonReply(200, await ctx.api.status({ forwarded: scopeOf(ex.query) === "local" })),
+          ["scope"],
+        ),
       },
     },
     {
       template: "/v1/ring",
       matches: exactly("/v1/ring"),
-      methods: { GET: async () => jsonReply(200, await ctx.ring()) },
+      methods: { GET: handler(async () => jsonReply(200, await ctx.ring())) },
+    },
+    {
+      template: "/health",
+      matches: exactly("/health"),
+      methods: {
+        GET: handler(async () => {
+          const report = await ctx.health();
+          return jsonReply(report.ok ? 200 : 503, report);
+        }),
+      },
+    },
+    {
+      template: "/ready",
+      matches: exactly("/ready"),
+      methods: {
+        GET: handler(async () => {
+          const report = readiness(await ctx.api.status());
+          return jsonReply(report.ready ? 200 : 503, report);
+        }),
+      },
     },
     {
       template: "/metrics",
       matches: exactly("/metrics"),
       methods: {
-        GET: async () => ({
+        GET: handler(async () => ({
           status: 200,
           headers: { "content-type": ctx.metrics.contentType },
           body: await ctx.metrics.text(),
-        }),
+        })),
       },
     },
     {
       template: "/",
       matches: exactly("/"),
       methods: {
-        GET: async () => ({
-          status: 200,
-          headers: { "content-type": "text/html; charset=utf-8" },
-          body: statusPage(await api.status()),
+        GET: handler(async () => {
+          const status = await ctx.api.status();
+          const arcs = status.ring && ctx.ringArcs ? ctx.ringArcs(status.ring.shardCount) : undefined;
+          return { status: 200, headers: { "content-type": HTML_TYPE }, body: statusPage(status, arcs) };
         }),
       },
     },
   ];
+}
+
+function kvMethods(ctx: RouteContext): Record<string, Handler> {
+  const { api, limits } = ctx;
+  return {
+    GET: handler(
+      async (ex) => {
+        const key = keyOf(ex.path, limits);
+        const found = await api.get(key, { consistency: consistencyOf(ex.query) });
+        if (found === null) throw new RingkvError("NotFound", "key not found");
+        const headers = { "content-type": "application/octet-stream", "x-version": String(found.version) };
+        return { status: 200, headers, body: found.value };
+      },
+      ["consistency"],
+    ),
+    PUT: handler(async (ex) => {
+      const key = keyOf(ex.path, limits);
+      const ifVersion = putPreconditionOf(ex.req);
+      const value = await readBody(ex.req, ctx.bodyBytesMax);
+      validateValue(value, limits.maxValueBytes);
+      const options = ifVersion === undefined ? {} : { ifVersion };
+      const { version } = await api.put(key, value, options);
+      return jsonReply(200, { version }, { "x-version": String(version) });
+    }),
+    DELETE: handler(async (ex) => {
+      const key = keyOf(ex.path, limits);
+      const ifVersion = ifMatchOf(ex.req);
+      if (ex.req.headers["if-none-match"] !== undefined) {
+        throw new RingkvError("InvalidArgument", "If-None-Match is not supported on DELETE; use If-Match: N");
+      }
+      const options = ifVersion === undefined ? {} : { ifVersion };
+      return jsonReply(200, { deleted: (await api.delete(key, options)).deleted });
+    }),
+  };
 }
 
 async function serve(
@@ -171,16 +234,31 @@ async function serve(
   // An error reply before the whole body arrived (too large, or refused before reading it):
   // close the connection rather than read an unbounded body just to keep it alive.
   const closing = !req.complete && reply.status >= 400;
-  send(res, reply, closing);
+  send(res, reply, { closing, head: method === "HEAD" });
   const seconds = (performance.now() - started) / 1000;
-  metrics.observeHttp({ route: route?.template ?? "unmatched", method, code: String(reply.status), seconds });
+  metrics.observeHttp(route?.template ?? "unmatched", method, reply.status, seconds);
 }
 
 function dispatch(route: Route | undefined, method: string, exchange: Exchange): Promise<Reply> {
   if (!route) throw new RingkvError("NotFound", `no route for ${method} ${exchange.path}`);
-  const handler = route.methods[method];
-  if (!handler) throw new MethodNotAllowed(method, exchange.path, Object.keys(route.methods));
-  return handler(exchange);
+  // HEAD runs GET: the same status and headers, the body left unsent.
+  const handler = route.methods[method === "HEAD" ? "GET" : method];
+  if (!handler) throw new MethodNotAllowed(method, exchange.path, allowedMethods(route));
+  for (const name of exchange.query.keys()) {
+    if (!handler.params.includes(name)) {
+      const known = handler.params.length === 0 ? "none" : handler.params.join(", ");
+      throw new RingkvError(
+        "InvalidArgument",
+        `unknown query parameter ${JSON.stringify(name)} for ${method} ${exchange.path} (known: ${known})`,
+      );
+    }
+  }
+  return handler.run(exchange);
+}
+
+function allowedMethods(route: Route): string[] {
+  const methods = Object.keys(route.methods);
+  return methods.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
 }
 
 /** 405 is outside the shared error codes: an InvalidArgument that also carries `Allow`. */
@@ -207,15 +285,16 @@ function jsonReply(status: number, value: unknown, headers: Record<string, strin
   return { status, headers: { ...headers, "content-type": JSON_TYPE }, body: JSON.stringify(value) };
 }
 
-function send(res: http.ServerResponse, reply: Reply, closing: boolean): void {
+function send(res: http.ServerResponse, reply: Reply, how: { closing: boolean; head: boolean }): void {
   if (res.headersSent || res.destroyed) return;
   const body = typeof reply.body === "string" ? Buffer.from(reply.body) : reply.body;
   res.writeHead(reply.status, {
     ...reply.headers,
+    // For HEAD, the length GET would send (RFC 9110 §9.3.2), though no body follows.
     "content-length": String(body.byteLength),
-    ...(closing ? { connection: "close" } : {}),
+    ...(how.closing ? { connection: "close" } : {}),
   });
-  res.end(body);
+  res.end(how.head ? undefined : body);
 }
 
 function exactly(expected: string): (path: string) => boolean {
@@ -302,6 +381,29 @@ function ifMatchOf(req: http.IncomingMessage): number | undefined {
   return version;
 }
 
+/**
+ * A PUT's compare-and-set version: `If-Match: N`, or `If-None-Match: *` (create only, the same
+ * as `If-Match: 0`). Versions are not entity tags, so If-None-Match takes only `*`.
+ */
+function putPreconditionOf(req: http.IncomingMessage): number | undefined {
+  const ifMatch = ifMatchOf(req);
+  const noneMatch = req.headers["if-none-match"];
+  if (noneMatch === undefined) return ifMatch;
+  if (noneMatch.trim() !== "*") {
+    throw new RingkvError(
+      "InvalidArgument",
+      `If-None-Match must be "*" (create only), got ${JSON.stringify(noneMatch)}`,
+    );
+  }
+  if (ifMatch !== undefined && ifMatch !== 0) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `If-None-Match: * (create only) contradicts If-Match: ${ifMatch}`,
+    );
+  }
+  return 0;
+}
+
 function declaredLength(req: http.IncomingMessage): number {
   const header = req.headers["content-length"];
   return header === undefined ? 0 : Number(header);
@@ -343,59 +445,4 @@ function readBody(req: http.IncomingMessage, bodyBytesMax: number): Promise<Uint
     };
     req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError);
   });
-}
-
-// ---- status page -------------------------------------------------------------------------------
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-
-function table(headings: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>): string {
-  const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  const body = rows.map(
-    (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join("")}</tr>`,
-  );
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>`;
-}
-
-/** A self-contained page (no scripts, no external assets) that refreshes itself every 5 s. */
-export function statusPage(status: StatusJson): string {
-  const members = table(
-    ["id", "gRPC", "HTTP", "state", "incarnation"],
-    status.members.map((m) => [m.id, m.addr, m.http, m.state, m.incarnation]),
-  );
-  const shards = table(
-    ["shard", "leader", "term", "replicas", "learners", "commit", "applied", "keys"],
-    status.shards.map((s) => [
-      s.id,
-      s.leader || "—",
-      s.term,
-      s.replicas.join(", "),
-      s.learners.join(", "),
-      s.commitIndex,
-      s.appliedIndex,
-      s.keys,
-    ]),
-  );
-  const title = `ringkv ${status.node.id}`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
-<title>${escapeHtml(title)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em}
-th,td{border:1px solid #ccc;padding:.3em .7em;text-align:left}th{background:#f3f3f3}</style></head>
-<body><h1>${escapeHtml(title)}</h1>
-<p>gRPC ${escapeHtml(status.node.addr)} · HTTP ${escapeHtml(status.node.http)} · epoch ${status.epoch}</p>
-<h2>Members (${status.members.length})</h2>${members}
-<h2>Shards (${status.shards.length})</h2>${shards}
-</body></html>
-`;
 }

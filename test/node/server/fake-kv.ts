@@ -4,6 +4,7 @@
 
 import { RingkvError } from "../../../src/api/errors.ts";
 import type {
+  DeleteOptions,
   GetOptions,
   JoinResult,
   KvApi,
@@ -44,9 +45,14 @@ export class FakeKv implements KvApi {
     return this.#data.get(FakeKv.#id(key)) ?? null;
   }
 
-  async delete(key: Uint8Array, options: RequestOptions = {}): Promise<{ deleted: boolean }> {
+  async delete(key: Uint8Array, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
     await this.#enter("delete", options);
-    return { deleted: this.#data.delete(FakeKv.#id(key)) };
+    const id = FakeKv.#id(key);
+    const current = this.#data.get(id)?.version ?? 0;
+    if (options.ifVersion !== undefined && options.ifVersion !== current) {
+      throw new RingkvError("VersionMismatch", `version is ${current}, not ${options.ifVersion}`);
+    }
+    return { deleted: this.#data.delete(id) };
   }
 
   async join(member: MemberInfo, options: RequestOptions = {}): Promise<JoinResult> {

@@ -77,6 +77,19 @@ describe("KV gRPC service and RingkvClient over a fake KvApi", () => {
     expect((await client.get(bytes("cas")))?.value).toEqual(bytes("c"));
   });
 
+  test("a delete with ifVersion deletes only at that version; a stale one is VersionMismatch", async () => {
+    const first = await client.put(bytes("guarded"), bytes("a"));
+    const second = await client.put(bytes("guarded"), bytes("b"));
+    const stale = await rejection(client.delete(bytes("guarded"), { ifVersion: first.version }));
+    expect(stale.code).toBe("VersionMismatch");
+    expect(kv.lastOptions).toMatchObject({ ifVersion: first.version });
+    expect((await client.get(bytes("guarded")))?.version).toBe(second.version);
+    expect(await client.delete(bytes("guarded"), { ifVersion: second.version })).toEqual({ deleted: true });
+    // Without ifVersion the request carries none: the api sees an unconditional delete.
+    await client.delete(bytes("guarded"));
+    expect(kv.lastOptions).not.toHaveProperty("ifVersion");
+  });
+
   test("a put without ifVersion is unconditional even at version 0", async () => {
     await client.put(bytes("plain"), bytes("a"));
     await client.put(bytes("plain"), bytes("b"));
@@ -374,5 +387,29 @@ describe("RingkvClient shard routing", () => {
     clients.push(unrouted);
     for (const key of keys) await unrouted.put(key, bytes("v"));
     expect([a.calls.put, b.calls.put]).toEqual([expected.a + keys.length, expected.b]);
+  });
+});
+
+describe("KV gRPC request metrics", () => {
+  test("calls are counted and timed by method and gRPC status code name, as go-grpc-prometheus does", async () => {
+    const { Metrics } = await import("../../../src/node/metrics.ts");
+    const metrics = new Metrics({ processMetrics: false });
+    const kv = new FakeKv();
+    const served = await serveGrpc(kv, { metrics });
+    const client = new RingkvClient({ addresses: [served.addr], retry: { attemptsMax: 1 } });
+    try {
+      await client.put(bytes("k"), bytes("v"));
+      await client.put(bytes("k"), bytes("w"));
+      await rejection(client.leave("not-a-member"));
+      const text = await metrics.text();
+      const labels = (method: string, code: string): string =>
+        `{grpc_service="ringkv.kv.KV",grpc_method="${method}",grpc_code="${code}",grpc_type="unary"}`;
+      expect(text).toContain(`ringkv_grpc_server_handled_total${labels("Put", "OK")} 2`);
+      expect(text).toContain(`ringkv_grpc_server_handled_total${labels("Leave", "FAILED_PRECONDITION")} 1`);
+      expect(text).toContain(`ringkv_grpc_server_handling_seconds_count${labels("Put", "OK")} 2`);
+    } finally {
+      client.close();
+      await served.close();
+    }
   });
 });

@@ -145,7 +145,10 @@ describe("HTTP API (DESIGN §5) over a fake KvApi", () => {
       /ringkv_http_requests_total\{route="\/v1\/kv\/\{key\}",method="GET",code="200"\} \d+/,
     );
     expect(text).toContain("ringkv_http_request_duration_seconds_bucket");
-    expect(text).toContain("ringkv_process_cpu_user_seconds_total");
+    // Node's process metrics keep their standard names, so stock dashboards find them.
+    expect(text).toMatch(/^process_cpu_user_seconds_total[ {]/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes[ {]/m);
+    expect(text).not.toContain("ringkv_process_");
     expect(text).not.toContain("greeting");
   });
 
@@ -251,8 +254,8 @@ describe("HTTP API (DESIGN §5) over a fake KvApi", () => {
 
   test("405 names the allowed methods in Allow", async () => {
     const reply = await call({ method: "PATCH", path: "/v1/kv/k" });
-    expect(reply.headers["allow"]).toBe("GET, PUT, DELETE");
-    expect((await call({ method: "POST", path: "/metrics" })).headers["allow"]).toBe("GET");
+    expect(reply.headers["allow"]).toBe("GET, HEAD, PUT, DELETE");
+    expect((await call({ method: "POST", path: "/metrics" })).headers["allow"]).toBe("GET, HEAD");
   });
 
   test("every error code answers with its ERROR_MAPPINGS status and code", async () => {

@@ -1,0 +1,101 @@
+// /health and /ready on a real cluster (issue 11 §8): both answer 200 on a healthy cluster (and to
+// HEAD, as load balancers probe); a conditional DELETE through a follower is decided by Raft; and
+// once a shard loses its quorum, /ready turns 503 naming the leaderless shards while /health on
+// the surviving node stays 200 — the process, its storage and its membership are fine.
+import { describe, expect, it } from "vitest";
+import { useCluster } from "./harness.ts";
+import { errorCode, httpRequest } from "./http.ts";
+import { waitFor } from "./wait-for.ts";
+
+const TEST_TIMEOUT_MS = 180_000;
+const SHARDS = 2;
+
+const running = useCluster({ name: "probes", shards: SHARDS }, TEST_TIMEOUT_MS);
+
+/** A Prometheus sample's value, or undefined when the series is absent. */
+function sample(text: string, pattern: RegExp): number | undefined {
+  const match = pattern.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+describe("health and readiness probes on a real cluster", { timeout: TEST_TIMEOUT_MS }, () => {
+  it("every node is healthy and ready, to GET and to HEAD", async () => {
+    for (const node of running().nodes) {
+      const health = await httpRequest(node.http, { path: "/health" });
+      expect(health.status).toBe(200);
+      expect(health.json).toEqual({
+        ok: true,
+        node: node.id,
+        checks: { process: true, storage: true, member: true },
+      });
+      const ready = await waitFor(
+        async () => {
+          const reply = await httpRequest(node.http, { path: "/ready" });
+          return reply.status === 200 ? reply : null;
+        },
+        { what: `${node.id} ready`, timeoutMs: 30_000, intervalMs: 200 },
+      );
+      expect(ready.json).toEqual({ ready: true, shards: SHARDS, leaderless: [] });
+      const head = await httpRequest(node.http, { method: "HEAD", path: "/ready" });
+      expect([head.status, head.body.byteLength]).toEqual([200, 0]);
+      expect(Number(head.headers["content-length"])).toBeGreaterThan(0);
+    }
+  });
+
+  it("a DELETE with a stale If-Match is refused with 412 by the shard; the current version deletes", async () => {
+    // Through every node in turn: whichever leads the key's shard, the others forward.
+    for (const node of running().nodes) {
+      const path = `/v1/kv/guarded-${node.id}`;
+      const first = (await httpRequest(node.http, { method: "PUT", path, body: "a" })).json as {
+        version: number;
+      };
+      const second = (await httpRequest(node.http, { method: "PUT", path, body: "b" })).json as {
+        version: number;
+      };
+      const stale = await httpRequest(node.http, {
+        method: "DELETE",
+        path,
+        headers: { "if-match": String(first.version) },
+      });
+      expect([stale.status, errorCode(stale)]).toEqual([412, "VersionMismatch"]);
+      expect((await httpRequest(node.http, { path })).body.toString()).toBe("b");
+      const current = await httpRequest(node.http, {
+        method: "DELETE",
+        path,
+        headers: { "if-match": String(second.version) },
+      });
+      expect([current.status, current.json]).toEqual([200, { deleted: true }]);
+      expect((await httpRequest(node.http, { path })).status).toBe(404);
+    }
+  });
+
+  it("the operator's series are on /metrics and have moved", async () => {
+    const [n1] = running().nodes;
+    const text = (await httpRequest(n1!.http, { path: "/metrics" })).body.toString();
+    expect(sample(text, /^ringkv_wal_fsync_duration_seconds_count\{[^}]*\} (\d+)$/m)).toBeGreaterThan(0);
+    expect(sample(text, /^ringkv_raft_has_leader\{[^}]*group="shard-0"[^}]*\} (\d+)$/m)).toBe(1);
+    expect(sample(text, /^ringkv_gossip_members\{[^}]*state="alive"[^}]*\} (\d+)$/m)).toBe(3);
+    expect(text).toMatch(/^process_resident_memory_bytes[ {]/m);
+  });
+
+  it("with quorum lost, /ready turns 503 listing the leaderless shards; /health stays 200", async () => {
+    const cluster = running();
+    const [n1, n2, n3] = cluster.nodes;
+    await n2!.kill("SIGKILL");
+    await n3!.kill("SIGKILL");
+    // CheckQuorum: a leader that hears from no majority steps down within an election timeout.
+    const notReady = await waitFor(
+      async () => {
+        const reply = await httpRequest(n1!.http, { path: "/ready", timeoutMs: 10_000 });
+        return reply.status === 503 ? reply : null;
+      },
+      { what: "n1's /ready to turn 503", timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const body = notReady.json as { ready: boolean; leaderless: number[]; reason: string };
+    expect(body.ready).toBe(false);
+    expect(body.leaderless).toEqual([0, 1]);
+    expect(body.reason).toContain(`2 of ${SHARDS} shard(s) have no leader`);
+    const health = await httpRequest(n1!.http, { path: "/health", timeoutMs: 10_000 });
+    expect(health.status).toBe(200);
+  });
+});
