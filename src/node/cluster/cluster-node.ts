@@ -55,6 +55,7 @@ import { ReplicaRepair } from "./replica-repair.ts";
 import { Router } from "./router.ts";
 import { ClusterStatus } from "./status.ts";
 
+// The types a caller needs to build a ClusterNode, from their own files.
 export type { GossipPort } from "./gossip-keys.ts";
 export { gossipKeys } from "./gossip-keys.ts";
 export type { Peer, PeerDirectory } from "./peer.ts";
