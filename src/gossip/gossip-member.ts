@@ -20,38 +20,22 @@
 // first, up to a retransmit limit ∝ log N. A periodic push-pull of the whole state with one
 // random member repairs whatever piggybacking missed, including views split by a partition.
 // A member that hears itself suspected or declared dead refutes by raising its incarnation.
+//
+// This file merges news and owns the member's state; probing and relaying (prober.ts, relays.ts),
+// suspicion timers (suspicions.ts) and what rides on each message (piggyback.ts) are its parts.
 import { Awareness } from "./awareness.ts";
-import { BroadcastQueue } from "./broadcast-queue.ts";
 import { type ClusterSnapshot, ClusterState, type MergeRules } from "./cluster-state.ts";
-import {
-  type GossipConfig,
-  gossipConfig,
-  pushPullIntervalTicks,
-  retransmitLimit,
-  suspicionConfirmationsExpected,
-  suspicionMaxTicks,
-  suspicionMinTicks,
-} from "./config.ts";
+import { type GossipConfig, gossipConfig, pushPullIntervalTicks } from "./config.ts";
 import { GossipError } from "./errors.ts";
 import type { GossipEvent } from "./events.ts";
 import { isLive, type MemberRecord } from "./member-record.ts";
-import {
-  type IndirectProbeRequest,
-  type IndirectProbeResponse,
-  type Message,
-  messageBytes,
-  type PiggybackMessage,
-  type ProbeResponse,
-  type PushPullRequest,
-  type PushPullResponse,
-  type Update,
-  updateBytes,
-  updateKey,
-} from "./message.ts";
+import type { Message, PiggybackMessage, PushPullRequest, PushPullResponse, Update } from "./message.ts";
 import { assertMetadataValue, type MetadataEntry, type MetadataValue } from "./metadata-entry.ts";
+import { envelope, Piggyback } from "./piggyback.ts";
 import { ProbeSchedule } from "./probe-schedule.ts";
+import { Prober } from "./prober.ts";
 import { type Random, sampleDistinct } from "./random.ts";
-import { Suspicion } from "./suspicion.ts";
+import { Suspicions } from "./suspicions.ts";
 
 export interface GossipMemberOptions {
   readonly id: string;
@@ -91,24 +75,6 @@ export interface GossipStats {
   readonly refutations: number;
 }
 
-interface PendingProbe {
-  readonly target: string;
-  readonly seq: number;
-  /** When to give up on a direct ack and ask others. */
-  readonly indirectTick: number;
-  indirectSent: boolean;
-  nacksExpected: number;
-  nacks: number;
-}
-
-/** An indirect probe run on another member's behalf. */
-interface Relay {
-  readonly origin: string;
-  readonly originSeq: number;
-  readonly target: string;
-  readonly deadlineTick: number;
-}
-
 export class GossipMember {
   readonly id: string;
   readonly config: GossipConfig;
@@ -116,24 +82,20 @@ export class GossipMember {
   readonly #state: ClusterState;
   readonly #awareness: Awareness;
   readonly #schedule: ProbeSchedule;
-  readonly #broadcasts: BroadcastQueue<Update>;
-  readonly #suspicions = new Map<string, Suspicion>();
-  readonly #relays = new Map<number, Relay>();
-  /** Members that accused us after we had refuted; our next message to each carries our record. */
-  readonly #staleAccusers = new Set<string>();
+  readonly #piggyback: Piggyback;
+  readonly #suspicions: Suspicions;
+  readonly #prober: Prober;
   /** This member's own record, as held in #state (only #setOwnRecord changes it). */
   #own: MemberRecord;
   #now = 0;
-  #seq = 0;
-  #probe: PendingProbe | undefined;
-  #nextProbeTick: number;
   #nextGossipTick: number;
   #nextPushPullTick: number;
   /** Live members other than this one, in a stable order; rebuilt when liveness changes. */
   #liveOthers: string[] | undefined;
   #outbox: Message[] = [];
   #events: GossipEvent[] = [];
-  #stats = { messagesDropped: 0, updatesDropped: 0, probesFailed: 0, refutations: 0 };
+  /** Counters kept here; the prober keeps its own (probes failed, relays refused). */
+  #stats = { messagesDropped: 0, updatesDropped: 0, refutations: 0 };
 
   constructor(options: GossipMemberOptions) {
     if (options.id.length === 0) {
@@ -149,12 +111,27 @@ export class GossipMember {
     this.#state = new ClusterState(options.rules);
     this.#awareness = new Awareness(this.config.awarenessMax);
     this.#schedule = new ProbeSchedule(this.#random);
-    this.#broadcasts = new BroadcastQueue(this.config.broadcastsMax);
+    this.#piggyback = new Piggyback(this.config, this.#state);
+    this.#suspicions = new Suspicions(this.config);
     this.#own = { id: this.id, addresses: options.addresses ?? {}, state: "alive", incarnation };
     this.#state.replaceOwnRecord(this.#own);
     for (const peer of options.peers ?? []) this.#adoptPeer(peer);
     // Random phases, so members started together do not probe and gossip in lockstep.
-    this.#nextProbeTick = 1 + this.#random.intBelow(this.config.probeIntervalTicks);
+    this.#prober = new Prober(
+      {
+        id: this.id,
+        config: this.config,
+        random: this.#random,
+        awareness: this.#awareness,
+        schedule: this.#schedule,
+        now: () => this.#now,
+        send: (message) => this.#send(this.#piggybacked(message)),
+        isLiveMember: (id) => this.#isLiveMember(id),
+        liveOtherIds: () => this.#liveOtherIds(),
+        suspect: (target) => this.#suspect(target),
+      },
+      1 + this.#random.intBelow(this.config.probeIntervalTicks),
+    );
     this.#nextGossipTick = 1 + this.#random.intBelow(this.config.gossipIntervalTicks);
     this.#nextPushPullTick = 1 + this.#random.intBelow(this.#pushPullInterval());
   }
@@ -179,7 +156,12 @@ export class GossipMember {
   }
 
   get stats(): GossipStats {
-    return { ...this.#stats };
+    return {
+      messagesDropped: this.#stats.messagesDropped + this.#prober.relaysRefused,
+      updatesDropped: this.#stats.updatesDropped,
+      probesFailed: this.#prober.probesFailed,
+      refutations: this.#stats.refutations,
+    };
   }
 
   member(id: string): MemberRecord | undefined {
@@ -199,9 +181,9 @@ export class GossipMember {
   tick(): void {
     this.#now++;
     if (this.#suspicions.size > 0) this.#expireSuspicions();
-    if (this.#relays.size > 0) this.#expireRelays();
+    this.#prober.expireRelays();
     const active = !this.leaving;
-    if (active) this.#advanceProbe();
+    if (active) this.#prober.advance();
     if (this.#now >= this.#nextGossipTick) {
       this.#gossip();
       this.#nextGossipTick = this.#now + this.config.gossipIntervalTicks;
@@ -217,19 +199,21 @@ export class GossipMember {
     switch (message.type) {
       case "probe-request":
         this.#applyUpdates(message);
-        this.#send(this.#piggyback({ ...this.#envelope(message.from, "probe-response"), seq: message.seq }));
+        this.#send(
+          this.#piggybacked({ ...envelope(this.id, message.from, "probe-response"), seq: message.seq }),
+        );
         return;
       case "probe-response":
         this.#applyUpdates(message);
-        this.#handleProbeResponse(message);
+        this.#prober.handleProbeResponse(message);
         return;
       case "indirect-probe-request":
         this.#applyUpdates(message);
-        this.#relayProbe(message);
+        this.#prober.relayProbe(message);
         return;
       case "indirect-probe-response":
         this.#applyUpdates(message);
-        this.#handleIndirectProbeResponse(message);
+        this.#prober.handleIndirectProbeResponse(message);
         return;
       case "gossip":
         this.#applyUpdates(message);
@@ -267,7 +251,7 @@ export class GossipMember {
    */
   leave(): void {
     if (this.leaving) return;
-    this.#probe = undefined;
+    this.#prober.stop();
     this.#setOwnRecord({ ...this.#own, state: "left" });
   }
 
@@ -296,143 +280,26 @@ export class GossipMember {
     return this.#applyMetadata({ key, value, version, origin: this.id });
   }
 
-  // ── probing ──────────────────────────────────────────────────────────────────────────────
+  // ── probing (prober.ts) ──────────────────────────────────────────────────────────────────
 
-  #advanceProbe(): void {
-    const probe = this.#probe;
-    if (probe !== undefined && !probe.indirectSent && this.#now >= probe.indirectTick) {
-      this.#probeIndirectly(probe);
-    }
-    if (this.#now < this.#nextProbeTick) return;
-    // An answered probe is cleared on arrival, so one still pending at the period's end failed.
-    if (probe !== undefined) this.#failProbe(probe);
-    this.#startProbe();
-    this.#nextProbeTick = this.#now + this.#awareness.scaleTicks(this.config.probeIntervalTicks);
-  }
-
-  #startProbe(): void {
-    const target = this.#schedule.next((id) => id !== this.id && this.#isLiveMember(id));
-    if (target === undefined) return;
-    const seq = ++this.#seq;
-    this.#probe = {
-      target,
-      seq,
-      indirectTick: this.#now + this.#awareness.scaleTicks(this.config.probeTimeoutTicks),
-      indirectSent: false,
-      nacksExpected: 0,
-      nacks: 0,
-    };
-    this.#send(this.#piggyback({ ...this.#envelope(target, "probe-request"), seq }));
-  }
-
-  #probeIndirectly(probe: PendingProbe): void {
-    probe.indirectSent = true;
-    const helpers = sampleDistinct(
-      this.#random,
-      this.#liveOtherIds(),
-      this.config.indirectProbes,
-      (id) => id !== probe.target,
-    );
-    probe.nacksExpected = helpers.length;
-    for (const helper of helpers) {
-      const request = {
-        ...this.#envelope(helper, "indirect-probe-request"),
-        seq: probe.seq,
-        target: probe.target,
-      };
-      this.#send(this.#piggyback(request));
-    }
-  }
-
-  #failProbe(probe: PendingProbe): void {
-    this.#probe = undefined;
-    this.#stats.probesFailed++;
-    // Helpers that could not even send a nack point at our own health (Lifeguard); without
-    // helpers to tell us apart from the target, any failure counts against us.
-    this.#awareness.apply(probe.nacksExpected > 0 ? probe.nacksExpected - probe.nacks : 1);
-    const record = this.#state.member(probe.target);
+  /** A probe of `target` failed: suspect it, if it is live. */
+  #suspect(target: string): void {
+    const record = this.#state.member(target);
     if (record !== undefined && isLive(record.state)) {
       this.#applyMember({ ...record, state: "suspect" }, this.id);
-    }
-  }
-
-  #handleProbeResponse(response: ProbeResponse): void {
-    const probe = this.#probe;
-    if (probe !== undefined && probe.seq === response.seq && probe.target === response.from) {
-      this.#probe = undefined;
-      this.#awareness.apply(-1);
-      return;
-    }
-    const relay = this.#relays.get(response.seq);
-    if (relay === undefined || relay.target !== response.from) return;
-    this.#relays.delete(response.seq);
-    this.#answerRelay(relay, true);
-  }
-
-  #relayProbe(request: IndirectProbeRequest): void {
-    if (this.#relays.size >= this.config.indirectRelaysMax) {
-      this.#stats.messagesDropped++;
-      return;
-    }
-    const seq = ++this.#seq;
-    this.#relays.set(seq, {
-      origin: request.from,
-      originSeq: request.seq,
-      target: request.target,
-      deadlineTick: this.#now + this.config.probeTimeoutTicks,
-    });
-    this.#send(this.#piggyback({ ...this.#envelope(request.target, "probe-request"), seq }));
-  }
-
-  #expireRelays(): void {
-    for (const [seq, relay] of this.#relays) {
-      if (this.#now < relay.deadlineTick) continue;
-      this.#relays.delete(seq);
-      this.#answerRelay(relay, false);
-    }
-  }
-
-  #answerRelay(relay: Relay, reached: boolean): void {
-    const response = {
-      ...this.#envelope(relay.origin, "indirect-probe-response"),
-      seq: relay.originSeq,
-      reached,
-    };
-    this.#send(this.#piggyback(response));
-  }
-
-  #handleIndirectProbeResponse(response: IndirectProbeResponse): void {
-    const probe = this.#probe;
-    if (probe === undefined || probe.seq !== response.seq) return;
-    if (response.reached) {
-      this.#probe = undefined;
-      this.#awareness.apply(-1);
-    } else {
-      probe.nacks++;
     }
   }
 
   // ── suspicion ────────────────────────────────────────────────────────────────────────────
 
   #startSuspicion(record: MemberRecord, suspectedBy: string): void {
-    const n = this.#state.liveCount;
-    const suspicion = new Suspicion({
-      incarnation: record.incarnation,
-      startTick: this.#now,
-      minTicks: suspicionMinTicks(this.config, n),
-      maxTicks: suspicionMaxTicks(this.config, n),
-      confirmationsExpected: suspicionConfirmationsExpected(this.config, n),
-      suspectedBy,
-    });
-    this.#suspicions.set(record.id, suspicion);
+    this.#suspicions.start(record, suspectedBy, this.#now, this.#state.liveCount);
   }
 
   #expireSuspicions(): void {
-    for (const [id, suspicion] of this.#suspicions) {
-      if (!suspicion.expired(this.#now)) continue;
-      this.#suspicions.delete(id);
-      const record = this.#state.member(id);
-      if (record?.state === "suspect" && record.incarnation === suspicion.incarnation) {
+    for (const { suspect, incarnation } of this.#suspicions.expire(this.#now)) {
+      const record = this.#state.member(suspect);
+      if (record?.state === "suspect" && record.incarnation === incarnation) {
         this.#applyMember({ ...record, state: "dead" }, this.id);
       }
     }
@@ -471,10 +338,7 @@ export class GossipMember {
     }
     // Not newer, but a suspicion we already hold, raised independently by someone else.
     if (record.state !== "suspect" || from === undefined) return;
-    const suspicion = this.#suspicions.get(record.id);
-    if (suspicion?.incarnation === record.incarnation && suspicion.confirm(from)) {
-      this.#enqueue({ kind: "member", record, from });
-    }
+    if (this.#suspicions.confirm(record, from)) this.#enqueue({ kind: "member", record, from });
   }
 
   #onMemberChanged(record: MemberRecord, previous: MemberRecord | undefined, from: string): void {
@@ -512,9 +376,7 @@ export class GossipMember {
     const mine = this.#own;
     const order = this.#state.rules.compareMembers(record, mine);
     const accusation = record.state === "suspect" || record.state === "dead";
-    if (order < 0 && accusation && via !== undefined && this.#staleAccusers.size < this.config.membersMax) {
-      this.#staleAccusers.add(via);
-    }
+    if (order < 0 && accusation && via !== undefined) this.#piggyback.noteStaleAccuser(via);
     if (order <= 0) return;
     if (accusation) {
       this.#stats.refutations++;
@@ -548,56 +410,21 @@ export class GossipMember {
   // ── dissemination ────────────────────────────────────────────────────────────────────────
 
   #enqueue(update: Update): void {
-    this.#broadcasts.enqueue(updateKey(update), update, updateBytes(update));
+    this.#piggyback.enqueue(update);
   }
 
   #gossip(): void {
-    if (this.#broadcasts.size === 0) return;
+    if (this.#piggyback.queued === 0) return;
     for (const target of sampleDistinct(this.#random, this.#liveOtherIds(), this.config.gossipFanout)) {
-      const message = this.#piggyback(this.#envelope(target, "gossip"));
+      const message = this.#piggybacked(envelope(this.id, target, "gossip"));
       if (message.updates.length === 0) return;
       this.#send(message);
     }
   }
 
-  /**
-   * Fills `message.updates` within messageBytesMax and piggybackedUpdatesMax, least-sent news
-   * first — after the corrections the recipient needs: our own record if it accused us after
-   * our refutation, and what we believe about it if we hold it suspect or dead, so it can
-   * refute at once. Neither is left to reach it by chance.
-   */
-  #piggyback<M extends PiggybackMessage>(message: M): M {
-    let bytesLeft = this.config.messageBytesMax - messageBytes({ ...message, updates: [] });
-    let countLeft = this.config.piggybackedUpdatesMax;
-    const updates: Update[] = [];
-    for (const update of this.#correctionsFor(message.to)) {
-      const bytes = updateBytes(update);
-      if (bytes > bytesLeft || countLeft === 0) continue;
-      updates.push(update);
-      bytesLeft -= bytes + 1; // the comma before whatever follows
-      countLeft--;
-    }
-    const taken = this.#broadcasts.take({
-      countMax: countLeft,
-      bytesMax: bytesLeft,
-      separatorBytes: 1,
-      transmitLimit: retransmitLimit(this.config, this.#state.liveCount),
-    });
-    updates.push(...taken);
-    return { ...message, updates };
-  }
-
-  /** Records `to` holds stale versions of, as far as we know: first in anything we send it. */
-  #correctionsFor(to: string): Update[] {
-    const corrections: Update[] = [];
-    if (this.#staleAccusers.delete(to)) {
-      corrections.push({ kind: "member", record: this.#own, from: this.id });
-    }
-    const about = this.#state.member(to);
-    if (about !== undefined && (about.state === "suspect" || about.state === "dead")) {
-      corrections.push({ kind: "member", record: about, from: this.id });
-    }
-    return corrections;
+  /** `message` with what we piggyback on it (piggyback.ts). */
+  #piggybacked<M extends PiggybackMessage>(message: M): M {
+    return this.#piggyback.fill(message, this.#own);
   }
 
   #pushPull(): void {
@@ -637,14 +464,6 @@ export class GossipMember {
       return;
     }
     this.#outbox.push(message);
-  }
-
-  /** The fields every piggybacking message shares, with no updates yet. */
-  #envelope<T extends PiggybackMessage["type"]>(
-    to: string,
-    type: T,
-  ): { type: T; from: string; to: string; updates: readonly Update[] } {
-    return { type, from: this.id, to, updates: [] };
   }
 
   #isLiveMember(id: string): boolean {

@@ -1,11 +1,15 @@
-// Settings of a node. Every limit is named, documented and defaulted; crossing one gives a clear
-// error (src/api/errors.ts), never a crash or silent truncation.
+// Settings of a node. Every limit and cadence is named, documented with its unit and (where it
+// derives from others) its formula, and defaulted; crossing one gives a clear error
+// (src/api/errors.ts), never a crash or silent truncation. validateNodeSettings() refuses a bad
+// value at start, naming the setting.
+import { RingkvError } from "../api/errors.ts";
 
 export interface NodeSettings {
-  /** Wall-clock length of one Raft tick. */
+  /** Wall-clock length of one Raft tick, in ms. Every other *Ticks setting counts these. */
   readonly tickMs: number;
   /** Election timeout is electionTicks..2·electionTicks ticks (1–2 s with the defaults). */
   readonly electionTicks: number;
+  /** A leader heartbeats its followers every this many ticks; below electionTicks. */
   readonly heartbeatTicks: number;
   /**
    * Snapshot a group (and let its log go) once this many entries were applied since the last…
@@ -18,29 +22,77 @@ export interface NodeSettings {
   readonly maxKeyBytes: number;
   /** Largest value, in bytes. */
   readonly maxValueBytes: number;
-  /** Keys + values this node's replicas may hold; a write past it is refused (QuotaExceeded). */
+  /** Keys + values this node's replicas may hold, in bytes; past it writes get QuotaExceeded. */
   readonly dataQuotaBytes: number;
   /** Writes proposed but not yet applied; past it new writes get Unavailable (back-pressure). */
   readonly maxPendingProposals: number;
-  /** A request not answered within this long fails with Timeout (outcome unknown for writes). */
+  /** A request not answered within this many ms fails with Timeout (outcome unknown for writes). */
   readonly requestTimeoutMs: number;
-  /** A follower waits this long for a leader to appear before answering Unavailable. */
+  /** A follower waits this many ms for a leader to appear before answering Unavailable. */
   readonly leaderWaitMs: number;
-  /** A joining node keeps asking the members it was given for this long. */
+  /** A joining node keeps asking the members it was given for this many ms. */
   readonly joinCatchUpMs: number;
+  /**
+   * Between two rounds of join attempts a joining node waits, in ms,
+   * min(joinBackoffMaxMs, joinBackoffMs · 2^round) (round 0, 1, …).
+   */
+  readonly joinBackoffMs: number;
+  /** The ceiling of that wait, in ms; at least joinBackoffMs. */
+  readonly joinBackoffMaxMs: number;
   /** Shard moves (learner added → old replica removed) one node drives at once, as leader. */
   readonly maxConcurrentMoves: number;
-  /** A leave request waits this long for the member's replicas to move off. */
+  /** A leave request waits this many ms for the member's replicas to move off. */
   readonly leaveTimeoutMs: number;
-  /** How long a status request waits for the other members' reports. */
+  /** How long, in ms, a status request (and an address or removal check) waits for other members. */
   readonly statusFanOutMs: number;
   /**
-   * A member gossip has called dead for this long is treated as gone: the meta leader marks it
+   * A member gossip has called dead for this many ms is treated as gone: the meta leader marks it
    * leaving and its shards are re-replicated onto the others.
    */
   readonly deadMemberTimeoutMs: number;
-  /** Wall-clock length of one gossip tick (probe period: 20 ticks; src/gossip/config.ts). */
+  /** Wall-clock length of one gossip tick, in ms (probe period: 20 ticks; src/gossip/config.ts). */
   readonly gossipTickMs: number;
+  /**
+   * The background duties (rebalancing, gossip publishing, replica repair, eviction, finishing
+   * leaves, learning addresses) run one round every this many ticks: a round every
+   * rebalanceEveryTicks · tickMs ms.
+   */
+  readonly rebalanceEveryTicks: number;
+  /**
+   * A member not leaving asks one peer whether it was removed unawares every this many ticks
+   * (every tick while it is leaving): a check every membershipCheckTicks · tickMs ms.
+   */
+  readonly membershipCheckTicks: number;
+  /** A request tries at most this many nodes (following NotLeader hints) before giving up. */
+  readonly routeAttemptsMax: number;
+  /**
+   * Replicas publish their state digest every this many background rounds: every
+   * digestEveryRounds · rebalanceEveryTicks ticks.
+   */
+  readonly digestEveryRounds: number;
+  /**
+   * After handing leadership of a group away, its leader waits before the rebalancer may move
+   * it again, in ticks: transferCooldownTicks = transferCooldownMult · electionTicks.
+   */
+  readonly transferCooldownMult: number;
+  /**
+   * A stopping node waits for its leaderships to move away at most, in ms:
+   * handoffWaitMs = handoffWaitMult · electionTicks · tickMs.
+   */
+  readonly handoffWaitMult: number;
+  /**
+   * A membership change refused because another is being applied (Unavailable) is retried,
+   * one tick apart, at most this many times.
+   */
+  readonly confChangeRetriesMax: number;
+  /** The retry hint (retryAfterMs) of a NotLeader answer: leadership moves within an election. */
+  readonly notLeaderRetryAfterMs: number;
+  /** The retry hint, in ms, when maxPendingProposals writes are in flight. */
+  readonly busyRetryAfterMs: number;
+  /** The retry hint, in ms, of a node that has not yet learned the cluster config. */
+  readonly noConfigRetryAfterMs: number;
+  /** The retry hint, in ms, when no leader of a group could be reached. */
+  readonly noLeaderRetryAfterMs: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -56,9 +108,108 @@ export const NODE_DEFAULTS: NodeSettings = {
   requestTimeoutMs: 4_000,
   leaderWaitMs: 2_500,
   joinCatchUpMs: 60_000,
+  joinBackoffMs: 200,
+  joinBackoffMaxMs: 2_000,
   maxConcurrentMoves: 4,
   leaveTimeoutMs: 120_000,
   statusFanOutMs: 1_000,
   deadMemberTimeoutMs: 60_000,
   gossipTickMs: 50,
+  rebalanceEveryTicks: 3,
+  membershipCheckTicks: 20,
+  routeAttemptsMax: 4,
+  digestEveryRounds: 5,
+  transferCooldownMult: 3,
+  handoffWaitMult: 2,
+  confChangeRetriesMax: 50,
+  notLeaderRetryAfterMs: 100,
+  busyRetryAfterMs: 200,
+  noConfigRetryAfterMs: 500,
+  noLeaderRetryAfterMs: 1_000,
 };
+
+/** The settings derived from others by the formulas above. */
+export function transferCooldownTicks(s: NodeSettings): number {
+  return s.transferCooldownMult * s.electionTicks;
+}
+
+export function handoffWaitMs(s: NodeSettings): number {
+  return s.handoffWaitMult * s.electionTicks * s.tickMs;
+}
+
+type Rule = "count" | "countOrZero" | "ms";
+
+/** What each setting must be: a count (integer ≥ 1, also bytes and ticks), or a duration > 0. */
+const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
+  tickMs: "ms",
+  electionTicks: "count",
+  heartbeatTicks: "count",
+  snapshotEntries: "count",
+  snapshotLogBytes: "count",
+  maxKeyBytes: "count",
+  maxValueBytes: "count",
+  dataQuotaBytes: "count",
+  maxPendingProposals: "count",
+  requestTimeoutMs: "ms",
+  leaderWaitMs: "ms",
+  joinCatchUpMs: "ms",
+  joinBackoffMs: "ms",
+  joinBackoffMaxMs: "ms",
+  maxConcurrentMoves: "count",
+  leaveTimeoutMs: "ms",
+  statusFanOutMs: "ms",
+  deadMemberTimeoutMs: "ms",
+  gossipTickMs: "ms",
+  rebalanceEveryTicks: "count",
+  membershipCheckTicks: "count",
+  routeAttemptsMax: "count",
+  digestEveryRounds: "count",
+  transferCooldownMult: "count",
+  handoffWaitMult: "count",
+  confChangeRetriesMax: "countOrZero",
+  notLeaderRetryAfterMs: "ms",
+  busyRetryAfterMs: "ms",
+  noConfigRetryAfterMs: "ms",
+  noLeaderRetryAfterMs: "ms",
+};
+
+const WANT: Readonly<Record<Rule, string>> = {
+  count: "an integer ≥ 1",
+  countOrZero: "an integer ≥ 0",
+  ms: "a finite number of ms > 0",
+};
+
+function obeys(rule: Rule, value: unknown): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  if (rule === "ms") return value > 0;
+  return Number.isSafeInteger(value) && value >= (rule === "count" ? 1 : 0);
+}
+
+/**
+ * Refuse settings a node cannot run with, naming the first bad one (InvalidArgument: exit 2 from
+ * the CLI). Called once at start; everything after trusts the settings.
+ */
+export function validateNodeSettings(s: NodeSettings): NodeSettings {
+  for (const [name, rule] of Object.entries(RULES) as [keyof NodeSettings, Rule][]) {
+    const value: unknown = s[name];
+    if (!obeys(rule, value)) {
+      throw new RingkvError(
+        "InvalidArgument",
+        `setting ${name} must be ${WANT[rule]}, got ${JSON.stringify(value) ?? "nothing"}`,
+      );
+    }
+  }
+  if (s.heartbeatTicks >= s.electionTicks) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `setting heartbeatTicks (${s.heartbeatTicks}) must be below electionTicks (${s.electionTicks})`,
+    );
+  }
+  if (s.joinBackoffMaxMs < s.joinBackoffMs) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `setting joinBackoffMaxMs (${s.joinBackoffMaxMs}) must be at least joinBackoffMs (${s.joinBackoffMs})`,
+    );
+  }
+  return s;
+}

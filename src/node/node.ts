@@ -26,7 +26,7 @@ import { FileAddressBook } from "./cluster/address-book.ts";
 import { bootstrapCluster } from "./cluster/bootstrap.ts";
 import { ClusterNode } from "./cluster/cluster-node.ts";
 import { PeerClients } from "./cluster/peer-clients.ts";
-import { NODE_DEFAULTS, type NodeSettings } from "./config.ts";
+import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
 import { GossipAgent } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
 import { openLogStore } from "./host/open-log-store.ts";
@@ -45,7 +45,8 @@ export async function startNode(
   options: NodeOptions,
   settings: Partial<NodeSettings> = {},
 ): Promise<RingkvNode> {
-  const s: NodeSettings = { ...NODE_DEFAULTS, ...settings };
+  // Refused before anything is created: a bad setting names itself (InvalidArgument, CLI exit 2).
+  const s = validateNodeSettings({ ...NODE_DEFAULTS, ...settings });
   const logger = pino({ level: options.logLevel ?? "info", base: { node: options.id } });
   await mkdir(options.dataDir, { recursive: true });
   const hasher = await createHasher();

@@ -16,13 +16,10 @@ import type { GetOptions, MemberInfo, PutOptions, RequestOptions, StatusJson } f
 import type { MetadataValue } from "../../src/gossip/index.ts";
 import { MemoryAddressBook } from "../../src/node/cluster/address-book.ts";
 import { bootstrapCluster } from "../../src/node/cluster/bootstrap.ts";
-import {
-  ClusterNode,
-  type GossipPort,
-  type Peer,
-  type PeerDirectory,
-} from "../../src/node/cluster/cluster-node.ts";
-import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
+import { ClusterNode } from "../../src/node/cluster/cluster-node.ts";
+import type { GossipPort } from "../../src/node/cluster/gossip-keys.ts";
+import type { Peer, PeerDirectory } from "../../src/node/cluster/peer.ts";
+import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "../../src/node/config.ts";
 import type { Clock } from "../../src/node/host/clock.ts";
 import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
@@ -73,14 +70,16 @@ export interface ClusterSimResult {
   readonly divergedSeen: readonly string[];
 }
 
-const SETTINGS: NodeSettings = {
+// Validated as `ringkv start` validates them. The simulated clients send valid keys and values
+// only, so the simulator needs no edge validation of its own (the servers' job, src/api/limits.ts).
+const SETTINGS: NodeSettings = validateNodeSettings({
   ...NODE_DEFAULTS,
   requestTimeoutMs: 3_000,
   leaderWaitMs: 1_500,
   joinCatchUpMs: 30_000,
   leaveTimeoutMs: 20_000,
   statusFanOutMs: 500,
-};
+});
 
 /** Virtual ms allowed, after faults stop, for the cluster to settle on its placement. */
 const SETTLE_MS_MAX = 90_000;

@@ -1,0 +1,34 @@
+// Another node's KV API as this node uses it: forwarding a request one hop to a group's leader,
+// joining, and asking for status. Production: gRPC (peer-clients.ts); the simulator: in-memory
+// calls with seeded latency and partitions (test/sim-cluster). Deadlines are absolute times on
+// the node's clock.
+import type {
+  DeleteOptions,
+  GetOptions,
+  JoinResult,
+  MemberInfo,
+  PutOptions,
+  StatusJson,
+  VersionedValue,
+} from "../../api/kv-api.ts";
+
+/** Another node's KV API, as forwarding and status use it (gRPC in production). */
+export interface Peer {
+  put(
+    key: Uint8Array,
+    value: Uint8Array,
+    options: PutOptions,
+    deadline: number,
+  ): Promise<{ version: number }>;
+  get(key: Uint8Array, options: GetOptions, deadline: number): Promise<VersionedValue | null>;
+  delete(key: Uint8Array, options: DeleteOptions, deadline: number): Promise<{ deleted: boolean }>;
+  join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
+  leave(id: string, deadline: number): Promise<void>;
+  status(deadline: number, local?: boolean): Promise<StatusJson>;
+}
+
+/** Peers by address. Deadlines are absolute times on the node's clock. */
+export interface PeerDirectory {
+  get(addr: string): Peer;
+  close(): void;
+}

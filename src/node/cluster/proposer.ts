@@ -1,0 +1,73 @@
+// Proposing on a replica led here, with the node's back-pressure: at most maxPendingProposals
+// writes in flight, membership changes one at a time (retried while another is applied), and the
+// node's data quota checked before a put grows the state.
+import { RingkvError } from "../../api/errors.ts";
+import type { ConfChangeType } from "../../raft/index.ts";
+import type { NodeSettings } from "../config.ts";
+import { type Clock, sleep } from "../host/clock.ts";
+import { withDeadline } from "../host/deadline.ts";
+import type { MultiRaftHost } from "../host/host.ts";
+import type { Replica } from "../host/replica.ts";
+import type { Command } from "../kv/command.ts";
+import type { ApplyResult } from "../kv/state-machine.ts";
+
+export class Proposer {
+  readonly #host: MultiRaftHost;
+  readonly #settings: NodeSettings;
+  readonly #clock: Clock;
+  /** Proposals not yet applied. Invariant: 0 <= #pending <= settings.maxPendingProposals. */
+  #pending = 0;
+
+  constructor(host: MultiRaftHost, settings: NodeSettings, clock: Clock) {
+    this.#host = host;
+    this.#settings = settings;
+    this.#clock = clock;
+  }
+
+  async propose(replica: Replica, command: Command): Promise<ApplyResult> {
+    if (this.#pending >= this.#settings.maxPendingProposals) {
+      throw new RingkvError("Unavailable", "too many writes in flight", {
+        retryAfterMs: this.#settings.busyRetryAfterMs,
+      });
+    }
+    this.#pending++;
+    try {
+      const result = replica.propose(command);
+      this.#host.kick();
+      return await result;
+    } finally {
+      this.#pending--;
+    }
+  }
+
+  /** Refuse a put of `key` → `value` on `replica` if it would take the node past its quota. */
+  checkQuota(replica: Replica, key: Uint8Array, value: Uint8Array): void {
+    const current = replica.sm.get(key);
+    const growth =
+      key.byteLength + value.byteLength - (current ? key.byteLength + current.value.byteLength : 0);
+    let held = 0;
+    for (const r of this.#host.replicas()) held += r.sm.sizeBytes;
+    if (held + growth > this.#settings.dataQuotaBytes) {
+      throw new RingkvError(
+        "QuotaExceeded",
+        `the node's data quota of ${this.#settings.dataQuotaBytes} bytes is full`,
+      );
+    }
+  }
+
+  async changeConf(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
+    // One membership change at a time: wait out one that is still being applied.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const applied = replica.proposeConfChange({ type, nodeId });
+        this.#host.kick();
+        await withDeadline(applied, this.#settings.requestTimeoutMs, "membership change", this.#clock);
+        return;
+      } catch (e) {
+        const busy = e instanceof RingkvError && e.code === "Unavailable";
+        if (!busy || attempt > this.#settings.confChangeRetriesMax) throw e;
+        await sleep(this.#clock, this.#settings.tickMs);
+      }
+    }
+  }
+}

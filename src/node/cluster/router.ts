@@ -1,0 +1,238 @@
+// Routing: key → shard → the group's leader, and serving the KV operations there — locally when
+// this node leads the group, else forwarded one hop through a Peer, following NotLeader hints.
+// The only place that decides where a request runs (follower reads and batched forwarding plug
+// in here).
+import { RingkvError, toRingkvError } from "../../api/errors.ts";
+import type {
+  DeleteOptions,
+  GetOptions,
+  PutOptions,
+  RequestOptions,
+  VersionedValue,
+} from "../../api/kv-api.ts";
+import { NONE } from "../../raft/index.ts";
+import { sleep } from "../host/clock.ts";
+import { withDeadline } from "../host/deadline.ts";
+import { shardGroup } from "../host/groups.ts";
+import type { Replica } from "../host/replica.ts";
+import { inConf } from "./conf.ts";
+import type { ClusterContext } from "./context.ts";
+import { gossipLeader } from "./gossip-keys.ts";
+import type { Peer } from "./peer.ts";
+import type { Proposer } from "./proposer.ts";
+
+/** How to run a request on a group: at its leader here, or forwarded to it. */
+export interface GroupRequest<T> {
+  readonly group: string;
+  readonly options: RequestOptions;
+  /** Absolute time on the node's clock. */
+  readonly deadline: number;
+  /** Safe to send to another node after a failure that does not prove nothing was applied. */
+  readonly idempotent: boolean;
+  readonly remote: (peer: Peer, deadlineMs: number) => Promise<T>;
+  readonly local: (replica: Replica) => Promise<T>;
+}
+
+export class Router {
+  readonly #ctx: ClusterContext;
+  readonly #proposer: Proposer;
+  readonly #stopping: () => boolean;
+  /** Shard group → the leader id a NotLeader answer named (for groups not hosted here). */
+  readonly #leaderHints = new Map<string, string>();
+
+  constructor(ctx: ClusterContext, proposer: Proposer, stopping: () => boolean) {
+    this.#ctx = ctx;
+    this.#proposer = proposer;
+    this.#stopping = stopping;
+  }
+
+  // Keys and values arrive validated (src/api/limits.ts, at the servers): not checked again.
+
+  async put(key: Uint8Array, value: Uint8Array, options: PutOptions): Promise<{ version: number }> {
+    return this.#onShardLeader(key, options, false, {
+      remote: (peer, deadline) => peer.put(key, value, options, deadline),
+      local: async (r) => {
+        this.#proposer.checkQuota(r, key, value);
+        const put =
+          options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
+        const result = await this.#proposer.propose(r, { put });
+        if (result.kind === "versionMismatch") {
+          throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${options.ifVersion}`);
+        }
+        if (result.kind !== "put") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
+        return { version: result.version };
+      },
+    });
+  }
+
+  async get(key: Uint8Array, options: GetOptions): Promise<VersionedValue | null> {
+    const { id, view, host } = this.#ctx;
+    if (options.consistency === "stale") {
+      const shard = view.shardOf(key);
+      const local = shard === null ? undefined : host.replica(shardGroup(shard));
+      // A stale read is served by any replica: here if we hold one that is still a member of
+      // its group (one that moved off would be ever staler), else by the leader.
+      const member = local !== undefined && inConf(local.raw.confState(), id);
+      if (local && member && local.applied > 0) return local.sm.get(key);
+    }
+    return this.#onShardLeader(key, options, true, {
+      remote: (peer, deadline) => peer.get(key, options, deadline),
+      local: async (r) => {
+        if (options.consistency === "stale") return r.sm.get(key);
+        const confirmed = r.readIndex();
+        host.kick(); // the confirmation round leaves now, not on the next tick
+        await r.waitApplied(await confirmed);
+        return r.sm.get(key);
+      },
+    });
+  }
+
+  async delete(key: Uint8Array, options: DeleteOptions): Promise<{ deleted: boolean }> {
+    return this.#onShardLeader(key, options, false, {
+      remote: (peer, deadline) => peer.delete(key, options, deadline),
+      local: async (r) => {
+        const { ifVersion } = options;
+        const result = await this.#proposer.propose(r, {
+          delete: ifVersion === undefined ? { key } : { key, ifVersion },
+        });
+        if (result.kind === "versionMismatch") {
+          throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${ifVersion}`);
+        }
+        if (result.kind !== "delete") throw new RingkvError("Internal", `unexpected result ${result.kind}`);
+        return { deleted: result.deleted };
+      },
+    });
+  }
+
+  #onShardLeader<T>(
+    key: Uint8Array,
+    options: RequestOptions,
+    idempotent: boolean,
+    run: Pick<GroupRequest<T>, "remote" | "local">,
+  ): Promise<T> {
+    const { view, clock, settings } = this.#ctx;
+    const shard = view.shardOf(key);
+    if (shard === null) {
+      throw new RingkvError("Unavailable", "this node has not learned the cluster config yet", {
+        retryAfterMs: settings.noConfigRetryAfterMs,
+      });
+    }
+    const deadline = clock.now() + settings.requestTimeoutMs;
+    return this.onGroupLeader({ group: shardGroup(shard), options, deadline, idempotent, ...run });
+  }
+
+  /**
+   * Run `local` if this node leads `group`; otherwise forward to the leader with `remote`,
+   * following NotLeader hints and trying the group's placement when no leader is known. A
+   * forwarded request is never forwarded again (one hop): the receiver answers or says NotLeader.
+   *
+   * After a forward fails, the next node is tried only when the failure proves nothing was
+   * applied (NotLeader) or the request is idempotent (reads, join, leave). A write that met
+   * Unavailable or Timeout may have committed before the leader died: sending it again could
+   * apply it twice, so its caller gets the error (the simulator found exactly that: a delete
+   * applied twice answered "absent").
+   */
+  async onGroupLeader<T>(request: GroupRequest<T>): Promise<T> {
+    const { group, options, deadline, idempotent, remote, local } = request;
+    const { id, clock, settings, host, meta, peers } = this.#ctx;
+    // Refused before anything was proposed, so NotLeader: clients retry it elsewhere, writes too.
+    if (this.#stopping()) {
+      throw new RingkvError("NotLeader", "the node is shutting down", {
+        retryAfterMs: settings.notLeaderRetryAfterMs,
+      });
+    }
+    const tried = new Set<string>();
+    let lastError: RingkvError | null = null;
+    for (let attempt = 0; attempt < settings.routeAttemptsMax && clock.now() < deadline; attempt++) {
+      const leader = await this.#findLeader(group, tried, deadline, options.forwarded === true);
+      const replica = host.replica(group);
+      if (leader === id && replica) {
+        try {
+          return await withDeadline(local(replica), deadline - clock.now(), "request", clock);
+        } catch (e) {
+          // Leadership moved before the request entered the log: follow it (unless forwarded).
+          const error = this.#withLeaderAddress(e);
+          if (options.forwarded || !(error instanceof RingkvError) || error.code !== "NotLeader") throw error;
+          lastError = error;
+          tried.add(id);
+          const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
+          if (hinted) this.#leaderHints.set(group, hinted);
+          continue;
+        }
+      }
+      const addr = leader === null ? undefined : meta.sm.member(leader)?.addr;
+      if (leader !== null && !addr && !options.forwarded) {
+        tried.add(leader); // a leader we cannot reach (it left, or we lag): try the placement
+        continue;
+      }
+      if (options.forwarded || !addr || leader === null) {
+        throw new RingkvError("NotLeader", `${group}: not the leader here`, {
+          leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
+          retryAfterMs: settings.notLeaderRetryAfterMs,
+        });
+      }
+      try {
+        return await remote(peers.get(addr), deadline);
+      } catch (e) {
+        const error = toRingkvError(e);
+        lastError = error;
+        tried.add(leader);
+        this.#leaderHints.delete(group);
+        const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
+        if (error.code === "NotLeader" && hinted) this.#leaderHints.set(group, hinted);
+        else if (error.code !== "NotLeader" && !(idempotent && error.code === "Unavailable")) throw error;
+        if (!hinted) await sleep(clock, Math.min(settings.tickMs, Math.max(0, deadline - clock.now())));
+      }
+    }
+    throw (
+      lastError ??
+      new RingkvError("Unavailable", `${group}: no leader is reachable`, {
+        retryAfterMs: settings.noLeaderRetryAfterMs,
+      })
+    );
+  }
+
+  /**
+   * Who leads `group`, as best this node knows: its own replica's view, a hint from an earlier
+   * answer, or (no leader known) the group's placement. A local voter with no leader waits for
+   * the election. null: nobody left to try.
+   */
+  async #findLeader(
+    group: string,
+    tried: Set<string>,
+    deadline: number,
+    forwarded: boolean,
+  ): Promise<string | null> {
+    const { id, clock, settings, host, view, gossip } = this.#ctx;
+    // A replica here that is not in its own group's configuration (moved off this node, or not
+    // yet caught up to its own addition) knows nothing current about the leader.
+    const local = host.replica(group);
+    const replica = local && inConf(local.raw.confState(), id) ? local : undefined;
+    const until = Math.min(deadline, clock.now() + settings.leaderWaitMs);
+    for (;;) {
+      const leader = replica?.raw.softState().leader ?? NONE;
+      if (leader !== NONE && !tried.has(leader)) return leader;
+      const isVoter = replica?.raw.confState().voters.includes(id) ?? false;
+      if (!isVoter || clock.now() >= until) break;
+      await sleep(clock, settings.tickMs);
+    }
+    if (forwarded) return null;
+    const hinted = this.#leaderHints.get(group);
+    if (hinted && !tried.has(hinted)) return hinted;
+    const gossiped = gossipLeader(gossip, group);
+    if (gossiped && !tried.has(gossiped)) return gossiped;
+    const target = view.target(group)?.voters ?? [];
+    return target.find((v) => v !== id && !tried.has(v)) ?? null;
+  }
+
+  #memberAt(addr: string): string | undefined {
+    return this.#ctx.meta.sm.members().find((m) => m.addr === addr)?.id;
+  }
+
+  /** The core names leaders by id; clients need the address to go there. */
+  #withLeaderAddress(e: unknown): unknown {
+    if (!(e instanceof RingkvError) || e.code !== "NotLeader" || !e.leaderHint) return e;
+    const addr = this.#ctx.meta.sm.member(e.leaderHint)?.addr ?? "";
+    return new RingkvError("NotLeader", e.message, { leaderHint: addr, retryAfterMs: e.retryAfterMs });
+  }
+}

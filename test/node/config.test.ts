@@ -1,0 +1,73 @@
+import { describe, expect, test } from "vitest";
+import { RingkvError } from "../../src/api/errors.ts";
+import {
+  handoffWaitMs,
+  NODE_DEFAULTS,
+  type NodeSettings,
+  transferCooldownTicks,
+  validateNodeSettings,
+} from "../../src/node/config.ts";
+
+/** What validateNodeSettings threw for `settings`, or null if it accepted them. */
+function refusal(settings: NodeSettings): RingkvError | null {
+  try {
+    validateNodeSettings(settings);
+    return null;
+  } catch (e) {
+    if (e instanceof RingkvError) return e;
+    throw e;
+  }
+}
+
+const NAMES = Object.keys(NODE_DEFAULTS) as (keyof NodeSettings)[];
+
+describe("node settings", () => {
+  test("the defaults are valid settings", () => {
+    expect(validateNodeSettings(NODE_DEFAULTS)).toBe(NODE_DEFAULTS);
+  });
+
+  test.each(NAMES)("a negative, non-finite or non-number %s is refused, naming it", (name) => {
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, "10" as unknown as number]) {
+      const error = refusal({ ...NODE_DEFAULTS, [name]: bad });
+      expect(error?.code, `${name} = ${String(bad)}`).toBe("InvalidArgument");
+      expect(error?.message).toContain(`setting ${name} `);
+    }
+  });
+
+  test("counts (ticks, bytes, attempts, multipliers) must be integers; durations in ms may be fractional", () => {
+    const counts = NAMES.filter((n) => !n.endsWith("Ms"));
+    for (const name of counts) {
+      const error = refusal({ ...NODE_DEFAULTS, [name]: NODE_DEFAULTS[name] + 0.5 });
+      expect(error?.message, name).toMatch(new RegExp(`^setting ${name} must be an integer`));
+    }
+    // Away from the relations below, a fractional duration is fine.
+    for (const name of NAMES.filter((n) => n.endsWith("Ms") && n !== "joinBackoffMs")) {
+      expect(refusal({ ...NODE_DEFAULTS, [name]: NODE_DEFAULTS[name] + 0.5 }), name).toBeNull();
+    }
+  });
+
+  test("zero is refused for every setting but the retry count of a membership change", () => {
+    for (const name of NAMES) {
+      const error = refusal({ ...NODE_DEFAULTS, [name]: 0 });
+      if (name === "confChangeRetriesMax") expect(error, name).toBeNull();
+      else expect(error?.message, name).toContain(`setting ${name} `);
+    }
+  });
+
+  test("a heartbeat must come more often than an election timeout", () => {
+    const error = refusal({ ...NODE_DEFAULTS, heartbeatTicks: 10, electionTicks: 10 });
+    expect(error?.message).toBe("setting heartbeatTicks (10) must be below electionTicks (10)");
+    expect(refusal({ ...NODE_DEFAULTS, heartbeatTicks: 9, electionTicks: 10 })).toBeNull();
+  });
+
+  test("the join backoff's ceiling is not below its start", () => {
+    const error = refusal({ ...NODE_DEFAULTS, joinBackoffMs: 500, joinBackoffMaxMs: 400 });
+    expect(error?.message).toBe("setting joinBackoffMaxMs (400) must be at least joinBackoffMs (500)");
+  });
+
+  test("derived settings follow their documented formulas", () => {
+    const s = { ...NODE_DEFAULTS, electionTicks: 7, tickMs: 20, transferCooldownMult: 4, handoffWaitMult: 3 };
+    expect(transferCooldownTicks(s)).toBe(4 * 7);
+    expect(handoffWaitMs(s)).toBe(3 * 7 * 20);
+  });
+});
