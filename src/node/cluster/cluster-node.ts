@@ -35,6 +35,7 @@ import { ClusterView, type GroupTarget } from "../placement/cluster-view.ts";
 import type { RebalanceStep } from "../placement/rebalance-step.ts";
 import { Rebalancer } from "../placement/rebalancer.ts";
 import type { AddressBook } from "./address-book.ts";
+import { followerRead, type ReadBarrier, waitForReadIndex } from "./follower-read.ts";
 import { mergeShardReports } from "./status-merge.ts";
 
 /** The rebalancer looks at the groups led here every this many ticks. */
@@ -115,6 +116,8 @@ export interface ClusterNodeOptions {
   readonly addressBook?: AddressBook;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
   readonly onFatal: (error: unknown) => void;
+  /** What follower reads wait for (read index, then applied); only a planted-bug test replaces it. */
+  readonly followerReadBarrier?: ReadBarrier;
 }
 
 export class ClusterNode implements KvApi {
@@ -162,6 +165,9 @@ export class ClusterNode implements KvApi {
   #removed = false;
   /** Called once this node learns it was removed from the cluster. */
   onRemoved: () => void = () => {};
+  readonly #followerReadBarrier: ReadBarrier;
+  /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */
+  readonly readStats = { followerReads: 0, followerReadFallbacks: 0 };
 
   constructor(options: ClusterNodeOptions) {
     const { settings, logger, store } = options;
@@ -176,6 +182,7 @@ export class ClusterNode implements KvApi {
     this.#clock = options.clock ?? SYSTEM_CLOCK;
     this.#addressBook = options.addressBook;
     this.#gossip = options.gossip;
+    this.#followerReadBarrier = options.followerReadBarrier ?? waitForReadIndex;
     const book = this.#addressBook?.load();
     for (const m of book?.members ?? []) this.#setPeer(m.id, m.addr);
     // A node that was added once (even if it never caught up) can find out it was removed.
@@ -360,6 +367,25 @@ export class ClusterNode implements KvApi {
       // its group (one that moved off would be ever staler), else by the leader.
       const member = local !== undefined && inConf(local.raw.confState(), this.id);
       if (local && member && local.applied > 0) return local.sm.get(key);
+    } else {
+      const follower = this.#followerReplica(key);
+      if (follower) {
+        try {
+          const found = await followerRead(
+            follower,
+            key,
+            this.#settings.electionTicks * this.#settings.tickMs,
+            this.#clock,
+            () => this.#host.kick(),
+            this.#followerReadBarrier,
+          );
+          this.readStats.followerReads++;
+          return found;
+        } catch {
+          // Leadership moved or the round was lost: ask the leader (a read is safe to repeat).
+          this.readStats.followerReadFallbacks++;
+        }
+      }
     }
     return this.#onShardLeader(
       key,
@@ -374,6 +400,20 @@ export class ClusterNode implements KvApi {
       },
       true,
     );
+  }
+
+  /**
+   * The replica here that may serve a linearizable get of `key` as a follower (follower-read.ts):
+   * a voter or learner of its group's current configuration, with state, not flagged diverged,
+   * that knows a leader other than itself (the leader serves through #onShardLeader).
+   */
+  #followerReplica(key: Uint8Array): Replica | undefined {
+    const shard = this.#view.shardOf(key);
+    const r = shard === null ? undefined : this.#host.replica(shardGroup(shard));
+    if (!r || r.applied === 0 || this.#stopping || this.#selfDiverged.has(r.group)) return undefined;
+    const { leader } = r.raw.softState();
+    if (leader === NONE || leader === this.id || !inConf(r.raw.confState(), this.id)) return undefined;
+    return r;
   }
 
   async delete(key: Uint8Array, options: RequestOptions = {}): Promise<{ deleted: boolean }> {
