@@ -58,6 +58,8 @@ function machineTicks(): { busy: number; total: number } {
 export interface CpuUsage {
   /** Per labelled process, % of one core. */
   readonly processes: Record<string, number>;
+  /** Per labelled process, CPU seconds (utime + stime) used during the measurement. */
+  readonly seconds: Record<string, number>;
   /** Per labelled process, time its threads waited for a CPU, in % of the step's wall time. */
   readonly runQueueWait: Record<string, number>;
   /** Whole machine, % of all cores (other tenants of the machine included). */
@@ -99,15 +101,17 @@ export function cpuMeter(sampleMs = 200): CpuMeter {
       refresh();
       const seconds = (performance.now() - started) / 1000;
       const processes: Record<string, number> = {};
+      const cpuSeconds: Record<string, number> = {};
       const runQueueWait: Record<string, number> = {};
       for (const [label, w] of watched) {
-        processes[label] = (100 * (w.last - w.start)) / TICKS_PER_S / seconds;
+        cpuSeconds[label] = (w.last - w.start) / TICKS_PER_S;
+        processes[label] = (100 * cpuSeconds[label]) / seconds;
         runQueueWait[label] = (100 * (w.waitLast - w.waitStart)) / 1e9 / seconds;
       }
       const machineEnd = machineTicks();
       const machineBusy =
         (100 * (machineEnd.busy - machineStart.busy)) / Math.max(1, machineEnd.total - machineStart.total);
-      return { processes, runQueueWait, machineBusy };
+      return { processes, seconds: cpuSeconds, runQueueWait, machineBusy };
     },
   };
 }

@@ -127,6 +127,10 @@ export class EtcdCluster implements BenchSystem {
     return this.#members.flatMap((m) => (m.child ? [{ id: m.id, pid: m.child.pid }] : []));
   }
 
+  urls(): readonly string[] {
+    return this.#members.map((m) => m.clientUrl);
+  }
+
   logFiles(): readonly string[] {
     return this.#members.map((m) => join(this.#o.workDir, `${m.id}.log`));
   }

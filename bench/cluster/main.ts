@@ -15,13 +15,15 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cpuMeter } from "./cpu.ts";
 import { EtcdCluster } from "./etcd-cluster.ts";
+import { runGrpcLoad } from "./grpc-driver.ts";
 import { machineFacts } from "./machine.ts";
-import { type Options, parseOptions, USAGE } from "./options.ts";
+import { type Options, parseOptions, type Shape, USAGE } from "./options.ts";
 import { Supervisor } from "./processes.ts";
 import { renderProfile, summarizeProfile } from "./profile.ts";
 import { markInterrupted, Progress, say } from "./progress.ts";
 import {
   errorsCell,
+  type IdleCpu,
   ms,
   type Prefill,
   type RunReport,
@@ -32,7 +34,7 @@ import {
 import { RingkvCluster } from "./ringkv-cluster.ts";
 import { type BenchSystem, benchValue, keyName, type Leader } from "./system.ts";
 import { ensureTools, outputOf } from "./tools.ts";
-import { type LoadSpec, type Op, runWrk } from "./wrk.ts";
+import { combineLoads, type LoadResult, type LoadSpec, type Op, runWrk, splitConnections } from "./wrk.ts";
 
 const REPO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const RESULTS = join(REPO_DIR, "bench/results");
@@ -84,8 +86,9 @@ async function main(o: Options): Promise<void> {
   }
 
   const warmups = o.warmupS > 0 ? o.ops.length * systems.length : 0;
+  const runs = plannedRuns(o);
   const progress = new Progress(
-    2 * systems.length + warmups + o.ops.length * o.concurrencies.length * systems.length,
+    2 * systems.length + (o.idleS > 0 ? systems.length : 0) + warmups + o.steps.length * runs.length,
   );
   for (const sys of systems) {
     await progress.step(
@@ -110,28 +113,45 @@ async function main(o: Options): Promise<void> {
     prefill.push(p);
   }
 
+  const idle: IdleCpu[] = [];
+  if (o.idleS > 0) {
+    for (const sys of systems) {
+      idle.push(
+        await progress.step(
+          `idle ${sys.name}: CPU over a quiet ${o.idleS} s`,
+          () => measureIdle(sys, o.idleS),
+          (i) =>
+            `${i.percentOfCore.toFixed(1)}% of a core (${Object.entries(i.members)
+              .map(([m, p]) => `${m} ${p.toFixed(1)}`)
+              .join(", ")})`,
+        ),
+      );
+    }
+  }
+
   const steps: StepResult[] = [];
-  for (const op of o.ops) {
-    if (o.warmupS > 0) {
+  const warmed = new Set<string>();
+  for (const step of o.steps) {
+    if (o.warmupS > 0 && !warmed.has(step.op)) {
+      warmed.add(step.op);
       for (const sys of systems) {
         await progress.step(
-          `warm-up ${sys.name} ${op} c=${WARMUP_CONNECTIONS} ${o.warmupS} s`,
-          () => measure(sys, op, WARMUP_CONNECTIONS, o.warmupS, o),
+          `warm-up ${sys.name} ${step.op} c=${WARMUP_CONNECTIONS} ${o.warmupS} s`,
+          () => measure(sys, "one", step.op, WARMUP_CONNECTIONS, o.warmupS, o),
           (s) => summary(s),
         );
       }
     }
-    for (const c of o.concurrencies) {
-      for (const sys of systems) {
-        const label = `${sys.name.padEnd(6)} ${op} c=${String(c).padEnd(3)} ${o.durationS} s`;
-        steps.push(
-          await progress.step(
-            label,
-            () => measure(sys, op, c, o.durationS, o),
-            (s) => summary(s),
-          ),
-        );
-      }
+    for (const { sys, shape } of runs) {
+      const c = step.concurrency;
+      const label = `${sys.name.padEnd(6)} ${shape.padEnd(6)} ${step.op} c=${String(c).padEnd(3)} ${o.durationS} s`;
+      steps.push(
+        await progress.step(
+          label,
+          () => measure(sys, shape, step.op, c, o.durationS, o),
+          (s) => summary(s),
+        ),
+      );
     }
   }
 
@@ -145,6 +165,9 @@ async function main(o: Options): Promise<void> {
       systems: o.systems,
       ops: o.ops,
       concurrencies: o.concurrencies,
+      shapes: o.shapes,
+      grpcProcesses: o.grpcProcesses,
+      idleS: o.idleS,
       durationS: o.durationS,
       warmupS: o.warmupS,
       keys: o.keys,
@@ -154,6 +177,7 @@ async function main(o: Options): Promise<void> {
       cpuProfile: o.cpuProfileDir !== undefined,
     },
     prefill,
+    idle,
     steps,
     memberLogProblems: logProblems(),
     wallSeconds: (Date.now() - startedAt) / 1000,
@@ -174,41 +198,99 @@ async function main(o: Options): Promise<void> {
   else rmSync(workDir, { recursive: true, force: true });
 }
 
-/** One bounded wrk step against the current leader, with CPU accounting. */
+/** Which (system, shape) pairs each step runs, alternating so paired numbers are close in time. */
+function plannedRuns(o: Options): { sys: BenchSystem; shape: Shape }[] {
+  return o.shapes.flatMap((shape) =>
+    systems
+      .filter((sys) => shape !== "client" || sys instanceof RingkvCluster)
+      .map((sys) => ({ sys, shape })),
+  );
+}
+
+/**
+ * One bounded load step with CPU accounting: wrk at the leader's node ("one"), one wrk per member
+ * with the connections split ("spread"), or the client library's generators ("client").
+ */
 async function measure(
   sys: BenchSystem,
+  shape: Shape,
   op: Op,
   connections: number,
   durationS: number,
   o: Options,
 ): Promise<StepResult> {
   const leader = await sys.leader();
-  const spec: LoadSpec = {
+  const spec = (url: string, c: number): LoadSpec => ({
     system: sys.name,
     op,
-    url: leader.url,
-    connections,
+    url,
+    connections: c,
     threads: o.wrkThreads,
     durationS,
     timeoutS: o.wrkTimeoutS,
     keys: o.keys,
     valueBytes: o.valueBytes,
-  };
+  });
   const meter = cpuMeter();
   for (const m of sys.members()) meter.watch(m.id, m.pid);
-  const result = await runWrk(supervisor, spec, (pid) => meter.watch("wrk", pid));
+  let result: LoadResult;
+  if (shape === "one") {
+    result = await runWrk(supervisor, spec(leader.url, connections), (pid) => meter.watch("wrk", pid));
+  } else if (shape === "spread") {
+    const urls = sys.urls();
+    const parts = splitConnections(connections, urls.length);
+    const results = await Promise.all(
+      parts.map((c, i) => runWrk(supervisor, spec(urls[i]!, c), (pid) => meter.watch(`wrk ${i + 1}`, pid))),
+    );
+    result = combineLoads(results);
+  } else {
+    if (!(sys instanceof RingkvCluster)) throw new Error("the client-library load runs against ringkv only");
+    result = await runGrpcLoad(
+      supervisor,
+      {
+        addresses: sys.grpcAddresses(),
+        op,
+        connections,
+        processes: o.grpcProcesses,
+        durationS,
+        timeoutS: o.wrkTimeoutS,
+        keys: o.keys,
+        valueBytes: o.valueBytes,
+      },
+      REPO_DIR,
+      (label, pid) => meter.watch(label, pid),
+    );
+  }
   const cpu = meter.read();
   const after = await sys.leader();
+  const memberIds = new Set(sys.members().map((m) => m.id));
+  const clusterCpuS = Object.entries(cpu.seconds)
+    .filter(([label]) => memberIds.has(label))
+    .reduce((a, [, v]) => a + v, 0);
   return {
     ...result,
     system: sys.name,
+    shape,
     op,
     concurrency: connections,
     leader: leader.id,
     leaderAfter: after.id,
     elections: after.term - leader.term,
     cpu,
+    cpuUsPerRequest: result.requests > 0 ? (clusterCpuS * 1e6) / result.requests : 0,
   };
+}
+
+/** CPU of each member over a quiet window with no client load (background work only). */
+async function measureIdle(sys: BenchSystem, seconds: number): Promise<IdleCpu> {
+  const meter = cpuMeter();
+  for (const m of sys.members()) meter.watch(m.id, m.pid);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const cpu = meter.read();
+  const members: Record<string, number> = {};
+  for (const m of sys.members()) members[m.id] = cpu.processes[m.id] ?? 0;
+  const percentOfCore = Object.values(members).reduce((a, b) => a + b, 0);
+  return { system: sys.name, seconds, members, percentOfCore };
 }
 
 function summary(s: StepResult): string {
@@ -219,7 +301,7 @@ function summary(s: StepResult): string {
     (s.elections > 0 ? `  ${s.elections} ELECTION(S)` : "");
   return (
     `${Math.round(s.requestsPerS).toLocaleString("en-US")} req/s  p50 ${ms(s.latencyMs.p50)} ms  ` +
-    `p99 ${ms(s.latencyMs.p99)} ms  non-2xx ${errorsCell(s)}  (leader ${s.leader} CPU ${leaderCpu.toFixed(0)}%, waited for CPU ${leaderWait.toFixed(0)}%)${moved}`
+    `p99 ${ms(s.latencyMs.p99)} ms  ${Math.round(s.cpuUsPerRequest)} CPU-µs/req  non-2xx ${errorsCell(s)}  (leader ${s.leader} CPU ${leaderCpu.toFixed(0)}%, waited for CPU ${leaderWait.toFixed(0)}%)${moved}`
   );
 }
 

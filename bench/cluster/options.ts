@@ -4,8 +4,25 @@ import { parseArgs } from "node:util";
 import { SYSTEM_NAMES, type SystemName } from "./system.ts";
 import { OPS, type Op } from "./wrk.ts";
 
+/** How load reaches a cluster: wrk at the leader's node, one wrk per member with the
+ * connections split (as behind a load balancer), or the gRPC client library (ringkv only). */
+export type Shape = "one" | "spread" | "client";
+export const SHAPES: readonly Shape[] = ["one", "spread", "client"];
+
+export interface Step {
+  readonly op: Op;
+  readonly concurrency: number;
+}
+
 export interface Options {
   readonly durationS: number;
+  /** Every (op, concurrency) measured, in order: --steps, or --ops × --concurrency. */
+  readonly steps: readonly Step[];
+  readonly shapes: readonly Shape[];
+  /** Node processes the gRPC client load is split over. */
+  readonly grpcProcesses: number;
+  /** Seconds of the quiet window in which each cluster's idle CPU is measured (0: skip). */
+  readonly idleS: number;
   readonly warmupS: number;
   readonly concurrencies: readonly number[];
   readonly systems: readonly SystemName[];
@@ -24,11 +41,18 @@ export interface Options {
 
 export const USAGE = `usage: npx tsx bench/cluster/main.ts [options]
 
-Starts a 3-node ringkv cluster and a 3-member etcd cluster on loopback (fsync on), drives each
-leader over HTTP with wrk, prints req/s, p50/p99 latency and errors per system, op and
-concurrency, and writes bench/results/cluster.md and cluster.json.
+Starts a 3-node ringkv cluster and a 3-member etcd cluster on loopback (fsync on), drives them
+over HTTP with wrk (at the leader's node, and spread over all members) and ringkv with its gRPC
+client library, prints req/s, p50/p99 latency, errors and CPU-µs per request (all cluster
+processes, from /proc) per system, shape, op and concurrency, measures each cluster's idle CPU,
+and writes bench/results/cluster.md and cluster.json.  Quick run: --seconds 5 --steps put:64,get:64
 
-  --duration S        seconds per step (default 10)
+  --duration S        seconds per step (default 10; --seconds is the same)
+  --steps LIST        op:conns pairs, e.g. put:64,get:64 (default: every --ops × --concurrency)
+  --shapes LIST       one,spread,client (default all): wrk at the leader's node; one wrk per member
+                      with the connections split; the gRPC client library (ringkv only)
+  --grpc-procs N      Node processes the client-library load is split over (default 2)
+  --idle S            quiet window for each cluster's idle CPU, after the prefill (default 5; 0 = skip)
   --warmup S          unrecorded warm-up per system and op, at 16 connections (default 2; 0 = none)
   --concurrency LIST  wrk connections per step (default 1,16,64,256)
   --systems LIST      ringkv,etcd (default both)
@@ -50,7 +74,12 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
     args: [...argv],
     strict: true,
     options: {
-      duration: { type: "string", default: "10" },
+      duration: { type: "string" },
+      seconds: { type: "string" },
+      steps: { type: "string" },
+      shapes: { type: "string", default: SHAPES.join(",") },
+      "grpc-procs": { type: "string", default: "2" },
+      idle: { type: "string", default: "5" },
       warmup: { type: "string", default: "2" },
       concurrency: { type: "string", default: "1,16,64,256" },
       systems: { type: "string", default: SYSTEM_NAMES.join(",") },
@@ -66,12 +95,27 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
     },
   });
   if (values.help) return "help";
+  const ops = oneOf("--ops", values.ops, OPS);
+  const concurrencies = values.concurrency.split(",").map((c) => positive("--concurrency", c));
+  const steps =
+    values.steps === undefined
+      ? ops.flatMap((op) => concurrencies.map((concurrency) => ({ op, concurrency })))
+      : values.steps.split(",").map((pair) => {
+          const [op, c] = pair.split(":");
+          if (!OPS.includes(op as Op) || c === undefined)
+            throw new Error(`--steps: want op:conns like put:64, got "${pair}"`);
+          return { op: op as Op, concurrency: positive("--steps", c) };
+        });
   return {
-    durationS: positive("--duration", values.duration),
+    durationS: positive("--duration", values.seconds ?? values.duration ?? "10"),
+    steps,
+    shapes: oneOf("--shapes", values.shapes, SHAPES),
+    grpcProcesses: positive("--grpc-procs", values["grpc-procs"]),
+    idleS: nonNegative("--idle", values.idle),
     warmupS: nonNegative("--warmup", values.warmup),
-    concurrencies: values.concurrency.split(",").map((c) => positive("--concurrency", c)),
+    concurrencies: [...new Set(steps.map((s) => s.concurrency))],
     systems: oneOf("--systems", values.systems, SYSTEM_NAMES),
-    ops: oneOf("--ops", values.ops, OPS),
+    ops: [...new Set(steps.map((s) => s.op))],
     keys: positive("--keys", values.keys),
     valueBytes: positive("--value-bytes", values["value-bytes"]),
     wrkThreads: positive("--wrk-threads", values["wrk-threads"]),

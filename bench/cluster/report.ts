@@ -1,6 +1,7 @@
 // The results of a run as data (bench/results/cluster.json) and as a page (cluster.md).
 import type { CpuUsage } from "./cpu.ts";
 import type { MachineFacts } from "./machine.ts";
+import type { Shape } from "./options.ts";
 import type { SystemName } from "./system.ts";
 import type { LoadResult, Op } from "./wrk.ts";
 
@@ -8,6 +9,9 @@ export interface Settings {
   readonly systems: readonly SystemName[];
   readonly ops: readonly Op[];
   readonly concurrencies: readonly number[];
+  readonly shapes: readonly Shape[];
+  readonly grpcProcesses: number;
+  readonly idleS: number;
   readonly durationS: number;
   readonly warmupS: number;
   readonly keys: number;
@@ -19,14 +23,27 @@ export interface Settings {
 
 export interface StepResult extends LoadResult {
   readonly system: SystemName;
+  readonly shape: Shape;
   readonly op: Op;
   readonly concurrency: number;
+  /** CPU time of all the cluster's processes during the step, per request answered, in µs. */
+  readonly cpuUsPerRequest: number;
   /** Leader driven, and the leader asked for again right after the step. */
   readonly leader: string;
   readonly leaderAfter: string;
   /** Rise of the Raft term during the step: elections (0 when leadership held steady). */
   readonly elections: number;
   readonly cpu: CpuUsage;
+}
+
+/** A cluster's CPU over a quiet window (no client load): its background work. */
+export interface IdleCpu {
+  readonly system: SystemName;
+  readonly seconds: number;
+  /** Per member, % of one core. */
+  readonly members: Record<string, number>;
+  /** Summed over the members, % of one core. */
+  readonly percentOfCore: number;
 }
 
 export interface Prefill {
@@ -45,6 +62,7 @@ export interface RunReport {
   readonly machine: MachineFacts;
   readonly settings: Settings;
   readonly prefill: readonly Prefill[];
+  readonly idle: readonly IdleCpu[];
   readonly steps: readonly StepResult[];
   /** Warnings and errors the members logged during the run, per member. */
   readonly memberLogProblems: Record<string, { readonly count: number; readonly mostFrequent: string }>;
@@ -65,9 +83,22 @@ export const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.
 const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || b === 0 ? "–" : `${(a / b).toFixed(2)}×`;
 
-function find(steps: readonly StepResult[], system: SystemName, op: Op, c: number): StepResult | undefined {
-  return steps.find((s) => s.system === system && s.op === op && s.concurrency === c);
+function find(
+  steps: readonly StepResult[],
+  system: SystemName,
+  shape: Shape,
+  op: Op,
+  c: number,
+): StepResult | undefined {
+  return steps.find((s) => s.system === system && s.shape === shape && s.op === op && s.concurrency === c);
 }
+
+const SHAPE_TITLES: Readonly<Record<Shape, string>> = {
+  one: "wrk at one node (the leader's, or the node leading most shards)",
+  spread: "one wrk per member, the connections split (as behind a load balancer)",
+  client:
+    "ringkv's gRPC client library (shard-aware: straight to each shard's leader); etcd columns are its spread-over-members HTTP figures",
+};
 
 /** Errors of a step in one cell: non-2xx, plus socket errors and timeouts when there were any. */
 export function errorsCell(s: LoadResult): string {
@@ -79,53 +110,97 @@ export function errorsCell(s: LoadResult): string {
   return parts.join(", ");
 }
 
-function mainTable(r: RunReport): string[] {
-  const { systems, ops, concurrencies } = r.settings;
+function mainTable(r: RunReport, shape: Shape): string[] {
+  const { systems } = r.settings;
   const both = systems.includes("ringkv") && systems.includes("etcd");
+  // The client-library rows compare against etcd spread over its members (its clients' shape).
+  const peerShape = (sys: SystemName): Shape => (shape === "client" && sys === "etcd" ? "spread" : shape);
   const header = ["op", "conns"];
-  for (const sys of systems) header.push(`${sys} req/s`, `${sys} p50 ms`, `${sys} p99 ms`, `${sys} non-2xx`);
-  if (both) header.push("ringkv/etcd req/s", "ringkv/etcd p99");
+  for (const sys of systems)
+    header.push(`${sys} req/s`, `${sys} p50 ms`, `${sys} p99 ms`, `${sys} CPU-µs/req`, `${sys} errors`);
+  if (both) header.push("ringkv/etcd req/s", "ringkv/etcd p99", "ringkv/etcd CPU-µs");
   const rows = [header, header.map(() => "---")];
-  for (const op of ops) {
-    for (const c of concurrencies) {
-      const row = [op, String(c)];
-      for (const sys of systems) {
-        const s = find(r.steps, sys, op, c);
-        row.push(
-          s ? rate(s.requestsPerS) : "–",
-          s ? ms(s.latencyMs.p50) : "–",
-          s ? ms(s.latencyMs.p99) : "–",
-        );
-        row.push(s ? errorsCell(s) : "–");
-      }
-      if (both) {
-        const a = find(r.steps, "ringkv", op, c);
-        const b = find(r.steps, "etcd", op, c);
-        row.push(ratio(a?.requestsPerS, b?.requestsPerS), ratio(a?.latencyMs.p99, b?.latencyMs.p99));
-      }
-      rows.push(row);
+  const pairs = r.steps
+    .filter((s) => s.shape === shape)
+    .map((s) => `${s.op}:${s.concurrency}`)
+    .filter((k, i, all) => all.indexOf(k) === i);
+  for (const pair of pairs) {
+    const [op, cText] = pair.split(":") as [Op, string];
+    const c = Number(cText);
+    const row = [op, String(c)];
+    for (const sys of systems) {
+      const s = find(r.steps, sys, peerShape(sys), op, c);
+      row.push(
+        s ? rate(s.requestsPerS) : "–",
+        s ? ms(s.latencyMs.p50) : "–",
+        s ? ms(s.latencyMs.p99) : "–",
+        s ? String(Math.round(s.cpuUsPerRequest)) : "–",
+        s ? errorsCell(s) : "–",
+      );
     }
+    if (both) {
+      const a = find(r.steps, "ringkv", shape, op, c);
+      const b = find(r.steps, "etcd", peerShape("etcd"), op, c);
+      row.push(
+        ratio(a?.requestsPerS, b?.requestsPerS),
+        ratio(a?.latencyMs.p99, b?.latencyMs.p99),
+        ratio(a?.cpuUsPerRequest, b?.cpuUsPerRequest),
+      );
+    }
+    rows.push(row);
   }
   return rows.map((cells) => `| ${cells.join(" | ")} |`);
 }
 
+function resultTables(r: RunReport): string[] {
+  return r.settings.shapes.flatMap((shape) =>
+    r.steps.some((s) => s.shape === shape)
+      ? [`### ${SHAPE_TITLES[shape]}`, "", ...mainTable(r, shape), ""]
+      : [],
+  );
+}
+
+function idleLines(r: RunReport): string[] {
+  if (r.idle.length === 0) return [];
+  return [
+    "## Idle CPU",
+    "",
+    `CPU of each cluster's members over a quiet ${r.settings.idleS} s window after the prefill (no client load), % of one core:`,
+    "",
+    ...r.idle.map(
+      (i) =>
+        `- ${i.system}: **${i.percentOfCore.toFixed(1)}%** in all (${Object.entries(i.members)
+          .map(([m, p]) => `${m} ${p.toFixed(1)}`)
+          .join(", ")})`,
+    ),
+    "",
+  ];
+}
+
 function cpuTable(r: RunReport): string[] {
   const rows = [
-    "| system | op | conns | leader | elections | members' CPU (% of a core) | leader's wait for a CPU | wrk CPU | machine busy | p90 ms | max ms |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| system | shape | op | conns | leader | elections | members' CPU (% of a core) | leader's wait for a CPU | load generators CPU | machine busy | p90 ms | max ms |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const s of r.steps) {
     const members = Object.entries(s.cpu.processes)
-      .filter(([label]) => label !== "wrk")
+      .filter(([label]) => !label.startsWith("wrk") && !label.startsWith("grpc-load"))
       .map(([label, pct]) => `${label}${label === s.leader ? "*" : ""} ${pct.toFixed(0)}`)
       .join(", ");
     const leader = s.leader === s.leaderAfter ? s.leader : `${s.leader} → ${s.leaderAfter}`;
     rows.push(
-      `| ${s.system} | ${s.op} | ${s.concurrency} | ${leader} | ${s.elections} | ${members} | ${(s.cpu.runQueueWait[s.leader] ?? 0).toFixed(0)}% | ${(s.cpu.processes["wrk"] ?? 0).toFixed(0)} | ` +
+      `| ${s.system} | ${s.shape} | ${s.op} | ${s.concurrency} | ${leader} | ${s.elections} | ${members} | ${(s.cpu.runQueueWait[s.leader] ?? 0).toFixed(0)}% | ${loadCpu(s).toFixed(0)} | ` +
         `${s.cpu.machineBusy.toFixed(0)}% | ${ms(s.latencyMs.p90)} | ${ms(s.latencyMs.max)} |`,
     );
   }
   return rows;
+}
+
+/** CPU of the load generators of a step (wrk processes or client-library processes), % of a core. */
+function loadCpu(s: StepResult): number {
+  return Object.entries(s.cpu.processes)
+    .filter(([label]) => label.startsWith("wrk") || label.startsWith("grpc-load"))
+    .reduce((a, [, p]) => a + p, 0);
 }
 
 /** Run-queue wait (% of a step) from which a leader counts as held back by the machine. */
@@ -190,23 +265,31 @@ export function renderMarkdown(r: RunReport): string {
     "",
     `Each system runs as a 3-member cluster of real processes on loopback, with its default durability: ` +
       `a write is acknowledged once a quorum has fsynced it, and reads are linearizable (ringkv's default ` +
-      `ReadIndex read; etcd's default range). wrk drives the **leader's** HTTP API directly (ringkv: ` +
+      `ReadIndex read; etcd's default range). Load arrives in up to three shapes: wrk at **one node** (the ` +
+      `leader's, or for ringkv the node leading most shards); **spread**: one wrk per member with the ` +
+      `connections split between them, as behind a load balancer (the table's p50 is the request-weighted ` +
+      `mean of the three wrk p50s, p99 the worst of their p99s); and for ringkv its **gRPC client library** ` +
+      `(src/client, shard-aware: each request goes straight to its shard's leader), run as ` +
+      `${st.grpcProcesses} Node process(es) with the connections split, because one Node process cannot ` +
+      `saturate the cluster on its own. HTTP requests use each system's API (ringkv: ` +
       `\`PUT/GET /v1/kv/{key}\`; etcd: its JSON gateway, \`POST /v3/kv/put\` and \`/v3/kv/range\` with base64 ` +
       `keys and values), each request on a key drawn uniformly from ${st.keys.toLocaleString("en-US")} keys, ` +
       `values of ${st.valueBytes} bytes. All keys are written once before the steps (prefill), so every get ` +
-      `finds its key. Both clusters run for the whole benchmark and the steps alternate between them, row by ` +
-      `row, so each pair of numbers in a row was measured minutes apart at most. Each step runs ${st.durationS} s ` +
+      `finds its key. Both clusters run for the whole benchmark and the steps alternate between them, step by ` +
+      `step, so each pair of numbers in a row was measured minutes apart at most. Each step runs ${st.durationS} s ` +
       `(after a ${st.warmupS} s unrecorded warm-up per system and op) with up to ${st.wrkThreads} wrk threads ` +
       `and a ${st.wrkTimeoutS} s request timeout. wrk, both clusters and anything else on the machine share its ` +
       `${m.nproc} cores. "non-2xx" counts answers with status ≥ 400; timeouts and socket errors are listed ` +
       `beside it when there were any. Ratios are ringkv ÷ etcd: above 1× is better for ringkv in req/s, worse ` +
-      `in p99.` +
+      `in p99 and CPU. **CPU-µs/req** is the CPU time (utime + stime from /proc/PID/stat) of all three ` +
+      `members of the cluster during the step, divided by the requests answered; the load generators are ` +
+      `not counted. It moves far less with machine noise than req/s does.` +
       (st.cpuProfile ? " ringkv's nodes ran under `node --cpu-prof`, which slows them somewhat." : ""),
     "",
     "## Results",
     "",
-    ...mainTable(r),
-    "",
+    ...resultTables(r),
+    ...idleLines(r),
     "## Where the CPU went, per step",
     "",
     "CPU time of each member during the step in % of one core (`*` marks the leader driven); the time the " +

@@ -145,6 +145,15 @@ export class RingkvCluster implements BenchSystem {
     return this.#nodes.flatMap((n) => (n.child ? [{ id: n.id, pid: n.child.pid }] : []));
   }
 
+  urls(): readonly string[] {
+    return this.#nodes.map((n) => `http://${n.http}`);
+  }
+
+  /** Every node's gRPC address, for the client library's load generator. */
+  grpcAddresses(): readonly string[] {
+    return this.#nodes.map((n) => n.grpc);
+  }
+
   logFiles(): readonly string[] {
     return this.#nodes.map((n) => join(this.#o.workDir, `${n.id}.log`));
   }

@@ -27,6 +27,8 @@ export interface BenchSystem {
   /** Write one key through the leader, throwing unless the answer is a success. */
   put(leader: Leader, key: string, value: string): Promise<void>;
   members(): readonly Member[];
+  /** Every member's HTTP base URL (for load spread over all members, as behind a balancer). */
+  urls(): readonly string[];
   /** Each member's log file, for a post-mortem. */
   logFiles(): readonly string[];
   stop(): Promise<void>;

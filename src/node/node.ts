@@ -34,6 +34,7 @@ import { seededRandom } from "./host/random.ts";
 import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
+import { registerForwardService } from "./server/grpc-forward.ts";
 import { registerKvService } from "./server/grpc-kv.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
@@ -180,6 +181,7 @@ export class RingkvNode implements KvApi {
     registerRaftService(this.#grpc, this.#transport);
     const limits = { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>

@@ -53,6 +53,8 @@ export interface ClusterSimOptions {
   readonly faults?: boolean;
   /** At this virtual time, corrupt one follower replica's state behind Raft's back. */
   readonly plantDivergenceAtMs?: number;
+  /** Planted bug: follower reads are served at once, without waiting until applied ≥ the read index. */
+  readonly plantEarlyFollowerReads?: boolean;
 }
 
 export interface ClusterSimResult {
@@ -68,6 +70,8 @@ export interface ClusterSimResult {
   readonly notes: readonly string[];
   /** Replicas ever reported diverged (group/node), when gossip is on. */
   readonly divergedSeen: readonly string[];
+  /** Linearizable gets served by follower replicas (ReadIndex from the leader), over all nodes. */
+  readonly followerReads: number;
 }
 
 // Validated as `ringkv start` validates them. The simulated clients send valid keys and values
@@ -109,8 +113,11 @@ class SimNode {
 }
 
 export class ClusterSim {
-  readonly #o: Required<Omit<ClusterSimOptions, "plantStaleReads" | "plantDivergenceAtMs">> & {
+  readonly #o: Required<
+    Omit<ClusterSimOptions, "plantStaleReads" | "plantDivergenceAtMs" | "plantEarlyFollowerReads">
+  > & {
     plantStaleReads: boolean;
+    plantEarlyFollowerReads: boolean;
     plantDivergenceAtMs: number | null;
   };
   readonly #gossip = new SharedGossip();
@@ -134,7 +141,13 @@ export class ClusterSim {
   /** group → the voters its leader last had. */
   readonly #voters = new Map<string, readonly string[]>();
   #hasher: Hasher | null = null;
+  /** Every ClusterNode ever started (restarts make new ones), to sum their read counters. */
+  readonly #clusters: ClusterNode[] = [];
   #nodeCount = 0;
+
+  get #followerReads(): number {
+    return this.#clusters.reduce((sum, c) => sum + c.readStats.followerReads, 0);
+  }
   #values = 0;
 
   constructor(options: ClusterSimOptions) {
@@ -148,6 +161,7 @@ export class ClusterSim {
       clients: options.clients ?? 3,
       keys: options.keys ?? 6,
       plantStaleReads: options.plantStaleReads ?? false,
+      plantEarlyFollowerReads: options.plantEarlyFollowerReads ?? false,
       gossip: options.gossip ?? false,
       faults: options.faults ?? true,
       plantDivergenceAtMs: options.plantDivergenceAtMs ?? null,
@@ -202,6 +216,7 @@ export class ClusterSim {
       nodesStarted: this.#nodeCount,
       notes: this.#trace.filter((line) => line.startsWith("@")),
       divergedSeen: [...this.#divergedSeen].sort(),
+      followerReads: this.#followerReads,
     };
   }
 
@@ -231,7 +246,15 @@ export class ClusterSim {
       addressBook: node.addressBook,
       ...(this.#o.gossip ? { gossip: this.#gossip.view(node.id) } : {}),
       onFatal: (e) => this.#violation(`${node.id} fatal: ${toRingkvError(e).message}`),
+      ...(this.#o.plantEarlyFollowerReads
+        ? {
+            followerReadBarrier: async (_r: unknown, readIndex: Promise<number>) => {
+              readIndex.catch(() => {}); // not waited for: that is the bug
+            },
+          }
+        : {}),
     });
+    this.#clusters.push(cluster);
     cluster.onRemoved = () => {
       if (node.removed) return;
       node.removed = true;

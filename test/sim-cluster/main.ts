@@ -43,12 +43,16 @@ const args = parse(process.argv.slice(2));
 const seeds = args.one === null ? Array.from({ length: args.seeds }, (_, i) => args.first + i) : [args.one];
 const started = performance.now();
 let violations = 0;
+let followerReads = 0;
+let operations = 0;
 for (const seed of seeds) {
   const result = await runClusterSim({
     seed,
     ...(args.duration ? { durationMs: args.duration } : {}),
     ...(args.gossip ? { gossip: true } : {}),
   });
+  followerReads += result.followerReads;
+  operations += result.operations;
   if (args.one !== null || result.violations.length > 0) {
     console.log(
       `seed ${seed}: ${result.operations} operations, ${result.events} events, ${result.nodesStarted} nodes, ` +
@@ -64,6 +68,7 @@ for (const seed of seeds) {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  `seeds: ${seeds.length}, violations: ${violations} (${seconds.toFixed(1)} s, ${(seeds.length / seconds).toFixed(2)} seeds/s)`,
+  `seeds: ${seeds.length}, violations: ${violations} (${seconds.toFixed(1)} s, ${(seeds.length / seconds).toFixed(2)} seeds/s); ` +
+    `${operations} operations, ${followerReads} linearizable gets served by followers`,
 );
 process.exitCode = violations > 0 ? 1 : 0;

@@ -10,9 +10,11 @@ describe("cluster simulator", () => {
   it(`${SEEDS} seeds of joins, leaves, crashes, partitions and loss: no property broken`, async () => {
     const broken: string[] = [];
     let operations = 0;
+    let followerReads = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const result = await runClusterSim({ seed });
       operations += result.operations;
+      followerReads += result.followerReads;
       if (result.violations.length > 0) {
         broken.push(
           `seed ${seed}: ${result.violations.slice(0, 3).join(" | ")} (npm run sim:cluster -- --seed ${seed})`,
@@ -21,6 +23,9 @@ describe("cluster simulator", () => {
     }
     expect(broken).toEqual([]);
     expect(operations).toBeGreaterThan(SEEDS * 300);
+    // Clients read through random nodes: a good share of the linearizable gets (4 in 10
+    // operations) must have been served by followers, through ReadIndex from their leader.
+    expect(followerReads).toBeGreaterThan(operations / 10);
   }, 120_000);
 
   it("with gossip, 20 seeds: no property broken either (leader hints, dropping moved replicas, digests)", async () => {
@@ -50,6 +55,16 @@ describe("cluster simulator", () => {
     const other = await runClusterSim({ seed: 6 });
     expect(other.trace).not.toBe(a.trace);
   }, 60_000);
+
+  it("catches a planted bug: follower reads served before the replica has applied the read index", async () => {
+    let caught: string | undefined;
+    for (let seed = 1; seed <= 20 && !caught; seed++) {
+      const result = await runClusterSim({ seed, plantEarlyFollowerReads: true });
+      expect(result.followerReads).toBeGreaterThan(0);
+      caught = result.violations.find((v) => v.includes("linearizability"));
+    }
+    expect(caught).toBeDefined();
+  }, 120_000);
 
   it("catches a planted bug: linearizable reads served from any replica", async () => {
     let caught: string | undefined;

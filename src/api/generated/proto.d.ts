@@ -610,6 +610,1436 @@ export namespace ringkv {
         }
     }
 
+    /** Namespace forward. */
+    namespace forward {
+
+        /** Properties of a ForwardBatch. */
+        interface IForwardBatch {
+
+            /** ForwardBatch requests */
+            requests?: (ringkv.forward.IForwardRequest[]|null);
+        }
+
+        /** Represents a ForwardBatch. */
+        class ForwardBatch implements IForwardBatch {
+
+            /**
+             * Constructs a new ForwardBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IForwardBatch);
+
+            /** ForwardBatch requests. */
+            public requests: ringkv.forward.IForwardRequest[];
+
+            /**
+             * Creates a new ForwardBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForwardBatch instance
+             */
+            public static create(properties?: ringkv.forward.IForwardBatch): ringkv.forward.ForwardBatch;
+
+            /**
+             * Encodes the specified ForwardBatch message. Does not implicitly {@link ringkv.forward.ForwardBatch.verify|verify} messages.
+             * @param message ForwardBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IForwardBatch, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForwardBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ForwardBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.ForwardBatch;
+
+            /**
+             * Verifies a ForwardBatch message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForwardBatch message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForwardBatch
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.ForwardBatch;
+
+            /**
+             * Creates a plain object from a ForwardBatch message. Also converts values to other types if specified.
+             * @param message ForwardBatch
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.ForwardBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForwardBatch to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ForwardRequest. */
+        interface IForwardRequest {
+
+            /** ForwardRequest id */
+            id?: (number|null);
+
+            /** ForwardRequest put */
+            put?: (ringkv.kv.IPutRequest|null);
+
+            /** ForwardRequest get */
+            get?: (ringkv.kv.IGetRequest|null);
+
+            /** ForwardRequest delete */
+            "delete"?: (ringkv.kv.IDeleteRequest|null);
+        }
+
+        /** Represents a ForwardRequest. */
+        class ForwardRequest implements IForwardRequest {
+
+            /**
+             * Constructs a new ForwardRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IForwardRequest);
+
+            /** ForwardRequest id. */
+            public id: number;
+
+            /** ForwardRequest put. */
+            public put?: (ringkv.kv.IPutRequest|null);
+
+            /** ForwardRequest get. */
+            public get?: (ringkv.kv.IGetRequest|null);
+
+            /** ForwardRequest delete. */
+            public delete?: (ringkv.kv.IDeleteRequest|null);
+
+            /** ForwardRequest op. */
+            public op?: ("put"|"get"|"delete");
+
+            /**
+             * Creates a new ForwardRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForwardRequest instance
+             */
+            public static create(properties?: ringkv.forward.IForwardRequest): ringkv.forward.ForwardRequest;
+
+            /**
+             * Encodes the specified ForwardRequest message. Does not implicitly {@link ringkv.forward.ForwardRequest.verify|verify} messages.
+             * @param message ForwardRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IForwardRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForwardRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ForwardRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.ForwardRequest;
+
+            /**
+             * Verifies a ForwardRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForwardRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForwardRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.ForwardRequest;
+
+            /**
+             * Creates a plain object from a ForwardRequest message. Also converts values to other types if specified.
+             * @param message ForwardRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.ForwardRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForwardRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ForwardReplies. */
+        interface IForwardReplies {
+
+            /** ForwardReplies replies */
+            replies?: (ringkv.forward.IForwardReply[]|null);
+        }
+
+        /** Represents a ForwardReplies. */
+        class ForwardReplies implements IForwardReplies {
+
+            /**
+             * Constructs a new ForwardReplies.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IForwardReplies);
+
+            /** ForwardReplies replies. */
+            public replies: ringkv.forward.IForwardReply[];
+
+            /**
+             * Creates a new ForwardReplies instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForwardReplies instance
+             */
+            public static create(properties?: ringkv.forward.IForwardReplies): ringkv.forward.ForwardReplies;
+
+            /**
+             * Encodes the specified ForwardReplies message. Does not implicitly {@link ringkv.forward.ForwardReplies.verify|verify} messages.
+             * @param message ForwardReplies message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IForwardReplies, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForwardReplies message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ForwardReplies
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.ForwardReplies;
+
+            /**
+             * Verifies a ForwardReplies message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForwardReplies message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForwardReplies
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.ForwardReplies;
+
+            /**
+             * Creates a plain object from a ForwardReplies message. Also converts values to other types if specified.
+             * @param message ForwardReplies
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.ForwardReplies, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForwardReplies to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ForwardReply. */
+        interface IForwardReply {
+
+            /** ForwardReply id */
+            id?: (number|null);
+
+            /** ForwardReply put */
+            put?: (ringkv.kv.IPutResponse|null);
+
+            /** ForwardReply get */
+            get?: (ringkv.kv.IGetResponse|null);
+
+            /** ForwardReply delete */
+            "delete"?: (ringkv.kv.IDeleteResponse|null);
+
+            /** ForwardReply error */
+            error?: (ringkv.forward.IForwardError|null);
+        }
+
+        /** Represents a ForwardReply. */
+        class ForwardReply implements IForwardReply {
+
+            /**
+             * Constructs a new ForwardReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IForwardReply);
+
+            /** ForwardReply id. */
+            public id: number;
+
+            /** ForwardReply put. */
+            public put?: (ringkv.kv.IPutResponse|null);
+
+            /** ForwardReply get. */
+            public get?: (ringkv.kv.IGetResponse|null);
+
+            /** ForwardReply delete. */
+            public delete?: (ringkv.kv.IDeleteResponse|null);
+
+            /** ForwardReply error. */
+            public error?: (ringkv.forward.IForwardError|null);
+
+            /** ForwardReply result. */
+            public result?: ("put"|"get"|"delete"|"error");
+
+            /**
+             * Creates a new ForwardReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForwardReply instance
+             */
+            public static create(properties?: ringkv.forward.IForwardReply): ringkv.forward.ForwardReply;
+
+            /**
+             * Encodes the specified ForwardReply message. Does not implicitly {@link ringkv.forward.ForwardReply.verify|verify} messages.
+             * @param message ForwardReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IForwardReply, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForwardReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ForwardReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.ForwardReply;
+
+            /**
+             * Verifies a ForwardReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForwardReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForwardReply
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.ForwardReply;
+
+            /**
+             * Creates a plain object from a ForwardReply message. Also converts values to other types if specified.
+             * @param message ForwardReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.ForwardReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForwardReply to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ForwardError. */
+        interface IForwardError {
+
+            /** ForwardError code */
+            code?: (string|null);
+
+            /** ForwardError message */
+            message?: (string|null);
+
+            /** ForwardError leaderHint */
+            leaderHint?: (string|null);
+
+            /** ForwardError retryAfterMs */
+            retryAfterMs?: (number|null);
+        }
+
+        /** Represents a ForwardError. */
+        class ForwardError implements IForwardError {
+
+            /**
+             * Constructs a new ForwardError.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IForwardError);
+
+            /** ForwardError code. */
+            public code: string;
+
+            /** ForwardError message. */
+            public message: string;
+
+            /** ForwardError leaderHint. */
+            public leaderHint: string;
+
+            /** ForwardError retryAfterMs. */
+            public retryAfterMs: number;
+
+            /**
+             * Creates a new ForwardError instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForwardError instance
+             */
+            public static create(properties?: ringkv.forward.IForwardError): ringkv.forward.ForwardError;
+
+            /**
+             * Encodes the specified ForwardError message. Does not implicitly {@link ringkv.forward.ForwardError.verify|verify} messages.
+             * @param message ForwardError message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IForwardError, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForwardError message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ForwardError
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.ForwardError;
+
+            /**
+             * Verifies a ForwardError message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForwardError message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForwardError
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.ForwardError;
+
+            /**
+             * Creates a plain object from a ForwardError message. Also converts values to other types if specified.
+             * @param message ForwardError
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.ForwardError, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForwardError to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+
+    /** Namespace kv. */
+    namespace kv {
+
+        /** Properties of a PutRequest. */
+        interface IPutRequest {
+
+            /** PutRequest key */
+            key?: (Uint8Array|null);
+
+            /** PutRequest value */
+            value?: (Uint8Array|null);
+
+            /** PutRequest ifVersion */
+            ifVersion?: (number|null);
+        }
+
+        /** Represents a PutRequest. */
+        class PutRequest implements IPutRequest {
+
+            /**
+             * Constructs a new PutRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IPutRequest);
+
+            /** PutRequest key. */
+            public key: Uint8Array;
+
+            /** PutRequest value. */
+            public value: Uint8Array;
+
+            /** PutRequest ifVersion. */
+            public ifVersion?: (number|null);
+
+            /**
+             * Creates a new PutRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PutRequest instance
+             */
+            public static create(properties?: ringkv.kv.IPutRequest): ringkv.kv.PutRequest;
+
+            /**
+             * Encodes the specified PutRequest message. Does not implicitly {@link ringkv.kv.PutRequest.verify|verify} messages.
+             * @param message PutRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IPutRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PutRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns PutRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.PutRequest;
+
+            /**
+             * Verifies a PutRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PutRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PutRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.PutRequest;
+
+            /**
+             * Creates a plain object from a PutRequest message. Also converts values to other types if specified.
+             * @param message PutRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.PutRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PutRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a PutResponse. */
+        interface IPutResponse {
+
+            /** PutResponse version */
+            version?: (number|null);
+        }
+
+        /** Represents a PutResponse. */
+        class PutResponse implements IPutResponse {
+
+            /**
+             * Constructs a new PutResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IPutResponse);
+
+            /** PutResponse version. */
+            public version: number;
+
+            /**
+             * Creates a new PutResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PutResponse instance
+             */
+            public static create(properties?: ringkv.kv.IPutResponse): ringkv.kv.PutResponse;
+
+            /**
+             * Encodes the specified PutResponse message. Does not implicitly {@link ringkv.kv.PutResponse.verify|verify} messages.
+             * @param message PutResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IPutResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PutResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns PutResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.PutResponse;
+
+            /**
+             * Verifies a PutResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PutResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PutResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.PutResponse;
+
+            /**
+             * Creates a plain object from a PutResponse message. Also converts values to other types if specified.
+             * @param message PutResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.PutResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PutResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GetRequest. */
+        interface IGetRequest {
+
+            /** GetRequest key */
+            key?: (Uint8Array|null);
+
+            /** GetRequest stale */
+            stale?: (boolean|null);
+        }
+
+        /** Represents a GetRequest. */
+        class GetRequest implements IGetRequest {
+
+            /**
+             * Constructs a new GetRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IGetRequest);
+
+            /** GetRequest key. */
+            public key: Uint8Array;
+
+            /** GetRequest stale. */
+            public stale: boolean;
+
+            /**
+             * Creates a new GetRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GetRequest instance
+             */
+            public static create(properties?: ringkv.kv.IGetRequest): ringkv.kv.GetRequest;
+
+            /**
+             * Encodes the specified GetRequest message. Does not implicitly {@link ringkv.kv.GetRequest.verify|verify} messages.
+             * @param message GetRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IGetRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GetRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GetRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.GetRequest;
+
+            /**
+             * Verifies a GetRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GetRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GetRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.GetRequest;
+
+            /**
+             * Creates a plain object from a GetRequest message. Also converts values to other types if specified.
+             * @param message GetRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.GetRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GetRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GetResponse. */
+        interface IGetResponse {
+
+            /** GetResponse found */
+            found?: (boolean|null);
+
+            /** GetResponse value */
+            value?: (Uint8Array|null);
+
+            /** GetResponse version */
+            version?: (number|null);
+        }
+
+        /** Represents a GetResponse. */
+        class GetResponse implements IGetResponse {
+
+            /**
+             * Constructs a new GetResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IGetResponse);
+
+            /** GetResponse found. */
+            public found: boolean;
+
+            /** GetResponse value. */
+            public value: Uint8Array;
+
+            /** GetResponse version. */
+            public version: number;
+
+            /**
+             * Creates a new GetResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GetResponse instance
+             */
+            public static create(properties?: ringkv.kv.IGetResponse): ringkv.kv.GetResponse;
+
+            /**
+             * Encodes the specified GetResponse message. Does not implicitly {@link ringkv.kv.GetResponse.verify|verify} messages.
+             * @param message GetResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IGetResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GetResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GetResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.GetResponse;
+
+            /**
+             * Verifies a GetResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GetResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GetResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.GetResponse;
+
+            /**
+             * Creates a plain object from a GetResponse message. Also converts values to other types if specified.
+             * @param message GetResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.GetResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GetResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteRequest. */
+        interface IDeleteRequest {
+
+            /** DeleteRequest key */
+            key?: (Uint8Array|null);
+
+            /** DeleteRequest ifVersion */
+            ifVersion?: (number|null);
+        }
+
+        /** Represents a DeleteRequest. */
+        class DeleteRequest implements IDeleteRequest {
+
+            /**
+             * Constructs a new DeleteRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IDeleteRequest);
+
+            /** DeleteRequest key. */
+            public key: Uint8Array;
+
+            /** DeleteRequest ifVersion. */
+            public ifVersion?: (number|null);
+
+            /**
+             * Creates a new DeleteRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteRequest instance
+             */
+            public static create(properties?: ringkv.kv.IDeleteRequest): ringkv.kv.DeleteRequest;
+
+            /**
+             * Encodes the specified DeleteRequest message. Does not implicitly {@link ringkv.kv.DeleteRequest.verify|verify} messages.
+             * @param message DeleteRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IDeleteRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteRequest;
+
+            /**
+             * Verifies a DeleteRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteRequest;
+
+            /**
+             * Creates a plain object from a DeleteRequest message. Also converts values to other types if specified.
+             * @param message DeleteRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.DeleteRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteResponse. */
+        interface IDeleteResponse {
+
+            /** DeleteResponse deleted */
+            deleted?: (boolean|null);
+        }
+
+        /** Represents a DeleteResponse. */
+        class DeleteResponse implements IDeleteResponse {
+
+            /**
+             * Constructs a new DeleteResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IDeleteResponse);
+
+            /** DeleteResponse deleted. */
+            public deleted: boolean;
+
+            /**
+             * Creates a new DeleteResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteResponse instance
+             */
+            public static create(properties?: ringkv.kv.IDeleteResponse): ringkv.kv.DeleteResponse;
+
+            /**
+             * Encodes the specified DeleteResponse message. Does not implicitly {@link ringkv.kv.DeleteResponse.verify|verify} messages.
+             * @param message DeleteResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IDeleteResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteResponse;
+
+            /**
+             * Verifies a DeleteResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteResponse;
+
+            /**
+             * Creates a plain object from a DeleteResponse message. Also converts values to other types if specified.
+             * @param message DeleteResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.DeleteResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Member. */
+        interface IMember {
+
+            /** Member id */
+            id?: (string|null);
+
+            /** Member addr */
+            addr?: (string|null);
+
+            /** Member http */
+            http?: (string|null);
+        }
+
+        /** Represents a Member. */
+        class Member implements IMember {
+
+            /**
+             * Constructs a new Member.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IMember);
+
+            /** Member id. */
+            public id: string;
+
+            /** Member addr. */
+            public addr: string;
+
+            /** Member http. */
+            public http: string;
+
+            /**
+             * Creates a new Member instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Member instance
+             */
+            public static create(properties?: ringkv.kv.IMember): ringkv.kv.Member;
+
+            /**
+             * Encodes the specified Member message. Does not implicitly {@link ringkv.kv.Member.verify|verify} messages.
+             * @param message Member message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IMember, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Member message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Member
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.Member;
+
+            /**
+             * Verifies a Member message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Member message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Member
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.Member;
+
+            /**
+             * Creates a plain object from a Member message. Also converts values to other types if specified.
+             * @param message Member
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.Member, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Member to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a JoinRequest. */
+        interface IJoinRequest {
+
+            /** JoinRequest member */
+            member?: (ringkv.kv.IMember|null);
+        }
+
+        /** Represents a JoinRequest. */
+        class JoinRequest implements IJoinRequest {
+
+            /**
+             * Constructs a new JoinRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IJoinRequest);
+
+            /** JoinRequest member. */
+            public member?: (ringkv.kv.IMember|null);
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinRequest instance
+             */
+            public static create(properties?: ringkv.kv.IJoinRequest): ringkv.kv.JoinRequest;
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link ringkv.kv.JoinRequest.verify|verify} messages.
+             * @param message JoinRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IJoinRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.JoinRequest;
+
+            /**
+             * Verifies a JoinRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JoinRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns JoinRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.JoinRequest;
+
+            /**
+             * Creates a plain object from a JoinRequest message. Also converts values to other types if specified.
+             * @param message JoinRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.JoinRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JoinRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a JoinResponse. */
+        interface IJoinResponse {
+
+            /** JoinResponse members */
+            members?: (ringkv.kv.IMember[]|null);
+
+            /** JoinResponse epoch */
+            epoch?: (number|null);
+        }
+
+        /** Represents a JoinResponse. */
+        class JoinResponse implements IJoinResponse {
+
+            /**
+             * Constructs a new JoinResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IJoinResponse);
+
+            /** JoinResponse members. */
+            public members: ringkv.kv.IMember[];
+
+            /** JoinResponse epoch. */
+            public epoch: number;
+
+            /**
+             * Creates a new JoinResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinResponse instance
+             */
+            public static create(properties?: ringkv.kv.IJoinResponse): ringkv.kv.JoinResponse;
+
+            /**
+             * Encodes the specified JoinResponse message. Does not implicitly {@link ringkv.kv.JoinResponse.verify|verify} messages.
+             * @param message JoinResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IJoinResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns JoinResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.JoinResponse;
+
+            /**
+             * Verifies a JoinResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JoinResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns JoinResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.JoinResponse;
+
+            /**
+             * Creates a plain object from a JoinResponse message. Also converts values to other types if specified.
+             * @param message JoinResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.JoinResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JoinResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaveRequest. */
+        interface ILeaveRequest {
+
+            /** LeaveRequest id */
+            id?: (string|null);
+        }
+
+        /** Represents a LeaveRequest. */
+        class LeaveRequest implements ILeaveRequest {
+
+            /**
+             * Constructs a new LeaveRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaveRequest);
+
+            /** LeaveRequest id. */
+            public id: string;
+
+            /**
+             * Creates a new LeaveRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaveRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaveRequest): ringkv.kv.LeaveRequest;
+
+            /**
+             * Encodes the specified LeaveRequest message. Does not implicitly {@link ringkv.kv.LeaveRequest.verify|verify} messages.
+             * @param message LeaveRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaveRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaveRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaveRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaveRequest;
+
+            /**
+             * Verifies a LeaveRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaveRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaveRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaveRequest;
+
+            /**
+             * Creates a plain object from a LeaveRequest message. Also converts values to other types if specified.
+             * @param message LeaveRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaveRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaveResponse. */
+        interface ILeaveResponse {
+        }
+
+        /** Represents a LeaveResponse. */
+        class LeaveResponse implements ILeaveResponse {
+
+            /**
+             * Constructs a new LeaveResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaveResponse);
+
+            /**
+             * Creates a new LeaveResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaveResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaveResponse): ringkv.kv.LeaveResponse;
+
+            /**
+             * Encodes the specified LeaveResponse message. Does not implicitly {@link ringkv.kv.LeaveResponse.verify|verify} messages.
+             * @param message LeaveResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaveResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaveResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaveResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaveResponse;
+
+            /**
+             * Verifies a LeaveResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaveResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaveResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaveResponse;
+
+            /**
+             * Creates a plain object from a LeaveResponse message. Also converts values to other types if specified.
+             * @param message LeaveResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaveResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a StatusRequest. */
+        interface IStatusRequest {
+        }
+
+        /** Represents a StatusRequest. */
+        class StatusRequest implements IStatusRequest {
+
+            /**
+             * Constructs a new StatusRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IStatusRequest);
+
+            /**
+             * Creates a new StatusRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StatusRequest instance
+             */
+            public static create(properties?: ringkv.kv.IStatusRequest): ringkv.kv.StatusRequest;
+
+            /**
+             * Encodes the specified StatusRequest message. Does not implicitly {@link ringkv.kv.StatusRequest.verify|verify} messages.
+             * @param message StatusRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IStatusRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StatusRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns StatusRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.StatusRequest;
+
+            /**
+             * Verifies a StatusRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StatusRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StatusRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.StatusRequest;
+
+            /**
+             * Creates a plain object from a StatusRequest message. Also converts values to other types if specified.
+             * @param message StatusRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.StatusRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StatusRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a StatusResponse. */
+        interface IStatusResponse {
+
+            /** StatusResponse json */
+            json?: (string|null);
+        }
+
+        /** Represents a StatusResponse. */
+        class StatusResponse implements IStatusResponse {
+
+            /**
+             * Constructs a new StatusResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IStatusResponse);
+
+            /** StatusResponse json. */
+            public json: string;
+
+            /**
+             * Creates a new StatusResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StatusResponse instance
+             */
+            public static create(properties?: ringkv.kv.IStatusResponse): ringkv.kv.StatusResponse;
+
+            /**
+             * Encodes the specified StatusResponse message. Does not implicitly {@link ringkv.kv.StatusResponse.verify|verify} messages.
+             * @param message StatusResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IStatusResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StatusResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns StatusResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.StatusResponse;
+
+            /**
+             * Verifies a StatusResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StatusResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StatusResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.StatusResponse;
+
+            /**
+             * Creates a plain object from a StatusResponse message. Also converts values to other types if specified.
+             * @param message StatusResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.StatusResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StatusResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+
     /** Namespace gossip. */
     namespace gossip {
 
@@ -1686,1001 +3116,6 @@ export namespace ringkv {
 
             /**
              * Converts this GossipAck to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-    }
-
-    /** Namespace kv. */
-    namespace kv {
-
-        /** Properties of a PutRequest. */
-        interface IPutRequest {
-
-            /** PutRequest key */
-            key?: (Uint8Array|null);
-
-            /** PutRequest value */
-            value?: (Uint8Array|null);
-
-            /** PutRequest ifVersion */
-            ifVersion?: (number|null);
-        }
-
-        /** Represents a PutRequest. */
-        class PutRequest implements IPutRequest {
-
-            /**
-             * Constructs a new PutRequest.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IPutRequest);
-
-            /** PutRequest key. */
-            public key: Uint8Array;
-
-            /** PutRequest value. */
-            public value: Uint8Array;
-
-            /** PutRequest ifVersion. */
-            public ifVersion?: (number|null);
-
-            /**
-             * Creates a new PutRequest instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns PutRequest instance
-             */
-            public static create(properties?: ringkv.kv.IPutRequest): ringkv.kv.PutRequest;
-
-            /**
-             * Encodes the specified PutRequest message. Does not implicitly {@link ringkv.kv.PutRequest.verify|verify} messages.
-             * @param message PutRequest message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IPutRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a PutRequest message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns PutRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.PutRequest;
-
-            /**
-             * Verifies a PutRequest message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a PutRequest message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns PutRequest
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.PutRequest;
-
-            /**
-             * Creates a plain object from a PutRequest message. Also converts values to other types if specified.
-             * @param message PutRequest
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.PutRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this PutRequest to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a PutResponse. */
-        interface IPutResponse {
-
-            /** PutResponse version */
-            version?: (number|null);
-        }
-
-        /** Represents a PutResponse. */
-        class PutResponse implements IPutResponse {
-
-            /**
-             * Constructs a new PutResponse.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IPutResponse);
-
-            /** PutResponse version. */
-            public version: number;
-
-            /**
-             * Creates a new PutResponse instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns PutResponse instance
-             */
-            public static create(properties?: ringkv.kv.IPutResponse): ringkv.kv.PutResponse;
-
-            /**
-             * Encodes the specified PutResponse message. Does not implicitly {@link ringkv.kv.PutResponse.verify|verify} messages.
-             * @param message PutResponse message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IPutResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a PutResponse message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns PutResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.PutResponse;
-
-            /**
-             * Verifies a PutResponse message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a PutResponse message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns PutResponse
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.PutResponse;
-
-            /**
-             * Creates a plain object from a PutResponse message. Also converts values to other types if specified.
-             * @param message PutResponse
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.PutResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this PutResponse to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a GetRequest. */
-        interface IGetRequest {
-
-            /** GetRequest key */
-            key?: (Uint8Array|null);
-
-            /** GetRequest stale */
-            stale?: (boolean|null);
-        }
-
-        /** Represents a GetRequest. */
-        class GetRequest implements IGetRequest {
-
-            /**
-             * Constructs a new GetRequest.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IGetRequest);
-
-            /** GetRequest key. */
-            public key: Uint8Array;
-
-            /** GetRequest stale. */
-            public stale: boolean;
-
-            /**
-             * Creates a new GetRequest instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns GetRequest instance
-             */
-            public static create(properties?: ringkv.kv.IGetRequest): ringkv.kv.GetRequest;
-
-            /**
-             * Encodes the specified GetRequest message. Does not implicitly {@link ringkv.kv.GetRequest.verify|verify} messages.
-             * @param message GetRequest message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IGetRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a GetRequest message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns GetRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.GetRequest;
-
-            /**
-             * Verifies a GetRequest message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a GetRequest message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns GetRequest
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.GetRequest;
-
-            /**
-             * Creates a plain object from a GetRequest message. Also converts values to other types if specified.
-             * @param message GetRequest
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.GetRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this GetRequest to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a GetResponse. */
-        interface IGetResponse {
-
-            /** GetResponse found */
-            found?: (boolean|null);
-
-            /** GetResponse value */
-            value?: (Uint8Array|null);
-
-            /** GetResponse version */
-            version?: (number|null);
-        }
-
-        /** Represents a GetResponse. */
-        class GetResponse implements IGetResponse {
-
-            /**
-             * Constructs a new GetResponse.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IGetResponse);
-
-            /** GetResponse found. */
-            public found: boolean;
-
-            /** GetResponse value. */
-            public value: Uint8Array;
-
-            /** GetResponse version. */
-            public version: number;
-
-            /**
-             * Creates a new GetResponse instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns GetResponse instance
-             */
-            public static create(properties?: ringkv.kv.IGetResponse): ringkv.kv.GetResponse;
-
-            /**
-             * Encodes the specified GetResponse message. Does not implicitly {@link ringkv.kv.GetResponse.verify|verify} messages.
-             * @param message GetResponse message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IGetResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a GetResponse message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns GetResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.GetResponse;
-
-            /**
-             * Verifies a GetResponse message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a GetResponse message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns GetResponse
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.GetResponse;
-
-            /**
-             * Creates a plain object from a GetResponse message. Also converts values to other types if specified.
-             * @param message GetResponse
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.GetResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this GetResponse to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a DeleteRequest. */
-        interface IDeleteRequest {
-
-            /** DeleteRequest key */
-            key?: (Uint8Array|null);
-
-            /** DeleteRequest ifVersion */
-            ifVersion?: (number|null);
-        }
-
-        /** Represents a DeleteRequest. */
-        class DeleteRequest implements IDeleteRequest {
-
-            /**
-             * Constructs a new DeleteRequest.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IDeleteRequest);
-
-            /** DeleteRequest key. */
-            public key: Uint8Array;
-
-            /** DeleteRequest ifVersion. */
-            public ifVersion?: (number|null);
-
-            /**
-             * Creates a new DeleteRequest instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns DeleteRequest instance
-             */
-            public static create(properties?: ringkv.kv.IDeleteRequest): ringkv.kv.DeleteRequest;
-
-            /**
-             * Encodes the specified DeleteRequest message. Does not implicitly {@link ringkv.kv.DeleteRequest.verify|verify} messages.
-             * @param message DeleteRequest message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IDeleteRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a DeleteRequest message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns DeleteRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteRequest;
-
-            /**
-             * Verifies a DeleteRequest message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a DeleteRequest message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns DeleteRequest
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteRequest;
-
-            /**
-             * Creates a plain object from a DeleteRequest message. Also converts values to other types if specified.
-             * @param message DeleteRequest
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.DeleteRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this DeleteRequest to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a DeleteResponse. */
-        interface IDeleteResponse {
-
-            /** DeleteResponse deleted */
-            deleted?: (boolean|null);
-        }
-
-        /** Represents a DeleteResponse. */
-        class DeleteResponse implements IDeleteResponse {
-
-            /**
-             * Constructs a new DeleteResponse.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IDeleteResponse);
-
-            /** DeleteResponse deleted. */
-            public deleted: boolean;
-
-            /**
-             * Creates a new DeleteResponse instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns DeleteResponse instance
-             */
-            public static create(properties?: ringkv.kv.IDeleteResponse): ringkv.kv.DeleteResponse;
-
-            /**
-             * Encodes the specified DeleteResponse message. Does not implicitly {@link ringkv.kv.DeleteResponse.verify|verify} messages.
-             * @param message DeleteResponse message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IDeleteResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a DeleteResponse message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns DeleteResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteResponse;
-
-            /**
-             * Verifies a DeleteResponse message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a DeleteResponse message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns DeleteResponse
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteResponse;
-
-            /**
-             * Creates a plain object from a DeleteResponse message. Also converts values to other types if specified.
-             * @param message DeleteResponse
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.DeleteResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this DeleteResponse to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a Member. */
-        interface IMember {
-
-            /** Member id */
-            id?: (string|null);
-
-            /** Member addr */
-            addr?: (string|null);
-
-            /** Member http */
-            http?: (string|null);
-        }
-
-        /** Represents a Member. */
-        class Member implements IMember {
-
-            /**
-             * Constructs a new Member.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IMember);
-
-            /** Member id. */
-            public id: string;
-
-            /** Member addr. */
-            public addr: string;
-
-            /** Member http. */
-            public http: string;
-
-            /**
-             * Creates a new Member instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns Member instance
-             */
-            public static create(properties?: ringkv.kv.IMember): ringkv.kv.Member;
-
-            /**
-             * Encodes the specified Member message. Does not implicitly {@link ringkv.kv.Member.verify|verify} messages.
-             * @param message Member message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IMember, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a Member message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns Member
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.Member;
-
-            /**
-             * Verifies a Member message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a Member message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Member
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.Member;
-
-            /**
-             * Creates a plain object from a Member message. Also converts values to other types if specified.
-             * @param message Member
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.Member, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Member to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a JoinRequest. */
-        interface IJoinRequest {
-
-            /** JoinRequest member */
-            member?: (ringkv.kv.IMember|null);
-        }
-
-        /** Represents a JoinRequest. */
-        class JoinRequest implements IJoinRequest {
-
-            /**
-             * Constructs a new JoinRequest.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IJoinRequest);
-
-            /** JoinRequest member. */
-            public member?: (ringkv.kv.IMember|null);
-
-            /**
-             * Creates a new JoinRequest instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns JoinRequest instance
-             */
-            public static create(properties?: ringkv.kv.IJoinRequest): ringkv.kv.JoinRequest;
-
-            /**
-             * Encodes the specified JoinRequest message. Does not implicitly {@link ringkv.kv.JoinRequest.verify|verify} messages.
-             * @param message JoinRequest message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IJoinRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a JoinRequest message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns JoinRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.JoinRequest;
-
-            /**
-             * Verifies a JoinRequest message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a JoinRequest message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns JoinRequest
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.JoinRequest;
-
-            /**
-             * Creates a plain object from a JoinRequest message. Also converts values to other types if specified.
-             * @param message JoinRequest
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.JoinRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this JoinRequest to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a JoinResponse. */
-        interface IJoinResponse {
-
-            /** JoinResponse members */
-            members?: (ringkv.kv.IMember[]|null);
-
-            /** JoinResponse epoch */
-            epoch?: (number|null);
-        }
-
-        /** Represents a JoinResponse. */
-        class JoinResponse implements IJoinResponse {
-
-            /**
-             * Constructs a new JoinResponse.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IJoinResponse);
-
-            /** JoinResponse members. */
-            public members: ringkv.kv.IMember[];
-
-            /** JoinResponse epoch. */
-            public epoch: number;
-
-            /**
-             * Creates a new JoinResponse instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns JoinResponse instance
-             */
-            public static create(properties?: ringkv.kv.IJoinResponse): ringkv.kv.JoinResponse;
-
-            /**
-             * Encodes the specified JoinResponse message. Does not implicitly {@link ringkv.kv.JoinResponse.verify|verify} messages.
-             * @param message JoinResponse message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IJoinResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a JoinResponse message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns JoinResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.JoinResponse;
-
-            /**
-             * Verifies a JoinResponse message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a JoinResponse message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns JoinResponse
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.JoinResponse;
-
-            /**
-             * Creates a plain object from a JoinResponse message. Also converts values to other types if specified.
-             * @param message JoinResponse
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.JoinResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this JoinResponse to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a LeaveRequest. */
-        interface ILeaveRequest {
-
-            /** LeaveRequest id */
-            id?: (string|null);
-        }
-
-        /** Represents a LeaveRequest. */
-        class LeaveRequest implements ILeaveRequest {
-
-            /**
-             * Constructs a new LeaveRequest.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.ILeaveRequest);
-
-            /** LeaveRequest id. */
-            public id: string;
-
-            /**
-             * Creates a new LeaveRequest instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns LeaveRequest instance
-             */
-            public static create(properties?: ringkv.kv.ILeaveRequest): ringkv.kv.LeaveRequest;
-
-            /**
-             * Encodes the specified LeaveRequest message. Does not implicitly {@link ringkv.kv.LeaveRequest.verify|verify} messages.
-             * @param message LeaveRequest message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.ILeaveRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a LeaveRequest message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns LeaveRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaveRequest;
-
-            /**
-             * Verifies a LeaveRequest message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a LeaveRequest message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns LeaveRequest
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaveRequest;
-
-            /**
-             * Creates a plain object from a LeaveRequest message. Also converts values to other types if specified.
-             * @param message LeaveRequest
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.LeaveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this LeaveRequest to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a LeaveResponse. */
-        interface ILeaveResponse {
-        }
-
-        /** Represents a LeaveResponse. */
-        class LeaveResponse implements ILeaveResponse {
-
-            /**
-             * Constructs a new LeaveResponse.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.ILeaveResponse);
-
-            /**
-             * Creates a new LeaveResponse instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns LeaveResponse instance
-             */
-            public static create(properties?: ringkv.kv.ILeaveResponse): ringkv.kv.LeaveResponse;
-
-            /**
-             * Encodes the specified LeaveResponse message. Does not implicitly {@link ringkv.kv.LeaveResponse.verify|verify} messages.
-             * @param message LeaveResponse message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.ILeaveResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a LeaveResponse message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns LeaveResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaveResponse;
-
-            /**
-             * Verifies a LeaveResponse message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a LeaveResponse message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns LeaveResponse
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaveResponse;
-
-            /**
-             * Creates a plain object from a LeaveResponse message. Also converts values to other types if specified.
-             * @param message LeaveResponse
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.LeaveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this LeaveResponse to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a StatusRequest. */
-        interface IStatusRequest {
-        }
-
-        /** Represents a StatusRequest. */
-        class StatusRequest implements IStatusRequest {
-
-            /**
-             * Constructs a new StatusRequest.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IStatusRequest);
-
-            /**
-             * Creates a new StatusRequest instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns StatusRequest instance
-             */
-            public static create(properties?: ringkv.kv.IStatusRequest): ringkv.kv.StatusRequest;
-
-            /**
-             * Encodes the specified StatusRequest message. Does not implicitly {@link ringkv.kv.StatusRequest.verify|verify} messages.
-             * @param message StatusRequest message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IStatusRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a StatusRequest message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns StatusRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.StatusRequest;
-
-            /**
-             * Verifies a StatusRequest message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a StatusRequest message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns StatusRequest
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.StatusRequest;
-
-            /**
-             * Creates a plain object from a StatusRequest message. Also converts values to other types if specified.
-             * @param message StatusRequest
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.StatusRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this StatusRequest to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
-        /** Properties of a StatusResponse. */
-        interface IStatusResponse {
-
-            /** StatusResponse json */
-            json?: (string|null);
-        }
-
-        /** Represents a StatusResponse. */
-        class StatusResponse implements IStatusResponse {
-
-            /**
-             * Constructs a new StatusResponse.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: ringkv.kv.IStatusResponse);
-
-            /** StatusResponse json. */
-            public json: string;
-
-            /**
-             * Creates a new StatusResponse instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns StatusResponse instance
-             */
-            public static create(properties?: ringkv.kv.IStatusResponse): ringkv.kv.StatusResponse;
-
-            /**
-             * Encodes the specified StatusResponse message. Does not implicitly {@link ringkv.kv.StatusResponse.verify|verify} messages.
-             * @param message StatusResponse message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: ringkv.kv.IStatusResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes a StatusResponse message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns StatusResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.StatusResponse;
-
-            /**
-             * Verifies a StatusResponse message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates a StatusResponse message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns StatusResponse
-             */
-            public static fromObject(object: { [k: string]: any }): ringkv.kv.StatusResponse;
-
-            /**
-             * Creates a plain object from a StatusResponse message. Also converts values to other types if specified.
-             * @param message StatusResponse
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: ringkv.kv.StatusResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this StatusResponse to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };

@@ -1286,6 +1286,2694 @@ export const ringkv = $root.ringkv = (() => {
         return command;
     })();
 
+    ringkv.forward = (function() {
+
+        const forward = {};
+
+        forward.ForwardBatch = (function() {
+
+            function ForwardBatch(properties) {
+                this.requests = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ForwardBatch.prototype.requests = $util.emptyArray;
+
+            ForwardBatch.create = function create(properties) {
+                return new ForwardBatch(properties);
+            };
+
+            ForwardBatch.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.requests != null && message.requests.length)
+                    for (let i = 0; i < message.requests.length; ++i)
+                        $root.ringkv.forward.ForwardRequest.encode(message.requests[i], writer.uint32(10).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            ForwardBatch.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.ForwardBatch();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.requests && message.requests.length))
+                                message.requests = [];
+                            message.requests.push($root.ringkv.forward.ForwardRequest.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ForwardBatch.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.requests != null && Object.hasOwnProperty.call(message, "requests")) {
+                    if (!Array.isArray(message.requests))
+                        return "requests: array expected";
+                    for (let i = 0; i < message.requests.length; ++i) {
+                        let error = $root.ringkv.forward.ForwardRequest.verify(message.requests[i], long + 1);
+                        if (error)
+                            return "requests." + error;
+                    }
+                }
+                return null;
+            };
+
+            ForwardBatch.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.ForwardBatch)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.ForwardBatch: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.ForwardBatch();
+                if (object.requests) {
+                    if (!Array.isArray(object.requests))
+                        throw TypeError(".ringkv.forward.ForwardBatch.requests: array expected");
+                    message.requests = [];
+                    for (let i = 0; i < object.requests.length; ++i) {
+                        if (!$util.isObject(object.requests[i]))
+                            throw TypeError(".ringkv.forward.ForwardBatch.requests: object expected");
+                        message.requests[i] = $root.ringkv.forward.ForwardRequest.fromObject(object.requests[i], long + 1);
+                    }
+                }
+                return message;
+            };
+
+            ForwardBatch.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.requests = [];
+                if (message.requests && message.requests.length) {
+                    object.requests = [];
+                    for (let j = 0; j < message.requests.length; ++j)
+                        object.requests[j] = $root.ringkv.forward.ForwardRequest.toObject(message.requests[j], options, q + 1);
+                }
+                return object;
+            };
+
+            ForwardBatch.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ForwardBatch;
+        })();
+
+        forward.ForwardRequest = (function() {
+
+            function ForwardRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ForwardRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ForwardRequest.prototype.put = null;
+            ForwardRequest.prototype.get = null;
+            ForwardRequest.prototype["delete"] = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(ForwardRequest.prototype, "op", {
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ForwardRequest.create = function create(properties) {
+                return new ForwardRequest(properties);
+            };
+
+            ForwardRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                if (message.put != null && Object.hasOwnProperty.call(message, "put"))
+                    $root.ringkv.kv.PutRequest.encode(message.put, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.get != null && Object.hasOwnProperty.call(message, "get"))
+                    $root.ringkv.kv.GetRequest.encode(message.get, writer.uint32(26).fork(), q + 1).ldelim();
+                if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete"))
+                    $root.ringkv.kv.DeleteRequest.encode(message["delete"], writer.uint32(34).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            ForwardRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.ForwardRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.put = $root.ringkv.kv.PutRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.get = $root.ringkv.kv.GetRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message["delete"] = $root.ringkv.kv.DeleteRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ForwardRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.PutRequest.verify(message.put, long + 1);
+                        if (error)
+                            return "put." + error;
+                    }
+                }
+                if (message.get != null && Object.hasOwnProperty.call(message, "get")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.GetRequest.verify(message.get, long + 1);
+                        if (error)
+                            return "get." + error;
+                    }
+                }
+                if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.DeleteRequest.verify(message["delete"], long + 1);
+                        if (error)
+                            return "delete." + error;
+                    }
+                }
+                return null;
+            };
+
+            ForwardRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.ForwardRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.ForwardRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.ForwardRequest();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.put != null) {
+                    if (!$util.isObject(object.put))
+                        throw TypeError(".ringkv.forward.ForwardRequest.put: object expected");
+                    message.put = $root.ringkv.kv.PutRequest.fromObject(object.put, long + 1);
+                }
+                if (object.get != null) {
+                    if (!$util.isObject(object.get))
+                        throw TypeError(".ringkv.forward.ForwardRequest.get: object expected");
+                    message.get = $root.ringkv.kv.GetRequest.fromObject(object.get, long + 1);
+                }
+                if (object["delete"] != null) {
+                    if (!$util.isObject(object["delete"]))
+                        throw TypeError(".ringkv.forward.ForwardRequest.delete: object expected");
+                    message["delete"] = $root.ringkv.kv.DeleteRequest.fromObject(object["delete"], long + 1);
+                }
+                return message;
+            };
+
+            ForwardRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    object.put = $root.ringkv.kv.PutRequest.toObject(message.put, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "put";
+                }
+                if (message.get != null && Object.hasOwnProperty.call(message, "get")) {
+                    object.get = $root.ringkv.kv.GetRequest.toObject(message.get, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "get";
+                }
+                if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete")) {
+                    object["delete"] = $root.ringkv.kv.DeleteRequest.toObject(message["delete"], options, q + 1);
+                    if (options.oneofs)
+                        object.op = "delete";
+                }
+                return object;
+            };
+
+            ForwardRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ForwardRequest;
+        })();
+
+        forward.ForwardReplies = (function() {
+
+            function ForwardReplies(properties) {
+                this.replies = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ForwardReplies.prototype.replies = $util.emptyArray;
+
+            ForwardReplies.create = function create(properties) {
+                return new ForwardReplies(properties);
+            };
+
+            ForwardReplies.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.replies != null && message.replies.length)
+                    for (let i = 0; i < message.replies.length; ++i)
+                        $root.ringkv.forward.ForwardReply.encode(message.replies[i], writer.uint32(10).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            ForwardReplies.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.ForwardReplies();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.replies && message.replies.length))
+                                message.replies = [];
+                            message.replies.push($root.ringkv.forward.ForwardReply.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ForwardReplies.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.replies != null && Object.hasOwnProperty.call(message, "replies")) {
+                    if (!Array.isArray(message.replies))
+                        return "replies: array expected";
+                    for (let i = 0; i < message.replies.length; ++i) {
+                        let error = $root.ringkv.forward.ForwardReply.verify(message.replies[i], long + 1);
+                        if (error)
+                            return "replies." + error;
+                    }
+                }
+                return null;
+            };
+
+            ForwardReplies.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.ForwardReplies)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.ForwardReplies: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.ForwardReplies();
+                if (object.replies) {
+                    if (!Array.isArray(object.replies))
+                        throw TypeError(".ringkv.forward.ForwardReplies.replies: array expected");
+                    message.replies = [];
+                    for (let i = 0; i < object.replies.length; ++i) {
+                        if (!$util.isObject(object.replies[i]))
+                            throw TypeError(".ringkv.forward.ForwardReplies.replies: object expected");
+                        message.replies[i] = $root.ringkv.forward.ForwardReply.fromObject(object.replies[i], long + 1);
+                    }
+                }
+                return message;
+            };
+
+            ForwardReplies.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.replies = [];
+                if (message.replies && message.replies.length) {
+                    object.replies = [];
+                    for (let j = 0; j < message.replies.length; ++j)
+                        object.replies[j] = $root.ringkv.forward.ForwardReply.toObject(message.replies[j], options, q + 1);
+                }
+                return object;
+            };
+
+            ForwardReplies.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ForwardReplies;
+        })();
+
+        forward.ForwardReply = (function() {
+
+            function ForwardReply(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ForwardReply.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ForwardReply.prototype.put = null;
+            ForwardReply.prototype.get = null;
+            ForwardReply.prototype["delete"] = null;
+            ForwardReply.prototype.error = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(ForwardReply.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ForwardReply.create = function create(properties) {
+                return new ForwardReply(properties);
+            };
+
+            ForwardReply.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                if (message.put != null && Object.hasOwnProperty.call(message, "put"))
+                    $root.ringkv.kv.PutResponse.encode(message.put, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.get != null && Object.hasOwnProperty.call(message, "get"))
+                    $root.ringkv.kv.GetResponse.encode(message.get, writer.uint32(26).fork(), q + 1).ldelim();
+                if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete"))
+                    $root.ringkv.kv.DeleteResponse.encode(message["delete"], writer.uint32(34).fork(), q + 1).ldelim();
+                if (message.error != null && Object.hasOwnProperty.call(message, "error"))
+                    $root.ringkv.forward.ForwardError.encode(message.error, writer.uint32(42).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            ForwardReply.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.ForwardReply();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.put = $root.ringkv.kv.PutResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.get = $root.ringkv.kv.GetResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message["delete"] = $root.ringkv.kv.DeleteResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            message.error = $root.ringkv.forward.ForwardError.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ForwardReply.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.PutResponse.verify(message.put, long + 1);
+                        if (error)
+                            return "put." + error;
+                    }
+                }
+                if (message.get != null && Object.hasOwnProperty.call(message, "get")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.GetResponse.verify(message.get, long + 1);
+                        if (error)
+                            return "get." + error;
+                    }
+                }
+                if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.DeleteResponse.verify(message["delete"], long + 1);
+                        if (error)
+                            return "delete." + error;
+                    }
+                }
+                if (message.error != null && Object.hasOwnProperty.call(message, "error")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.forward.ForwardError.verify(message.error, long + 1);
+                        if (error)
+                            return "error." + error;
+                    }
+                }
+                return null;
+            };
+
+            ForwardReply.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.ForwardReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.ForwardReply: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.ForwardReply();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.put != null) {
+                    if (!$util.isObject(object.put))
+                        throw TypeError(".ringkv.forward.ForwardReply.put: object expected");
+                    message.put = $root.ringkv.kv.PutResponse.fromObject(object.put, long + 1);
+                }
+                if (object.get != null) {
+                    if (!$util.isObject(object.get))
+                        throw TypeError(".ringkv.forward.ForwardReply.get: object expected");
+                    message.get = $root.ringkv.kv.GetResponse.fromObject(object.get, long + 1);
+                }
+                if (object["delete"] != null) {
+                    if (!$util.isObject(object["delete"]))
+                        throw TypeError(".ringkv.forward.ForwardReply.delete: object expected");
+                    message["delete"] = $root.ringkv.kv.DeleteResponse.fromObject(object["delete"], long + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw TypeError(".ringkv.forward.ForwardReply.error: object expected");
+                    message.error = $root.ringkv.forward.ForwardError.fromObject(object.error, long + 1);
+                }
+                return message;
+            };
+
+            ForwardReply.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    object.put = $root.ringkv.kv.PutResponse.toObject(message.put, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "put";
+                }
+                if (message.get != null && Object.hasOwnProperty.call(message, "get")) {
+                    object.get = $root.ringkv.kv.GetResponse.toObject(message.get, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "get";
+                }
+                if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete")) {
+                    object["delete"] = $root.ringkv.kv.DeleteResponse.toObject(message["delete"], options, q + 1);
+                    if (options.oneofs)
+                        object.result = "delete";
+                }
+                if (message.error != null && Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.ringkv.forward.ForwardError.toObject(message.error, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "error";
+                }
+                return object;
+            };
+
+            ForwardReply.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ForwardReply;
+        })();
+
+        forward.ForwardError = (function() {
+
+            function ForwardError(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ForwardError.prototype.code = "";
+            ForwardError.prototype.message = "";
+            ForwardError.prototype.leaderHint = "";
+            ForwardError.prototype.retryAfterMs = 0;
+
+            ForwardError.create = function create(properties) {
+                return new ForwardError(properties);
+            };
+
+            ForwardError.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.code != null && Object.hasOwnProperty.call(message, "code"))
+                    writer.uint32(10).string(message.code);
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    writer.uint32(18).string(message.message);
+                if (message.leaderHint != null && Object.hasOwnProperty.call(message, "leaderHint"))
+                    writer.uint32(26).string(message.leaderHint);
+                if (message.retryAfterMs != null && Object.hasOwnProperty.call(message, "retryAfterMs"))
+                    writer.uint32(32).uint32(message.retryAfterMs);
+                return writer;
+            };
+
+            ForwardError.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.ForwardError();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.code = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.message = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.leaderHint = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.retryAfterMs = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ForwardError.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.code != null && Object.hasOwnProperty.call(message, "code"))
+                    if (!$util.isString(message.code))
+                        return "code: string expected";
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    if (!$util.isString(message.message))
+                        return "message: string expected";
+                if (message.leaderHint != null && Object.hasOwnProperty.call(message, "leaderHint"))
+                    if (!$util.isString(message.leaderHint))
+                        return "leaderHint: string expected";
+                if (message.retryAfterMs != null && Object.hasOwnProperty.call(message, "retryAfterMs"))
+                    if (!$util.isInteger(message.retryAfterMs))
+                        return "retryAfterMs: integer expected";
+                return null;
+            };
+
+            ForwardError.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.ForwardError)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.ForwardError: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.ForwardError();
+                if (object.code != null)
+                    message.code = String(object.code);
+                if (object.message != null)
+                    message.message = String(object.message);
+                if (object.leaderHint != null)
+                    message.leaderHint = String(object.leaderHint);
+                if (object.retryAfterMs != null)
+                    message.retryAfterMs = object.retryAfterMs >>> 0;
+                return message;
+            };
+
+            ForwardError.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.code = "";
+                    object.message = "";
+                    object.leaderHint = "";
+                    object.retryAfterMs = 0;
+                }
+                if (message.code != null && Object.hasOwnProperty.call(message, "code"))
+                    object.code = message.code;
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                if (message.leaderHint != null && Object.hasOwnProperty.call(message, "leaderHint"))
+                    object.leaderHint = message.leaderHint;
+                if (message.retryAfterMs != null && Object.hasOwnProperty.call(message, "retryAfterMs"))
+                    object.retryAfterMs = message.retryAfterMs;
+                return object;
+            };
+
+            ForwardError.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ForwardError;
+        })();
+
+        return forward;
+    })();
+
+    ringkv.kv = (function() {
+
+        const kv = {};
+
+        kv.PutRequest = (function() {
+
+            function PutRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            PutRequest.prototype.key = $util.newBuffer([]);
+            PutRequest.prototype.value = $util.newBuffer([]);
+            PutRequest.prototype.ifVersion = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(PutRequest.prototype, "_ifVersion", {
+                get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            PutRequest.create = function create(properties) {
+                return new PutRequest(properties);
+            };
+
+            PutRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(18).bytes(message.value);
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
+                    writer.uint32(24).uint64(message.ifVersion);
+                return writer;
+            };
+
+            PutRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.PutRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.value = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.ifVersion = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            PutRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                        return "value: buffer expected";
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    properties._ifVersion = 1;
+                    if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
+                        return "ifVersion: integer|Long expected";
+                }
+                return null;
+            };
+
+            PutRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.PutRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.PutRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.PutRequest();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.value != null)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+                if (object.ifVersion != null)
+                    if ($util.Long)
+                        message.ifVersion = $util.Long.fromValue(object.ifVersion, true);
+                    else if (typeof object.ifVersion === "string")
+                        message.ifVersion = parseInt(object.ifVersion, 10);
+                    else if (typeof object.ifVersion === "number")
+                        message.ifVersion = object.ifVersion;
+                    else if (typeof object.ifVersion === "object")
+                        message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            PutRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    if (options.bytes === String)
+                        object.value = "";
+                    else {
+                        object.value = [];
+                        if (options.bytes !== Array)
+                            object.value = $util.newBuffer(object.value);
+                    }
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ifVersion = typeof message.ifVersion === "number" ? BigInt(message.ifVersion) : $util.Long.fromBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0, true).toBigInt();
+                    else if (typeof message.ifVersion === "number")
+                        object.ifVersion = options.longs === String ? String(message.ifVersion) : message.ifVersion;
+                    else
+                        object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
+                    if (options.oneofs)
+                        object._ifVersion = "ifVersion";
+                }
+                return object;
+            };
+
+            PutRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return PutRequest;
+        })();
+
+        kv.PutResponse = (function() {
+
+            function PutResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            PutResponse.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            PutResponse.create = function create(properties) {
+                return new PutResponse(properties);
+            };
+
+            PutResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    writer.uint32(8).uint64(message.version);
+                return writer;
+            };
+
+            PutResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.PutResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.version = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            PutResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                        return "version: integer|Long expected";
+                return null;
+            };
+
+            PutResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.PutResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.PutResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.PutResponse();
+                if (object.version != null)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, true);
+                    else if (typeof object.version === "string")
+                        message.version = parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            PutResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.version = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.version = typeof message.version === "number" ? BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                    else if (typeof message.version === "number")
+                        object.version = options.longs === String ? String(message.version) : message.version;
+                    else
+                        object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                return object;
+            };
+
+            PutResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return PutResponse;
+        })();
+
+        kv.GetRequest = (function() {
+
+            function GetRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            GetRequest.prototype.key = $util.newBuffer([]);
+            GetRequest.prototype.stale = false;
+
+            GetRequest.create = function create(properties) {
+                return new GetRequest(properties);
+            };
+
+            GetRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
+                    writer.uint32(16).bool(message.stale);
+                return writer;
+            };
+
+            GetRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.GetRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.stale = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            GetRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
+                    if (typeof message.stale !== "boolean")
+                        return "stale: boolean expected";
+                return null;
+            };
+
+            GetRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.GetRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.GetRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.GetRequest();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.stale != null)
+                    message.stale = Boolean(object.stale);
+                return message;
+            };
+
+            GetRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    object.stale = false;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
+                    object.stale = message.stale;
+                return object;
+            };
+
+            GetRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return GetRequest;
+        })();
+
+        kv.GetResponse = (function() {
+
+            function GetResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            GetResponse.prototype.found = false;
+            GetResponse.prototype.value = $util.newBuffer([]);
+            GetResponse.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            GetResponse.create = function create(properties) {
+                return new GetResponse(properties);
+            };
+
+            GetResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.found != null && Object.hasOwnProperty.call(message, "found"))
+                    writer.uint32(8).bool(message.found);
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(18).bytes(message.value);
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    writer.uint32(24).uint64(message.version);
+                return writer;
+            };
+
+            GetResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.GetResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.found = reader.bool();
+                            break;
+                        }
+                    case 2: {
+                            message.value = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.version = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            GetResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.found != null && Object.hasOwnProperty.call(message, "found"))
+                    if (typeof message.found !== "boolean")
+                        return "found: boolean expected";
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                        return "value: buffer expected";
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                        return "version: integer|Long expected";
+                return null;
+            };
+
+            GetResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.GetResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.GetResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.GetResponse();
+                if (object.found != null)
+                    message.found = Boolean(object.found);
+                if (object.value != null)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+                if (object.version != null)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, true);
+                    else if (typeof object.version === "string")
+                        message.version = parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            GetResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.found = false;
+                    if (options.bytes === String)
+                        object.value = "";
+                    else {
+                        object.value = [];
+                        if (options.bytes !== Array)
+                            object.value = $util.newBuffer(object.value);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.version = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.found != null && Object.hasOwnProperty.call(message, "found"))
+                    object.found = message.found;
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
+                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.version = typeof message.version === "number" ? BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                    else if (typeof message.version === "number")
+                        object.version = options.longs === String ? String(message.version) : message.version;
+                    else
+                        object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                return object;
+            };
+
+            GetResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return GetResponse;
+        })();
+
+        kv.DeleteRequest = (function() {
+
+            function DeleteRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            DeleteRequest.prototype.key = $util.newBuffer([]);
+            DeleteRequest.prototype.ifVersion = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(DeleteRequest.prototype, "_ifVersion", {
+                get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            DeleteRequest.create = function create(properties) {
+                return new DeleteRequest(properties);
+            };
+
+            DeleteRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
+                    writer.uint32(16).uint64(message.ifVersion);
+                return writer;
+            };
+
+            DeleteRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.DeleteRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.ifVersion = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            DeleteRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    properties._ifVersion = 1;
+                    if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
+                        return "ifVersion: integer|Long expected";
+                }
+                return null;
+            };
+
+            DeleteRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.DeleteRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.DeleteRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.DeleteRequest();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.ifVersion != null)
+                    if ($util.Long)
+                        message.ifVersion = $util.Long.fromValue(object.ifVersion, true);
+                    else if (typeof object.ifVersion === "string")
+                        message.ifVersion = parseInt(object.ifVersion, 10);
+                    else if (typeof object.ifVersion === "number")
+                        message.ifVersion = object.ifVersion;
+                    else if (typeof object.ifVersion === "object")
+                        message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            DeleteRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ifVersion = typeof message.ifVersion === "number" ? BigInt(message.ifVersion) : $util.Long.fromBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0, true).toBigInt();
+                    else if (typeof message.ifVersion === "number")
+                        object.ifVersion = options.longs === String ? String(message.ifVersion) : message.ifVersion;
+                    else
+                        object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
+                    if (options.oneofs)
+                        object._ifVersion = "ifVersion";
+                }
+                return object;
+            };
+
+            DeleteRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeleteRequest;
+        })();
+
+        kv.DeleteResponse = (function() {
+
+            function DeleteResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            DeleteResponse.prototype.deleted = false;
+
+            DeleteResponse.create = function create(properties) {
+                return new DeleteResponse(properties);
+            };
+
+            DeleteResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    writer.uint32(8).bool(message.deleted);
+                return writer;
+            };
+
+            DeleteResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.DeleteResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.deleted = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            DeleteResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    if (typeof message.deleted !== "boolean")
+                        return "deleted: boolean expected";
+                return null;
+            };
+
+            DeleteResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.DeleteResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.DeleteResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.DeleteResponse();
+                if (object.deleted != null)
+                    message.deleted = Boolean(object.deleted);
+                return message;
+            };
+
+            DeleteResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.deleted = false;
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    object.deleted = message.deleted;
+                return object;
+            };
+
+            DeleteResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeleteResponse;
+        })();
+
+        kv.Member = (function() {
+
+            function Member(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Member.prototype.id = "";
+            Member.prototype.addr = "";
+            Member.prototype.http = "";
+
+            Member.create = function create(properties) {
+                return new Member(properties);
+            };
+
+            Member.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(10).string(message.id);
+                if (message.addr != null && Object.hasOwnProperty.call(message, "addr"))
+                    writer.uint32(18).string(message.addr);
+                if (message.http != null && Object.hasOwnProperty.call(message, "http"))
+                    writer.uint32(26).string(message.http);
+                return writer;
+            };
+
+            Member.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.Member();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.addr = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.http = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Member.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                if (message.addr != null && Object.hasOwnProperty.call(message, "addr"))
+                    if (!$util.isString(message.addr))
+                        return "addr: string expected";
+                if (message.http != null && Object.hasOwnProperty.call(message, "http"))
+                    if (!$util.isString(message.http))
+                        return "http: string expected";
+                return null;
+            };
+
+            Member.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.Member)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.Member: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.Member();
+                if (object.id != null)
+                    message.id = String(object.id);
+                if (object.addr != null)
+                    message.addr = String(object.addr);
+                if (object.http != null)
+                    message.http = String(object.http);
+                return message;
+            };
+
+            Member.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = "";
+                    object.addr = "";
+                    object.http = "";
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.addr != null && Object.hasOwnProperty.call(message, "addr"))
+                    object.addr = message.addr;
+                if (message.http != null && Object.hasOwnProperty.call(message, "http"))
+                    object.http = message.http;
+                return object;
+            };
+
+            Member.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Member;
+        })();
+
+        kv.JoinRequest = (function() {
+
+            function JoinRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            JoinRequest.prototype.member = null;
+
+            JoinRequest.create = function create(properties) {
+                return new JoinRequest(properties);
+            };
+
+            JoinRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.member != null && Object.hasOwnProperty.call(message, "member"))
+                    $root.ringkv.kv.Member.encode(message.member, writer.uint32(10).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            JoinRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.JoinRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.member = $root.ringkv.kv.Member.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            JoinRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.member != null && Object.hasOwnProperty.call(message, "member")) {
+                    let error = $root.ringkv.kv.Member.verify(message.member, long + 1);
+                    if (error)
+                        return "member." + error;
+                }
+                return null;
+            };
+
+            JoinRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.JoinRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.JoinRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.JoinRequest();
+                if (object.member != null) {
+                    if (!$util.isObject(object.member))
+                        throw TypeError(".ringkv.kv.JoinRequest.member: object expected");
+                    message.member = $root.ringkv.kv.Member.fromObject(object.member, long + 1);
+                }
+                return message;
+            };
+
+            JoinRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.member = null;
+                if (message.member != null && Object.hasOwnProperty.call(message, "member"))
+                    object.member = $root.ringkv.kv.Member.toObject(message.member, options, q + 1);
+                return object;
+            };
+
+            JoinRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return JoinRequest;
+        })();
+
+        kv.JoinResponse = (function() {
+
+            function JoinResponse(properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            JoinResponse.prototype.members = $util.emptyArray;
+            JoinResponse.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            JoinResponse.create = function create(properties) {
+                return new JoinResponse(properties);
+            };
+
+            JoinResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.ringkv.kv.Member.encode(message.members[i], writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(16).uint64(message.epoch);
+                return writer;
+            };
+
+            JoinResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.JoinResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.ringkv.kv.Member.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            message.epoch = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            JoinResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.members != null && Object.hasOwnProperty.call(message, "members")) {
+                    if (!Array.isArray(message.members))
+                        return "members: array expected";
+                    for (let i = 0; i < message.members.length; ++i) {
+                        let error = $root.ringkv.kv.Member.verify(message.members[i], long + 1);
+                        if (error)
+                            return "members." + error;
+                    }
+                }
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                return null;
+            };
+
+            JoinResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.JoinResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.JoinResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.JoinResponse();
+                if (object.members) {
+                    if (!Array.isArray(object.members))
+                        throw TypeError(".ringkv.kv.JoinResponse.members: array expected");
+                    message.members = [];
+                    for (let i = 0; i < object.members.length; ++i) {
+                        if (!$util.isObject(object.members[i]))
+                            throw TypeError(".ringkv.kv.JoinResponse.members: object expected");
+                        message.members[i] = $root.ringkv.kv.Member.fromObject(object.members[i], long + 1);
+                    }
+                }
+                if (object.epoch != null)
+                    if ($util.Long)
+                        message.epoch = $util.Long.fromValue(object.epoch, true);
+                    else if (typeof object.epoch === "string")
+                        message.epoch = parseInt(object.epoch, 10);
+                    else if (typeof object.epoch === "number")
+                        message.epoch = object.epoch;
+                    else if (typeof object.epoch === "object")
+                        message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            JoinResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.members = [];
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.members && message.members.length) {
+                    object.members = [];
+                    for (let j = 0; j < message.members.length; ++j)
+                        object.members[j] = $root.ringkv.kv.Member.toObject(message.members[j], options, q + 1);
+                }
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.epoch = typeof message.epoch === "number" ? BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === String ? String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                return object;
+            };
+
+            JoinResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return JoinResponse;
+        })();
+
+        kv.LeaveRequest = (function() {
+
+            function LeaveRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaveRequest.prototype.id = "";
+
+            LeaveRequest.create = function create(properties) {
+                return new LeaveRequest(properties);
+            };
+
+            LeaveRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(10).string(message.id);
+                return writer;
+            };
+
+            LeaveRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaveRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaveRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                return null;
+            };
+
+            LeaveRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaveRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaveRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaveRequest();
+                if (object.id != null)
+                    message.id = String(object.id);
+                return message;
+            };
+
+            LeaveRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.id = "";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                return object;
+            };
+
+            LeaveRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaveRequest;
+        })();
+
+        kv.LeaveResponse = (function() {
+
+            function LeaveResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaveResponse.create = function create(properties) {
+                return new LeaveResponse(properties);
+            };
+
+            LeaveResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            LeaveResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaveResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaveResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            LeaveResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaveResponse)
+                    return object;
+                return new $root.ringkv.kv.LeaveResponse();
+            };
+
+            LeaveResponse.toObject = function toObject() {
+                return {};
+            };
+
+            LeaveResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaveResponse;
+        })();
+
+        kv.StatusRequest = (function() {
+
+            function StatusRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            StatusRequest.create = function create(properties) {
+                return new StatusRequest(properties);
+            };
+
+            StatusRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            StatusRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.StatusRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            StatusRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            StatusRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.StatusRequest)
+                    return object;
+                return new $root.ringkv.kv.StatusRequest();
+            };
+
+            StatusRequest.toObject = function toObject() {
+                return {};
+            };
+
+            StatusRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return StatusRequest;
+        })();
+
+        kv.StatusResponse = (function() {
+
+            function StatusResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            StatusResponse.prototype.json = "";
+
+            StatusResponse.create = function create(properties) {
+                return new StatusResponse(properties);
+            };
+
+            StatusResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.json != null && Object.hasOwnProperty.call(message, "json"))
+                    writer.uint32(10).string(message.json);
+                return writer;
+            };
+
+            StatusResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.StatusResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.json = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            StatusResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.json != null && Object.hasOwnProperty.call(message, "json"))
+                    if (!$util.isString(message.json))
+                        return "json: string expected";
+                return null;
+            };
+
+            StatusResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.StatusResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.StatusResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.StatusResponse();
+                if (object.json != null)
+                    message.json = String(object.json);
+                return message;
+            };
+
+            StatusResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.json = "";
+                if (message.json != null && Object.hasOwnProperty.call(message, "json"))
+                    object.json = message.json;
+                return object;
+            };
+
+            StatusResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return StatusResponse;
+        })();
+
+        return kv;
+    })();
+
     ringkv.gossip = (function() {
 
         const gossip = {};
@@ -3470,1781 +6158,6 @@ export const ringkv = $root.ringkv = (() => {
         })();
 
         return gossip;
-    })();
-
-    ringkv.kv = (function() {
-
-        const kv = {};
-
-        kv.PutRequest = (function() {
-
-            function PutRequest(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            PutRequest.prototype.key = $util.newBuffer([]);
-            PutRequest.prototype.value = $util.newBuffer([]);
-            PutRequest.prototype.ifVersion = null;
-
-            let $oneOfFields;
-
-            // Virtual OneOf for proto3 optional field
-            Object.defineProperty(PutRequest.prototype, "_ifVersion", {
-                get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            PutRequest.create = function create(properties) {
-                return new PutRequest(properties);
-            };
-
-            PutRequest.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    writer.uint32(10).bytes(message.key);
-                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
-                    writer.uint32(18).bytes(message.value);
-                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
-                    writer.uint32(24).uint64(message.ifVersion);
-                return writer;
-            };
-
-            PutRequest.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.PutRequest();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.key = reader.bytes();
-                            break;
-                        }
-                    case 2: {
-                            message.value = reader.bytes();
-                            break;
-                        }
-                    case 3: {
-                            message.ifVersion = reader.uint64();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            PutRequest.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                let properties = {};
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
-                        return "key: buffer expected";
-                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
-                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
-                        return "value: buffer expected";
-                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
-                    properties._ifVersion = 1;
-                    if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
-                        return "ifVersion: integer|Long expected";
-                }
-                return null;
-            };
-
-            PutRequest.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.PutRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.PutRequest: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.PutRequest();
-                if (object.key != null)
-                    if (typeof object.key === "string")
-                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
-                    else if (object.key.length >= 0)
-                        message.key = object.key;
-                if (object.value != null)
-                    if (typeof object.value === "string")
-                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
-                    else if (object.value.length >= 0)
-                        message.value = object.value;
-                if (object.ifVersion != null)
-                    if ($util.Long)
-                        message.ifVersion = $util.Long.fromValue(object.ifVersion, true);
-                    else if (typeof object.ifVersion === "string")
-                        message.ifVersion = parseInt(object.ifVersion, 10);
-                    else if (typeof object.ifVersion === "number")
-                        message.ifVersion = object.ifVersion;
-                    else if (typeof object.ifVersion === "object")
-                        message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            PutRequest.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    if (options.bytes === String)
-                        object.key = "";
-                    else {
-                        object.key = [];
-                        if (options.bytes !== Array)
-                            object.key = $util.newBuffer(object.key);
-                    }
-                    if (options.bytes === String)
-                        object.value = "";
-                    else {
-                        object.value = [];
-                        if (options.bytes !== Array)
-                            object.value = $util.newBuffer(object.value);
-                    }
-                }
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
-                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
-                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
-                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.ifVersion = typeof message.ifVersion === "number" ? BigInt(message.ifVersion) : $util.Long.fromBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0, true).toBigInt();
-                    else if (typeof message.ifVersion === "number")
-                        object.ifVersion = options.longs === String ? String(message.ifVersion) : message.ifVersion;
-                    else
-                        object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
-                    if (options.oneofs)
-                        object._ifVersion = "ifVersion";
-                }
-                return object;
-            };
-
-            PutRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return PutRequest;
-        })();
-
-        kv.PutResponse = (function() {
-
-            function PutResponse(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            PutResponse.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            PutResponse.create = function create(properties) {
-                return new PutResponse(properties);
-            };
-
-            PutResponse.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
-                    writer.uint32(8).uint64(message.version);
-                return writer;
-            };
-
-            PutResponse.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.PutResponse();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.version = reader.uint64();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            PutResponse.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
-                    if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
-                        return "version: integer|Long expected";
-                return null;
-            };
-
-            PutResponse.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.PutResponse)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.PutResponse: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.PutResponse();
-                if (object.version != null)
-                    if ($util.Long)
-                        message.version = $util.Long.fromValue(object.version, true);
-                    else if (typeof object.version === "string")
-                        message.version = parseInt(object.version, 10);
-                    else if (typeof object.version === "number")
-                        message.version = object.version;
-                    else if (typeof object.version === "object")
-                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            PutResponse.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
-                    } else
-                        object.version = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
-                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.version = typeof message.version === "number" ? BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
-                    else if (typeof message.version === "number")
-                        object.version = options.longs === String ? String(message.version) : message.version;
-                    else
-                        object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
-                return object;
-            };
-
-            PutResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return PutResponse;
-        })();
-
-        kv.GetRequest = (function() {
-
-            function GetRequest(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            GetRequest.prototype.key = $util.newBuffer([]);
-            GetRequest.prototype.stale = false;
-
-            GetRequest.create = function create(properties) {
-                return new GetRequest(properties);
-            };
-
-            GetRequest.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    writer.uint32(10).bytes(message.key);
-                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
-                    writer.uint32(16).bool(message.stale);
-                return writer;
-            };
-
-            GetRequest.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.GetRequest();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.key = reader.bytes();
-                            break;
-                        }
-                    case 2: {
-                            message.stale = reader.bool();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            GetRequest.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
-                        return "key: buffer expected";
-                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
-                    if (typeof message.stale !== "boolean")
-                        return "stale: boolean expected";
-                return null;
-            };
-
-            GetRequest.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.GetRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.GetRequest: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.GetRequest();
-                if (object.key != null)
-                    if (typeof object.key === "string")
-                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
-                    else if (object.key.length >= 0)
-                        message.key = object.key;
-                if (object.stale != null)
-                    message.stale = Boolean(object.stale);
-                return message;
-            };
-
-            GetRequest.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    if (options.bytes === String)
-                        object.key = "";
-                    else {
-                        object.key = [];
-                        if (options.bytes !== Array)
-                            object.key = $util.newBuffer(object.key);
-                    }
-                    object.stale = false;
-                }
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
-                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
-                    object.stale = message.stale;
-                return object;
-            };
-
-            GetRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return GetRequest;
-        })();
-
-        kv.GetResponse = (function() {
-
-            function GetResponse(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            GetResponse.prototype.found = false;
-            GetResponse.prototype.value = $util.newBuffer([]);
-            GetResponse.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            GetResponse.create = function create(properties) {
-                return new GetResponse(properties);
-            };
-
-            GetResponse.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.found != null && Object.hasOwnProperty.call(message, "found"))
-                    writer.uint32(8).bool(message.found);
-                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
-                    writer.uint32(18).bytes(message.value);
-                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
-                    writer.uint32(24).uint64(message.version);
-                return writer;
-            };
-
-            GetResponse.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.GetResponse();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.found = reader.bool();
-                            break;
-                        }
-                    case 2: {
-                            message.value = reader.bytes();
-                            break;
-                        }
-                    case 3: {
-                            message.version = reader.uint64();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            GetResponse.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.found != null && Object.hasOwnProperty.call(message, "found"))
-                    if (typeof message.found !== "boolean")
-                        return "found: boolean expected";
-                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
-                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
-                        return "value: buffer expected";
-                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
-                    if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
-                        return "version: integer|Long expected";
-                return null;
-            };
-
-            GetResponse.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.GetResponse)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.GetResponse: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.GetResponse();
-                if (object.found != null)
-                    message.found = Boolean(object.found);
-                if (object.value != null)
-                    if (typeof object.value === "string")
-                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
-                    else if (object.value.length >= 0)
-                        message.value = object.value;
-                if (object.version != null)
-                    if ($util.Long)
-                        message.version = $util.Long.fromValue(object.version, true);
-                    else if (typeof object.version === "string")
-                        message.version = parseInt(object.version, 10);
-                    else if (typeof object.version === "number")
-                        message.version = object.version;
-                    else if (typeof object.version === "object")
-                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            GetResponse.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.found = false;
-                    if (options.bytes === String)
-                        object.value = "";
-                    else {
-                        object.value = [];
-                        if (options.bytes !== Array)
-                            object.value = $util.newBuffer(object.value);
-                    }
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
-                    } else
-                        object.version = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
-                }
-                if (message.found != null && Object.hasOwnProperty.call(message, "found"))
-                    object.found = message.found;
-                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
-                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
-                if (message.version != null && Object.hasOwnProperty.call(message, "version"))
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.version = typeof message.version === "number" ? BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
-                    else if (typeof message.version === "number")
-                        object.version = options.longs === String ? String(message.version) : message.version;
-                    else
-                        object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
-                return object;
-            };
-
-            GetResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return GetResponse;
-        })();
-
-        kv.DeleteRequest = (function() {
-
-            function DeleteRequest(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            DeleteRequest.prototype.key = $util.newBuffer([]);
-            DeleteRequest.prototype.ifVersion = null;
-
-            let $oneOfFields;
-
-            // Virtual OneOf for proto3 optional field
-            Object.defineProperty(DeleteRequest.prototype, "_ifVersion", {
-                get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            DeleteRequest.create = function create(properties) {
-                return new DeleteRequest(properties);
-            };
-
-            DeleteRequest.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    writer.uint32(10).bytes(message.key);
-                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
-                    writer.uint32(16).uint64(message.ifVersion);
-                return writer;
-            };
-
-            DeleteRequest.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.DeleteRequest();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.key = reader.bytes();
-                            break;
-                        }
-                    case 2: {
-                            message.ifVersion = reader.uint64();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            DeleteRequest.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                let properties = {};
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
-                        return "key: buffer expected";
-                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
-                    properties._ifVersion = 1;
-                    if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
-                        return "ifVersion: integer|Long expected";
-                }
-                return null;
-            };
-
-            DeleteRequest.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.DeleteRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.DeleteRequest: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.DeleteRequest();
-                if (object.key != null)
-                    if (typeof object.key === "string")
-                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
-                    else if (object.key.length >= 0)
-                        message.key = object.key;
-                if (object.ifVersion != null)
-                    if ($util.Long)
-                        message.ifVersion = $util.Long.fromValue(object.ifVersion, true);
-                    else if (typeof object.ifVersion === "string")
-                        message.ifVersion = parseInt(object.ifVersion, 10);
-                    else if (typeof object.ifVersion === "number")
-                        message.ifVersion = object.ifVersion;
-                    else if (typeof object.ifVersion === "object")
-                        message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            DeleteRequest.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if (options.bytes === String)
-                        object.key = "";
-                    else {
-                        object.key = [];
-                        if (options.bytes !== Array)
-                            object.key = $util.newBuffer(object.key);
-                    }
-                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
-                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
-                if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion")) {
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.ifVersion = typeof message.ifVersion === "number" ? BigInt(message.ifVersion) : $util.Long.fromBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0, true).toBigInt();
-                    else if (typeof message.ifVersion === "number")
-                        object.ifVersion = options.longs === String ? String(message.ifVersion) : message.ifVersion;
-                    else
-                        object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
-                    if (options.oneofs)
-                        object._ifVersion = "ifVersion";
-                }
-                return object;
-            };
-
-            DeleteRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return DeleteRequest;
-        })();
-
-        kv.DeleteResponse = (function() {
-
-            function DeleteResponse(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            DeleteResponse.prototype.deleted = false;
-
-            DeleteResponse.create = function create(properties) {
-                return new DeleteResponse(properties);
-            };
-
-            DeleteResponse.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
-                    writer.uint32(8).bool(message.deleted);
-                return writer;
-            };
-
-            DeleteResponse.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.DeleteResponse();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.deleted = reader.bool();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            DeleteResponse.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
-                    if (typeof message.deleted !== "boolean")
-                        return "deleted: boolean expected";
-                return null;
-            };
-
-            DeleteResponse.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.DeleteResponse)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.DeleteResponse: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.DeleteResponse();
-                if (object.deleted != null)
-                    message.deleted = Boolean(object.deleted);
-                return message;
-            };
-
-            DeleteResponse.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.deleted = false;
-                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
-                    object.deleted = message.deleted;
-                return object;
-            };
-
-            DeleteResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return DeleteResponse;
-        })();
-
-        kv.Member = (function() {
-
-            function Member(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            Member.prototype.id = "";
-            Member.prototype.addr = "";
-            Member.prototype.http = "";
-
-            Member.create = function create(properties) {
-                return new Member(properties);
-            };
-
-            Member.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
-                    writer.uint32(10).string(message.id);
-                if (message.addr != null && Object.hasOwnProperty.call(message, "addr"))
-                    writer.uint32(18).string(message.addr);
-                if (message.http != null && Object.hasOwnProperty.call(message, "http"))
-                    writer.uint32(26).string(message.http);
-                return writer;
-            };
-
-            Member.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.Member();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.id = reader.string();
-                            break;
-                        }
-                    case 2: {
-                            message.addr = reader.string();
-                            break;
-                        }
-                    case 3: {
-                            message.http = reader.string();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            Member.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
-                    if (!$util.isString(message.id))
-                        return "id: string expected";
-                if (message.addr != null && Object.hasOwnProperty.call(message, "addr"))
-                    if (!$util.isString(message.addr))
-                        return "addr: string expected";
-                if (message.http != null && Object.hasOwnProperty.call(message, "http"))
-                    if (!$util.isString(message.http))
-                        return "http: string expected";
-                return null;
-            };
-
-            Member.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.Member)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.Member: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.Member();
-                if (object.id != null)
-                    message.id = String(object.id);
-                if (object.addr != null)
-                    message.addr = String(object.addr);
-                if (object.http != null)
-                    message.http = String(object.http);
-                return message;
-            };
-
-            Member.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.id = "";
-                    object.addr = "";
-                    object.http = "";
-                }
-                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
-                    object.id = message.id;
-                if (message.addr != null && Object.hasOwnProperty.call(message, "addr"))
-                    object.addr = message.addr;
-                if (message.http != null && Object.hasOwnProperty.call(message, "http"))
-                    object.http = message.http;
-                return object;
-            };
-
-            Member.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return Member;
-        })();
-
-        kv.JoinRequest = (function() {
-
-            function JoinRequest(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            JoinRequest.prototype.member = null;
-
-            JoinRequest.create = function create(properties) {
-                return new JoinRequest(properties);
-            };
-
-            JoinRequest.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.member != null && Object.hasOwnProperty.call(message, "member"))
-                    $root.ringkv.kv.Member.encode(message.member, writer.uint32(10).fork(), q + 1).ldelim();
-                return writer;
-            };
-
-            JoinRequest.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.JoinRequest();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.member = $root.ringkv.kv.Member.decode(reader, reader.uint32(), undefined, long + 1);
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            JoinRequest.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.member != null && Object.hasOwnProperty.call(message, "member")) {
-                    let error = $root.ringkv.kv.Member.verify(message.member, long + 1);
-                    if (error)
-                        return "member." + error;
-                }
-                return null;
-            };
-
-            JoinRequest.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.JoinRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.JoinRequest: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.JoinRequest();
-                if (object.member != null) {
-                    if (!$util.isObject(object.member))
-                        throw TypeError(".ringkv.kv.JoinRequest.member: object expected");
-                    message.member = $root.ringkv.kv.Member.fromObject(object.member, long + 1);
-                }
-                return message;
-            };
-
-            JoinRequest.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.member = null;
-                if (message.member != null && Object.hasOwnProperty.call(message, "member"))
-                    object.member = $root.ringkv.kv.Member.toObject(message.member, options, q + 1);
-                return object;
-            };
-
-            JoinRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return JoinRequest;
-        })();
-
-        kv.JoinResponse = (function() {
-
-            function JoinResponse(properties) {
-                this.members = [];
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            JoinResponse.prototype.members = $util.emptyArray;
-            JoinResponse.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            JoinResponse.create = function create(properties) {
-                return new JoinResponse(properties);
-            };
-
-            JoinResponse.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.members != null && message.members.length)
-                    for (let i = 0; i < message.members.length; ++i)
-                        $root.ringkv.kv.Member.encode(message.members[i], writer.uint32(10).fork(), q + 1).ldelim();
-                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
-                    writer.uint32(16).uint64(message.epoch);
-                return writer;
-            };
-
-            JoinResponse.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.JoinResponse();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            if (!(message.members && message.members.length))
-                                message.members = [];
-                            message.members.push($root.ringkv.kv.Member.decode(reader, reader.uint32(), undefined, long + 1));
-                            break;
-                        }
-                    case 2: {
-                            message.epoch = reader.uint64();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            JoinResponse.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.members != null && Object.hasOwnProperty.call(message, "members")) {
-                    if (!Array.isArray(message.members))
-                        return "members: array expected";
-                    for (let i = 0; i < message.members.length; ++i) {
-                        let error = $root.ringkv.kv.Member.verify(message.members[i], long + 1);
-                        if (error)
-                            return "members." + error;
-                    }
-                }
-                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
-                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
-                        return "epoch: integer|Long expected";
-                return null;
-            };
-
-            JoinResponse.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.JoinResponse)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.JoinResponse: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.JoinResponse();
-                if (object.members) {
-                    if (!Array.isArray(object.members))
-                        throw TypeError(".ringkv.kv.JoinResponse.members: array expected");
-                    message.members = [];
-                    for (let i = 0; i < object.members.length; ++i) {
-                        if (!$util.isObject(object.members[i]))
-                            throw TypeError(".ringkv.kv.JoinResponse.members: object expected");
-                        message.members[i] = $root.ringkv.kv.Member.fromObject(object.members[i], long + 1);
-                    }
-                }
-                if (object.epoch != null)
-                    if ($util.Long)
-                        message.epoch = $util.Long.fromValue(object.epoch, true);
-                    else if (typeof object.epoch === "string")
-                        message.epoch = parseInt(object.epoch, 10);
-                    else if (typeof object.epoch === "number")
-                        message.epoch = object.epoch;
-                    else if (typeof object.epoch === "object")
-                        message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            JoinResponse.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.members = [];
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.epoch = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
-                    } else
-                        object.epoch = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
-                if (message.members && message.members.length) {
-                    object.members = [];
-                    for (let j = 0; j < message.members.length; ++j)
-                        object.members[j] = $root.ringkv.kv.Member.toObject(message.members[j], options, q + 1);
-                }
-                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.epoch = typeof message.epoch === "number" ? BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
-                    else if (typeof message.epoch === "number")
-                        object.epoch = options.longs === String ? String(message.epoch) : message.epoch;
-                    else
-                        object.epoch = options.longs === String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
-                return object;
-            };
-
-            JoinResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return JoinResponse;
-        })();
-
-        kv.LeaveRequest = (function() {
-
-            function LeaveRequest(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            LeaveRequest.prototype.id = "";
-
-            LeaveRequest.create = function create(properties) {
-                return new LeaveRequest(properties);
-            };
-
-            LeaveRequest.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
-                    writer.uint32(10).string(message.id);
-                return writer;
-            };
-
-            LeaveRequest.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.LeaveRequest();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.id = reader.string();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            LeaveRequest.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
-                    if (!$util.isString(message.id))
-                        return "id: string expected";
-                return null;
-            };
-
-            LeaveRequest.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.LeaveRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.LeaveRequest: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.LeaveRequest();
-                if (object.id != null)
-                    message.id = String(object.id);
-                return message;
-            };
-
-            LeaveRequest.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.id = "";
-                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
-                    object.id = message.id;
-                return object;
-            };
-
-            LeaveRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return LeaveRequest;
-        })();
-
-        kv.LeaveResponse = (function() {
-
-            function LeaveResponse(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            LeaveResponse.create = function create(properties) {
-                return new LeaveResponse(properties);
-            };
-
-            LeaveResponse.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                return writer;
-            };
-
-            LeaveResponse.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.LeaveResponse();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            LeaveResponse.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                return null;
-            };
-
-            LeaveResponse.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.LeaveResponse)
-                    return object;
-                return new $root.ringkv.kv.LeaveResponse();
-            };
-
-            LeaveResponse.toObject = function toObject() {
-                return {};
-            };
-
-            LeaveResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return LeaveResponse;
-        })();
-
-        kv.StatusRequest = (function() {
-
-            function StatusRequest(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            StatusRequest.create = function create(properties) {
-                return new StatusRequest(properties);
-            };
-
-            StatusRequest.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                return writer;
-            };
-
-            StatusRequest.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.StatusRequest();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            StatusRequest.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                return null;
-            };
-
-            StatusRequest.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.StatusRequest)
-                    return object;
-                return new $root.ringkv.kv.StatusRequest();
-            };
-
-            StatusRequest.toObject = function toObject() {
-                return {};
-            };
-
-            StatusRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return StatusRequest;
-        })();
-
-        kv.StatusResponse = (function() {
-
-            function StatusResponse(properties) {
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            StatusResponse.prototype.json = "";
-
-            StatusResponse.create = function create(properties) {
-                return new StatusResponse(properties);
-            };
-
-            StatusResponse.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.json != null && Object.hasOwnProperty.call(message, "json"))
-                    writer.uint32(10).string(message.json);
-                return writer;
-            };
-
-            StatusResponse.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.ringkv.kv.StatusResponse();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            message.json = reader.string();
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            StatusResponse.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.json != null && Object.hasOwnProperty.call(message, "json"))
-                    if (!$util.isString(message.json))
-                        return "json: string expected";
-                return null;
-            };
-
-            StatusResponse.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.ringkv.kv.StatusResponse)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".ringkv.kv.StatusResponse: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.ringkv.kv.StatusResponse();
-                if (object.json != null)
-                    message.json = String(object.json);
-                return message;
-            };
-
-            StatusResponse.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.json = "";
-                if (message.json != null && Object.hasOwnProperty.call(message, "json"))
-                    object.json = message.json;
-                return object;
-            };
-
-            StatusResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return StatusResponse;
-        })();
-
-        return kv;
     })();
 
     ringkv.raft = (function() {

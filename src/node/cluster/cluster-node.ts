@@ -45,6 +45,7 @@ import { Addresses } from "./addresses.ts";
 import { Cadence } from "./cadence.ts";
 import type { ClusterContext } from "./context.ts";
 import { Eviction } from "./eviction.ts";
+import type { ReadBarrier } from "./follower-read.ts";
 import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
@@ -82,6 +83,8 @@ export interface ClusterNodeOptions {
   readonly addressBook?: AddressBook;
   /** Storage or an invariant failed: the process must stop rather than go on with bad state. */
   readonly onFatal: (error: unknown) => void;
+  /** What follower reads wait for (read index, then applied); only a planted-bug test replaces it. */
+  readonly followerReadBarrier?: ReadBarrier;
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
 }
@@ -168,7 +171,11 @@ export class ClusterNode implements KvApi {
     const proposer = new Proposer(host, settings, clock);
     this.#publisher = gossip ? new GossipPublisher(ctx, gossip) : undefined;
     this.#repair = new ReplicaRepair(ctx, store, proposer, this.#publisher);
-    this.#router = new Router(ctx, proposer, stopping);
+    this.#router = new Router(ctx, proposer, {
+      stopping,
+      selfDiverged: (group) => this.#repair.selfDiverged(group),
+      followerReadBarrier: options.followerReadBarrier,
+    });
     this.#removalWatch = new RemovalWatch(ctx, () => this.onRemoved());
     // A node that was added once (even if it never caught up) can find out it was removed.
     if (book && book.joinEpoch > 0 && book.members.some((m) => m.id === this.id)) {
@@ -308,6 +315,11 @@ export class ClusterNode implements KvApi {
   /** Where placement wants `group`'s replicas, as this node's meta replica says (null: unknown). */
   targetOf(group: string): GroupTarget | null {
     return this.#ctx.view.target(group);
+  }
+
+  /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */
+  get readStats(): { readonly followerReads: number; readonly followerReadFallbacks: number } {
+    return this.#router.readStats;
   }
 
   /** Groups led here whose replicas are moving toward placement (for metrics). */

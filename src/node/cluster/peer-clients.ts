@@ -1,7 +1,9 @@
-// gRPC clients to other nodes' KV service, one per address, for forwarding a request to the
-// leader (one hop) and for joining. Unlike the public client library there are no retries here:
-// the original caller's client owns the retry budget.
+// gRPC clients to other nodes, one per address: key requests forwarded to the leader (one hop)
+// travel batched over one long-lived Forward stream (forward-stream.ts); joins, leaves and status
+// are rare and use the KV service's unary calls. Unlike the public client library there are no
+// retries here: the original caller's client owns the retry budget.
 import * as grpc from "@grpc/grpc-js";
+import { RingkvError } from "../../api/errors.ts";
 import { fromGrpcStatus } from "../../api/grpc-status.ts";
 import type {
   DeleteOptions,
@@ -12,7 +14,10 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../../api/kv-api.ts";
+import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire.ts";
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
+import { ForwardStream } from "./forward-stream.ts";
+import type { ForwardReply } from "./forward-wire.ts";
 
 /** Metadata key marking a forwarded request (see RequestOptions.forwarded). */
 export const FORWARDED_METADATA_KEY = "ringkv-forwarded";
@@ -24,12 +29,15 @@ type Unary = (
   callback: (error: grpc.ServiceError | null, response?: unknown) => void,
 ) => void;
 
+const KvStub = grpc.makeGenericClientConstructor(kvServiceDefinition(), "KV");
+
 export class PeerClient {
   readonly #client: grpc.Client;
+  readonly #forward: ForwardStream;
 
   constructor(addr: string) {
-    const Ctor = grpc.makeGenericClientConstructor(kvServiceDefinition(), "KV");
-    this.#client = new Ctor(addr, grpc.credentials.createInsecure());
+    this.#client = new KvStub(addr, grpc.credentials.createInsecure());
+    this.#forward = new ForwardStream(addr);
   }
 
   #call<T>(method: string, request: object, deadline: number, forwarded: boolean): Promise<T> {
@@ -44,31 +52,29 @@ export class PeerClient {
   }
 
   /** Forward a put: the receiver answers, never forwards again. */
-  put(
+  async put(
     key: Uint8Array,
     value: Uint8Array,
     options: PutOptions,
     deadline: number,
   ): Promise<{ version: number }> {
-    const request =
+    const put =
       options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-    return this.#call("Put", request, deadline, true);
+    const reply = await this.#forward.call({ put }, true, deadline);
+    return { version: field<PutResponse>(reply, "put").version };
   }
 
   async get(key: Uint8Array, options: GetOptions, deadline: number): Promise<VersionedValue | null> {
     const stale = options.consistency === "stale";
-    const r = await this.#call<{ found: boolean; value: Uint8Array; version: number }>(
-      "Get",
-      { key, stale },
-      deadline,
-      true,
-    );
+    const reply = await this.#forward.call({ get: { key, stale } }, false, deadline);
+    const r = field<GetResponse>(reply, "get");
     return r.found ? { value: r.value, version: r.version } : null;
   }
 
-  delete(key: Uint8Array, options: DeleteOptions, deadline: number): Promise<{ deleted: boolean }> {
-    const request = options.ifVersion === undefined ? { key } : { key, ifVersion: options.ifVersion };
-    return this.#call("Delete", request, deadline, true);
+  async delete(key: Uint8Array, options: DeleteOptions, deadline: number): Promise<{ deleted: boolean }> {
+    const del = options.ifVersion === undefined ? { key } : { key, ifVersion: options.ifVersion };
+    const reply = await this.#forward.call({ delete: del }, true, deadline);
+    return { deleted: field<DeleteResponse>(reply, "delete").deleted };
   }
 
   /** `forwarded` is false when a joining node asks a member (the member may forward once). */
@@ -87,8 +93,17 @@ export class PeerClient {
   }
 
   close(): void {
+    this.#forward.close();
     this.#client.close();
   }
+}
+
+/** The result of a reply, which must be of the kind asked for. */
+function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete"): T {
+  const value = (reply as unknown as Record<string, unknown>)[kind];
+  if (value === undefined || value === null)
+    throw new RingkvError("Internal", `forward reply ${reply.id} is not a ${kind} answer`);
+  return value as T;
 }
 
 export class PeerClients {

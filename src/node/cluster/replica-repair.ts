@@ -45,6 +45,11 @@ export class ReplicaRepair {
     return this.#diverged.get(group) ?? NO_ONE;
   }
 
+  /** This node's own replica of `group` was found diverged (it must not serve reads). */
+  selfDiverged(group: string): boolean {
+    return this.#selfDiverged.has(group);
+  }
+
   /** Replicas here and on followers (as leader) found diverged, for status. */
   divergedReplicas(group: string): string[] {
     const ids = [...(this.#diverged.get(group) ?? [])];

@@ -17,6 +17,7 @@ import { shardGroup } from "../host/groups.ts";
 import type { Replica } from "../host/replica.ts";
 import { inConf } from "./conf.ts";
 import type { ClusterContext } from "./context.ts";
+import { followerRead, type ReadBarrier, waitForReadIndex } from "./follower-read.ts";
 import { gossipLeader } from "./gossip-keys.ts";
 import type { Peer } from "./peer.ts";
 import type { Proposer } from "./proposer.ts";
@@ -40,10 +41,27 @@ export class Router {
   /** Shard group → the leader id a NotLeader answer named (for groups not hosted here). */
   readonly #leaderHints = new Map<string, string>();
 
-  constructor(ctx: ClusterContext, proposer: Proposer, stopping: () => boolean) {
+  readonly #followerReadBarrier: ReadBarrier;
+  readonly #selfDiverged: (group: string) => boolean;
+  /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */
+  readonly readStats = { followerReads: 0, followerReadFallbacks: 0 };
+
+  constructor(
+    ctx: ClusterContext,
+    proposer: Proposer,
+    options: {
+      readonly stopping: () => boolean;
+      /** This node's replica of the group was found diverged: it must not serve reads. */
+      readonly selfDiverged: (group: string) => boolean;
+      /** What follower reads wait for; only a planted-bug test replaces it. */
+      readonly followerReadBarrier?: ReadBarrier | undefined;
+    },
+  ) {
     this.#ctx = ctx;
     this.#proposer = proposer;
-    this.#stopping = stopping;
+    this.#stopping = options.stopping;
+    this.#selfDiverged = options.selfDiverged;
+    this.#followerReadBarrier = options.followerReadBarrier ?? waitForReadIndex;
   }
 
   // Keys and values arrive validated (src/api/limits.ts, at the servers): not checked again.
@@ -74,6 +92,26 @@ export class Router {
       // its group (one that moved off would be ever staler), else by the leader.
       const member = local !== undefined && inConf(local.raw.confState(), id);
       if (local && member && local.applied > 0) return local.sm.get(key);
+    } else {
+      const follower = this.#followerReplica(key);
+      if (follower) {
+        try {
+          const { settings, clock } = this.#ctx;
+          const found = await followerRead(
+            follower,
+            key,
+            settings.electionTicks * settings.tickMs,
+            clock,
+            () => host.kick(),
+            this.#followerReadBarrier,
+          );
+          this.readStats.followerReads++;
+          return found;
+        } catch {
+          // Leadership moved or the round was lost: ask the leader (a read is safe to repeat).
+          this.readStats.followerReadFallbacks++;
+        }
+      }
     }
     return this.#onShardLeader(key, options, true, {
       remote: (peer, deadline) => peer.get(key, options, deadline),
@@ -85,6 +123,21 @@ export class Router {
         return r.sm.get(key);
       },
     });
+  }
+
+  /**
+   * The replica here that may serve a linearizable get of `key` as a follower (follower-read.ts):
+   * a voter or learner of its group's current configuration, with state, not flagged diverged,
+   * that knows a leader other than itself (the leader serves through #onShardLeader).
+   */
+  #followerReplica(key: Uint8Array): Replica | undefined {
+    const { id, view, host } = this.#ctx;
+    const shard = view.shardOf(key);
+    const r = shard === null ? undefined : host.replica(shardGroup(shard));
+    if (!r || r.applied === 0 || this.#stopping() || this.#selfDiverged(r.group)) return undefined;
+    const { leader } = r.raw.softState();
+    if (leader === NONE || leader === id || !inConf(r.raw.confState(), id)) return undefined;
+    return r;
   }
 
   async delete(key: Uint8Array, options: DeleteOptions): Promise<{ deleted: boolean }> {

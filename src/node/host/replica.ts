@@ -187,6 +187,21 @@ export class Replica {
     return new Promise((resolve, reject) => this.#reads.set(context, { resolve, reject }));
   }
 
+  /**
+   * Follower ReadIndex (Raft thesis §6.4, "reads from followers"): ask the leader for its read
+   * index — its commit index once a quorum has confirmed, after the request arrived, that it still
+   * leads — and resolve with it. A linearizable read served here must then wait until this replica
+   * has applied that index. Works on the leader too (no message then). The request or its answer
+   * may be lost: `cancel` forgets it (the caller gives up after its own timeout), and a change of
+   * leader fails it with NotLeader (#failReads).
+   */
+  followerReadIndex(): { readonly index: Promise<number>; cancel(): void } {
+    const context = `${this.group}/${++this.#readSeq}`;
+    this.#raftCall(() => this.raw.readIndex(context));
+    const index = new Promise<number>((resolve, reject) => this.#reads.set(context, { resolve, reject }));
+    return { index, cancel: () => this.#reads.delete(context) };
+  }
+
   /** Resolves once the state machine has applied `index`. */
   waitApplied(index: number): Promise<void> {
     if (this.#applied >= index) return Promise.resolve();
@@ -235,7 +250,9 @@ export class Replica {
       }
     }
     this.#wakeApplyWaiters();
-    if (rd.softState && rd.softState.role !== Role.Leader) this.#failReads();
+    // Any change of role or leader: a leader's reads were never confirmed, and a follower's
+    // request went to a leader that may not answer any more.
+    if (rd.softState) this.#failReads();
   }
 
   #advanceCommit(commit: number): void {
@@ -343,7 +360,7 @@ export class Replica {
     for (const w of ready) w.resolve();
   }
 
-  /** Reads in flight are never answered by a replica that lost leadership: fail them now. */
+  /** Reads in flight across a change of role or leader are failed: retried, never left hanging. */
   #failReads(): void {
     const { leader } = this.raw.softState();
     for (const w of this.#reads.values()) {

@@ -32,7 +32,7 @@ export interface KvServiceOptions extends Partial<KvLimits> {
 
 /** `forwarded`: another node sent this on a client's behalf (peer-clients.ts); do not forward again. */
 type Handler<M extends KvMethod> = (request: KvMethods[M][0], forwarded: boolean) => Promise<KvMethods[M][1]>;
-type Handlers = { [M in KvMethod]: Handler<M> };
+export type Handlers = { [M in KvMethod]: Handler<M> };
 
 /** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
 export function registerKvService(server: grpc.Server, api: KvApi, options: KvServiceOptions = {}): void {
@@ -44,7 +44,7 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
   server.addService(kvServiceDefinition(), implementation);
 }
 
-function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
+export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
   return {
     async Put(request, forwarded) {
       validateKey(request.key, limits.maxKeyBytes);

@@ -1,0 +1,73 @@
+// The Forward service (proto/forward.proto) as it is on the wire: message shapes as protobufjs
+// decodes them, and a grpc-js service definition whose serialisers skip the per-message verify
+// pass of src/api/proto.ts: both ends build these messages themselves, from validated values,
+// and a batch can carry hundreds of them.
+import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
+import type { ErrorCode } from "../../api/errors.ts";
+import type {
+  DeleteRequest,
+  DeleteResponse,
+  GetRequest,
+  GetResponse,
+  PutRequest,
+  PutResponse,
+} from "../../api/kv-wire.ts";
+import { decodeMessage, type MessageCodec, wire } from "../../api/proto.ts";
+
+export const FORWARD_SERVICE_NAME = "ringkv.forward.Forward";
+
+/** One forwarded operation (the `op` oneof; protobufjs names the set member in `op` on decode). */
+export type ForwardOp =
+  | { readonly put: PutRequest; readonly op?: "put" }
+  | { readonly get: GetRequest; readonly op?: "get" }
+  | { readonly delete: DeleteRequest; readonly op?: "delete" };
+
+export type ForwardRequest = ForwardOp & { readonly id: number };
+
+export interface ForwardBatch {
+  readonly requests: readonly ForwardRequest[];
+}
+
+export interface WireForwardError {
+  readonly code: ErrorCode | string;
+  readonly message: string;
+  readonly leaderHint: string;
+  readonly retryAfterMs: number;
+}
+
+export type ForwardReply =
+  | { readonly id: number; readonly put: PutResponse; readonly result?: "put" }
+  | { readonly id: number; readonly get: GetResponse; readonly result?: "get" }
+  | { readonly id: number; readonly delete: DeleteResponse; readonly result?: "delete" }
+  | { readonly id: number; readonly error: WireForwardError; readonly result?: "error" };
+
+export interface ForwardReplies {
+  readonly replies: readonly ForwardReply[];
+}
+
+let definition: ServiceDefinition | undefined;
+
+function encoder(codec: MessageCodec): (value: object) => Buffer {
+  return (value) => {
+    const bytes = codec.encode(value).finish();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
+}
+
+export function forwardServiceDefinition(): ServiceDefinition {
+  if (definition) return definition;
+  const batch = wire.forward.ForwardBatch;
+  const replies = wire.forward.ForwardReplies;
+  const stream: MethodDefinition<object, object> = {
+    path: `/${FORWARD_SERVICE_NAME}/Stream`,
+    requestStream: true,
+    responseStream: true,
+    requestSerialize: encoder(batch),
+    requestDeserialize: (bytes: Buffer) => decodeMessage<object>(batch, bytes),
+    responseSerialize: encoder(replies),
+    responseDeserialize: (bytes: Buffer) => decodeMessage<object>(replies, bytes),
+    originalName: "Stream",
+  };
+  definition = { Stream: stream } as ServiceDefinition;
+  return definition;
+}
