@@ -32,6 +32,11 @@ const TRANSFER_CONTEXT = "transfer";
  * never a ReadIndex round id (those are numbers), so a stray answer releases no read.
  */
 export const QUIESCE_CONTEXT = "quiesce";
+/**
+ * Marks the heartbeat answer by which a follower wakes a quiescent leader (it was woken by
+ * someone else, or could not go quiet). Other late heartbeat answers leave a quiet leader quiet.
+ */
+const WAKE_CONTEXT = "wake";
 
 const EMPTY = new Uint8Array(0);
 
@@ -269,7 +274,7 @@ export class Raft {
     if (this.role === Role.Leader) {
       for (const pr of this.progress.values()) pr.recentActive = true;
     } else if (wakeLeader && this.lead !== NONE) {
-      this.#send({ type: MessageType.HeartbeatResp, to: this.lead });
+      this.#send({ type: MessageType.HeartbeatResp, to: this.lead, context: WAKE_CONTEXT });
     }
   }
 
@@ -292,6 +297,18 @@ export class Raft {
       if (pr.match !== last || pr.state !== ProgressState.Replicate || !this.config.isLive(id)) return false;
     }
     return true;
+  }
+
+  /**
+   * Does stepping `m` wake this quiescent replica? Everything does, except its own leader's
+   * quiesce heartbeat (on a follower) and a late answer to an earlier heartbeat (on a leader:
+   * its followers are quiet because it told them to be).
+   */
+  #wakes(m: Message): boolean {
+    if (m.term !== this.term) return true;
+    if (this.role === Role.Leader)
+      return !(m.type === MessageType.HeartbeatResp && m.context !== WAKE_CONTEXT);
+    return !(m.from === this.lead && m.type === MessageType.Heartbeat && m.context === QUIESCE_CONTEXT);
   }
 
   /** Tell every member to go quiet with the last heartbeat, and go quiet. */
@@ -429,12 +446,7 @@ export class Raft {
   // ─── step ─────────────────────────────────────────────────────────────────────────────────
 
   step(m: Message): void {
-    if (this.#quiescent) {
-      const fromLeader = m.from === this.lead && m.term === this.term;
-      if (!(fromLeader && m.type === MessageType.Heartbeat && m.context === QUIESCE_CONTEXT)) {
-        this.#wake(!fromLeader);
-      }
-    }
+    if (this.#quiescent && this.#wakes(m)) this.#wake(!(m.from === this.lead && m.term === this.term));
     if (!this.#stepTerm(m)) return;
     switch (m.type) {
       case MessageType.Vote:
@@ -592,7 +604,8 @@ export class Raft {
     // The leader sends min(commit, our match), so this never passes our log.
     this.log.commitTo(Math.min(m.commit, this.log.lastIndex()));
     if (this.#maybeQuiesceFollower(m)) return;
-    const context = m.context === QUIESCE_CONTEXT ? "" : m.context;
+    // Could not go quiet: the answer says so, and wakes the leader.
+    const context = m.context === QUIESCE_CONTEXT ? WAKE_CONTEXT : m.context;
     this.#send({ type: MessageType.HeartbeatResp, to: m.from, context });
   }
 

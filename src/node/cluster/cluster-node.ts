@@ -196,6 +196,10 @@ export class ClusterNode implements KvApi {
       onFatal: options.onFatal,
       acceptGroup: (group) => this.#isClusterGroup(group),
       clock: this.#clock,
+      // Idle groups quiesce only where gossip can tell a dead leader's node from a quiet one.
+      ...(options.gossip
+        ? { isNodeLive: (id: string) => options.gossip?.member(id)?.state === "alive" }
+        : {}),
     });
     this.#meta = this.#host.openReplica(META_GROUP);
     this.#view = new ClusterView(options.hasher, this.#meta.sm);
@@ -962,6 +966,10 @@ export class ClusterNode implements KvApi {
         );
         if (holds) continue;
         const cs = r.raw.confState();
+        // The meta group's own replacement must be a voter first: removing the leaver before
+        // that shrinks meta below its placement (seen as timing shifted, sim:cluster seed 101).
+        const metaTarget = this.#view.target(META_GROUP)?.voters ?? [];
+        if (!metaTarget.every((v) => v === m.id || cs.voters.includes(v))) continue;
         if (cs.voters.includes(m.id) || cs.learners.includes(m.id)) {
           await this.#changeConf(r, ConfChangeType.RemoveNode, m.id);
         }

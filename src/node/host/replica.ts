@@ -37,6 +37,8 @@ export interface ReplicaOptions {
   readonly snapshotEntries: number;
   /** …or once this many bytes of entries were. */
   readonly snapshotLogBytes: number;
+  /** A proposal or read entered the core: the host must look at this replica in its next pass. */
+  readonly onWork?: () => void;
 }
 
 export class Replica {
@@ -48,6 +50,7 @@ export class Replica {
   #snapshotIndex: number;
   readonly #snapshotEntries: number;
   readonly #snapshotLogBytes: number;
+  readonly #onWork: () => void;
   /** Bytes of entries applied since the last snapshot. */
   #logBytesSinceSnapshot = 0;
   readonly #proposals = new Map<number, PendingProposal>();
@@ -67,6 +70,7 @@ export class Replica {
     this.group = options.group;
     this.#snapshotEntries = options.snapshotEntries;
     this.#snapshotLogBytes = options.snapshotLogBytes;
+    this.#onWork = options.onWork ?? (() => {});
     const snap = options.storage.snapshot();
     this.sm.restore(snap.data);
     this.#applied = snap.meta.index;
@@ -143,7 +147,9 @@ export class Replica {
   /** Turn the core's refusals into client errors. */
   #raftCall<T>(call: () => T): T {
     try {
-      return call();
+      const result = call();
+      this.#onWork();
+      return result;
     } catch (e) {
       if (e instanceof NotLeaderError) {
         throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, { leaderHint: e.leaderHint });
