@@ -4,7 +4,14 @@
 import { describe, expect, test } from "vitest";
 import type { Entry } from "../src/raft/index.ts";
 import { MemoryStorage } from "../src/raft/index.ts";
-import { divergentReplica, droppedWrites, forgedAppendAcks, forgedRead, staleReads } from "./sim/bugs.ts";
+import {
+  blindLiveness,
+  divergentReplica,
+  droppedWrites,
+  forgedAppendAcks,
+  forgedRead,
+  staleReads,
+} from "./sim/bugs.ts";
 import { SafetyChecker } from "./sim/checkers.ts";
 import { FAULT_KINDS } from "./sim/faults.ts";
 import { Network, RELIABLE_NETWORK } from "./sim/network.ts";
@@ -42,7 +49,10 @@ describe("simulation", () => {
     expect([...faults].sort()).toEqual([...FAULT_KINDS].sort());
     const events = new Set(results.flatMap((r) => Object.keys(r.stats.events)));
     for (const point of CRASH_POINTS) expect(events).toContain(`crash ${point}`);
+    // Idle groups went quiet (during faults too), and a quiet group's dead leader was replaced.
     for (const e of [
+      "quiescent replica-ticks",
+      "quiescent leader replaced",
       "snapshot installed",
       "conf change AddLearner",
       "conf change AddNode",
@@ -89,6 +99,11 @@ describe("planted bugs are caught", () => {
   test("reads served locally without ReadIndex are caught as not linearizable", () => {
     const pattern = /linearizability \(violated\)/;
     expect(firstCaught({ bugs: staleReads() }, 40, pattern)).toMatch(pattern);
+  });
+
+  test("a quiescent follower that never wakes when its leader dies leaves the group leaderless", () => {
+    const pattern = /liveness: no new leader followed by the survivors .* after the quiescent leader/;
+    expect(firstCaught({ bugs: blindLiveness() }, 5, pattern)).toMatch(pattern);
   });
 
   test("a history the checker rejects is reported as a violation with the key's history", () => {

@@ -28,6 +28,19 @@ export interface RaftConfig {
   readonly preVote: boolean;
   /** Leader steps down without a quorum's contact in an election timeout; voters honour leases. */
   readonly checkQuorum: boolean;
+  /**
+   * Let an idle group go quiet (CockroachDB/TiKV "hibernate"): a leader whose members all hold
+   * and know its whole log, with nothing in flight, stops heartbeating and tells its followers to
+   * stop their election timers. Only ticks are suppressed; every message still follows the Raft
+   * rules and wakes the replica. Needs a real isLive, or nothing would notice a dead leader.
+   */
+  readonly quiesce: boolean;
+  /**
+   * The liveness oracle (gossip member state, transport connectivity): is the node `id` alive
+   * and reachable? A quiescent follower wakes once this says no for its leader; a quiescent
+   * leader wakes once it says no for any voter. Safety never depends on its answers.
+   */
+  readonly isLive: (id: NodeId) => boolean;
 }
 
 export type RaftOptions = Pick<RaftConfig, "id" | "storage" | "random"> & Partial<RaftConfig>;
@@ -41,6 +54,8 @@ export const RAFT_DEFAULTS = {
   maxCommittedBytesPerReady: 8 << 20,
   preVote: true,
   checkQuorum: true,
+  quiesce: false,
+  isLive: (_id: NodeId): boolean => false,
 } as const;
 
 export function raftConfig(options: RaftOptions): RaftConfig {
@@ -49,6 +64,11 @@ export function raftConfig(options: RaftOptions): RaftConfig {
   if (config.heartbeatTicks < 1) throw new Error("raft config: heartbeatTicks must be >= 1");
   if (config.electionTicks <= config.heartbeatTicks) {
     throw new Error("raft config: electionTicks must be greater than heartbeatTicks");
+  }
+  if (config.quiesce && !config.checkQuorum) {
+    // Without CheckQuorum a woken, partitioned leader would never step down, and followers hold
+    // no lease that keeps a quiet group from being disrupted.
+    throw new Error("raft config: quiesce needs checkQuorum");
   }
   if (config.maxInflightMsgs < 1) throw new Error("raft config: maxInflightMsgs must be >= 1");
   return config;

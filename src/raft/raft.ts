@@ -28,6 +28,16 @@ import { EntryType, MessageType, NONE, Role } from "./types.ts";
 
 /** Marks a Vote sent because of TimeoutNow: voters must not ignore it on account of a lease. */
 const TRANSFER_CONTEXT = "transfer";
+/**
+ * Marks the heartbeat by which a leader tells an idle, fully replicated group to go quiet. It is
+ * never a ReadIndex round id (those are numbers), so a stray answer releases no read.
+ */
+export const QUIESCE_CONTEXT = "quiesce";
+/**
+ * Marks the heartbeat answer by which a follower wakes a quiescent leader (it was woken by
+ * someone else, or could not go quiet). Other late heartbeat answers leave a quiet leader quiet.
+ */
+const WAKE_CONTEXT = "wake";
 
 const EMPTY = new Uint8Array(0);
 
@@ -61,6 +71,14 @@ export class Raft {
   readonly #readOnly = new ReadOnly();
   /** Reads that arrived before this leader committed an entry of its term. */
   #readsBeforeCommit: ReadRequest[] = [];
+  /** Proposals appended since the last Ready: their App messages go out together (flushAppends). */
+  #appendsPending = false;
+  /**
+   * Quiescence (see "quiescence" below): an idle, fully replicated group stops ticking. A quiescent leader sends no heartbeats; a quiescent follower's election
+   * timer stands still while config.isLive says its leader's node is alive. Any message, proposal,
+   * read or transfer wakes the replica; the Raft rules themselves never change.
+   */
+  #quiescent = false;
 
   constructor(config: RaftConfig) {
     this.config = config;
@@ -177,6 +195,8 @@ export class Raft {
     this.#pendingConfIndex = 0;
     this.#readOnly.reset();
     this.#readsBeforeCommit = [];
+    this.#appendsPending = false;
+    this.#quiescent = false;
   }
 
   becomeFollower(term: number, lead: NodeId): void {
@@ -215,8 +235,110 @@ export class Raft {
   // ─── ticks ────────────────────────────────────────────────────────────────────────────────
 
   tick(): void {
+    if (this.#quiescent && !this.#stayQuiescent()) this.#wake(false);
+    if (this.#quiescent) return;
     if (this.role === Role.Leader) this.#tickHeartbeat();
     else this.#tickElection();
+  }
+
+  // ─── quiescence ───────────────────────────────────────────────────────────────────────────
+  //
+  // Safety never depends on it: a quiescent replica only skips ticks (so it neither heartbeats
+  // nor times out); every message is still stepped by the unchanged rules, and stepping one wakes
+  // the replica first. Liveness depends on the liveness oracle: a quiescent follower wakes (and
+  // campaigns as usual after an election timeout) as soon as config.isLive says its leader's node
+  // is not alive, and a quiescent leader wakes as soon as any voter's node is not (so CheckQuorum
+  // runs again and a partitioned leader steps down).
+
+  get quiescent(): boolean {
+    return this.#quiescent;
+  }
+
+  /** Asked on every tick of a quiescent replica: may it stay quiet? */
+  #stayQuiescent(): boolean {
+    if (this.role === Role.Leader) {
+      for (const id of this.voters()) if (id !== this.id && !this.config.isLive(id)) return false;
+      return true;
+    }
+    return this.role === Role.Follower && this.lead !== NONE && this.config.isLive(this.lead);
+  }
+
+  /**
+   * Leave quiescence. A leader gets one full election timeout before CheckQuorum looks at its
+   * followers, who were silent because it told them to be. A follower woken by anything but its
+   * leader tells the leader (`wakeLeader`), or it would time out against a silent leader.
+   */
+  #wake(wakeLeader: boolean): void {
+    this.#quiescent = false;
+    this.#electionElapsed = 0;
+    this.#heartbeatElapsed = 0;
+    if (this.role === Role.Leader) {
+      for (const pr of this.progress.values()) pr.recentActive = true;
+    } else if (wakeLeader && this.lead !== NONE) {
+      this.#send({ type: MessageType.HeartbeatResp, to: this.lead, context: WAKE_CONTEXT });
+    }
+  }
+
+  /**
+   * A leader may quiesce when nothing is left to do: every member holds and knows its whole log
+   * (all committed and applied here), no read, transfer, proposal or membership change is under
+   * way, and every member's node is alive by the oracle.
+   */
+  #canQuiesce(): boolean {
+    if (!this.config.quiesce || this.role !== Role.Leader) return false;
+    const last = this.log.lastIndex();
+    if (this.leadTransferee !== NONE || this.#appendsPending) return false;
+    if (this.#readOnly.hasWaiting() || this.#readOnly.roundInFlight() || this.#readsBeforeCommit.length > 0)
+      return false;
+    if (this.log.committed !== last || this.log.applied !== last || this.log.stableLastIndex() !== last)
+      return false;
+    if (!this.#committedInTerm() || this.#pendingConfIndex > this.log.applied) return false;
+    for (const [id, pr] of this.progress) {
+      if (id === this.id) continue;
+      if (pr.match !== last || pr.state !== ProgressState.Replicate || !this.config.isLive(id)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Does stepping `m` wake this quiescent replica? Everything does, except its own leader's
+   * quiesce heartbeat (on a follower) and a late answer to an earlier heartbeat (on a leader:
+   * its followers are quiet because it told them to be).
+   */
+  #wakes(m: Message): boolean {
+    if (m.term !== this.term) return true;
+    if (this.role === Role.Leader)
+      return !(m.type === MessageType.HeartbeatResp && m.context !== WAKE_CONTEXT);
+    return !(m.from === this.lead && m.type === MessageType.Heartbeat && m.context === QUIESCE_CONTEXT);
+  }
+
+  /** Tell every member to go quiet with the last heartbeat, and go quiet. */
+  #quiesce(): void {
+    for (const id of this.progress.keys()) {
+      if (id === this.id) continue;
+      this.#send({
+        type: MessageType.Heartbeat,
+        to: id,
+        commit: this.log.committed,
+        context: QUIESCE_CONTEXT,
+      });
+    }
+    this.#quiescent = true;
+  }
+
+  /**
+   * A follower goes quiet only on its own leader's quiesce heartbeat, and only if it holds
+   * exactly the log the leader committed (so it owes the leader nothing). It does not answer: an
+   * answer would wake the leader. Otherwise it answers as to any heartbeat, which wakes the
+   * leader, and the leader tries again later.
+   */
+  #maybeQuiesceFollower(m: Message): boolean {
+    if (m.context !== QUIESCE_CONTEXT) return false;
+    if (this.lead !== m.from || this.log.lastIndex() !== m.commit || this.log.committed !== m.commit)
+      return false;
+    this.#quiescent = true;
+    this.#electionElapsed = 0;
+    return true;
   }
 
   #tickElection(): void {
@@ -242,7 +364,8 @@ export class Raft {
     }
     if (this.#heartbeatElapsed >= this.config.heartbeatTicks) {
       this.#heartbeatElapsed = 0;
-      this.#broadcastHeartbeat();
+      if (this.#canQuiesce()) this.#quiesce();
+      else this.#broadcastHeartbeat();
     }
   }
 
@@ -273,6 +396,7 @@ export class Raft {
   campaign(transfer: boolean): void {
     if (!this.promotable()) return;
     if (this.role === Role.Leader) return;
+    if (this.#quiescent) this.#wake(false);
     const pre = this.config.preVote && !transfer;
     if (pre) this.#becomePreCandidate();
     else this.#becomeCandidate();
@@ -323,6 +447,7 @@ export class Raft {
   // ─── step ─────────────────────────────────────────────────────────────────────────────────
 
   step(m: Message): void {
+    if (this.#quiescent && this.#wakes(m)) this.#wake(!(m.from === this.lead && m.term === this.term));
     if (!this.#stepTerm(m)) return;
     switch (m.type) {
       case MessageType.Vote:
@@ -479,7 +604,10 @@ export class Raft {
   #handleHeartbeat(m: Message): void {
     // The leader sends min(commit, our match), so this never passes our log.
     this.log.commitTo(Math.min(m.commit, this.log.lastIndex()));
-    this.#send({ type: MessageType.HeartbeatResp, to: m.from, context: m.context });
+    if (this.#maybeQuiesceFollower(m)) return;
+    // Could not go quiet: the answer says so, and wakes the leader.
+    const context = m.context === QUIESCE_CONTEXT ? WAKE_CONTEXT : m.context;
+    this.#send({ type: MessageType.HeartbeatResp, to: m.from, context });
   }
 
   #handleSnapshot(m: Message): void {
@@ -663,10 +791,24 @@ export class Raft {
         throw new ProposalDroppedError("another membership change is not applied yet");
       }
     }
+    if (this.#quiescent) this.#wake(false);
     const result = this.#appendEntries([{ term: 0, index: 0, type, data }]);
     if (type === EntryType.ConfChange) this.#pendingConfIndex = result.index;
-    this.#broadcastAppend();
+    // Not one App per proposal: every proposal until the next Ready leaves in one (flushAppends).
+    this.#appendsPending = true;
     return result;
+  }
+
+  /** Have proposals been appended whose App messages are not built yet? */
+  get appendsPending(): boolean {
+    return this.#appendsPending;
+  }
+
+  /** Send the App messages for proposals appended since the last call (RawNode.ready calls it). */
+  flushAppends(): void {
+    if (!this.#appendsPending) return;
+    this.#appendsPending = false;
+    if (this.role === Role.Leader) this.#broadcastAppend();
   }
 
   /** Validate and propose a membership change. Decoding happens again on apply. */
@@ -677,6 +819,8 @@ export class Raft {
   }
 
   readIndex(context: string): void {
+    // A read on a quiescent leader wakes it and then runs a real quorum round like any other.
+    if (this.#quiescent) this.#wake(true);
     if (this.role === Role.Leader) {
       this.#handleReadRequest({ from: this.id, context });
       return;
@@ -709,6 +853,7 @@ export class Raft {
 
   transferLeadership(to: NodeId): void {
     if (this.role !== Role.Leader) throw new NotLeaderError(this.lead);
+    if (this.#quiescent) this.#wake(false);
     const pr = this.progress.get(to);
     if (to === this.id || !pr || pr.isLearner || this.leadTransferee === to) return;
     this.leadTransferee = to;

@@ -84,23 +84,36 @@ export class RawNode {
     return this.#raft.confState();
   }
 
+  /** Called for every replica on every host pass and tick: compares fields, allocates nothing. */
   hasReady(): boolean {
     if (this.#outstanding) return false;
     const r = this.#raft;
+    const hard = this.#prevHard;
+    const soft = this.#prevSoft;
     return (
+      r.appendsPending ||
       r.msgs.length > 0 ||
       r.readStates.length > 0 ||
       r.log.unstableEntries().length > 0 ||
       r.log.unstableSnapshot() !== null ||
       r.log.hasNextCommittedEntries() ||
-      !sameHard(this.#hardState(), this.#prevHard) ||
-      !sameSoft(this.#softState(), this.#prevSoft)
+      r.term !== hard.term ||
+      r.vote !== hard.vote ||
+      r.log.committed !== hard.commit ||
+      r.lead !== soft.leader ||
+      r.role !== soft.role
     );
+  }
+
+  /** Is the group quiet (see RaftConfig.quiesce)? */
+  get quiescent(): boolean {
+    return this.#raft.quiescent;
   }
 
   ready(): Ready {
     invariant(this.#outstanding === null, "ready() called again before advance()");
     const r = this.#raft;
+    r.flushAppends();
     const soft = this.#softState();
     const hard = this.#hardState();
     const entries = [...r.log.unstableEntries()];

@@ -134,4 +134,10 @@ export const MUTANTS: readonly Mutant[] = [
     find: "    if (this.voters().length === 1) {\n      this.#releaseRead",
     replace: "    if (this.voters().length >= 1) {\n      this.#releaseRead",
   },
+  {
+    name: "a quiescent follower stays quiet after its leader's node died",
+    file: "raft.ts",
+    find: "return this.role === Role.Follower && this.lead !== NONE && this.config.isLive(this.lead);",
+    replace: "return this.role === Role.Follower && this.lead !== NONE;",
+  },
 ];

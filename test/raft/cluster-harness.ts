@@ -17,6 +17,8 @@ export interface HarnessOptions {
   readonly checkQuorum?: boolean;
   readonly seed?: number;
   readonly learners?: readonly string[];
+  /** Idle groups go quiet (RaftConfig.quiesce); liveness answers come from `Harness.live`. */
+  readonly quiesce?: boolean;
 }
 
 export class Harness {
@@ -28,6 +30,8 @@ export class Harness {
   mailbox: Message[] = [];
   /** Messages for which drop(m) is true are discarded instead of delivered. */
   drop: (m: Message) => boolean = () => false;
+  /** The liveness oracle every node consults: does `observer` see `target` alive? */
+  live: (observer: string, target: string) => boolean = () => true;
 
   readonly #options: HarnessOptions;
   #seed: number;
@@ -56,6 +60,8 @@ export class Harness {
       random: seededRandom(this.#seed++),
       preVote: this.#options.preVote ?? true,
       checkQuorum: this.#options.checkQuorum ?? true,
+      quiesce: this.#options.quiesce ?? false,
+      isLive: (target) => this.live(id, target),
     });
   }
 

@@ -55,6 +55,8 @@ export interface ClusterSimOptions {
   readonly plantDivergenceAtMs?: number;
   /** Planted bug: follower reads are served at once, without waiting until applied ≥ the read index. */
   readonly plantEarlyFollowerReads?: boolean;
+  /** Planted bug: the gossip twin calls every member alive, dead or not (quiet groups never wake). */
+  readonly plantBlindLiveness?: boolean;
 }
 
 export interface ClusterSimResult {
@@ -72,7 +74,14 @@ export interface ClusterSimResult {
   readonly divergedSeen: readonly string[];
   /** Linearizable gets served by follower replicas (ReadIndex from the leader), over all nodes. */
   readonly followerReads: number;
+  /** With gossip: replicas that were quiescent once the settled cluster sat idle (0 otherwise). */
+  readonly quiescentWhenIdle: number;
 }
+
+/** How long the settled cluster sits idle before its quiet groups are counted. */
+const IDLE_MS = 3_000;
+/** After the node leading the most groups dies, every group must have a live leader within this. */
+const QUIET_FAILOVER_MS_MAX = 30_000;
 
 // Validated as `ringkv start` validates them. The simulated clients send valid keys and values
 // only, so the simulator needs no edge validation of its own (the servers' job, src/api/limits.ts).
@@ -120,7 +129,14 @@ export class ClusterSim {
     plantEarlyFollowerReads: boolean;
     plantDivergenceAtMs: number | null;
   };
-  readonly #gossip = new SharedGossip();
+  /** Member liveness as the twin reports it: up and on the same side of any isolation. */
+  readonly #gossip = new SharedGossip(
+    (observer, target) =>
+      this.#o.plantBlindLiveness ||
+      ((this.#nodes.get(target)?.up ?? false) &&
+        !this.#isolated.has(observer) &&
+        !this.#isolated.has(target)),
+  );
   readonly #divergedSeen = new Set<string>();
   readonly #rng: Rng;
   readonly #faultRng: Rng;
@@ -165,6 +181,7 @@ export class ClusterSim {
       gossip: options.gossip ?? false,
       faults: options.faults ?? true,
       plantDivergenceAtMs: options.plantDivergenceAtMs ?? null,
+      plantBlindLiveness: options.plantBlindLiveness ?? false,
     };
     this.#rng = new Rng(options.seed);
     this.#faultRng = this.#rng.fork("faults");
@@ -204,6 +221,7 @@ export class ClusterSim {
     await this.#finalReads();
     this.#checkReplicas();
     this.#checkHistory();
+    const quiescentWhenIdle = o.gossip ? await this.#quietFailover() : 0;
     for (const node of this.#nodes.values()) if (node.up) await node.cluster!.halt();
     await this.clock.runUntil(this.clock.now() + 1_000);
     return {
@@ -217,7 +235,58 @@ export class ClusterSim {
       notes: this.#trace.filter((line) => line.startsWith("@")),
       divergedSeen: [...this.#divergedSeen].sort(),
       followerReads: this.#followerReads,
+      quiescentWhenIdle,
     };
+  }
+
+  /**
+   * With gossip (the liveness layer quiescence needs): let the settled cluster sit idle so its
+   * groups go quiet, count them, then kill the node that leads the most groups. Every group must
+   * get a leader on a live node again: quiet followers must notice through gossip and wake.
+   */
+  async #quietFailover(): Promise<number> {
+    await this.clock.runUntil(this.clock.now() + IDLE_MS);
+    const live = this.#liveMembers();
+    let quiescent = 0;
+    const leads = new Map<SimNode, number>();
+    for (const node of live) {
+      for (const r of node.cluster!.replicas()) {
+        if (r.raw.quiescent) quiescent++;
+        if (r.isLeader()) leads.set(node, (leads.get(node) ?? 0) + 1);
+      }
+    }
+    this.#note(`idle: ${quiescent} quiescent replicas`);
+    if (live.length < 3) return quiescent;
+    const [victim] = [...leads].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!victim) return quiescent;
+    this.#crash(victim);
+    const deadline = this.clock.now() + QUIET_FAILOVER_MS_MAX;
+    let leaderless: string[] = [];
+    while (this.clock.now() < deadline) {
+      await this.clock.runUntil(this.clock.now() + 500);
+      leaderless = this.#leaderlessGroups();
+      if (leaderless.length === 0) break;
+    }
+    if (leaderless.length > 0) {
+      this.#violation(
+        `liveness: ${leaderless.length} group(s) without a live leader ${QUIET_FAILOVER_MS_MAX} ms after ` +
+          `${victim.id} died in an idle cluster: ${leaderless.slice(0, 5).join(", ")}`,
+      );
+    }
+    return quiescent;
+  }
+
+  /** Groups hosted on live nodes where no live node's replica leads. */
+  #leaderlessGroups(): string[] {
+    const groups = new Set<string>();
+    const led = new Set<string>();
+    for (const node of this.#liveMembers()) {
+      for (const r of node.cluster!.replicas()) {
+        groups.add(r.group);
+        if (r.isLeader()) led.add(r.group);
+      }
+    }
+    return [...groups].filter((g) => !led.has(g)).sort();
   }
 
   // ─── nodes ────────────────────────────────────────────────────────────────────────────────
@@ -783,15 +852,22 @@ export async function runClusterSim(options: ClusterSimOptions): Promise<Cluster
 
 /**
  * The gossip twin: one metadata store every node reads and writes (last-write-wins by version,
- * then origin), as if dissemination were instant, and every member alive.
+ * then origin), as if dissemination were instant. A member is alive to an observer while it is up
+ * and neither is isolated, and "suspect" otherwise (never "dead": eviction is not modelled here),
+ * which is what quiescent groups wake on.
  */
 class SharedGossip {
   readonly #entries = new Map<string, { value: MetadataValue; version: number; origin: string }>();
+  readonly #live: (observer: string, target: string) => boolean;
+
+  constructor(live: (observer: string, target: string) => boolean) {
+    this.#live = live;
+  }
 
   view(id: string): GossipPort {
     return {
       addPeers: () => {},
-      member: () => ({ state: "alive", incarnation: 0 }),
+      member: (target) => ({ state: this.#live(id, target) ? "alive" : "suspect", incarnation: 0 }),
       publish: (key, value, version = 0) => {
         const held = this.#entries.get(key);
         if (held && (held.version > version || (held.version === version && held.origin >= id))) return false;

@@ -28,14 +28,27 @@ describe("cluster simulator", () => {
     expect(followerReads).toBeGreaterThan(operations / 10);
   }, 120_000);
 
-  it("with gossip, 20 seeds: no property broken either (leader hints, dropping moved replicas, digests)", async () => {
+  it("with gossip, 20 seeds: no property broken either (leader hints, dropping moved replicas, digests, quiet groups whose leader dies)", async () => {
     const broken: string[] = [];
+    let quiescent = 0;
     for (let seed = 101; seed <= 120; seed++) {
       const result = await runClusterSim({ seed, gossip: true });
+      quiescent += result.quiescentWhenIdle;
       if (result.violations.length > 0)
         broken.push(`seed ${seed}: ${result.violations.slice(0, 3).join(" | ")}`);
     }
     expect(broken).toEqual([]);
+    // The idle clusters did go quiet before their busiest leader was killed.
+    expect(quiescent).toBeGreaterThan(20 * 5);
+  }, 120_000);
+
+  it("catches a planted bug: a liveness layer blind to deaths leaves quiet groups leaderless", async () => {
+    let caught: string | undefined;
+    for (let seed = 101; seed <= 105 && !caught; seed++) {
+      const result = await runClusterSim({ seed, gossip: true, plantBlindLiveness: true });
+      caught = result.violations.find((v) => /without a live leader .* died in an idle cluster/.test(v));
+    }
+    expect(caught).toBeDefined();
   }, 120_000);
 
   it("a replica corrupted behind Raft's back is found by its digest, removed and rebuilt; without gossip the end check catches it", async () => {

@@ -14,6 +14,11 @@ export interface PlantedBugs {
   readonly interceptor?: (message: Message, cluster: Cluster) => Message | null;
   /** Replicas answer reads from their own state machine at once, without ReadIndex. */
   readonly staleReads?: boolean;
+  /**
+   * The liveness oracle always says "alive": a quiescent follower never wakes when its leader
+   * dies (only a message would wake it, and a dead leader sends none).
+   */
+  readonly blindLiveness?: boolean;
   /** Rewrites the recorded history before it is checked. */
   readonly tamperHistory?: (ops: Operation[]) => Operation[];
 }
@@ -48,6 +53,11 @@ export function forgedAppendAcks(): PlantedBugs {
 /** Followers serve reads locally: fast, and not linearizable. */
 export function staleReads(): PlantedBugs {
   return { staleReads: true };
+}
+
+/** A liveness layer that never notices a death: quiescent groups must not depend on it alone… */
+export function blindLiveness(): PlantedBugs {
+  return { blindLiveness: true };
 }
 
 /** The first completed read that saw a value is made to claim it saw nothing. */

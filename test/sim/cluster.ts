@@ -40,6 +40,11 @@ export interface ClusterOptions {
    * core (see #addReplica); kept to reproduce the hazard (`npm run sim -- --empty-joiners`).
    */
   readonly emptyJoinerDisks?: boolean;
+  /**
+   * How long the liveness model takes to notice a crashed process (gossip's suspicion time);
+   * a cut link is noticed at once (the transport's connection drops).
+   */
+  readonly livenessLagTicks: number;
 }
 
 export class Cluster implements ReplicaHost {
@@ -133,6 +138,15 @@ export class Cluster implements ReplicaHost {
     const interceptor = this.#options.bugs.interceptor;
     const m = interceptor ? interceptor(message, this) : message;
     if (m !== null) this.network.send(m, this.#now);
+  }
+
+  isLive(observer: NodeId, target: NodeId): boolean {
+    if (this.#options.bugs.blindLiveness) return true;
+    const r = this.replicas.get(target);
+    if (r === undefined) return false;
+    if (!this.network.isConnected(observer, target) || !this.network.isConnected(target, observer))
+      return false;
+    return r.downSince === null || this.#now - r.downSince < this.#options.livenessLagTicks;
   }
 
   count(event: string): void {

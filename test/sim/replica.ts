@@ -57,6 +57,11 @@ export interface ReplicaHost {
   send(message: Message): void;
   /** Count a notable event (fault coverage statistics). */
   count(event: string): void;
+  /**
+   * The liveness oracle `observer` consults (the node's gossip/transport view in production):
+   * is `target`'s node alive and reachable?
+   */
+  isLive(observer: NodeId, target: NodeId): boolean;
   /** A conf change entry was applied here at `index` (the core has applied it to its config). */
   confChangeApplied(replica: NodeId, change: ConfChange, index: number): void;
 }
@@ -68,6 +73,8 @@ export interface RaftSettings {
   readonly checkQuorum: boolean;
   readonly maxMsgBytes: number;
   readonly maxInflightMsgs: number;
+  /** Idle groups go quiet (RaftConfig.quiesce). */
+  readonly quiesce: boolean;
 }
 
 export interface ReplicaOptions {
@@ -134,6 +141,8 @@ export class Replica {
   /** The replica applied its own removal and stopped for good. */
   removed = false;
   crashes = 0;
+  /** The tick this replica's process last went down, while it is down (the liveness model's input). */
+  downSince: number | null = 0;
 
   readonly #writeFilter: WriteFilter | null;
 
@@ -176,6 +185,7 @@ export class Replica {
       random: this.#options.random.fork(`core/${this.id}/${this.#incarnation}`),
       applied,
       ...this.#options.raft,
+      isLive: (target) => this.#host.isLive(this.id, target),
     });
     const sm = KvStateMachine.restore(snap.data, applied, this.#writeFilter);
     this.#process = {
@@ -187,6 +197,7 @@ export class Replica {
       removedAt: null,
       role: Role.Follower,
     };
+    this.downSince = null;
     const checker = this.#host.checker;
     checker.observeRestart(this.id, this.storage.hardState(), node.status(), applied);
     if (applied > 0) checker.observeDigest(this.id, applied, sm.digest());
@@ -202,6 +213,7 @@ export class Replica {
     if (p === null) return;
     this.#process = null;
     this.#crashAt = null;
+    this.downSince = this.#host.now();
     if (this.removed) this.#host.count(`stopped: ${reason}`);
     else {
       this.crashes++;
@@ -240,6 +252,7 @@ export class Replica {
       p.clockDebt -= 1;
       p.node.tick();
     }
+    if (p.node.quiescent) this.#host.count("quiescent replica-ticks");
   }
 
   step(message: Message): void {

@@ -77,30 +77,38 @@ interface Scenario {
   readonly raft: RaftSettings;
   readonly snapshotEveryEntries: number;
   readonly keepEntriesAfterSnapshot: number;
+  readonly livenessLagTicks: number;
   readonly clients: ClientSettings;
   readonly nemesis: NemesisSettings;
 }
 
-function scenario(random: Rng): Scenario {
+/**
+ * Quiescence is drawn from its own stream (`quiet`), so adding it left every other choice of
+ * every seed as it was. It needs CheckQuorum (RaftConfig.quiesce).
+ */
+function scenario(random: Rng, quiet: Rng): Scenario {
   const voters = random.chance(0.6) ? 3 : 5;
   const electionTicks = random.pick([8, 10, 12]);
   const weights = {} as Record<FaultKind, number>;
   for (const k of FAULT_KINDS) weights[k] = random.pick([1, 2, 3]);
   // Heal often enough that faults come and go rather than pile up.
   weights[FaultKind.Heal] += 2;
+  const checkQuorum = random.chance(0.8);
+  const raft = {
+    electionTicks,
+    heartbeatTicks: random.pick([1, 2]),
+    preVote: random.chance(0.8),
+    checkQuorum,
+    // Small messages and windows exercise batching limits and flow control.
+    maxMsgBytes: random.pick([256, 4096, 1 << 20]),
+    maxInflightMsgs: random.pick([1, 4, 64]),
+  };
   return {
     voters,
-    raft: {
-      electionTicks,
-      heartbeatTicks: random.pick([1, 2]),
-      preVote: random.chance(0.8),
-      checkQuorum: random.chance(0.8),
-      // Small messages and windows exercise batching limits and flow control.
-      maxMsgBytes: random.pick([256, 4096, 1 << 20]),
-      maxInflightMsgs: random.pick([1, 4, 64]),
-    },
+    raft: { ...raft, quiesce: checkQuorum && quiet.chance(0.7) },
     snapshotEveryEntries: random.intBetween(10, 60),
     keepEntriesAfterSnapshot: random.intBetween(0, 10),
+    livenessLagTicks: quiet.intBetween(0, 3 * electionTicks),
     clients: {
       clientCount: random.intBetween(2, 5),
       keys: ["a", "b", "c", "d"].slice(0, random.intBetween(2, 4)),
@@ -122,7 +130,7 @@ function scenario(random: Rng): Scenario {
 export function runSeed(seed: number, options: Partial<RunOptions> = {}): RunResult {
   const o: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
   const root = new Rng(seed);
-  const s = scenario(root.fork("scenario"));
+  const s = scenario(root.fork("scenario"), root.fork("quiet"));
   const trace = new Trace(o.log ?? null);
   const checker = new SafetyChecker();
   const cluster = new Cluster({
@@ -136,6 +144,7 @@ export function runSeed(seed: number, options: Partial<RunOptions> = {}): RunRes
     keepEntriesAfterSnapshot: s.keepEntriesAfterSnapshot,
     bugs: o.bugs ?? {},
     emptyJoinerDisks: o.emptyJoinerDisks ?? false,
+    livenessLagTicks: s.livenessLagTicks,
   });
   trace.event(
     0,
@@ -157,6 +166,7 @@ export function runSeed(seed: number, options: Partial<RunOptions> = {}): RunRes
     if (checker.violations.length === 0) {
       nemesis.stop();
       checkLiveness(cluster, clients, s, o, step);
+      if (checker.violations.length === 0 && s.raft.quiesce) checkQuiescentFailover(cluster, s, step);
     }
     cluster.checkLogMatching();
   } catch (e) {
@@ -239,6 +249,64 @@ function checkLiveness(
         `${leader?.id ?? "-"} commit ${leader?.node?.status().commit ?? "-"}, applied ${lagging}`,
     );
   }
+}
+
+/**
+ * With quiescence on, after the quiet phase: the idle group must go quiet (leader and every
+ * member), and when its leader's process then dies for good, the survivors must notice through
+ * the liveness model, wake, and elect a leader they all follow — a quiet group must not wait
+ * for a message that will never come. The old leader then restarts and everyone converges.
+ */
+function checkQuiescentFailover(cluster: Cluster, s: Scenario, step: () => void): void {
+  const checker = cluster.checker;
+  const quietBound = 10 * s.raft.electionTicks;
+  const start = cluster.now();
+  const allQuiet = (): boolean =>
+    cluster.members().every((id) => cluster.replicas.get(id)?.node?.quiescent === true);
+  while (!allQuiet() && cluster.now() - start < quietBound) step();
+  const leader = cluster.leader();
+  if (!allQuiet() || leader === null) {
+    const states = cluster
+      .members()
+      .map((id) => `${id}:${cluster.replicas.get(id)?.node?.quiescent ?? "down"}`)
+      .join(" ");
+    checker.violate(`quiescence: the idle group did not go quiet within ${quietBound} ticks (${states})`);
+    return;
+  }
+  const old = leader.id;
+  const oldTerm = leader.node?.status().term ?? 0;
+  cluster.trace.event(cluster.now(), `quiescent group: killing its leader ${old}`);
+  cluster.crash(old, "quiescent leader killed");
+  // Twice the quiet phase's bound: with four voters, the three survivors must be unanimous, and
+  // without PreVote their candidacies split the vote round after round (seed 17).
+  const electionBound = s.livenessLagTicks + 20 * s.raft.electionTicks;
+  const killedAt = cluster.now();
+  const survivorsFollow = (): boolean => {
+    const next = cluster.leader();
+    const status = next?.node?.status();
+    if (!next || !status || status.term <= oldTerm) return false;
+    return cluster
+      .members()
+      .filter((id) => id !== old)
+      .every((id) => {
+        const st = cluster.replicas.get(id)?.node?.status();
+        return st !== undefined && st.term === status.term && st.leader === next.id;
+      });
+  };
+  while (!survivorsFollow() && cluster.now() - killedAt < electionBound) step();
+  if (!survivorsFollow()) {
+    checker.violate(
+      `liveness: no new leader followed by the survivors ${electionBound} ticks after the quiescent ` +
+        `leader ${old} died (liveness lag ${s.livenessLagTicks} ticks)`,
+    );
+    return;
+  }
+  cluster.count("quiescent leader replaced");
+  cluster.restart(old);
+  const convergeBound = 10 * s.raft.electionTicks;
+  const convergeStart = cluster.now();
+  while (!converged(cluster) && cluster.now() - convergeStart < convergeBound) step();
+  if (!converged(cluster)) checker.violate(`liveness: ${old} did not catch up after restarting`);
 }
 
 /**

@@ -160,6 +160,8 @@ export class ClusterNode implements KvApi {
       onFatal: options.onFatal,
       acceptGroup: (group) => isClusterGroup(group, view),
       clock,
+      // Idle groups quiesce only where gossip can tell a dead leader's node from a quiet one.
+      ...(gossip ? { isNodeLive: (id: string) => gossip.member(id)?.state === "alive" } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
     });
     const meta = host.openReplica(META_GROUP);

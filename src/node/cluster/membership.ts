@@ -164,6 +164,10 @@ export class Membership {
         );
         if (holds) continue;
         const cs = r.raw.confState();
+        // The meta group's own replacement must be a voter first: removing the leaver before
+        // that shrinks meta below its placement (seen as timing shifted, sim:cluster seed 101).
+        const metaTarget = this.#ctx.view.target(META_GROUP)?.voters ?? [];
+        if (!metaTarget.every((v) => v === m.id || cs.voters.includes(v))) continue;
         if (cs.voters.includes(m.id) || cs.learners.includes(m.id)) {
           await this.#o.proposer.changeConf(r, ConfChangeType.RemoveNode, m.id);
         }

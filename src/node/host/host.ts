@@ -16,6 +16,11 @@
 //     log back from there; the sync() for a mustSync Ready is awaited before apply and advance.
 // An exception thrown while ticking or stepping a message goes to onFatal too, not into the
 // timer or the transport that called us.
+//
+// A pass looks only at the groups marked as having work (a message stepped, a proposal or read,
+// a tick that produced output), not at every replica: with hundreds of mostly idle groups the
+// scan was most of the idle cost. With a liveness oracle (isNodeLive), idle groups also go
+// quiet (RaftConfig.quiesce) and send nothing between nodes known to be alive.
 import type { Logger } from "pino";
 import { RingkvError } from "../../api/errors.ts";
 import { invariant } from "../../invariant.ts";
@@ -50,6 +55,11 @@ export interface HostOptions {
   readonly clock?: Clock;
   /** Where WAL sync times, proposal latencies, leader changes and snapshots go; nowhere by default. */
   readonly observer?: HostObserver;
+  /**
+   * The node liveness layer's view (gossip member state): is node `id` alive? Given, idle groups
+   * quiesce (RaftConfig.quiesce, isLive); absent, every group heartbeats as plain Raft does.
+   */
+  readonly isNodeLive?: (id: string) => boolean;
 }
 
 /** Messages only a leader sends: the ones that may bring a new replica into being. */
@@ -58,6 +68,8 @@ const FROM_LEADER = new Set<string>([MessageType.App, MessageType.Heartbeat, Mes
 export class MultiRaftHost {
   readonly #options: HostOptions;
   readonly #replicas = new Map<string, Replica>();
+  /** Replicas that may have a Ready: the next pass looks at these and no others. */
+  #dirty = new Set<Replica>();
   readonly #appliedListeners: ((replica: Replica) => void)[] = [];
   readonly #tickListeners: (() => void)[] = [];
   readonly #clock: Clock;
@@ -84,21 +96,28 @@ export class MultiRaftHost {
   }
 
   openReplica(group: string): Replica {
-    let replica = this.#replicas.get(group);
+    const replica = this.#replicas.get(group);
     if (replica) return replica;
     const o = this.#options;
-    replica = new Replica({
+    const quiesce = o.isNodeLive === undefined ? {} : { quiesce: true, isLive: o.isNodeLive };
+    const created: Replica = new Replica({
       group,
       nodeId: o.nodeId,
       storage: o.store.group(group),
       snapshotEntries: o.snapshotEntries,
       snapshotLogBytes: o.snapshotLogBytes,
-      raft: { random: o.random, electionTicks: o.electionTicks, heartbeatTicks: o.heartbeatTicks },
+      raft: {
+        random: o.random,
+        electionTicks: o.electionTicks,
+        heartbeatTicks: o.heartbeatTicks,
+        ...quiesce,
+      },
+      onWork: () => this.kick(created),
       observer: this.#observer,
     });
-    this.#replicas.set(group, replica);
-    this.kick();
-    return replica;
+    this.#replicas.set(group, created);
+    this.kick(created);
+    return created;
   }
 
   replica(group: string): Replica | undefined {
@@ -118,6 +137,7 @@ export class MultiRaftHost {
     const replica = this.#replicas.get(group);
     if (!replica) return;
     this.#replicas.delete(group);
+    this.#dirty.delete(replica);
     replica.close(new RingkvError("NotLeader", `${group}: this replica was moved off this node`));
     this.#options.store.dropGroup(group);
     this.#leaders.delete(group);
@@ -144,6 +164,9 @@ export class MultiRaftHost {
     try {
       for (const r of this.#replicas.values()) r.raw.tick();
       for (const l of this.#tickListeners) l();
+      // After the listeners: they may have started transfers or campaigns on any replica. A quiet
+      // replica's tick does nothing, and hasReady allocates nothing, so this costs little per group.
+      for (const r of this.#replicas.values()) if (r.raw.hasReady()) this.#dirty.add(r);
     } catch (e) {
       this.#fatal(e); // closes the loop: the kick below does nothing
     }
@@ -160,7 +183,9 @@ export class MultiRaftHost {
           replica = this.openReplica(group);
         }
         // Anything else for a group we do not host is dropped: Raft retries.
-        replica?.raw.step(message);
+        if (!replica) continue;
+        replica.raw.step(message);
+        this.#dirty.add(replica);
       }
     } catch (e) {
       this.#fatal(e); // closes the loop: the kick below does nothing
@@ -178,8 +203,13 @@ export class MultiRaftHost {
     this.#options.onFatal(error);
   }
 
-  /** Schedule a pass of the Ready loop (coalesced: many kicks, one pass). */
-  kick(): void {
+  /**
+   * Schedule a pass of the Ready loop (coalesced: many kicks, one pass). Name the replica that
+   * got work, or the pass will not look at it: without one, work done on a replica's core from
+   * outside (a transfer, a campaign) is picked up on the next tick.
+   */
+  kick(replica?: Replica): void {
+    if (replica !== undefined && this.#replicas.get(replica.group) === replica) this.#dirty.add(replica);
     if (this.#scheduled || this.#phase.closing) return;
     this.#scheduled = true;
     this.#clock.setImmediate(() => {
@@ -202,12 +232,14 @@ export class MultiRaftHost {
     }
   }
 
-  /** One pass over every group with a Ready. Returns whether there was anything to do. */
+  /** One pass over every marked group with a Ready. Returns whether there was anything to do. */
   async #pass(): Promise<boolean> {
     const { store, transport } = this.#options;
     const readyAtMs = this.#observer.now();
     const batch: [Replica, Ready][] = [];
-    for (const r of this.#replicas.values()) {
+    const marked = this.#dirty;
+    this.#dirty = new Set();
+    for (const r of marked) {
       if (!r.raw.hasReady()) continue;
       const rd = r.raw.ready();
       store.persist(r.group, { snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
@@ -238,6 +270,9 @@ export class MultiRaftHost {
       this.#maybeSaveSnapshot(r);
       if (rd.committedEntries.length > 0 || rd.snapshot) for (const l of this.#appliedListeners) l(r);
     }
+    // Advancing may leave more (committed entries past a Ready's byte limit, the leader's own
+    // persisted entries committing); listeners may have campaigned.
+    for (const [r] of batch) if (r.raw.hasReady() && this.#replicas.get(r.group) === r) this.#dirty.add(r);
     return true;
   }
 

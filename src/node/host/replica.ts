@@ -44,6 +44,8 @@ export interface ReplicaOptions {
   readonly snapshotLogBytes: number;
   /** Where proposal latencies and failures go; nowhere by default. */
   readonly observer?: HostObserver;
+  /** A proposal or read entered the core: the host must look at this replica in its next pass. */
+  readonly onWork?: () => void;
 }
 
 /**
@@ -74,6 +76,7 @@ export class Replica {
   readonly #snapshotEntries: number;
   readonly #snapshotLogBytes: number;
   readonly #observer: HostObserver;
+  readonly #onWork: () => void;
   /** Bytes of entries applied since the last snapshot. */
   #logBytesSinceSnapshot = 0;
   readonly #proposals = new Map<number, PendingProposal>();
@@ -94,6 +97,7 @@ export class Replica {
     this.#snapshotEntries = options.snapshotEntries;
     this.#snapshotLogBytes = options.snapshotLogBytes;
     this.#observer = options.observer ?? NO_HOST_OBSERVER;
+    this.#onWork = options.onWork ?? (() => {});
     const snap = options.storage.snapshot();
     this.sm.restore(snap.data);
     this.#applied = snap.meta.index;
@@ -213,7 +217,9 @@ export class Replica {
   /** Turn the core's refusals into client errors. */
   #raftCall<T>(call: () => T): T {
     try {
-      return call();
+      const result = call();
+      this.#onWork();
+      return result;
     } catch (e) {
       if (e instanceof NotLeaderError) {
         throw new RingkvError("NotLeader", `${this.group}: ${e.message}`, { leaderHint: e.leaderHint });

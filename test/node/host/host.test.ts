@@ -1,7 +1,7 @@
 // The multi-Raft host with its in-memory twins (log store and transport): the Ready loop
 // persists, syncs once per pass for all groups, sends, applies and answers proposals.
 import pino from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { seededRandom } from "../../../src/node/host/random.ts";
 import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
@@ -20,46 +20,60 @@ afterEach(async () => {
 const until = (what: string, condition: () => boolean): Promise<true> =>
   waitFor(() => condition() || null, { what, timeoutMs: 10_000, intervalMs: 5 }).then(() => true);
 
+interface Started {
+  readonly stores: Map<string, MemoryLogStore>;
+  readonly transports: Map<string, ReturnType<MemoryNetwork["transport"]>>;
+}
+
+/** Three hosts n1..n3, each with a replica of every group in GROUPS, started. */
+function startHosts(options: { tickMs: number; isNodeLive?: (id: string) => boolean }): Started {
+  const network = new MemoryNetwork();
+  const stores = new Map<string, MemoryLogStore>();
+  const transports = new Map<string, ReturnType<MemoryNetwork["transport"]>>();
+  for (const id of ["n1", "n2", "n3"]) {
+    const store = new MemoryLogStore();
+    stores.set(id, store);
+    for (const group of GROUPS) {
+      // Every member starts from the same founding log, as three bootstrapped replicas would.
+      for (const voter of ["n1", "n2", "n3"]) {
+        const index = store.group(group).lastIndex() + 1;
+        const data = encodeConfChange({ type: ConfChangeType.AddNode, nodeId: voter });
+        store.persist(group, {
+          snapshot: null,
+          entries: [{ term: 1, index, type: EntryType.ConfChange, data }],
+          hardState: { term: 1, vote: "", commit: index },
+        });
+      }
+    }
+    const transport = network.transport(id, { addr: id });
+    transports.set(id, transport);
+    for (const peer of ["n1", "n2", "n3"]) if (peer !== id) transport.setPeer(peer, peer);
+    const host = new MultiRaftHost({
+      nodeId: id,
+      store,
+      transport,
+      logger: pino({ level: "silent" }),
+      tickMs: options.tickMs,
+      electionTicks: 10,
+      heartbeatTicks: 1,
+      snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
+      snapshotLogBytes: 1 << 20,
+      random: seededRandom(id.charCodeAt(1)),
+      onFatal: (e) => {
+        throw e;
+      },
+      ...(options.isNodeLive ? { isNodeLive: options.isNodeLive } : {}),
+    });
+    for (const group of GROUPS) host.openReplica(group);
+    host.start();
+    hosts.push(host);
+  }
+  return { stores, transports };
+}
+
 describe("multi-Raft host", () => {
   it("replicates proposals of several groups through one Ready loop, one sync per pass", async () => {
-    const network = new MemoryNetwork();
-    const stores = new Map<string, MemoryLogStore>();
-    for (const id of ["n1", "n2", "n3"]) {
-      const store = new MemoryLogStore();
-      stores.set(id, store);
-      for (const group of GROUPS) {
-        // Every member starts from the same founding log, as three bootstrapped replicas would.
-        for (const voter of ["n1", "n2", "n3"]) {
-          const index = store.group(group).lastIndex() + 1;
-          const data = encodeConfChange({ type: ConfChangeType.AddNode, nodeId: voter });
-          store.persist(group, {
-            snapshot: null,
-            entries: [{ term: 1, index, type: EntryType.ConfChange, data }],
-            hardState: { term: 1, vote: "", commit: index },
-          });
-        }
-      }
-      const transport = network.transport(id, { addr: id });
-      for (const peer of ["n1", "n2", "n3"]) if (peer !== id) transport.setPeer(peer, peer);
-      const host = new MultiRaftHost({
-        nodeId: id,
-        store,
-        transport,
-        logger: pino({ level: "silent" }),
-        tickMs: 5,
-        electionTicks: 10,
-        heartbeatTicks: 1,
-        snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
-        snapshotLogBytes: 1 << 20,
-        random: seededRandom(id.charCodeAt(1)),
-        onFatal: (e) => {
-          throw e;
-        },
-      });
-      for (const group of GROUPS) host.openReplica(group);
-      host.start();
-      hosts.push(host);
-    }
+    const { stores } = startHosts({ tickMs: 5 });
 
     const leaderOf = (group: string) =>
       hosts.find((h) => h.replica(group)?.raw.status().role === Role.Leader);
@@ -89,5 +103,58 @@ describe("multi-Raft host", () => {
     );
     // Group commit: 40 writes in two groups were made durable with far fewer syncs per node.
     for (const store of stores.values()) expect(store.syncCount).toBeLessThan(40);
+  });
+
+  it("a pass looks only at the groups that got work, not at every replica", async () => {
+    // Ticks a minute apart: nothing but the test's own calls makes work.
+    startHosts({ tickMs: 60_000 });
+    const [a, b] = GROUPS as [string, string];
+    // The founding configuration is in the log: a replica is a voter once it applied it.
+    await until("every replica applied its founding log", () =>
+      hosts.every((h) => GROUPS.every((g) => h.replica(g)!.applied >= 3)),
+    );
+    for (const group of GROUPS) {
+      const r = hosts[0]!.replica(group)!;
+      r.raw.campaign();
+      hosts[0]!.kick(r);
+    }
+    await until("n1 leads both groups", () => GROUPS.every((g) => hosts[0]!.replica(g)!.isLeader()));
+    await until("every replica applied the leader's no-op", () =>
+      hosts.every((h) => GROUPS.every((g) => h.replica(g)!.applied >= 4)),
+    );
+    const untouched = hosts.map((h) => vi.spyOn(h.replica(b)!.raw, "hasReady"));
+    const leader = hosts[0]!.replica(a)!;
+    const puts = Array.from({ length: 5 }, (_, i) =>
+      leader.propose({ put: { key: new TextEncoder().encode(`k${i}`), value: new Uint8Array([i]) } }),
+    );
+    await Promise.all(puts);
+    await until("every replica of the busy group applied the writes", () =>
+      hosts.every((h) => h.replica(a)!.sm.keyCount === 5),
+    );
+    for (const spy of untouched) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it("with a liveness oracle, idle groups go quiet and nothing crosses the network", async () => {
+    const { transports } = startHosts({ tickMs: 5, isNodeLive: () => true });
+    await until("every replica of every group is quiescent", () =>
+      hosts.every((h) => GROUPS.every((g) => h.replica(g)!.raw.quiescent)),
+    );
+    const sent = (): number => [...transports.values()].reduce((sum, t) => sum + t.stats().messagesSent, 0);
+    const before = sent();
+    const ticksLater = hosts[0]!.replica(GROUPS[0]!)!.raw.status().term;
+    // 40 ticks (two election timeouts and more) go by: no heartbeats, no elections.
+    await new Promise<void>((resolve) => {
+      let ticks = 0;
+      hosts[0]!.onTick(() => {
+        if (++ticks === 40) resolve();
+      });
+    });
+    expect(sent()).toBe(before);
+    expect(hosts[0]!.replica(GROUPS[0]!)!.raw.status().term).toBe(ticksLater);
+    // A write wakes its group, commits, and the group goes quiet again.
+    const leader = hosts.find((h) => h.replica(GROUPS[0]!)!.isLeader())!.replica(GROUPS[0]!)!;
+    await leader.propose({ put: { key: new TextEncoder().encode("k"), value: new Uint8Array([1]) } });
+    expect(sent()).toBeGreaterThan(before);
+    await until("the group is quiet again", () => hosts.every((h) => h.replica(GROUPS[0]!)!.raw.quiescent));
   });
 });
