@@ -160,8 +160,14 @@ export class ClusterNode implements KvApi {
   #checkingMembership = false;
   #membershipChecks = 0;
   #removed = false;
-  /** Called once this node learns it was removed from the cluster. */
-  onRemoved: () => void = () => {};
+  /** This process saw its own member record marked leaving: a removal it was up for. */
+  #sawOwnLeave = false;
+  /**
+   * Called once this node learns it was removed from the cluster; `whileDown` when this process
+   * never saw the leave start, so the removal (a leave or a dead-member eviction) happened while
+   * the node was down and its data directory is stale.
+   */
+  onRemoved: (whileDown: boolean) => void = () => {};
 
   constructor(options: ClusterNodeOptions) {
     const { settings, logger, store } = options;
@@ -216,6 +222,7 @@ export class ClusterNode implements KvApi {
       ticks++;
       if (this.#stopping) return;
       const leaving = this.#meta.sm.member(this.id)?.leaving === true;
+      if (leaving) this.#sawOwnLeave = true;
       if (leaving || ticks % MEMBERSHIP_CHECK_TICKS === 0) this.#checkMembership();
       if (ticks % REBALANCE_EVERY_TICKS !== 0) return;
       this.#rebalancer.round(REBALANCE_EVERY_TICKS);
@@ -1006,7 +1013,7 @@ export class ClusterNode implements KvApi {
     if (this.#removed) return;
     this.#removed = true;
     this.logger.info("removed from the cluster");
-    this.onRemoved();
+    this.onRemoved(!this.#sawOwnLeave);
   }
 
   /** Ask the members at `addresses` (in turn, with backoff) to add this node. */
