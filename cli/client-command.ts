@@ -73,22 +73,22 @@ export async function runWithClient(
   const timeoutMs = flags.timeout * 1000;
   let client: RingkvClient | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new RingkvError("Timeout", `no answer from the cluster within ${flags.timeout} s (--timeout)`),
-        ),
-      timeoutMs,
-    );
-  });
   try {
     // Loaded on use: --help and usage errors should not wait for gRPC and protobufjs to load.
+    // The clock starts once it is loaded: --timeout bounds the wait for the cluster, not the
+    // process's own start-up.
     const { RingkvClient } = await import("../src/client/index.ts");
     client = new RingkvClient({
       addresses: flags.addr.split(","),
       deadlineMs: timeoutMs,
       retry: { budgetMs: timeoutMs },
+    });
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new RingkvError("Timeout", `no answer from the cluster within ${flags.timeout} s (--timeout)`),
+        );
+      }, timeoutMs);
     });
     await Promise.race([body(client, out), expired]);
   } catch (e) {
