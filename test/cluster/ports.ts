@@ -141,3 +141,22 @@ export async function freePort(): Promise<number> {
   }
   throw new Error(`no free port in ${RANGE.low}-${RANGE.high} after ${ATTEMPTS_MAX} tries`);
 }
+
+/** `count` consecutive ports, each as freePort() hands them out (for `ringkv dev`'s port runs). */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
+    const first = await freePort();
+    const taken = [first];
+    for (let port = first + 1; port < first + count && port <= RANGE.high; port++) {
+      if (!claimPort(port)) break;
+      taken.push(port);
+      if (!(await canBind(port))) break;
+    }
+    if (taken.length === count && (await canBind(taken[count - 1] ?? 0))) {
+      cursor += count - 1;
+      return first;
+    }
+    for (const port of taken) releasePort(port);
+  }
+  throw new Error(`no run of ${count} free ports in ${RANGE.low}-${RANGE.high}`);
+}
