@@ -1,14 +1,12 @@
 // How a node process starts and ends when something is wrong (issue 11, breakages 5, 6 and 7):
 // a taken port, a leave of an unknown id, --join on a data directory that holds state, and a
 // node removed from the cluster while it was down. Real processes, real sockets.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { Cluster, freePort, RINGKV_BIN, runRingkv, showLogsOnFailure } from "./harness.ts";
-import { waitFor } from "./wait-for.ts";
+import { Cluster, freePort, NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
 
 /** ringkv --help documents these (cli/exit-codes.ts). */
 const EXIT_USAGE = 2;
@@ -80,26 +78,12 @@ describe("a node that cannot listen says where and why, exits 4, and keeps nothi
     ]);
     await busy.close();
     expect(first.code, first.stderr).toBe(EXIT_CANNOT_LISTEN);
-    // Runs until told to stop: `ringkv status` against it proves it came up on the same data.
-    const node = spawn(
-      process.execPath,
-      [RINGKV_BIN, "start", "--id", "n1", "--listen", grpc, "--http", http, "--data", dataDir, "--bootstrap"],
-      { stdio: "ignore" },
-    );
+    // The lock is free: the same node, on free ports, starts on that directory.
+    const node = new NodeProcess({ id: "n1", listen: grpc, advertise: grpc, http, dataDir });
     try {
-      await waitFor(
-        async () => {
-          const status = await runRingkv(["status", "--json", "--addr", grpc]);
-          if (status.code !== 0) throw new Error(status.stderr);
-        },
-        {
-          timeoutMs: 90_000,
-          what: "the node to start on the data directory the failed start left",
-          intervalMs: 500,
-        },
-      );
+      await node.start("bootstrap", 90_000);
     } finally {
-      node.kill("SIGKILL");
+      await node.kill("SIGKILL");
     }
   });
 });
