@@ -50,6 +50,16 @@ export function clientFlags<T extends ClientFlags = ClientFlags>(command: Comman
   return command.optsWithGlobals<T>();
 }
 
+/**
+ * The client flags, with `timeoutS` as the --timeout default for a command that waits on purpose
+ * (`leave` waits for replicas to move) when the line did not give one.
+ */
+export function clientFlagsWaiting(command: Command, timeoutS: number): ClientFlags {
+  const flags = clientFlags(command);
+  const root = command.parent ?? command;
+  return root.getOptionValueSource("timeout") === "default" ? { ...flags, timeout: timeoutS } : flags;
+}
+
 /** Reject client flags typed on a server command (`ringkv start --json`) instead of ignoring them. */
 export function refuseClientFlags(command: Command): void {
   const root = command.parent ?? command;

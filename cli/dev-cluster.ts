@@ -71,6 +71,17 @@ export function restartCommand(node: DevNode, logLevel = "info"): string[] {
   return logLevel === "info" ? args : [...args, "--log-level", logLevel];
 }
 
+/** A node exited while the cluster was starting; `exitCode` is its own (cli/exit-codes.ts). */
+export class NodeExitedError extends Error {
+  readonly exitCode: number | null;
+
+  constructor(message: string, exitCode: number | null) {
+    super(message);
+    this.name = "NodeExitedError";
+    this.exitCode = exitCode;
+  }
+}
+
 interface Child {
   readonly child: ChildProcess;
   exited: Promise<void>;
@@ -81,7 +92,7 @@ export class DevCluster {
   readonly nodes: readonly DevNode[];
   readonly #children = new Map<string, Child>();
   /** Why each node that exited did: its exit code or signal and last stderr lines. */
-  readonly #exits = new Map<string, string>();
+  readonly #exits = new Map<string, { code: number | null; why: string }>();
   readonly #sink: LineSink;
   readonly #logLevel: string;
   #stopping = false;
@@ -138,7 +149,7 @@ export class DevCluster {
     entry.exited = new Promise<void>((resolve) => {
       child.once("close", (code, signal) => {
         const exit = signal ? `killed by ${signal}` : `exit code ${code}`;
-        this.#exits.set(node.id, [exit, ...entry.stderrTail].join("; "));
+        this.#exits.set(node.id, { code, why: [exit, ...entry.stderrTail].join("; ") });
         this.#children.delete(node.id);
         if (!this.#stopping) this.#sink.line(node.id, `${node.id} exited (${exit})`, "stderr");
         resolve();
@@ -186,10 +197,8 @@ export class DevCluster {
 
   #assertRunning(node: DevNode): void {
     if (this.#children.has(node.id)) return;
-    throw new RingkvError(
-      "Unavailable",
-      `${node.id} exited while starting: ${this.#exits.get(node.id) ?? "?"}`,
-    );
+    const exit = this.#exits.get(node.id);
+    throw new NodeExitedError(`${node.id} exited while starting: ${exit?.why ?? "?"}`, exit?.code ?? null);
   }
 }
 

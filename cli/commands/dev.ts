@@ -92,7 +92,14 @@ async function runDev(flags: DevFlags): Promise<void> {
     await cluster.start();
   } catch (e) {
     if (signals > 0) return;
-    process.exitCode = out.failure(e);
+    // A node that could not start said why (its own exit code: 2, 4, 5…); dev ends the same way.
+    const { NodeExitedError } = await import("../dev-cluster.ts");
+    if (e instanceof NodeExitedError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = e.exitCode !== null && e.exitCode > 0 ? e.exitCode : 3;
+    } else {
+      process.exitCode = out.failure(e);
+    }
     await cluster.stop();
     process.exit();
   }

@@ -4,6 +4,7 @@
 // one of them.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -106,5 +107,31 @@ describe("ringkv dev restarts from its data (npm start works twice)", { timeout:
     expect([get2.code, get2.stdout]).toEqual([0, "v2\n"]);
     second.child.kill("SIGINT");
     expect(await within(second.exited, { timeoutMs: 60_000, what: "ringkv dev to stop on SIGINT" })).toBe(0);
+  });
+
+  test("a node of dev that cannot listen ends dev with the node's exit code 4 and the address", async () => {
+    const grpcPort = await freePortRun(3);
+    const httpPort = await freePortRun(3);
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen({ port: httpPort, host: "127.0.0.1" }, resolve));
+    try {
+      const dev = new Dev([
+        "--data",
+        join(root, "busy"),
+        "--grpc-port",
+        String(grpcPort),
+        "--http-port",
+        String(httpPort),
+      ]);
+      devs.push(dev);
+      dev.ready.catch(() => {});
+      const code = await within(dev.exited, { timeoutMs: 120_000, what: "ringkv dev to give up" });
+      expect(code, dev.tail()).toBe(4);
+      expect(dev.plain.join("\n")).toContain(
+        `cannot listen on 127.0.0.1:${httpPort} (HTTP): address already in use`,
+      );
+    } finally {
+      squatter.close();
+    }
   });
 });

@@ -138,4 +138,19 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
       `n3 was removed from the cluster while it was down; wipe --data ${n3.dataDir} and start it with --join to add it again`,
     );
   });
+
+  test("with quorum lost, get and put give up by --timeout with exit 3 and no gRPC internals", async () => {
+    const [n1, n2] = [c().node("n1"), c().node("n2")];
+    await n2.kill("SIGKILL"); // n3 has left: n1 alone holds one voter of every shard
+    for (const args of [
+      ["get", "greeting"],
+      ["put", "greeting", "hello"],
+    ]) {
+      const run = await runRingkv([...args, "--addr", n1.advertise, "--timeout", "3"]);
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stderr).toMatch(/^error: (Unavailable|Timeout|NotLeader): /);
+      expect(run.stderr).not.toMatch(/LB pick|remote_addr|Resolution note/);
+      console.log(`quorum lost, ringkv ${args.join(" ")}: ${run.stderr.trim()}`);
+    }
+  });
 });
