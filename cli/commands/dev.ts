@@ -44,7 +44,9 @@ Examples:
   $ ringkv dev                           # three nodes, data in ./data/n1..n3
   $ ringkv dev --nodes 5 --data /tmp/ringkv
   $ ringkv dev --log-format json > dev.log
-Run it again with the same --data to restart the cluster from disk. ${EXIT_CODES_HELP}`,
+Run it again with the same --data to restart the cluster from disk.
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (flags: DevFlags, command: Command) => {
       refuseClientFlags(command);

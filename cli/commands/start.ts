@@ -52,7 +52,9 @@ Examples:
   $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1   # restart
 
 --join is for a node with an empty --data only; a data directory that holds state is restarted
-without it (exit 2 otherwise). ${EXIT_CODES_HELP}`,
+without it (exit 2 otherwise).
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (flags: StartFlags, command: Command) => {
       refuseClientFlags(command);

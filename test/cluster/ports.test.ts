@@ -44,10 +44,10 @@ describe("test ports never collide with other workers or the kernel's own choice
 
   test("freePort skips ports claimed elsewhere and ports a foreign process listens on", async () => {
     const { low, high } = portRange();
-    const after = (n: number): number => low + ((nextCandidate() - low + n) % (high - low + 1));
-    const foreign = [after(0), after(1), after(2)];
-    const bound = after(3);
-    const expected = after(4);
+    const nth = (n: number): number => low + ((nextCandidate() - low + n) % (high - low + 1));
+    const foreign = [nth(0), nth(1), nth(2)];
+    const bound = nth(3);
+    const expected = nth(4);
     for (const port of foreign) writeFileSync(join(CLAIM_DIR, String(port)), `${process.ppid} 0\n`);
     // Not claimed, but bound by a process that knows nothing of claims.
     const squatter = net.createServer();
