@@ -17,7 +17,17 @@ import { RingkvError } from "../src/api/errors.ts";
 import type { StatusJson } from "../src/api/kv-api.ts";
 import { RingkvClient } from "../src/client/index.ts";
 
-export const BIN = fileURLToPath(new URL("../bin/ringkv.mjs", import.meta.url));
+/**
+ * How to run `ringkv` again: this process's own entry point under its own Node flags, so the
+ * children run the same code as the parent — the compiled CLI when started through
+ * bin/ringkv.mjs, the sources when the tests start `node --import tsx cli/main.ts dev`.
+ */
+export function ringkvArgs(): string[] {
+  return [
+    ...process.execArgv,
+    process.argv[1] ?? fileURLToPath(new URL("../bin/ringkv.mjs", import.meta.url)),
+  ];
+}
 export const GRPC_PORT_FIRST_DEFAULT = 7001;
 export const HTTP_PORT_FIRST_DEFAULT = 8001;
 /** How long the cluster may take to come up (recover, elect; or a node to join and catch up). */
@@ -143,7 +153,7 @@ export class DevCluster {
   }
 
   #spawn(node: DevNode, role: readonly string[]): void {
-    const args = [BIN, ...restartCommand(node, this.#logLevel), ...role];
+    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel), ...role];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     const entry: Child = { child, exited: Promise.resolve(), stderrTail: [] };
     entry.exited = new Promise<void>((resolve) => {

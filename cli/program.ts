@@ -1,6 +1,6 @@
 // The `ringkv` command line (shared/DESIGN.md §4, a contract): one commander program, one file
 // per command under commands/.
-import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Command } from "commander";
 import { addClientOptions, DEFAULT_TIMEOUT_S } from "./client-command.ts";
 import { registerDel } from "./commands/del.ts";
@@ -13,9 +13,9 @@ import { registerStart } from "./commands/start.ts";
 import { registerStatus } from "./commands/status.ts";
 import { EXIT_CODES_HELP } from "./exit-codes.ts";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-  version: string;
-};
+// By the package's own name (its "exports" lists ./package.json): the same from cli/ under tsx
+// and from dist/cli in an installed package.
+const { version } = createRequire(import.meta.url)("ringkv/package.json") as { version: string };
 
 export function createProgram(): Command {
   const program = new Command("ringkv")

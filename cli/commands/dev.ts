@@ -56,7 +56,7 @@ ${EXIT_CODES_HELP}`,
 
 async function runDev(flags: DevFlags): Promise<void> {
   const out = new Output(false);
-  const { BIN, DevCluster, devNodes, restartCommand } = await import("../dev-cluster.ts");
+  const { DevCluster, devNodes, restartCommand, ringkvArgs } = await import("../dev-cluster.ts");
   const { LogRelay } = await import("../log-relay.ts");
   const format = flags.logFormat ?? (process.stdout.isTTY ? "pretty" : "json");
   const shownLevel = flags.logLevel ?? (format === "pretty" ? "warn" : "info");
@@ -108,7 +108,7 @@ async function runDev(flags: DevFlags): Promise<void> {
   const nodes = cluster.nodes.map((n) => ({
     ...n,
     pid: cluster.pid(n.id) ?? 0,
-    restart: [process.execPath, BIN, ...restartCommand(n)].map(shellQuote).join(" "),
+    restart: [process.execPath, ...ringkvArgs(), ...restartCommand(n)].map(shellQuote).join(" "),
   }));
   if (format === "pretty") {
     const note =

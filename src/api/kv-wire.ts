@@ -1,15 +1,31 @@
-// The KV service as it is on the wire: the message shapes protobufjs decodes proto/kv.proto into
-// (field names camelCased, bytes as Uint8Array, uint64 as number) and the one grpc-js service
-// definition both the server adapter and the client use.
+// The KV service as it is on the wire: the message shapes the generated code decodes
+// proto/kv.proto into (field names camelCased, bytes as Uint8Array, uint64 as number, every field
+// present: proto.ts's TO_OBJECT) and the one grpc-js service definition both the server adapter
+// and the client use.
 import type { ServiceDefinition } from "@grpc/grpc-js";
-import { serviceDefinition } from "./proto.ts";
+import { type ServiceSpec, serviceDefinition, wire } from "./proto.ts";
 
 export const KV_SERVICE_NAME = "ringkv.kv.KV";
+
+const { kv } = wire;
+
+/** The rpcs of `service KV` in proto/kv.proto. */
+export const KV_SERVICE: ServiceSpec = {
+  fullName: KV_SERVICE_NAME,
+  methods: {
+    Put: { request: kv.PutRequest, response: kv.PutResponse },
+    Get: { request: kv.GetRequest, response: kv.GetResponse },
+    Delete: { request: kv.DeleteRequest, response: kv.DeleteResponse },
+    Join: { request: kv.JoinRequest, response: kv.JoinResponse },
+    Leave: { request: kv.LeaveRequest, response: kv.LeaveResponse },
+    Status: { request: kv.StatusRequest, response: kv.StatusResponse },
+  },
+};
 
 let definition: ServiceDefinition | undefined;
 
 export function kvServiceDefinition(): ServiceDefinition {
-  definition ??= serviceDefinition("kv.proto", KV_SERVICE_NAME);
+  definition ??= serviceDefinition(KV_SERVICE);
   return definition;
 }
 

@@ -7,17 +7,12 @@ import { setTimeout as delay } from "node:timers/promises";
 import * as grpc from "@grpc/grpc-js";
 import { RingkvError } from "../api/errors.ts";
 import { fromGrpcStatus, isUnsentFailure } from "../api/grpc-status.ts";
-import type {
-  GetOptions,
-  JoinResult,
-  KvApi,
-  MemberInfo,
-  PutOptions,
-  StatusJson,
-  VersionedValue,
-} from "../api/kv-api.ts";
+import type { GetOptions, JoinResult, KvApi, MemberInfo, PutOptions, StatusJson } from "../api/kv-api.ts";
 import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wire.ts";
+import { validateNodeId, validateVersion } from "../api/limits.ts";
 import { parseAddress } from "./address.ts";
+import { type BytesInput, toBytes } from "./bytes.ts";
+import { KvValue } from "./kv-value.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
 import { ShardRouter } from "./shard-router.ts";
 
@@ -74,32 +69,57 @@ export class RingkvClient implements KvApi {
     this.#router = options.routing === false ? null : new ShardRouter(() => this.status());
   }
 
-  async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
-    const request =
-      options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-    const { version } = await this.#call("Put", "write", request, key);
+  /**
+   * Write `value` under `key`; strings are sent as UTF-8. Resolves the key's new version.
+   * Arguments of another type reject with InvalidArgument before anything is sent.
+   */
+  async put(key: BytesInput, value: BytesInput, options: PutOptions = {}): Promise<{ version: number }> {
+    const request = { key: toBytes(key, "key"), value: toBytes(value, "value") };
+    const { ifVersion } = options;
+    if (ifVersion !== undefined) checkVersion(ifVersion);
+    const { version } = await this.#call(
+      "Put",
+      "write",
+      ifVersion === undefined ? request : { ...request, ifVersion },
+      request.key,
+    );
     return { version };
   }
 
-  async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
-    const response = await this.#call("Get", "read", { key, stale: options.consistency === "stale" }, key);
+  /** The value under `key` (`.bytes`, `.string()`, `.version`), or null when absent. */
+  async get(key: BytesInput, options: GetOptions = {}): Promise<KvValue | null> {
+    const bytes = toBytes(key, "key");
+    const { consistency = "linearizable" } = options;
+    if (consistency !== "linearizable" && consistency !== "stale") {
+      throw new RingkvError("InvalidArgument", `consistency must be "linearizable" or "stale"`);
+    }
+    const response = await this.#call("Get", "read", { key: bytes, stale: consistency === "stale" }, bytes);
     if (!response.found) return null;
-    // A plain Uint8Array view, not the Buffer protobufjs decodes into: callers get what KvApi says.
+    // A plain Uint8Array view, not the Buffer the decoder hands out: callers get what KvApi says.
     const { buffer, byteOffset, byteLength } = response.value;
-    return { value: new Uint8Array(buffer, byteOffset, byteLength), version: response.version };
+    return new KvValue(new Uint8Array(buffer, byteOffset, byteLength), response.version);
   }
 
-  async delete(key: Uint8Array): Promise<{ deleted: boolean }> {
-    const { deleted } = await this.#call("Delete", "write", { key }, key);
+  async delete(key: BytesInput): Promise<{ deleted: boolean }> {
+    const bytes = toBytes(key, "key");
+    const { deleted } = await this.#call("Delete", "write", { key: bytes }, bytes);
     return { deleted };
   }
 
   async join(member: MemberInfo): Promise<JoinResult> {
-    const response = await this.#call("Join", "read", { member });
+    const fields = [member?.id, member?.addr, member?.http];
+    if (!fields.every((f) => typeof f === "string")) {
+      throw new RingkvError("InvalidArgument", "member must have string id, addr and http");
+    }
+    const response = await this.#call("Join", "read", {
+      member: { id: member.id, addr: member.addr, http: member.http },
+    });
     return { members: response.members.map((m) => ({ id: m.id, addr: m.addr, http: m.http })) };
   }
 
   async leave(id: string): Promise<void> {
+    if (typeof id !== "string") throw new RingkvError("InvalidArgument", "node id must be a string");
+    validateNodeId(id);
     await this.#call("Leave", "write", { id });
   }
 
@@ -196,6 +216,12 @@ export class RingkvClient implements KvApi {
     const index = this.#addresses.indexOf(address);
     return this.#addresses[(index + 1) % this.#addresses.length] ?? address;
   }
+}
+
+/** validateVersion, for callers whose types did not stop a non-number (plain JavaScript). */
+function checkVersion(version: unknown): void {
+  if (typeof version !== "number") throw new RingkvError("InvalidArgument", "ifVersion must be a number");
+  validateVersion(version);
 }
 
 function asFailure(e: unknown, address: string): Failure {

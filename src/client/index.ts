@@ -1,5 +1,8 @@
 // The ringkv client library: RingkvClient speaks the KV gRPC service and implements KvApi, so
 // code written against a node works unchanged against a remote cluster.
+// Owns retries, shard-aware routing and address parsing.
+// May import: src/api (the wire contract), src/ring (key → shard), src/invariant.ts; never
+// src/node or cli/.
 
 export { type ErrorCode, RingkvError } from "../api/errors.ts";
 export type {
@@ -12,7 +15,9 @@ export type {
 } from "../api/kv-api.ts";
 export { type RingView, ringFromStatus } from "../api/ring-view.ts";
 export { parseAddress } from "./address.ts";
+export type { BytesInput } from "./bytes.ts";
 export { DEFAULT_DEADLINE_MS, RingkvClient, type RingkvClientOptions } from "./client.ts";
+export { KvValue } from "./kv-value.ts";
 export {
   DEFAULT_RETRY_SETTINGS,
   type OperationKind,

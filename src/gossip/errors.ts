@@ -2,7 +2,7 @@
 // Only the host's own calls throw: input from the network is never trusted enough to crash on,
 // so a malformed or over-limit remote update is dropped and counted instead (see GossipStats).
 
-export type GossipErrorCode = "InvalidConfig" | "InvalidArgument" | "LimitExceeded" | "InvariantViolated";
+export type GossipErrorCode = "InvalidConfig" | "InvalidArgument" | "LimitExceeded";
 
 export class GossipError extends Error {
   readonly code: GossipErrorCode;
@@ -10,15 +10,5 @@ export class GossipError extends Error {
     super(message);
     this.name = `GossipError(${code})`;
     this.code = code;
-  }
-}
-
-/**
- * A broken invariant is a bug, not a condition to handle: crash loudly with context rather
- * than gossip corrupt state to the whole cluster (STYLE.md habit 6). Stays on in production.
- */
-export function assert(condition: boolean, message: string | (() => string)): asserts condition {
-  if (!condition) {
-    throw new GossipError("InvariantViolated", typeof message === "string" ? message : message());
   }
 }

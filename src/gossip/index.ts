@@ -1,6 +1,7 @@
 // The gossip module's public surface: SWIM membership with Lifeguard's refinements and a
 // last-write-wins metadata map, as a pure state machine (gossip-member.ts). Everything not
 // exported here is internal.
+// May import: src/invariant.ts only (the node's shell, src/node/gossip, does the I/O).
 export { Awareness } from "./awareness.ts";
 export { BroadcastQueue, type BroadcastSelection } from "./broadcast-queue.ts";
 export { canonicalJson } from "./canonical.ts";

@@ -12,6 +12,7 @@ import {
   type HistogramConfiguration,
   Registry,
 } from "prom-client";
+import { invariant } from "../invariant.ts";
 
 export const METRIC_PREFIX = "ringkv_";
 
@@ -117,9 +118,10 @@ export class Metrics {
   }
 
   static #checked<C extends { readonly name: string }>(config: C): C {
-    if (!config.name.startsWith(METRIC_PREFIX)) {
-      throw new Error(`metric ${config.name} must be named ${METRIC_PREFIX}…`);
-    }
+    invariant(
+      config.name.startsWith(METRIC_PREFIX),
+      () => `metric ${config.name} must be named ${METRIC_PREFIX}…`,
+    );
     return config;
   }
 }

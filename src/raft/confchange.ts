@@ -1,5 +1,5 @@
 // Membership changes, one server at a time (Raft thesis §4.1), and their entry encoding.
-import { RaftError } from "./errors.ts";
+import { invariant } from "../invariant.ts";
 import type { ConfChange, ConfState, NodeId } from "./types.ts";
 import { ConfChangeType } from "./types.ts";
 
@@ -24,7 +24,7 @@ export function decodeConfChange(data: Uint8Array): ConfChange {
       parsed.type === ConfChangeType.RemoveNode
     )
   ) {
-    throw new RaftError("InvariantViolated", "malformed conf change entry");
+    invariant(false, "malformed conf change entry");
   }
   return { type: parsed.type, nodeId: parsed.nodeId };
 }

@@ -6,8 +6,7 @@ export type RaftErrorCode =
   | "ProposalDropped"
   | "Compacted"
   | "SnapshotTemporarilyUnavailable"
-  | "Unavailable"
-  | "InvariantViolated";
+  | "Unavailable";
 
 export class RaftError extends Error {
   readonly code: RaftErrorCode;
@@ -52,15 +51,5 @@ export class UnavailableError extends RaftError {
 export class SnapshotTemporarilyUnavailableError extends RaftError {
   constructor() {
     super("SnapshotTemporarilyUnavailable", "snapshot temporarily unavailable");
-  }
-}
-
-/**
- * A broken invariant is a bug, not a condition to handle: crash loudly with context rather
- * than continue on corrupt state (STYLE.md habit 6). Assertions stay on in production.
- */
-export function assert(condition: boolean, message: string | (() => string)): asserts condition {
-  if (!condition) {
-    throw new RaftError("InvariantViolated", typeof message === "string" ? message : message());
   }
 }

@@ -1,6 +1,6 @@
 // The pipelining window to one follower: the last index of each App message sent but not yet
 // acknowledged, in order. Bounded, so a slow follower cannot make the leader queue without limit.
-import { assert } from "./errors.ts";
+import { invariant } from "../invariant.ts";
 
 export class Inflights {
   readonly #capacity: number;
@@ -9,7 +9,7 @@ export class Inflights {
   #count = 0;
 
   constructor(capacity: number) {
-    assert(capacity > 0, "inflights capacity must be positive");
+    invariant(capacity > 0, "inflights capacity must be positive");
     this.#capacity = capacity;
     this.#buffer = new Float64Array(capacity);
   }
@@ -24,10 +24,10 @@ export class Inflights {
 
   /** Record an App message whose last entry is `index`. Indexes must increase. */
   add(index: number): void {
-    assert(!this.full(), "inflights: add to a full window");
+    invariant(!this.full(), "inflights: add to a full window");
     if (this.#count > 0) {
       const last = this.#buffer[(this.#start + this.#count - 1) % this.#capacity]!;
-      assert(index > last, () => `inflights: index ${index} does not increase past ${last}`);
+      invariant(index > last, () => `inflights: index ${index} does not increase past ${last}`);
     }
     this.#buffer[(this.#start + this.#count) % this.#capacity] = index;
     this.#count++;

@@ -5,7 +5,8 @@
 //   applied <= applying <= committed <= lastIndex
 //   storage entries cover [storage.firstIndex, unstable.offset); unstable covers the rest.
 //   An unstable snapshot, when present, is newer than everything in storage.
-import { assert, CompactedError, RaftError, UnavailableError } from "./errors.ts";
+import { invariant } from "../invariant.ts";
+import { CompactedError, UnavailableError } from "./errors.ts";
 import type { Storage } from "./storage.ts";
 import { limitSize } from "./storage.ts";
 import type { Entry, Snapshot } from "./types.ts";
@@ -95,7 +96,7 @@ export class RaftLog {
 
   lastTerm(): number {
     const t = this.term(this.lastIndex());
-    assert(t !== null, "the last entry's term is always known");
+    invariant(t !== null, "the last entry's term is always known");
     return t;
   }
 
@@ -140,7 +141,10 @@ export class RaftLog {
     const lastNew = index + entries.length;
     const conflict = this.findConflict(entries);
     if (conflict !== 0) {
-      assert(conflict > this.committed, () => `entry ${conflict} conflicts with committed ${this.committed}`);
+      invariant(
+        conflict > this.committed,
+        () => `entry ${conflict} conflicts with committed ${this.committed}`,
+      );
       this.append(entries.slice(conflict - (index + 1)));
     }
     this.commitTo(Math.min(committed, lastNew));
@@ -150,7 +154,7 @@ export class RaftLog {
   append(entries: readonly Entry[]): number {
     if (entries.length === 0) return this.lastIndex();
     const after = entries[0]!.index - 1;
-    assert(
+    invariant(
       after >= this.committed,
       () => `append after ${after} would overwrite committed ${this.committed}`,
     );
@@ -160,7 +164,7 @@ export class RaftLog {
 
   commitTo(index: number): void {
     if (index <= this.committed) return; // commit never decreases
-    assert(index <= this.lastIndex(), () => `commit ${index} is past the last index ${this.lastIndex()}`);
+    invariant(index <= this.lastIndex(), () => `commit ${index} is past the last index ${this.lastIndex()}`);
     this.committed = index;
   }
 
@@ -178,7 +182,7 @@ export class RaftLog {
     if (lo >= hi) return [];
     const first = this.firstIndex();
     if (lo < first) throw new CompactedError(lo, first);
-    assert(
+    invariant(
       hi <= this.lastIndex() + 1,
       () => `slice [${lo}, ${hi}) is past the last index ${this.lastIndex()}`,
     );
@@ -241,8 +245,8 @@ export class RaftLog {
 
   appliedTo(index: number): void {
     if (index === 0) return;
-    assert(index <= this.committed, () => `applied ${index} is past committed ${this.committed}`);
-    assert(index >= this.applied, () => `applied ${index} goes back from ${this.applied}`);
+    invariant(index <= this.committed, () => `applied ${index} is past committed ${this.committed}`);
+    invariant(index >= this.applied, () => `applied ${index} goes back from ${this.applied}`);
     this.applied = index;
     this.applying = Math.max(this.applying, index);
   }
@@ -250,7 +254,7 @@ export class RaftLog {
   /** Replace the log by a snapshot (a follower that fell behind the leader's compaction). */
   restore(snapshot: Snapshot): void {
     const { index } = snapshot.meta;
-    if (index < this.committed) throw new RaftError("InvariantViolated", "restore behind commit");
+    invariant(index >= this.committed, () => `restore to ${index} behind commit ${this.committed}`);
     this.committed = index;
     this.applying = index;
     this.#unstable.snapshot = snapshot;

@@ -9,10 +9,11 @@
 //     ▲  ▲  TimeoutNow (transfer) ──────────────▲    │                 │
 //     │  └──────── higher term, or a leader's App/Heartbeat/Snap ──────┘
 //     └──────── prevote/vote lost, CheckQuorum failed ─────────────────┘
+
+import { invariant } from "../invariant.ts";
 import { applyConfChange, decodeConfChange } from "./confchange.ts";
 import type { RaftConfig } from "./config.ts";
 import {
-  assert,
   NotLeaderError,
   ProposalDroppedError,
   RaftError,
@@ -67,7 +68,7 @@ export class Raft {
     const { hardState, confState } = config.storage.initialState();
     this.log = new RaftLog(config.storage, config.applied);
     this.#resetProgress(confState);
-    assert(
+    invariant(
       hardState.commit <= this.log.lastIndex(),
       () => `hard state commit ${hardState.commit} is past the last index ${this.log.lastIndex()}`,
     );
@@ -185,7 +186,7 @@ export class Raft {
   }
 
   #becomePreCandidate(): void {
-    assert(this.role !== Role.Leader, "a leader cannot become a pre-candidate");
+    invariant(this.role !== Role.Leader, "a leader cannot become a pre-candidate");
     // A trial election: neither the term nor the vote changes.
     this.#votes.clear();
     this.lead = NONE;
@@ -193,14 +194,14 @@ export class Raft {
   }
 
   #becomeCandidate(): void {
-    assert(this.role !== Role.Leader, "a leader cannot become a candidate");
+    invariant(this.role !== Role.Leader, "a leader cannot become a candidate");
     this.#reset(this.term + 1);
     this.vote = this.id;
     this.role = Role.Candidate;
   }
 
   #becomeLeader(): void {
-    assert(this.role === Role.Candidate, "only a candidate becomes leader");
+    invariant(this.role === Role.Candidate, "only a candidate becomes leader");
     this.#reset(this.term);
     this.lead = this.id;
     this.role = Role.Leader;
@@ -626,7 +627,7 @@ export class Raft {
       if (e instanceof SnapshotTemporarilyUnavailableError) return false;
       throw e;
     }
-    assert(snapshot.meta.index > 0, "a compacted log implies a snapshot");
+    invariant(snapshot.meta.index > 0, "a compacted log implies a snapshot");
     pr.becomeSnapshot(snapshot.meta.index);
     this.#send({ type: MessageType.Snap, to, snapshot });
     return true;
@@ -671,7 +672,7 @@ export class Raft {
   /** Validate and propose a membership change. Decoding happens again on apply. */
   proposeConfChange(cc: ConfChange, data: Uint8Array): { index: number; term: number } {
     decodeConfChange(data); // the encoding round-trips, or the entry would poison every replica
-    if (cc.nodeId === "") throw new RaftError("InvariantViolated", "conf change needs a node id");
+    invariant(cc.nodeId !== "", "a conf change names a node");
     return this.propose(data, EntryType.ConfChange);
   }
 

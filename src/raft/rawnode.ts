@@ -1,9 +1,10 @@
 // The driver of one Raft replica (model: etcd-io/raft rawnode.go): the caller ticks it, steps
 // messages into it, proposes, and runs the Ready → persist → send → apply → advance cycle.
 // At most one Ready is outstanding; step/tick/propose may be called while it is being handled.
+
+import { invariant } from "../invariant.ts";
 import { decodeConfChange, encodeConfChange } from "./confchange.ts";
 import { type RaftOptions, raftConfig } from "./config.ts";
-import { assert } from "./errors.ts";
 import type { ProgressState } from "./progress.ts";
 import { Raft } from "./raft.ts";
 import type { ConfChange, ConfState, HardState, Message, NodeId, Ready, SoftState } from "./types.ts";
@@ -98,7 +99,7 @@ export class RawNode {
   }
 
   ready(): Ready {
-    assert(this.#outstanding === null, "ready() called again before advance()");
+    invariant(this.#outstanding === null, "ready() called again before advance()");
     const r = this.#raft;
     const soft = this.#softState();
     const hard = this.#hardState();
@@ -130,7 +131,7 @@ export class RawNode {
 
   /** The caller persisted, sent and applied everything in `rd`. */
   advance(rd: Ready): void {
-    assert(this.#outstanding === rd, "advance() must be given the outstanding Ready");
+    invariant(this.#outstanding === rd, "advance() must be given the outstanding Ready");
     this.#outstanding = null;
     const r = this.#raft;
     if (rd.snapshot) {

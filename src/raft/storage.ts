@@ -1,7 +1,8 @@
 // The core's read-only view of durable state (model: etcd-io/raft storage.go), and its
 // in-memory implementation. The node's durable storage implements the same interface over
 // the write-ahead log; the simulator uses MemoryStorage as each replica's "disk".
-import { assert, CompactedError, UnavailableError } from "./errors.ts";
+import { invariant } from "../invariant.ts";
+import { CompactedError, UnavailableError } from "./errors.ts";
 import type { ConfState, Entry, HardState, Snapshot } from "./types.ts";
 import { NONE } from "./types.ts";
 
@@ -114,7 +115,10 @@ export class MemoryStorage implements Storage {
   /** Record the state machine's snapshot at `index` (<= applied). Does not compact by itself. */
   createSnapshot(index: number, confState: ConfState, data: Uint8Array): Snapshot {
     if (index <= this.#snapshot.meta.index) return this.#snapshot;
-    assert(index <= this.lastIndex(), () => `snapshot ${index} is past the last index ${this.lastIndex()}`);
+    invariant(
+      index <= this.lastIndex(),
+      () => `snapshot ${index} is past the last index ${this.lastIndex()}`,
+    );
     this.#snapshot = { meta: { index, term: this.term(index), confState }, data };
     return this.#snapshot;
   }
@@ -123,7 +127,10 @@ export class MemoryStorage implements Storage {
   compact(compactIndex: number): void {
     const offset = this.#entries[0]!.index;
     if (compactIndex <= offset) return;
-    assert(compactIndex <= this.#snapshot.meta.index, () => `compact ${compactIndex} is past the snapshot`);
+    invariant(
+      compactIndex <= this.#snapshot.meta.index,
+      () => `compact ${compactIndex} is past the snapshot`,
+    );
     const i = compactIndex - offset;
     const head = this.#entries[i]!;
     this.#entries = [
@@ -144,7 +151,10 @@ export class MemoryStorage implements Storage {
     if (last <= offset) return;
     const fresh = first <= offset ? entries.slice(offset + 1 - first) : entries;
     const start = fresh[0]!.index;
-    assert(start <= this.lastIndex() + 1, () => `append at ${start} leaves a gap after ${this.lastIndex()}`);
+    invariant(
+      start <= this.lastIndex() + 1,
+      () => `append at ${start} leaves a gap after ${this.lastIndex()}`,
+    );
     // In place: appends are the hot path and the log may be long.
     this.#entries.length = start - offset;
     for (const e of fresh) this.#entries.push(e);

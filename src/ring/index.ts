@@ -1,6 +1,7 @@
 // ringkv's ring module: keys → shards on a consistent-hash ring, shards → members by a
 // bounded-load placement, and the report behind `ringkv ring`. Everything but `createHasher`
 // is synchronous and pure: the hasher is the one piece that needs an async WebAssembly load.
+// May import: src/invariant.ts only.
 
 export { isRingError, RingError, type RingErrorCode } from "./errors.ts";
 export { createHasher, type Hasher, type HasherOptions, type RingKey } from "./hasher.ts";

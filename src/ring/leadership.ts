@@ -9,7 +9,7 @@
 // least k / capacity members: k shards hold k·r replicas, no member holds more than the replica
 // capacity, and placement.ts keeps replica capacity ≤ r × leader capacity.
 
-import { invariant } from "./invariant.ts";
+import { invariant } from "../invariant.ts";
 
 export interface LeadershipInput {
   /** Replica sets as from `assignReplicaSets`: r member indices per shard, in preference order. */

@@ -17,9 +17,9 @@
 //   them take every shard. bench/ring measures the extra moves. When the ring alone already
 //   satisfies the bound, the bound changes nothing (a tested property).
 
+import { invariant } from "../invariant.ts";
 import { RingError, requireIntegerIn } from "./errors.ts";
 import type { Hasher } from "./hasher.ts";
-import { invariant } from "./invariant.ts";
 import { chooseLeaders } from "./leadership.ts";
 import { canonicalMemberIds, type MemberInput } from "./member.ts";
 import { memberRing } from "./member-ring.ts";

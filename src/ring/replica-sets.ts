@@ -12,7 +12,7 @@
 // already held the shard stays ineligible for that shard: each shard keeps a cursor into the ring
 // and the whole assignment walks every shard's ring at most once.
 
-import { invariant } from "./invariant.ts";
+import { invariant } from "../invariant.ts";
 import type { TokenRing } from "./token-ring.ts";
 
 export interface ReplicaSetsInput {

@@ -9,7 +9,7 @@
 // binary search over thousands of tokens is a dozen unpredictable branches, costlier than the
 // hash call itself; see bench/results/ring.md for what the index buys.
 
-import { invariant } from "./invariant.ts";
+import { invariant } from "../invariant.ts";
 import { tokensMax } from "./settings.ts";
 
 const positionSpace = 2 ** 32;

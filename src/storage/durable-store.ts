@@ -21,7 +21,7 @@
 //   their segments; the drop itself releases the old entries' segments (segment-ledger.ts).
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { assert } from "../raft/errors.ts";
+import { invariant } from "../invariant.ts";
 import type { Entry, HardState, Snapshot } from "../raft/types.ts";
 import { DirLock } from "./dir-lock.ts";
 import { syncDirectory } from "./durable-file.ts";
@@ -251,7 +251,7 @@ export class DurableStore {
     if (snapshot.meta.index <= log.snapshotMeta().index) return;
     // Check before writing: a snapshot outside the log or with the wrong term is a caller bug.
     const logTerm = log.memory.term(snapshot.meta.index);
-    assert(
+    invariant(
       logTerm === snapshot.meta.term,
       () => `group ${groupId}: snapshot term ${snapshot.meta.term}, log ${logTerm}`,
     );

@@ -2,7 +2,7 @@
 // it and the hard state. It is rebuilt on recovery by replaying the write-ahead log and then
 // kept current by DurableStore.persist, and both paths change it only through these methods,
 // so a record means the same thing when written and when replayed.
-import { assert } from "../raft/errors.ts";
+import { invariant } from "../invariant.ts";
 import { MemoryStorage } from "../raft/storage.ts";
 import type { Entry, HardState, Snapshot, SnapshotMeta } from "../raft/types.ts";
 import { NONE } from "../raft/types.ts";
@@ -45,7 +45,7 @@ export class GroupLog {
 
   /** Replace the whole log with `snapshot` (one received from the leader); keeps the hard state. */
   install(snapshot: Snapshot): void {
-    assert(this.accepts(snapshot), () => `group ${this.id}: snapshot ${snapshot.meta.index} is not newer`);
+    invariant(this.accepts(snapshot), () => `group ${this.id}: snapshot ${snapshot.meta.index} is not newer`);
     this.#memory = memoryAt(snapshot, this.#memory.hardState());
   }
 
@@ -83,9 +83,9 @@ export class GroupLog {
   compact(snapshot: Snapshot): boolean {
     const { index, term, confState } = snapshot.meta;
     if (index <= this.snapshotMeta().index) return false;
-    assert(index <= this.#memory.lastIndex(), () => `group ${this.id}: snapshot ${index} is past the log`);
+    invariant(index <= this.#memory.lastIndex(), () => `group ${this.id}: snapshot ${index} is past the log`);
     const logTerm = this.#memory.term(index);
-    assert(
+    invariant(
       logTerm === term,
       () => `group ${this.id}: snapshot ${index} has term ${term}, the log ${logTerm}`,
     );
@@ -119,7 +119,7 @@ function memoryAt(snapshot: Snapshot, hardState: HardState): MemoryStorage {
   if (snapshot.meta.index === 0) {
     // MemoryStorage can only bootstrap voters; a brand-new group never starts with learners
     // (a learner joins later and receives a real snapshot).
-    assert(snapshot.meta.confState.learners.length === 0, "a bootstrap snapshot cannot name learners");
+    invariant(snapshot.meta.confState.learners.length === 0, "a bootstrap snapshot cannot name learners");
     memory = MemoryStorage.bootstrap(snapshot.meta.confState.voters);
   } else {
     memory = new MemoryStorage();

@@ -1,6 +1,8 @@
 // Durable storage of a ringkv node: one write-ahead log with group commit for all the node's
 // Raft groups, atomic snapshot files, recovery with torn-tail repair, and a data-directory lock.
 // See durable-store.ts for how a node drives it.
+// May import: src/raft (the Storage interface and types it implements), src/invariant.ts;
+// never src/node.
 export { isErrnoCode, writeFileDurably } from "./durable-file.ts";
 export {
   DurableStore,

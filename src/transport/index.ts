@@ -1,4 +1,7 @@
 // The peer transport of the multi-Raft host: the public surface of src/transport.
+// Owns batched per-peer streams of Raft messages and snapshots over gRPC, and MemoryNetwork,
+// its in-memory twin with partitions and drops for tests and the simulator.
+// May import: src/raft (messages), src/api (protobuf loading), src/invariant.ts.
 export {
   type ConfStateWire,
   decodeBatch,

@@ -12,6 +12,7 @@
 // no blocking. Reconnecting is lazy: after the backoff the link idles until there is something
 // to send (Raft's heartbeats make that soon).
 import * as grpc from "@grpc/grpc-js";
+import { invariant } from "../invariant.ts";
 import { MessageType } from "../raft/types.ts";
 import { Backoff } from "./backoff.ts";
 import { encodeBatch, type MessageBatchWire } from "./codec.ts";
@@ -114,7 +115,10 @@ export class PeerLink {
     }
     if (batch.length === 0) return;
     const call = this.#call;
-    if (this.#state !== "open" || call === null) throw new Error(`link to ${this.peer} is not open`);
+    invariant(
+      this.#state === "open" && call !== null,
+      () => `write to the link to ${this.peer} while ${this.#state}`,
+    );
     this.#ctx.stats.batchesSent++;
     this.#ctx.stats.messagesSent += batch.length;
     if (!call.write(encodeBatch(this.#ctx.localId, batch))) this.#draining = true;

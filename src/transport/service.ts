@@ -2,7 +2,7 @@
 // port (the client KV service shares the server). It validates what peers send and hands it to
 // a RaftInbound — the node's GrpcTransport — which delivers it to the host.
 import * as grpc from "@grpc/grpc-js";
-import { serviceDefinition } from "../api/proto.ts";
+import { type ServiceSpec, serviceDefinition, wire } from "../api/proto.ts";
 import { decodeBatch, type MessageBatch } from "./codec.ts";
 import { TRANSPORT_DEFAULTS, type TransportConfig } from "./config.ts";
 import { MalformedMessageError, TransportError, type TransportErrorCode } from "./errors.ts";
@@ -18,11 +18,24 @@ export interface RaftInbound {
   reject(error: TransportError): void;
 }
 
+/** The rpcs of `service RaftTransport` in proto/raft.proto. */
+export const RAFT_SERVICE: ServiceSpec = {
+  fullName: "ringkv.raft.RaftTransport",
+  methods: {
+    Send: { request: wire.raft.MessageBatch, response: wire.raft.SendAck, requestStream: true },
+    InstallSnapshot: {
+      request: wire.raft.SnapshotChunk,
+      response: wire.raft.SnapshotAck,
+      requestStream: true,
+    },
+  },
+};
+
 let definition: grpc.ServiceDefinition | null = null;
 
-/** The RaftTransport service definition (parsed once). */
+/** The RaftTransport service definition (built once). */
 export function raftServiceDefinition(): grpc.ServiceDefinition {
-  definition ??= serviceDefinition("raft.proto", "ringkv.raft.RaftTransport");
+  definition ??= serviceDefinition(RAFT_SERVICE);
   return definition;
 }
 

@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeKv } from "../node/server/fake-kv.ts";
 import { type Served, serveGrpc } from "../node/server/harness.ts";
-import { BIN, ringkv, shell } from "./run-cli.ts";
+import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
+import { ringkv, shell } from "./run-cli.ts";
 
 /**
  * Slack on top of --timeout, counted from the first request the server saw to the process's
@@ -86,7 +87,7 @@ describe("ringkv CLI: the first hour (issue 11)", { timeout: 180_000 }, () => {
   });
 
   test.concurrent("a reader that closes its end mid-output ends the command quietly", async () => {
-    const child = spawn(process.execPath, [BIN, "status", "--addr", served.addr], {
+    const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, "status", "--addr", served.addr], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout.destroy(); // the reading end goes away before anything is written

@@ -1,10 +1,8 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeKv } from "../node/server/fake-kv.ts";
 import { deadAddress, type Served, serveGrpc } from "../node/server/harness.ts";
-
-const BIN = fileURLToPath(new URL("../../bin/ringkv.mjs", import.meta.url));
+import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
 
 interface Run {
   readonly code: number | null;
@@ -12,10 +10,10 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Run the real `ringkv` binary as users do, in its own process. */
+/** Run the real `ringkv` CLI in its own process (from its sources: test/support/ringkv-command.ts). */
 function ringkv(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, ...args], {
       env: { ...process.env, RINGKV_ADDR: undefined, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

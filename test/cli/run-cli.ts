@@ -1,8 +1,7 @@
-// Running the real `ringkv` binary from CLI tests, as users do: its own process, its own pipes.
+// Running the real `ringkv` CLI from CLI tests, as users do: its own process, its own pipes (from
+// its sources: test/support/ringkv-command.ts).
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-export const BIN = fileURLToPath(new URL("../../bin/ringkv.mjs", import.meta.url));
+import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
 
 export interface Run {
   readonly code: number | null;
@@ -15,7 +14,7 @@ export interface Run {
 export function ringkv(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, ...args], {
       env: { ...process.env, RINGKV_ADDR: undefined, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -33,7 +32,7 @@ export function shell(line: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn("bash", ["-c", line], {
-      env: { ...process.env, RINGKV: `${process.execPath} ${BIN}` },
+      env: { ...process.env, RINGKV: [process.execPath, ...RINGKV_NODE_ARGS].join(" ") },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
 import { ERROR_MAPPINGS, type ErrorCode } from "../../src/api/errors.ts";
+import { RingkvClient } from "../../src/client/index.ts";
 import { encodeKv, RawKvClient } from "./grpc-raw.ts";
 import { freePort, type NodeProcess, runRingkv, useCluster } from "./harness.ts";
 import { errorCode, httpRequest } from "./http.ts";
@@ -425,6 +426,37 @@ describe("a three-node cluster serves clients through every node", () => {
       expect(owner.running).toBe(true);
       await expectServing(owner, "after-intruder");
       await running().waitForHealthy();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "by the client library: string keys and values travel as UTF-8, the same bytes HTTP reads and writes",
+    async () => {
+      const [a, b] = nodes() as [NodeProcess, NodeProcess];
+      const client = new RingkvClient({ addresses: [a.advertise] });
+      try {
+        // Issue 11: "user" went out base64-decoded (0xBAC7AB) and "hello" failed to serialise.
+        const texts = { user: "john", hello: "wörld ✓", "a/b c": "" };
+        for (const [key, value] of Object.entries(texts)) {
+          const { version } = await client.put(key, value);
+          expect(version).toBeGreaterThan(0);
+          const http = await httpRequest(b.http, { path: `/v1/kv/${encodeURIComponent(key)}` });
+          expect([key, http.status, http.body.toString("utf8")]).toEqual([key, 200, value]);
+          const got = await client.get(key);
+          expect([got?.string(), got?.version]).toEqual([value, version]);
+          expect(got?.bytes).toEqual(new TextEncoder().encode(value));
+        }
+        // Bytes from HTTP read back as bytes and as text; Uint8Array keys reach the same key.
+        const put = await httpRequest(b.http, { method: "PUT", path: "/v1/kv/from-http", body: "über" });
+        expect(put.status).toBe(200);
+        const viaBytes = await client.get(new TextEncoder().encode("from-http"));
+        expect(viaBytes?.string()).toBe("über");
+        expect((await client.delete("user")).deleted).toBe(true);
+        expect(await client.get("user")).toBeNull();
+      } finally {
+        client.close();
+      }
     },
     TEST_TIMEOUT_MS,
   );

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, test } from "vitest";
-import { RINGKV_BIN, runRingkv } from "./harness.ts";
+import { CLI_MAIN, RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
+import { runRingkv } from "./harness.ts";
 import { freePortRun } from "./ports.ts";
 import { within } from "./wait-for.ts";
 
@@ -31,7 +32,9 @@ class Dev {
   readonly exited: Promise<number | null>;
 
   constructor(args: readonly string[]) {
-    this.child = spawn(process.execPath, [RINGKV_BIN, "dev", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn(process.execPath, [...RINGKV_NODE_ARGS, "dev", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.exited = new Promise((resolve) => this.child.once("close", (code) => resolve(code)));
     this.ready = new Promise((resolve, reject) => {
       createInterface({ input: this.child.stdout! }).on("line", (line) => {
@@ -84,7 +87,7 @@ describe("ringkv dev restarts from its data (npm start works twice)", { timeout:
       expect(n.data).toBe(join(root, n.id));
       expect(() => process.kill(n.pid, 0)).not.toThrow();
       expect(n.restart).toContain(
-        `${RINGKV_BIN} start --id ${n.id} --listen ${n.addr} --http ${n.http} --data ${n.data}`,
+        `${CLI_MAIN} start --id ${n.id} --listen ${n.addr} --http ${n.http} --data ${n.data}`,
       );
       expect(n.restart).not.toMatch(/--bootstrap|--join/);
     }

@@ -2,7 +2,7 @@
 // through serializer), so a test can send valid encodings and garbage alike, and read the status
 // code and the ringkv-code trailer the node answers with.
 import * as grpc from "@grpc/grpc-js";
-import { encodeMessage, messageType } from "../../src/api/proto.ts";
+import { encodeMessage, type MessageCodec, wire } from "../../src/api/proto.ts";
 
 export interface RawStatus {
   readonly code: grpc.status;
@@ -55,6 +55,7 @@ export class RawKvClient {
 }
 
 /** `value` encoded as the kv.proto message `type` (e.g. "PutRequest"). */
-export function encodeKv(type: string, value: object): Buffer {
-  return encodeMessage(messageType("kv.proto", `ringkv.kv.${type}`), value);
+export function encodeKv(type: keyof typeof wire.kv, value: object): Buffer {
+  const codec: MessageCodec = wire.kv[type];
+  return encodeMessage(codec, value);
 }

@@ -1,5 +1,5 @@
-// Real ringkv clusters for the process tests: `ringkv start` processes (bin/ringkv.mjs under this
-// Node), free loopback ports, temporary data directories, every output line kept (and shown when
+// Real ringkv clusters for the process tests: `ringkv start` processes (the CLI's sources under
+// this Node: test/support/ringkv-command.ts), free loopback ports, temporary data directories, every output line kept (and shown when
 // a test fails), and the faults the tests inject: SIGKILL/SIGTERM, SIGSTOP/SIGCONT, restarts,
 // and network partitions through a fault proxy in front of each node (proxy.ts).
 //
@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { StatusJson } from "../../src/api/kv-api.ts";
 import { replicationFactorDefault } from "../../src/ring/settings.ts";
+import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
 import { httpRequest } from "./http.ts";
 import { socketOrigin } from "./origin.ts";
 import { freePort } from "./ports.ts";
@@ -22,7 +23,6 @@ import { FaultProxy } from "./proxy.ts";
 import { WaitTimeoutError, waitFor, within } from "./wait-for.ts";
 
 export const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
-export const RINGKV_BIN = join(REPO_DIR, "bin", "ringkv.mjs");
 
 /** The node's defaults (src/node/config.ts): tickMs 100 × electionTicks 10. */
 export const ELECTION_TIMEOUT_MIN_MS = 1000;
@@ -81,7 +81,7 @@ export async function runRingkv(args: readonly string[], timeoutMs = 60_000): Pr
 }
 
 function spawnTracked(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
-  const child = spawn(process.execPath, [RINGKV_BIN, ...args], {
+  const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, ...args], {
     cwd: REPO_DIR,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env },

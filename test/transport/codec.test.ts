@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeMessage, encodeMessage, messageType, protoRoot } from "../../src/api/proto.ts";
+import { decodeMessage, encodeMessage, wire } from "../../src/api/proto.ts";
 import { EntryType, MessageType } from "../../src/raft/types.ts";
 import { entryTypeWire, messageTypeWire, type SnapshotChunkWire } from "../../src/transport/codec.ts";
 import {
@@ -15,11 +15,12 @@ import {
   wireSizeBytes,
 } from "../../src/transport/index.ts";
 import { SnapshotAssembly } from "../../src/transport/snapshot-assembly.ts";
+import { protoRoot } from "../support/proto-schema.ts";
 import { groupMessageArb, heartbeat, message, patternBytes, snap } from "./fixtures.ts";
 
-const BATCH = messageType("raft.proto", "ringkv.raft.MessageBatch");
-const GROUP_MESSAGE = messageType("raft.proto", "ringkv.raft.GroupMessage");
-const CHUNK = messageType("raft.proto", "ringkv.raft.SnapshotChunk");
+const BATCH = wire.raft.MessageBatch;
+const GROUP_MESSAGE = wire.raft.GroupMessage;
+const CHUNK = wire.raft.SnapshotChunk;
 
 /** Through protobuf bytes and back, as a batch crosses the wire. */
 function overWire(wire: MessageBatchWire): unknown {

@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { afterEach, describe, expect, it } from "vitest";
-import { encodeMessage, messageType } from "../../src/api/proto.ts";
+import { encodeMessage, wire } from "../../src/api/proto.ts";
 import {
   encodeBatch,
   GrpcTransport,
@@ -228,7 +228,7 @@ describe("GrpcTransport over loopback", () => {
   });
 
   it("the encoder's output passes protobufjs verification for every message type", () => {
-    const type = messageType("raft.proto", "ringkv.raft.MessageBatch");
+    const type = wire.raft.MessageBatch;
     expect(encodeMessage(type, encodeBatch("a", [heartbeat("g", "a", "b", "c")])).byteLength).toBeGreaterThan(
       0,
     );

@@ -3,8 +3,7 @@
 // every field is checked (type, range, enum value, required presence, nesting), and anything off
 // is refused with a typed error naming the field — a bad peer loses its batch, never the node.
 // Incarnations, versions and seqs must be safe integers (< 2^53); a larger uint64 fails the check.
-import type protobuf from "protobufjs";
-import { decodeMessage, encodeMessage, messageType } from "../../api/proto.ts";
+import { decodeMessage, encodeMessage, type MessageCodec, wire } from "../../api/proto.ts";
 import {
   assertMetadataValue,
   canonicalJson,
@@ -51,18 +50,8 @@ export function memberStateWire(state: MemberState): number {
   return STATE_WIRE[state];
 }
 
-let messageTypeCache: protobuf.Type | undefined;
-let batchTypeCache: protobuf.Type | undefined;
-
-function gossipMessageType(): protobuf.Type {
-  messageTypeCache ??= messageType("gossip.proto", "ringkv.gossip.GossipMessage");
-  return messageTypeCache;
-}
-
-function gossipBatchType(): protobuf.Type {
-  batchTypeCache ??= messageType("gossip.proto", "ringkv.gossip.GossipBatch");
-  return batchTypeCache;
-}
+const GossipMessageCodec: MessageCodec = wire.gossip.GossipMessage;
+const GossipBatchCodec: MessageCodec = wire.gossip.GossipBatch;
 
 // ─── encoders ──────────────────────────────────────────────────────────────────────────────────
 
@@ -73,7 +62,7 @@ export function messageLimitBytes(type: Message["type"], limits: CodecLimits): n
 
 /** One message's bytes; a GossipTooLargeError if they exceed the limit of its kind. */
 export function encodeGossipMessage(message: Message, limits: CodecLimits): Uint8Array {
-  const bytes = encodeMessage(gossipMessageType(), messageToWire(message));
+  const bytes = encodeMessage(GossipMessageCodec, messageToWire(message));
   const limit = messageLimitBytes(message.type, limits);
   if (bytes.byteLength > limit) {
     throw new GossipTooLargeError(`${message.type} to ${message.to}`, bytes.byteLength, limit);
@@ -83,7 +72,7 @@ export function encodeGossipMessage(message: Message, limits: CodecLimits): Uint
 
 /** A Deliver request: already encoded messages (each within its limit) from one member. */
 export function encodeGossipBatch(from: string, messages: readonly Uint8Array[]): Buffer {
-  return encodeMessage(gossipBatchType(), { from, messages });
+  return encodeMessage(GossipBatchCodec, { from, messages });
 }
 
 function messageToWire(m: Message): object {
@@ -155,7 +144,7 @@ export function decodeGossipBatch(bytes: Uint8Array, limits: CodecLimits): Gossi
   if (bytes.byteLength > limits.batchBytesMax) {
     throw new GossipTooLargeError(path, bytes.byteLength, limits.batchBytesMax);
   }
-  const o = parse(gossipBatchType(), bytes, path);
+  const o = parse(GossipBatchCodec, bytes, path);
   const from = memberId(o, "from", path);
   const raw = list(o, "messages", path);
   if (raw.length === 0 || raw.length > limits.batchMessagesMax) {
@@ -178,7 +167,7 @@ export function decodeGossipMessage(bytes: Uint8Array, limits: CodecLimits, path
   if (bytes.byteLength > limits.pushPullBytesMax) {
     throw new GossipTooLargeError(path, bytes.byteLength, limits.pushPullBytesMax);
   }
-  const o = parse(gossipMessageType(), bytes, path);
+  const o = parse(GossipMessageCodec, bytes, path);
   const type = bodyType(o, path);
   const limit = messageLimitBytes(type, limits);
   if (bytes.byteLength > limit) throw new GossipTooLargeError(`${path} (${type})`, bytes.byteLength, limit);
@@ -298,9 +287,9 @@ function decodeEntry(value: unknown, path: string): MetadataEntry {
 type Struct = Readonly<Record<string, unknown>>;
 
 /** protobufjs objects: 64-bit integers as numbers, every field present (defaults: true). */
-function parse(type: protobuf.Type, bytes: Uint8Array, path: string): Struct {
+function parse(codec: MessageCodec, bytes: Uint8Array, path: string): Struct {
   try {
-    return decodeMessage<Struct>(type, bytes);
+    return decodeMessage<Struct>(codec, bytes);
   } catch (e) {
     // protobufjs throws plain Errors (truncated input, bad wire type, nesting too deep).
     throw new MalformedGossipError(path, e instanceof Error ? e.message : String(e));

@@ -1,5 +1,7 @@
 // The node's gossip shell: runs the pure SWIM member of src/gossip over the node's gRPC server
 // (the GossipTransport service of proto/gossip.proto). Everything not exported here is internal.
+// May import: src/gossip, src/api, src/storage (durable files), src/node/host (random),
+// src/invariant.ts.
 export {
   GOSSIP_ADDRESS,
   GossipAgent,

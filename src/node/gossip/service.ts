@@ -3,7 +3,8 @@
 // limits hold before anything is parsed and a bad batch is answered with a typed status
 // (INVALID_ARGUMENT, RESOURCE_EXHAUSTED) naming the offending field.
 import * as grpc from "@grpc/grpc-js";
-import { serviceDefinition } from "../../api/proto.ts";
+import { type ServiceSpec, serviceDefinition, wire } from "../../api/proto.ts";
+import { invariant } from "../../invariant.ts";
 import { type CodecLimits, decodeGossipBatch, type GossipBatch } from "./codec.ts";
 import { GossipAgentError, grpcStatusOf } from "./errors.ts";
 
@@ -18,6 +19,12 @@ export interface GossipInbound {
   reject(error: GossipAgentError): void;
 }
 
+/** The rpcs of `service GossipTransport` in proto/gossip.proto. */
+export const GOSSIP_SERVICE: ServiceSpec = {
+  fullName: "ringkv.gossip.GossipTransport",
+  methods: { Deliver: { request: wire.gossip.GossipBatch, response: wire.gossip.GossipAck } },
+};
+
 let definition: grpc.ServiceDefinition | null = null;
 
 /**
@@ -27,9 +34,9 @@ let definition: grpc.ServiceDefinition | null = null;
  */
 export function gossipServiceDefinition(): grpc.ServiceDefinition {
   if (definition !== null) return definition;
-  const base = serviceDefinition("gossip.proto", "ringkv.gossip.GossipTransport");
+  const base = serviceDefinition(GOSSIP_SERVICE);
   const deliver = base["Deliver"];
-  if (deliver === undefined) throw new Error("proto/gossip.proto: GossipTransport.Deliver is missing");
+  invariant(deliver !== undefined, "GOSSIP_SERVICE: Deliver is missing");
   const raw = (bytes: Buffer): Buffer => bytes;
   definition = { Deliver: { ...deliver, requestSerialize: raw, requestDeserialize: raw } };
   return definition;

@@ -4,12 +4,26 @@
 // them durable with ONE fsync (group commit across groups) — leaders' replication messages go
 // out before it, everything else after — applies, and advances. Work arriving meanwhile (messages,
 // proposals, ticks) is picked up by the next pass; at most one pass runs at a time.
+//
+// What the host relies on, asserted (a broken one is a bug: it goes to onFatal, and the host
+// does nothing more):
+//   - at most one pass runs at a time, and none after stop() (LoopPhase);
+//   - each group's Readies are persisted, applied and advanced in the order the core hands them
+//     out (the core asserts advance() gets the outstanding Ready; the Replica asserts each
+//     entry applies at applied + 1);
+//   - persisted before sent, applied or advanced: once persist() returns, the store serves what
+//     the Ready carried (its last entry, snapshot and hard state), since the core reads its
+//     log back from there; the sync() for a mustSync Ready is awaited before apply and advance.
+// An exception thrown while ticking or stepping a message goes to onFatal too, not into the
+// timer or the transport that called us.
 import type { Logger } from "pino";
 import { RingkvError } from "../../api/errors.ts";
+import { invariant } from "../../invariant.ts";
 import { MessageType, mayPrecedePersist, type Random, type Ready, type SoftState } from "../../raft/index.ts";
 import type { LogStore } from "../../storage/log-store.ts";
 import type { GroupMessage, Transport } from "../../transport/transport.ts";
 import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
+import { LoopPhase } from "./loop-phase.ts";
 import { Replica } from "./replica.ts";
 
 export interface HostOptions {
@@ -45,9 +59,11 @@ export class MultiRaftHost {
   readonly #tickListeners: (() => void)[] = [];
   readonly #clock: Clock;
   #stopTicking: (() => void) | null = null;
+  /** A pass is queued on the clock (set by kick, cleared when it fires). */
   #scheduled = false;
-  #running = false;
-  #closed = false;
+  readonly #phase = new LoopPhase();
+  /** onFatal was called: the host does nothing more. */
+  #failed = false;
   /** Groups whose snapshot is being written, and the writes in flight (awaited on stop). */
   readonly #savingSnapshots = new Set<string>();
   readonly #saves = new Set<Promise<void>>();
@@ -115,43 +131,64 @@ export class MultiRaftHost {
   }
 
   #tick(): void {
-    for (const r of this.#replicas.values()) r.raw.tick();
-    for (const l of this.#tickListeners) l();
-    this.kick();
-  }
-
-  #receive(messages: readonly GroupMessage[]): void {
-    if (this.#closed) return;
-    for (const { group, message } of messages) {
-      let replica = this.#replicas.get(group);
-      if (!replica && FROM_LEADER.has(message.type) && this.#options.acceptGroup?.(group)) {
-        this.#options.logger.info({ group, from: message.from }, "replica created for a new group");
-        replica = this.openReplica(group);
-      }
-      // Anything else for a group we do not host is dropped: Raft retries.
-      replica?.raw.step(message);
+    try {
+      for (const r of this.#replicas.values()) r.raw.tick();
+      for (const l of this.#tickListeners) l();
+    } catch (e) {
+      this.#fatal(e); // closes the loop: the kick below does nothing
     }
     this.kick();
   }
 
+  #receive(messages: readonly GroupMessage[]): void {
+    if (this.#phase.closing) return;
+    try {
+      for (const { group, message } of messages) {
+        let replica = this.#replicas.get(group);
+        if (!replica && FROM_LEADER.has(message.type) && this.#options.acceptGroup?.(group)) {
+          this.#options.logger.info({ group, from: message.from }, "replica created for a new group");
+          replica = this.openReplica(group);
+        }
+        // Anything else for a group we do not host is dropped: Raft retries.
+        replica?.raw.step(message);
+      }
+    } catch (e) {
+      this.#fatal(e); // closes the loop: the kick below does nothing
+    }
+    this.kick();
+  }
+
+  /** Storage or an invariant failed: stop everything here and hand the error on, once. */
+  #fatal(error: unknown): void {
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#stopTicking?.();
+    this.#stopTicking = null;
+    this.#phase.close();
+    this.#options.onFatal(error);
+  }
+
   /** Schedule a pass of the Ready loop (coalesced: many kicks, one pass). */
   kick(): void {
-    if (this.#scheduled || this.#closed) return;
+    if (this.#scheduled || this.#phase.closing) return;
     this.#scheduled = true;
     this.#clock.setImmediate(() => {
       this.#scheduled = false;
-      if (!this.#running) this.#idle = this.#run();
+      // A kick while a pass runs is picked up by that loop's next pass.
+      if (this.#phase.name === "idle") this.#idle = this.#run();
     });
   }
 
   async #run(): Promise<void> {
-    this.#running = true;
     try {
-      while (!this.#closed && (await this.#pass())) {}
+      this.#phase.begin();
+      try {
+        while (!this.#phase.closing && (await this.#pass())) {}
+      } finally {
+        this.#phase.end();
+      }
     } catch (e) {
-      this.#options.onFatal(e);
-    } finally {
-      this.#running = false;
+      this.#fatal(e);
     }
   }
 
@@ -163,6 +200,7 @@ export class MultiRaftHost {
       if (!r.raw.hasReady()) continue;
       const rd = r.raw.ready();
       store.persist(r.group, { snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
+      this.#checkPersisted(r.group, rd);
       batch.push([r, rd]);
     }
     if (batch.length === 0) return false;
@@ -188,6 +226,52 @@ export class MultiRaftHost {
     return true;
   }
 
+  /** Once persist() returns, the store serves what the Ready carried: the core reads it back. */
+  #checkPersisted(group: string, rd: Ready): void {
+    const storage = this.#options.store.group(group);
+    const last = rd.entries.at(-1);
+    if (last) {
+      const lastIndex = storage.lastIndex();
+      const lastTerm = lastIndex === last.index ? storage.term(lastIndex) : null;
+      invariant(
+        lastIndex === last.index && lastTerm === last.term,
+        "the store holds a Ready's entries",
+        () => ({
+          group,
+          entryIndex: last.index,
+          entryTerm: last.term,
+          storedLastIndex: lastIndex,
+          storedTerm: lastTerm,
+        }),
+      );
+    }
+    if (rd.snapshot) {
+      const stored = storage.snapshot().meta.index;
+      invariant(stored >= rd.snapshot.meta.index, "the store holds a Ready's snapshot", () => ({
+        group,
+        snapshotIndex: rd.snapshot?.meta.index ?? null,
+        storedSnapshotIndex: stored,
+      }));
+    }
+    if (rd.hardState) {
+      const want = rd.hardState;
+      const stored = storage.initialState().hardState;
+      invariant(
+        stored.term === want.term && stored.vote === want.vote && stored.commit === want.commit,
+        "the store holds a Ready's hard state",
+        () => ({
+          group,
+          term: want.term,
+          vote: want.vote,
+          commit: want.commit,
+          storedTerm: stored.term,
+          storedVote: stored.vote,
+          storedCommit: stored.commit,
+        }),
+      );
+    }
+  }
+
   /**
    * Snapshot a replica that applied enough, and write it in the background: writing and fsyncing
    * the file must not hold up every group's Raft traffic (it did: a put's p99 was one snapshot
@@ -205,7 +289,7 @@ export class MultiRaftHost {
         const fields = { group, index: snap.meta.index, bytes: snap.data.byteLength };
         this.#options.logger.info(fields, "snapshot saved");
       })
-      .catch((e: unknown) => this.#options.onFatal(e))
+      .catch((e: unknown) => this.#fatal(e))
       .finally(() => this.#savingSnapshots.delete(group));
     this.#saves.add(saving);
     void saving.finally(() => this.#saves.delete(saving));
@@ -223,7 +307,7 @@ export class MultiRaftHost {
   async stop(): Promise<void> {
     this.#stopTicking?.();
     this.#stopTicking = null;
-    this.#closed = true;
+    this.#phase.close();
     await this.#idle;
     await Promise.all(this.#saves);
     const reason = new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });

@@ -3,8 +3,10 @@
 // The host drives it through the Ready cycle; this class only applies and answers.
 
 import { RingkvError } from "../../api/errors.ts";
+import { invariant } from "../../invariant.ts";
 import {
   type ConfChange,
+  type Entry,
   EntryType,
   NotLeaderError,
   ProposalDroppedError,
@@ -39,12 +41,30 @@ export interface ReplicaOptions {
   readonly snapshotLogBytes: number;
 }
 
+/**
+ * Invariants (asserted where the fields change; a broken one throws InvariantError, which the
+ * host hands to onFatal — see STYLE.md habit 6 and etcd-io/raft tracker/progress.go):
+ *
+ *   snapshotIndex <= applied <= commit
+ *   commit never goes back.
+ *   applied moves one entry at a time (entry.index === applied + 1: no gap, no repeat), or
+ *     jumps forward to an installed snapshot (snapshot index > applied: the core installs only
+ *     a snapshot past its commit, and commit >= applied).
+ *   appliedTerm never goes back (terms do not decrease along a Raft log).
+ *   A snapshot is taken only of what the core applied too (after advance(), so it records
+ *     the membership changes the core applies on advance).
+ */
 export class Replica {
   readonly group: string;
   readonly raw: RawNode;
   readonly sm = new KvStateMachine();
+  /** Index of the last entry (or snapshot) the state machine holds. */
   #applied: number;
+  /** Term of that entry. */
   #appliedTerm: number;
+  /** The highest commit index the core handed over (its hard state's commit). */
+  #commit: number;
+  /** Index of the last snapshot taken or installed: the log before it may be gone. */
   #snapshotIndex: number;
   readonly #snapshotEntries: number;
   readonly #snapshotLogBytes: number;
@@ -80,6 +100,8 @@ export class Replica {
       storage: options.storage,
       applied: snap.meta.index,
     });
+    this.#commit = this.raw.status().commit;
+    this.#checkOrder();
   }
 
   get applied(): number {
@@ -168,41 +190,9 @@ export class Replica {
    * Apply what a Ready hands over (its durable part is already persisted and its messages sent).
    */
   apply(rd: Ready): void {
-    if (rd.snapshot) {
-      this.sm.restore(rd.snapshot.data);
-      this.#applied = rd.snapshot.meta.index;
-      this.#appliedTerm = rd.snapshot.meta.term;
-      this.#snapshotIndex = rd.snapshot.meta.index;
-      this.#logBytesSinceSnapshot = 0;
-      this.epoch = rd.snapshot.meta.index;
-      this.#digests.record(this.#applied, this.sm.digestLanes());
-      // Proposals at or below the snapshot can no longer be matched: their outcome is unknown.
-      for (const [index, p] of this.#proposals) {
-        if (index <= this.#applied) {
-          this.#proposals.delete(index);
-          p.reject(new RingkvError("Timeout", "outcome unknown: the replica installed a snapshot"));
-        }
-      }
-    }
-    for (const entry of rd.committedEntries) {
-      let result: ApplyResult = { kind: "member" };
-      if (entry.type === EntryType.Normal && entry.data.byteLength > 0) {
-        result = this.sm.apply(decodeCommand(entry.data), entry.index);
-      }
-      // Conf changes and meta commands (members, config) both return "member": the epoch.
-      if (result.kind === "member") this.epoch = entry.index;
-      this.#logBytesSinceSnapshot += entry.data.byteLength;
-      this.#applied = entry.index;
-      this.#appliedTerm = entry.term;
-      this.#digests.record(entry.index, this.sm.digestLanes());
-      const pending = this.#proposals.get(entry.index);
-      if (pending) {
-        this.#proposals.delete(entry.index);
-        // Another term's entry at our index means ours was overwritten: it never took effect.
-        if (pending.term === entry.term) pending.resolve(result);
-        else pending.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
-      }
-    }
+    if (rd.hardState) this.#advanceCommit(rd.hardState.commit);
+    if (rd.snapshot) this.#install(rd.snapshot);
+    for (const entry of rd.committedEntries) this.#applyEntry(entry);
     for (const rs of rd.readStates) {
       const waiter = this.#reads.get(rs.context);
       if (waiter) {
@@ -212,6 +202,90 @@ export class Replica {
     }
     this.#wakeApplyWaiters();
     if (rd.softState && rd.softState.role !== Role.Leader) this.#failReads();
+  }
+
+  #advanceCommit(commit: number): void {
+    invariant(commit >= this.#commit, "the commit index never goes back", () => ({
+      group: this.group,
+      commit,
+      was: this.#commit,
+    }));
+    this.#commit = commit;
+  }
+
+  #install(snapshot: Snapshot): void {
+    const { index, term } = snapshot.meta;
+    invariant(index > this.#applied, "an installed snapshot moves applied forward", () => ({
+      group: this.group,
+      snapshotIndex: index,
+      applied: this.#applied,
+    }));
+    invariant(term >= this.#appliedTerm, "an installed snapshot's term does not go back", () => ({
+      group: this.group,
+      snapshotTerm: term,
+      appliedTerm: this.#appliedTerm,
+    }));
+    this.sm.restore(snapshot.data);
+    this.#applied = index;
+    this.#appliedTerm = term;
+    this.#snapshotIndex = index;
+    this.#logBytesSinceSnapshot = 0;
+    this.epoch = index;
+    this.#digests.record(index, this.sm.digestLanes());
+    this.#checkOrder();
+    // Proposals at or below the snapshot can no longer be matched: their outcome is unknown.
+    for (const [at, p] of this.#proposals) {
+      if (at <= index) {
+        this.#proposals.delete(at);
+        p.reject(new RingkvError("Timeout", "outcome unknown: the replica installed a snapshot"));
+      }
+    }
+  }
+
+  #applyEntry(entry: Entry): void {
+    invariant(entry.index === this.#applied + 1, "entries apply in order, one at a time", () => ({
+      group: this.group,
+      entryIndex: entry.index,
+      applied: this.#applied,
+    }));
+    invariant(entry.term >= this.#appliedTerm, "terms do not go back along the log", () => ({
+      group: this.group,
+      entryIndex: entry.index,
+      entryTerm: entry.term,
+      appliedTerm: this.#appliedTerm,
+    }));
+    let result: ApplyResult = { kind: "member" };
+    if (entry.type === EntryType.Normal && entry.data.byteLength > 0) {
+      result = this.sm.apply(decodeCommand(entry.data), entry.index);
+    }
+    // Conf changes and meta commands (members, config) both return "member": the epoch.
+    if (result.kind === "member") this.epoch = entry.index;
+    this.#logBytesSinceSnapshot += entry.data.byteLength;
+    this.#applied = entry.index;
+    this.#appliedTerm = entry.term;
+    this.#checkOrder();
+    this.#digests.record(entry.index, this.sm.digestLanes());
+    const pending = this.#proposals.get(entry.index);
+    if (pending) {
+      this.#proposals.delete(entry.index);
+      // Another term's entry at our index means ours was overwritten: it never took effect.
+      if (pending.term === entry.term) pending.resolve(result);
+      else pending.reject(new RingkvError("NotLeader", "leadership changed before the write committed"));
+    }
+  }
+
+  /** snapshotIndex <= applied <= commit. */
+  #checkOrder(): void {
+    invariant(
+      this.#snapshotIndex <= this.#applied && this.#applied <= this.#commit,
+      "snapshotIndex <= applied <= commit",
+      () => ({
+        group: this.group,
+        snapshotIndex: this.#snapshotIndex,
+        applied: this.#applied,
+        commit: this.#commit,
+      }),
+    );
   }
 
   #wakeApplyWaiters(): void {
@@ -237,6 +311,17 @@ export class Replica {
   maybeSnapshot(): Snapshot | null {
     const entriesDue = this.#applied - this.#snapshotIndex >= this.#snapshotEntries;
     if (!entriesDue && this.#logBytesSinceSnapshot < this.#snapshotLogBytes) return null;
+    // Rare (once per snapshotEntries), so the full status() is affordable here.
+    const coreApplied = this.raw.status().applied;
+    invariant(
+      coreApplied === this.#applied,
+      "a snapshot is taken after advance(), of what the core applied",
+      () => ({
+        group: this.group,
+        applied: this.#applied,
+        coreApplied,
+      }),
+    );
     this.#snapshotIndex = this.#applied;
     this.#logBytesSinceSnapshot = 0;
     return {

@@ -12,7 +12,8 @@ export interface ClusterConfig {
   readonly replicationFactor: number;
 }
 
-import { decodeMessage, encodeMessage, messageType } from "../../api/proto.ts";
+import { decodeMessage, encodeMessage, wire } from "../../api/proto.ts";
+import { invariant } from "../../invariant.ts";
 
 export type Command =
   | { readonly put: { readonly key: Uint8Array; readonly value: Uint8Array; readonly ifVersion?: number } }
@@ -21,7 +22,7 @@ export type Command =
   | { readonly removeMember: string }
   | { readonly setConfig: ClusterConfig };
 
-const CommandType = messageType("command.proto", "ringkv.command.Command");
+const CommandType = wire.command.Command;
 
 export function encodeCommand(command: Command): Uint8Array {
   return encodeMessage(CommandType, command);
@@ -50,5 +51,6 @@ export function decodeCommand(bytes: Uint8Array): Command {
   }
   if (c.op === "setConfig" && c.setConfig) return { setConfig: c.setConfig };
   if (c.op === "removeMember" && c.removeMember !== undefined) return { removeMember: c.removeMember };
-  throw new Error(`undecodable command (op ${c.op ?? "missing"})`);
+  // Only encodeCommand writes entries, so a committed entry that does not decode is corruption.
+  invariant(false, "undecodable command", { op: c.op ?? null });
 }

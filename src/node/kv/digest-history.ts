@@ -2,7 +2,7 @@
 // same entries at different moments, so a digest is only comparable with another replica's at
 // the same index: gossip carries (index, digest), and the receiver looks up its own digest at
 // that index, if it is recent enough to still be here.
-import { assert } from "../../raft/errors.ts";
+import { invariant } from "../../invariant.ts";
 import { type DigestLanes, digestHex } from "./state-digest.ts";
 
 /** Applied indexes whose digests a replica keeps (a few seconds of writes on a busy group). */
@@ -23,7 +23,7 @@ export class DigestHistory {
   #latest = -1;
 
   constructor(length = DIGEST_HISTORY_LENGTH) {
-    assert(Number.isInteger(length) && length > 0, () => `digest history length ${length} must be > 0`);
+    invariant(Number.isInteger(length) && length > 0, () => `digest history length ${length} must be > 0`);
     this.length = length;
     this.#indexes = new Float64Array(length).fill(-1);
     this.#lane1 = new Int32Array(length);

@@ -5,7 +5,7 @@
 // key with its value and version, and in the meta group every member record and the config too,
 // so replicas whose states differ in any way have different digests (with probability 1-2^-64).
 import type { VersionedValue } from "../../api/kv-api.ts";
-import { decodeMessage, messageType } from "../../api/proto.ts";
+import { decodeMessage, wire } from "../../api/proto.ts";
 import type { ClusterConfig, Command, MemberRecord } from "./command.ts";
 import { DigestElement, type DigestLanes, StateDigest } from "./state-digest.ts";
 
@@ -20,7 +20,7 @@ interface Stored {
   readonly version: number;
 }
 
-const SnapshotType = messageType("command.proto", "ringkv.command.StateSnapshot");
+const SnapshotType = wire.command.StateSnapshot;
 
 /** Keys are byte strings; a latin1 string holds each byte as one char, so Map lookups work. */
 function keyString(key: Uint8Array): string {
@@ -154,8 +154,7 @@ export class KvStateMachine {
     }));
     // Encoded straight from our own well-typed objects: verify/fromObject (encodeMessage's checks
     // for untrusted input) cost more than the encoding on a large map, on the Ready loop.
-    const config = this.#config ?? undefined;
-    return SnapshotType.encode({ entries, members: this.members(), config }).finish();
+    return SnapshotType.encode({ entries, members: this.members(), config: this.#config }).finish();
   }
 
   restore(bytes: Uint8Array): void {

@@ -2,7 +2,7 @@
 // refused with a typed error — never a crash, never a value the gossip core could choke on.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { messageType, protoRoot } from "../../../src/api/proto.ts";
+import { wire as generated } from "../../../src/api/proto.ts";
 import type { MemberRecord, Message, MetadataEntry } from "../../../src/gossip/index.ts";
 import {
   type CodecLimits,
@@ -17,9 +17,10 @@ import {
   METADATA_DEPTH_MAX,
   memberStateWire,
 } from "../../../src/node/gossip/index.ts";
+import { protoRoot } from "../../support/proto-schema.ts";
 
 const LIMITS: CodecLimits = GOSSIP_AGENT_DEFAULTS;
-const WIRE = messageType("gossip.proto", "ringkv.gossip.GossipMessage");
+const WIRE = generated.gossip.GossipMessage;
 
 const record: MemberRecord = {
   id: "n2",

@@ -238,10 +238,12 @@ describe("Replica digests", () => {
     });
   }
 
+  /** A Ready as the core hands it: its hard state commits what it hands over to apply. */
   function ready(committedEntries: Entry[], snapshot: Snapshot | null = null): Ready {
+    const commit = Math.max(committedEntries.at(-1)?.index ?? 0, snapshot?.meta.index ?? 0);
     return {
       softState: null,
-      hardState: null,
+      hardState: { term: 1, vote: "", commit },
       entries: [],
       snapshot,
       committedEntries,

@@ -39,7 +39,13 @@ describe("KV gRPC service and RingkvClient over a fake KvApi", () => {
 
   test("a put value reads back with the version the put returned", async () => {
     const { version } = await client.put(bytes("greeting"), bytes("hello"));
-    expect(await client.get(bytes("greeting"))).toEqual({ value: bytes("hello"), version });
+    const got = await client.get(bytes("greeting"));
+    expect([got?.bytes, got?.value, got?.string(), got?.version]).toEqual([
+      bytes("hello"),
+      bytes("hello"),
+      "hello",
+      version,
+    ]);
   });
 
   test("an absent key reads as null and deletes as deleted: false", async () => {

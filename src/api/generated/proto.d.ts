@@ -1,0 +1,3505 @@
+import * as $protobuf from "protobufjs";
+/** Namespace ringkv. */
+export namespace ringkv {
+
+    /** Namespace command. */
+    namespace command {
+
+        /** Properties of a Command. */
+        interface ICommand {
+
+            /** Command put */
+            put?: (ringkv.command.IPut|null);
+
+            /** Command delete */
+            "delete"?: (ringkv.command.IDelete|null);
+
+            /** Command setMember */
+            setMember?: (ringkv.command.IMember|null);
+
+            /** Command removeMember */
+            removeMember?: (string|null);
+
+            /** Command setConfig */
+            setConfig?: (ringkv.command.IClusterConfig|null);
+        }
+
+        /** Represents a Command. */
+        class Command implements ICommand {
+
+            /**
+             * Constructs a new Command.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.ICommand);
+
+            /** Command put. */
+            public put?: (ringkv.command.IPut|null);
+
+            /** Command delete. */
+            public delete?: (ringkv.command.IDelete|null);
+
+            /** Command setMember. */
+            public setMember?: (ringkv.command.IMember|null);
+
+            /** Command removeMember. */
+            public removeMember?: (string|null);
+
+            /** Command setConfig. */
+            public setConfig?: (ringkv.command.IClusterConfig|null);
+
+            /** Command op. */
+            public op?: ("put"|"delete"|"setMember"|"removeMember"|"setConfig");
+
+            /**
+             * Creates a new Command instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Command instance
+             */
+            public static create(properties?: ringkv.command.ICommand): ringkv.command.Command;
+
+            /**
+             * Encodes the specified Command message. Does not implicitly {@link ringkv.command.Command.verify|verify} messages.
+             * @param message Command message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.ICommand, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Command message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Command
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Command;
+
+            /**
+             * Verifies a Command message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Command message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Command
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Command;
+
+            /**
+             * Creates a plain object from a Command message. Also converts values to other types if specified.
+             * @param message Command
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Command, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Command to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Put. */
+        interface IPut {
+
+            /** Put key */
+            key?: (Uint8Array|null);
+
+            /** Put value */
+            value?: (Uint8Array|null);
+
+            /** Put ifVersion */
+            ifVersion?: (number|null);
+        }
+
+        /** Represents a Put. */
+        class Put implements IPut {
+
+            /**
+             * Constructs a new Put.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IPut);
+
+            /** Put key. */
+            public key: Uint8Array;
+
+            /** Put value. */
+            public value: Uint8Array;
+
+            /** Put ifVersion. */
+            public ifVersion?: (number|null);
+
+            /**
+             * Creates a new Put instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Put instance
+             */
+            public static create(properties?: ringkv.command.IPut): ringkv.command.Put;
+
+            /**
+             * Encodes the specified Put message. Does not implicitly {@link ringkv.command.Put.verify|verify} messages.
+             * @param message Put message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IPut, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Put message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Put
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Put;
+
+            /**
+             * Verifies a Put message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Put message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Put
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Put;
+
+            /**
+             * Creates a plain object from a Put message. Also converts values to other types if specified.
+             * @param message Put
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Put, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Put to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Delete. */
+        interface IDelete {
+
+            /** Delete key */
+            key?: (Uint8Array|null);
+        }
+
+        /** Represents a Delete. */
+        class Delete implements IDelete {
+
+            /**
+             * Constructs a new Delete.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IDelete);
+
+            /** Delete key. */
+            public key: Uint8Array;
+
+            /**
+             * Creates a new Delete instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Delete instance
+             */
+            public static create(properties?: ringkv.command.IDelete): ringkv.command.Delete;
+
+            /**
+             * Encodes the specified Delete message. Does not implicitly {@link ringkv.command.Delete.verify|verify} messages.
+             * @param message Delete message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IDelete, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Delete message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Delete
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Delete;
+
+            /**
+             * Verifies a Delete message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Delete message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Delete
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Delete;
+
+            /**
+             * Creates a plain object from a Delete message. Also converts values to other types if specified.
+             * @param message Delete
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Delete, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Delete to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Member. */
+        interface IMember {
+
+            /** Member id */
+            id?: (string|null);
+
+            /** Member addr */
+            addr?: (string|null);
+
+            /** Member http */
+            http?: (string|null);
+
+            /** Member leaving */
+            leaving?: (boolean|null);
+        }
+
+        /** Represents a Member. */
+        class Member implements IMember {
+
+            /**
+             * Constructs a new Member.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IMember);
+
+            /** Member id. */
+            public id: string;
+
+            /** Member addr. */
+            public addr: string;
+
+            /** Member http. */
+            public http: string;
+
+            /** Member leaving. */
+            public leaving: boolean;
+
+            /**
+             * Creates a new Member instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Member instance
+             */
+            public static create(properties?: ringkv.command.IMember): ringkv.command.Member;
+
+            /**
+             * Encodes the specified Member message. Does not implicitly {@link ringkv.command.Member.verify|verify} messages.
+             * @param message Member message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IMember, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Member message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Member
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Member;
+
+            /**
+             * Verifies a Member message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Member message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Member
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Member;
+
+            /**
+             * Creates a plain object from a Member message. Also converts values to other types if specified.
+             * @param message Member
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Member, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Member to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ClusterConfig. */
+        interface IClusterConfig {
+
+            /** ClusterConfig shardCount */
+            shardCount?: (number|null);
+
+            /** ClusterConfig replicationFactor */
+            replicationFactor?: (number|null);
+        }
+
+        /** Represents a ClusterConfig. */
+        class ClusterConfig implements IClusterConfig {
+
+            /**
+             * Constructs a new ClusterConfig.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IClusterConfig);
+
+            /** ClusterConfig shardCount. */
+            public shardCount: number;
+
+            /** ClusterConfig replicationFactor. */
+            public replicationFactor: number;
+
+            /**
+             * Creates a new ClusterConfig instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClusterConfig instance
+             */
+            public static create(properties?: ringkv.command.IClusterConfig): ringkv.command.ClusterConfig;
+
+            /**
+             * Encodes the specified ClusterConfig message. Does not implicitly {@link ringkv.command.ClusterConfig.verify|verify} messages.
+             * @param message ClusterConfig message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IClusterConfig, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClusterConfig message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ClusterConfig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.ClusterConfig;
+
+            /**
+             * Verifies a ClusterConfig message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClusterConfig message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ClusterConfig
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.ClusterConfig;
+
+            /**
+             * Creates a plain object from a ClusterConfig message. Also converts values to other types if specified.
+             * @param message ClusterConfig
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.ClusterConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClusterConfig to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a KeyValue. */
+        interface IKeyValue {
+
+            /** KeyValue key */
+            key?: (Uint8Array|null);
+
+            /** KeyValue value */
+            value?: (Uint8Array|null);
+
+            /** KeyValue version */
+            version?: (number|null);
+        }
+
+        /** Represents a KeyValue. */
+        class KeyValue implements IKeyValue {
+
+            /**
+             * Constructs a new KeyValue.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IKeyValue);
+
+            /** KeyValue key. */
+            public key: Uint8Array;
+
+            /** KeyValue value. */
+            public value: Uint8Array;
+
+            /** KeyValue version. */
+            public version: number;
+
+            /**
+             * Creates a new KeyValue instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns KeyValue instance
+             */
+            public static create(properties?: ringkv.command.IKeyValue): ringkv.command.KeyValue;
+
+            /**
+             * Encodes the specified KeyValue message. Does not implicitly {@link ringkv.command.KeyValue.verify|verify} messages.
+             * @param message KeyValue message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IKeyValue, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a KeyValue message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns KeyValue
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.KeyValue;
+
+            /**
+             * Verifies a KeyValue message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a KeyValue message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns KeyValue
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.KeyValue;
+
+            /**
+             * Creates a plain object from a KeyValue message. Also converts values to other types if specified.
+             * @param message KeyValue
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.KeyValue, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this KeyValue to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a StateSnapshot. */
+        interface IStateSnapshot {
+
+            /** StateSnapshot entries */
+            entries?: (ringkv.command.IKeyValue[]|null);
+
+            /** StateSnapshot members */
+            members?: (ringkv.command.IMember[]|null);
+
+            /** StateSnapshot config */
+            config?: (ringkv.command.IClusterConfig|null);
+        }
+
+        /** Represents a StateSnapshot. */
+        class StateSnapshot implements IStateSnapshot {
+
+            /**
+             * Constructs a new StateSnapshot.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IStateSnapshot);
+
+            /** StateSnapshot entries. */
+            public entries: ringkv.command.IKeyValue[];
+
+            /** StateSnapshot members. */
+            public members: ringkv.command.IMember[];
+
+            /** StateSnapshot config. */
+            public config?: (ringkv.command.IClusterConfig|null);
+
+            /**
+             * Creates a new StateSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StateSnapshot instance
+             */
+            public static create(properties?: ringkv.command.IStateSnapshot): ringkv.command.StateSnapshot;
+
+            /**
+             * Encodes the specified StateSnapshot message. Does not implicitly {@link ringkv.command.StateSnapshot.verify|verify} messages.
+             * @param message StateSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IStateSnapshot, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StateSnapshot message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns StateSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.StateSnapshot;
+
+            /**
+             * Verifies a StateSnapshot message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StateSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StateSnapshot
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.StateSnapshot;
+
+            /**
+             * Creates a plain object from a StateSnapshot message. Also converts values to other types if specified.
+             * @param message StateSnapshot
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.StateSnapshot, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StateSnapshot to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+
+    /** Namespace gossip. */
+    namespace gossip {
+
+        /** MemberState enum. */
+        enum MemberState {
+            MEMBER_STATE_UNSPECIFIED = 0,
+            MEMBER_STATE_ALIVE = 1,
+            MEMBER_STATE_SUSPECT = 2,
+            MEMBER_STATE_DEAD = 3,
+            MEMBER_STATE_LEFT = 4
+        }
+
+        /** Properties of a MemberRecord. */
+        interface IMemberRecord {
+
+            /** MemberRecord id */
+            id?: (string|null);
+
+            /** MemberRecord addresses */
+            addresses?: ({ [k: string]: string }|null);
+
+            /** MemberRecord state */
+            state?: (ringkv.gossip.MemberState|null);
+
+            /** MemberRecord incarnation */
+            incarnation?: (number|null);
+        }
+
+        /** Represents a MemberRecord. */
+        class MemberRecord implements IMemberRecord {
+
+            /**
+             * Constructs a new MemberRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IMemberRecord);
+
+            /** MemberRecord id. */
+            public id: string;
+
+            /** MemberRecord addresses. */
+            public addresses: { [k: string]: string };
+
+            /** MemberRecord state. */
+            public state: ringkv.gossip.MemberState;
+
+            /** MemberRecord incarnation. */
+            public incarnation: number;
+
+            /**
+             * Creates a new MemberRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns MemberRecord instance
+             */
+            public static create(properties?: ringkv.gossip.IMemberRecord): ringkv.gossip.MemberRecord;
+
+            /**
+             * Encodes the specified MemberRecord message. Does not implicitly {@link ringkv.gossip.MemberRecord.verify|verify} messages.
+             * @param message MemberRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IMemberRecord, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a MemberRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns MemberRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.MemberRecord;
+
+            /**
+             * Verifies a MemberRecord message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a MemberRecord message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns MemberRecord
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.MemberRecord;
+
+            /**
+             * Creates a plain object from a MemberRecord message. Also converts values to other types if specified.
+             * @param message MemberRecord
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.MemberRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this MemberRecord to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a MetadataEntry. */
+        interface IMetadataEntry {
+
+            /** MetadataEntry key */
+            key?: (string|null);
+
+            /** MetadataEntry valueJson */
+            valueJson?: (string|null);
+
+            /** MetadataEntry version */
+            version?: (number|null);
+
+            /** MetadataEntry origin */
+            origin?: (string|null);
+        }
+
+        /** Represents a MetadataEntry. */
+        class MetadataEntry implements IMetadataEntry {
+
+            /**
+             * Constructs a new MetadataEntry.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IMetadataEntry);
+
+            /** MetadataEntry key. */
+            public key: string;
+
+            /** MetadataEntry valueJson. */
+            public valueJson: string;
+
+            /** MetadataEntry version. */
+            public version: number;
+
+            /** MetadataEntry origin. */
+            public origin: string;
+
+            /**
+             * Creates a new MetadataEntry instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns MetadataEntry instance
+             */
+            public static create(properties?: ringkv.gossip.IMetadataEntry): ringkv.gossip.MetadataEntry;
+
+            /**
+             * Encodes the specified MetadataEntry message. Does not implicitly {@link ringkv.gossip.MetadataEntry.verify|verify} messages.
+             * @param message MetadataEntry message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IMetadataEntry, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a MetadataEntry message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns MetadataEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.MetadataEntry;
+
+            /**
+             * Verifies a MetadataEntry message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a MetadataEntry message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns MetadataEntry
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.MetadataEntry;
+
+            /**
+             * Creates a plain object from a MetadataEntry message. Also converts values to other types if specified.
+             * @param message MetadataEntry
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.MetadataEntry, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this MetadataEntry to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of an Update. */
+        interface IUpdate {
+
+            /** Update member */
+            member?: (ringkv.gossip.IMemberUpdate|null);
+
+            /** Update metadata */
+            metadata?: (ringkv.gossip.IMetadataEntry|null);
+        }
+
+        /** Represents an Update. */
+        class Update implements IUpdate {
+
+            /**
+             * Constructs a new Update.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IUpdate);
+
+            /** Update member. */
+            public member?: (ringkv.gossip.IMemberUpdate|null);
+
+            /** Update metadata. */
+            public metadata?: (ringkv.gossip.IMetadataEntry|null);
+
+            /** Update kind. */
+            public kind?: ("member"|"metadata");
+
+            /**
+             * Creates a new Update instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Update instance
+             */
+            public static create(properties?: ringkv.gossip.IUpdate): ringkv.gossip.Update;
+
+            /**
+             * Encodes the specified Update message. Does not implicitly {@link ringkv.gossip.Update.verify|verify} messages.
+             * @param message Update message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IUpdate, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Update message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Update
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.Update;
+
+            /**
+             * Verifies an Update message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an Update message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Update
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.Update;
+
+            /**
+             * Creates a plain object from an Update message. Also converts values to other types if specified.
+             * @param message Update
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.Update, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Update to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a MemberUpdate. */
+        interface IMemberUpdate {
+
+            /** MemberUpdate record */
+            record?: (ringkv.gossip.IMemberRecord|null);
+
+            /** MemberUpdate from */
+            from?: (string|null);
+        }
+
+        /** Represents a MemberUpdate. */
+        class MemberUpdate implements IMemberUpdate {
+
+            /**
+             * Constructs a new MemberUpdate.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IMemberUpdate);
+
+            /** MemberUpdate record. */
+            public record?: (ringkv.gossip.IMemberRecord|null);
+
+            /** MemberUpdate from. */
+            public from: string;
+
+            /**
+             * Creates a new MemberUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns MemberUpdate instance
+             */
+            public static create(properties?: ringkv.gossip.IMemberUpdate): ringkv.gossip.MemberUpdate;
+
+            /**
+             * Encodes the specified MemberUpdate message. Does not implicitly {@link ringkv.gossip.MemberUpdate.verify|verify} messages.
+             * @param message MemberUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IMemberUpdate, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a MemberUpdate message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns MemberUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.MemberUpdate;
+
+            /**
+             * Verifies a MemberUpdate message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a MemberUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns MemberUpdate
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.MemberUpdate;
+
+            /**
+             * Creates a plain object from a MemberUpdate message. Also converts values to other types if specified.
+             * @param message MemberUpdate
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.MemberUpdate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this MemberUpdate to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ProbeRequest. */
+        interface IProbeRequest {
+
+            /** ProbeRequest seq */
+            seq?: (number|null);
+        }
+
+        /** Represents a ProbeRequest. */
+        class ProbeRequest implements IProbeRequest {
+
+            /**
+             * Constructs a new ProbeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IProbeRequest);
+
+            /** ProbeRequest seq. */
+            public seq: number;
+
+            /**
+             * Creates a new ProbeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ProbeRequest instance
+             */
+            public static create(properties?: ringkv.gossip.IProbeRequest): ringkv.gossip.ProbeRequest;
+
+            /**
+             * Encodes the specified ProbeRequest message. Does not implicitly {@link ringkv.gossip.ProbeRequest.verify|verify} messages.
+             * @param message ProbeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IProbeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ProbeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ProbeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.ProbeRequest;
+
+            /**
+             * Verifies a ProbeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ProbeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ProbeRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.ProbeRequest;
+
+            /**
+             * Creates a plain object from a ProbeRequest message. Also converts values to other types if specified.
+             * @param message ProbeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.ProbeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ProbeRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ProbeResponse. */
+        interface IProbeResponse {
+
+            /** ProbeResponse seq */
+            seq?: (number|null);
+        }
+
+        /** Represents a ProbeResponse. */
+        class ProbeResponse implements IProbeResponse {
+
+            /**
+             * Constructs a new ProbeResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IProbeResponse);
+
+            /** ProbeResponse seq. */
+            public seq: number;
+
+            /**
+             * Creates a new ProbeResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ProbeResponse instance
+             */
+            public static create(properties?: ringkv.gossip.IProbeResponse): ringkv.gossip.ProbeResponse;
+
+            /**
+             * Encodes the specified ProbeResponse message. Does not implicitly {@link ringkv.gossip.ProbeResponse.verify|verify} messages.
+             * @param message ProbeResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IProbeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ProbeResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ProbeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.ProbeResponse;
+
+            /**
+             * Verifies a ProbeResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ProbeResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ProbeResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.ProbeResponse;
+
+            /**
+             * Creates a plain object from a ProbeResponse message. Also converts values to other types if specified.
+             * @param message ProbeResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.ProbeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ProbeResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of an IndirectProbeRequest. */
+        interface IIndirectProbeRequest {
+
+            /** IndirectProbeRequest seq */
+            seq?: (number|null);
+
+            /** IndirectProbeRequest target */
+            target?: (string|null);
+        }
+
+        /** Represents an IndirectProbeRequest. */
+        class IndirectProbeRequest implements IIndirectProbeRequest {
+
+            /**
+             * Constructs a new IndirectProbeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IIndirectProbeRequest);
+
+            /** IndirectProbeRequest seq. */
+            public seq: number;
+
+            /** IndirectProbeRequest target. */
+            public target: string;
+
+            /**
+             * Creates a new IndirectProbeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns IndirectProbeRequest instance
+             */
+            public static create(properties?: ringkv.gossip.IIndirectProbeRequest): ringkv.gossip.IndirectProbeRequest;
+
+            /**
+             * Encodes the specified IndirectProbeRequest message. Does not implicitly {@link ringkv.gossip.IndirectProbeRequest.verify|verify} messages.
+             * @param message IndirectProbeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IIndirectProbeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an IndirectProbeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns IndirectProbeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.IndirectProbeRequest;
+
+            /**
+             * Verifies an IndirectProbeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an IndirectProbeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns IndirectProbeRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.IndirectProbeRequest;
+
+            /**
+             * Creates a plain object from an IndirectProbeRequest message. Also converts values to other types if specified.
+             * @param message IndirectProbeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.IndirectProbeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this IndirectProbeRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of an IndirectProbeResponse. */
+        interface IIndirectProbeResponse {
+
+            /** IndirectProbeResponse seq */
+            seq?: (number|null);
+
+            /** IndirectProbeResponse reached */
+            reached?: (boolean|null);
+        }
+
+        /** Represents an IndirectProbeResponse. */
+        class IndirectProbeResponse implements IIndirectProbeResponse {
+
+            /**
+             * Constructs a new IndirectProbeResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IIndirectProbeResponse);
+
+            /** IndirectProbeResponse seq. */
+            public seq: number;
+
+            /** IndirectProbeResponse reached. */
+            public reached: boolean;
+
+            /**
+             * Creates a new IndirectProbeResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns IndirectProbeResponse instance
+             */
+            public static create(properties?: ringkv.gossip.IIndirectProbeResponse): ringkv.gossip.IndirectProbeResponse;
+
+            /**
+             * Encodes the specified IndirectProbeResponse message. Does not implicitly {@link ringkv.gossip.IndirectProbeResponse.verify|verify} messages.
+             * @param message IndirectProbeResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IIndirectProbeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an IndirectProbeResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns IndirectProbeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.IndirectProbeResponse;
+
+            /**
+             * Verifies an IndirectProbeResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an IndirectProbeResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns IndirectProbeResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.IndirectProbeResponse;
+
+            /**
+             * Creates a plain object from an IndirectProbeResponse message. Also converts values to other types if specified.
+             * @param message IndirectProbeResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.IndirectProbeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this IndirectProbeResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Gossip. */
+        interface IGossip {
+        }
+
+        /** Represents a Gossip. */
+        class Gossip implements IGossip {
+
+            /**
+             * Constructs a new Gossip.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IGossip);
+
+            /**
+             * Creates a new Gossip instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Gossip instance
+             */
+            public static create(properties?: ringkv.gossip.IGossip): ringkv.gossip.Gossip;
+
+            /**
+             * Encodes the specified Gossip message. Does not implicitly {@link ringkv.gossip.Gossip.verify|verify} messages.
+             * @param message Gossip message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IGossip, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Gossip message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Gossip
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.Gossip;
+
+            /**
+             * Verifies a Gossip message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Gossip message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Gossip
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.Gossip;
+
+            /**
+             * Creates a plain object from a Gossip message. Also converts values to other types if specified.
+             * @param message Gossip
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.Gossip, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Gossip to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a PushPull. */
+        interface IPushPull {
+
+            /** PushPull members */
+            members?: (ringkv.gossip.IMemberRecord[]|null);
+
+            /** PushPull metadata */
+            metadata?: (ringkv.gossip.IMetadataEntry[]|null);
+        }
+
+        /** Represents a PushPull. */
+        class PushPull implements IPushPull {
+
+            /**
+             * Constructs a new PushPull.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IPushPull);
+
+            /** PushPull members. */
+            public members: ringkv.gossip.IMemberRecord[];
+
+            /** PushPull metadata. */
+            public metadata: ringkv.gossip.IMetadataEntry[];
+
+            /**
+             * Creates a new PushPull instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PushPull instance
+             */
+            public static create(properties?: ringkv.gossip.IPushPull): ringkv.gossip.PushPull;
+
+            /**
+             * Encodes the specified PushPull message. Does not implicitly {@link ringkv.gossip.PushPull.verify|verify} messages.
+             * @param message PushPull message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IPushPull, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PushPull message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns PushPull
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.PushPull;
+
+            /**
+             * Verifies a PushPull message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PushPull message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PushPull
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.PushPull;
+
+            /**
+             * Creates a plain object from a PushPull message. Also converts values to other types if specified.
+             * @param message PushPull
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.PushPull, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PushPull to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GossipMessage. */
+        interface IGossipMessage {
+
+            /** GossipMessage from */
+            from?: (string|null);
+
+            /** GossipMessage to */
+            to?: (string|null);
+
+            /** GossipMessage updates */
+            updates?: (ringkv.gossip.IUpdate[]|null);
+
+            /** GossipMessage probeRequest */
+            probeRequest?: (ringkv.gossip.IProbeRequest|null);
+
+            /** GossipMessage probeResponse */
+            probeResponse?: (ringkv.gossip.IProbeResponse|null);
+
+            /** GossipMessage indirectProbeRequest */
+            indirectProbeRequest?: (ringkv.gossip.IIndirectProbeRequest|null);
+
+            /** GossipMessage indirectProbeResponse */
+            indirectProbeResponse?: (ringkv.gossip.IIndirectProbeResponse|null);
+
+            /** GossipMessage gossip */
+            gossip?: (ringkv.gossip.IGossip|null);
+
+            /** GossipMessage pushPullRequest */
+            pushPullRequest?: (ringkv.gossip.IPushPull|null);
+
+            /** GossipMessage pushPullResponse */
+            pushPullResponse?: (ringkv.gossip.IPushPull|null);
+        }
+
+        /** Represents a GossipMessage. */
+        class GossipMessage implements IGossipMessage {
+
+            /**
+             * Constructs a new GossipMessage.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IGossipMessage);
+
+            /** GossipMessage from. */
+            public from: string;
+
+            /** GossipMessage to. */
+            public to: string;
+
+            /** GossipMessage updates. */
+            public updates: ringkv.gossip.IUpdate[];
+
+            /** GossipMessage probeRequest. */
+            public probeRequest?: (ringkv.gossip.IProbeRequest|null);
+
+            /** GossipMessage probeResponse. */
+            public probeResponse?: (ringkv.gossip.IProbeResponse|null);
+
+            /** GossipMessage indirectProbeRequest. */
+            public indirectProbeRequest?: (ringkv.gossip.IIndirectProbeRequest|null);
+
+            /** GossipMessage indirectProbeResponse. */
+            public indirectProbeResponse?: (ringkv.gossip.IIndirectProbeResponse|null);
+
+            /** GossipMessage gossip. */
+            public gossip?: (ringkv.gossip.IGossip|null);
+
+            /** GossipMessage pushPullRequest. */
+            public pushPullRequest?: (ringkv.gossip.IPushPull|null);
+
+            /** GossipMessage pushPullResponse. */
+            public pushPullResponse?: (ringkv.gossip.IPushPull|null);
+
+            /** GossipMessage body. */
+            public body?: ("probeRequest"|"probeResponse"|"indirectProbeRequest"|"indirectProbeResponse"|"gossip"|"pushPullRequest"|"pushPullResponse");
+
+            /**
+             * Creates a new GossipMessage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GossipMessage instance
+             */
+            public static create(properties?: ringkv.gossip.IGossipMessage): ringkv.gossip.GossipMessage;
+
+            /**
+             * Encodes the specified GossipMessage message. Does not implicitly {@link ringkv.gossip.GossipMessage.verify|verify} messages.
+             * @param message GossipMessage message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IGossipMessage, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GossipMessage message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GossipMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.GossipMessage;
+
+            /**
+             * Verifies a GossipMessage message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GossipMessage message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GossipMessage
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.GossipMessage;
+
+            /**
+             * Creates a plain object from a GossipMessage message. Also converts values to other types if specified.
+             * @param message GossipMessage
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.GossipMessage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GossipMessage to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GossipBatch. */
+        interface IGossipBatch {
+
+            /** GossipBatch from */
+            from?: (string|null);
+
+            /** GossipBatch messages */
+            messages?: (Uint8Array[]|null);
+        }
+
+        /** Represents a GossipBatch. */
+        class GossipBatch implements IGossipBatch {
+
+            /**
+             * Constructs a new GossipBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IGossipBatch);
+
+            /** GossipBatch from. */
+            public from: string;
+
+            /** GossipBatch messages. */
+            public messages: Uint8Array[];
+
+            /**
+             * Creates a new GossipBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GossipBatch instance
+             */
+            public static create(properties?: ringkv.gossip.IGossipBatch): ringkv.gossip.GossipBatch;
+
+            /**
+             * Encodes the specified GossipBatch message. Does not implicitly {@link ringkv.gossip.GossipBatch.verify|verify} messages.
+             * @param message GossipBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IGossipBatch, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GossipBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GossipBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.GossipBatch;
+
+            /**
+             * Verifies a GossipBatch message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GossipBatch message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GossipBatch
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.GossipBatch;
+
+            /**
+             * Creates a plain object from a GossipBatch message. Also converts values to other types if specified.
+             * @param message GossipBatch
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.GossipBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GossipBatch to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GossipAck. */
+        interface IGossipAck {
+        }
+
+        /** Represents a GossipAck. */
+        class GossipAck implements IGossipAck {
+
+            /**
+             * Constructs a new GossipAck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.gossip.IGossipAck);
+
+            /**
+             * Creates a new GossipAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GossipAck instance
+             */
+            public static create(properties?: ringkv.gossip.IGossipAck): ringkv.gossip.GossipAck;
+
+            /**
+             * Encodes the specified GossipAck message. Does not implicitly {@link ringkv.gossip.GossipAck.verify|verify} messages.
+             * @param message GossipAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.gossip.IGossipAck, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GossipAck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GossipAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.gossip.GossipAck;
+
+            /**
+             * Verifies a GossipAck message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GossipAck message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GossipAck
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.gossip.GossipAck;
+
+            /**
+             * Creates a plain object from a GossipAck message. Also converts values to other types if specified.
+             * @param message GossipAck
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.gossip.GossipAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GossipAck to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+
+    /** Namespace kv. */
+    namespace kv {
+
+        /** Properties of a PutRequest. */
+        interface IPutRequest {
+
+            /** PutRequest key */
+            key?: (Uint8Array|null);
+
+            /** PutRequest value */
+            value?: (Uint8Array|null);
+
+            /** PutRequest ifVersion */
+            ifVersion?: (number|null);
+        }
+
+        /** Represents a PutRequest. */
+        class PutRequest implements IPutRequest {
+
+            /**
+             * Constructs a new PutRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IPutRequest);
+
+            /** PutRequest key. */
+            public key: Uint8Array;
+
+            /** PutRequest value. */
+            public value: Uint8Array;
+
+            /** PutRequest ifVersion. */
+            public ifVersion?: (number|null);
+
+            /**
+             * Creates a new PutRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PutRequest instance
+             */
+            public static create(properties?: ringkv.kv.IPutRequest): ringkv.kv.PutRequest;
+
+            /**
+             * Encodes the specified PutRequest message. Does not implicitly {@link ringkv.kv.PutRequest.verify|verify} messages.
+             * @param message PutRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IPutRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PutRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns PutRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.PutRequest;
+
+            /**
+             * Verifies a PutRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PutRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PutRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.PutRequest;
+
+            /**
+             * Creates a plain object from a PutRequest message. Also converts values to other types if specified.
+             * @param message PutRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.PutRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PutRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a PutResponse. */
+        interface IPutResponse {
+
+            /** PutResponse version */
+            version?: (number|null);
+        }
+
+        /** Represents a PutResponse. */
+        class PutResponse implements IPutResponse {
+
+            /**
+             * Constructs a new PutResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IPutResponse);
+
+            /** PutResponse version. */
+            public version: number;
+
+            /**
+             * Creates a new PutResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PutResponse instance
+             */
+            public static create(properties?: ringkv.kv.IPutResponse): ringkv.kv.PutResponse;
+
+            /**
+             * Encodes the specified PutResponse message. Does not implicitly {@link ringkv.kv.PutResponse.verify|verify} messages.
+             * @param message PutResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IPutResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PutResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns PutResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.PutResponse;
+
+            /**
+             * Verifies a PutResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PutResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PutResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.PutResponse;
+
+            /**
+             * Creates a plain object from a PutResponse message. Also converts values to other types if specified.
+             * @param message PutResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.PutResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PutResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GetRequest. */
+        interface IGetRequest {
+
+            /** GetRequest key */
+            key?: (Uint8Array|null);
+
+            /** GetRequest stale */
+            stale?: (boolean|null);
+        }
+
+        /** Represents a GetRequest. */
+        class GetRequest implements IGetRequest {
+
+            /**
+             * Constructs a new GetRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IGetRequest);
+
+            /** GetRequest key. */
+            public key: Uint8Array;
+
+            /** GetRequest stale. */
+            public stale: boolean;
+
+            /**
+             * Creates a new GetRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GetRequest instance
+             */
+            public static create(properties?: ringkv.kv.IGetRequest): ringkv.kv.GetRequest;
+
+            /**
+             * Encodes the specified GetRequest message. Does not implicitly {@link ringkv.kv.GetRequest.verify|verify} messages.
+             * @param message GetRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IGetRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GetRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GetRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.GetRequest;
+
+            /**
+             * Verifies a GetRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GetRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GetRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.GetRequest;
+
+            /**
+             * Creates a plain object from a GetRequest message. Also converts values to other types if specified.
+             * @param message GetRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.GetRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GetRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GetResponse. */
+        interface IGetResponse {
+
+            /** GetResponse found */
+            found?: (boolean|null);
+
+            /** GetResponse value */
+            value?: (Uint8Array|null);
+
+            /** GetResponse version */
+            version?: (number|null);
+        }
+
+        /** Represents a GetResponse. */
+        class GetResponse implements IGetResponse {
+
+            /**
+             * Constructs a new GetResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IGetResponse);
+
+            /** GetResponse found. */
+            public found: boolean;
+
+            /** GetResponse value. */
+            public value: Uint8Array;
+
+            /** GetResponse version. */
+            public version: number;
+
+            /**
+             * Creates a new GetResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GetResponse instance
+             */
+            public static create(properties?: ringkv.kv.IGetResponse): ringkv.kv.GetResponse;
+
+            /**
+             * Encodes the specified GetResponse message. Does not implicitly {@link ringkv.kv.GetResponse.verify|verify} messages.
+             * @param message GetResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IGetResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GetResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GetResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.GetResponse;
+
+            /**
+             * Verifies a GetResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GetResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GetResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.GetResponse;
+
+            /**
+             * Creates a plain object from a GetResponse message. Also converts values to other types if specified.
+             * @param message GetResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.GetResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GetResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteRequest. */
+        interface IDeleteRequest {
+
+            /** DeleteRequest key */
+            key?: (Uint8Array|null);
+        }
+
+        /** Represents a DeleteRequest. */
+        class DeleteRequest implements IDeleteRequest {
+
+            /**
+             * Constructs a new DeleteRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IDeleteRequest);
+
+            /** DeleteRequest key. */
+            public key: Uint8Array;
+
+            /**
+             * Creates a new DeleteRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteRequest instance
+             */
+            public static create(properties?: ringkv.kv.IDeleteRequest): ringkv.kv.DeleteRequest;
+
+            /**
+             * Encodes the specified DeleteRequest message. Does not implicitly {@link ringkv.kv.DeleteRequest.verify|verify} messages.
+             * @param message DeleteRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IDeleteRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteRequest;
+
+            /**
+             * Verifies a DeleteRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteRequest;
+
+            /**
+             * Creates a plain object from a DeleteRequest message. Also converts values to other types if specified.
+             * @param message DeleteRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.DeleteRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteResponse. */
+        interface IDeleteResponse {
+
+            /** DeleteResponse deleted */
+            deleted?: (boolean|null);
+        }
+
+        /** Represents a DeleteResponse. */
+        class DeleteResponse implements IDeleteResponse {
+
+            /**
+             * Constructs a new DeleteResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IDeleteResponse);
+
+            /** DeleteResponse deleted. */
+            public deleted: boolean;
+
+            /**
+             * Creates a new DeleteResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteResponse instance
+             */
+            public static create(properties?: ringkv.kv.IDeleteResponse): ringkv.kv.DeleteResponse;
+
+            /**
+             * Encodes the specified DeleteResponse message. Does not implicitly {@link ringkv.kv.DeleteResponse.verify|verify} messages.
+             * @param message DeleteResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IDeleteResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteResponse;
+
+            /**
+             * Verifies a DeleteResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteResponse;
+
+            /**
+             * Creates a plain object from a DeleteResponse message. Also converts values to other types if specified.
+             * @param message DeleteResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.DeleteResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Member. */
+        interface IMember {
+
+            /** Member id */
+            id?: (string|null);
+
+            /** Member addr */
+            addr?: (string|null);
+
+            /** Member http */
+            http?: (string|null);
+        }
+
+        /** Represents a Member. */
+        class Member implements IMember {
+
+            /**
+             * Constructs a new Member.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IMember);
+
+            /** Member id. */
+            public id: string;
+
+            /** Member addr. */
+            public addr: string;
+
+            /** Member http. */
+            public http: string;
+
+            /**
+             * Creates a new Member instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Member instance
+             */
+            public static create(properties?: ringkv.kv.IMember): ringkv.kv.Member;
+
+            /**
+             * Encodes the specified Member message. Does not implicitly {@link ringkv.kv.Member.verify|verify} messages.
+             * @param message Member message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IMember, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Member message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Member
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.Member;
+
+            /**
+             * Verifies a Member message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Member message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Member
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.Member;
+
+            /**
+             * Creates a plain object from a Member message. Also converts values to other types if specified.
+             * @param message Member
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.Member, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Member to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a JoinRequest. */
+        interface IJoinRequest {
+
+            /** JoinRequest member */
+            member?: (ringkv.kv.IMember|null);
+        }
+
+        /** Represents a JoinRequest. */
+        class JoinRequest implements IJoinRequest {
+
+            /**
+             * Constructs a new JoinRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IJoinRequest);
+
+            /** JoinRequest member. */
+            public member?: (ringkv.kv.IMember|null);
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinRequest instance
+             */
+            public static create(properties?: ringkv.kv.IJoinRequest): ringkv.kv.JoinRequest;
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link ringkv.kv.JoinRequest.verify|verify} messages.
+             * @param message JoinRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IJoinRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.JoinRequest;
+
+            /**
+             * Verifies a JoinRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JoinRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns JoinRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.JoinRequest;
+
+            /**
+             * Creates a plain object from a JoinRequest message. Also converts values to other types if specified.
+             * @param message JoinRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.JoinRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JoinRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a JoinResponse. */
+        interface IJoinResponse {
+
+            /** JoinResponse members */
+            members?: (ringkv.kv.IMember[]|null);
+
+            /** JoinResponse epoch */
+            epoch?: (number|null);
+        }
+
+        /** Represents a JoinResponse. */
+        class JoinResponse implements IJoinResponse {
+
+            /**
+             * Constructs a new JoinResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IJoinResponse);
+
+            /** JoinResponse members. */
+            public members: ringkv.kv.IMember[];
+
+            /** JoinResponse epoch. */
+            public epoch: number;
+
+            /**
+             * Creates a new JoinResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinResponse instance
+             */
+            public static create(properties?: ringkv.kv.IJoinResponse): ringkv.kv.JoinResponse;
+
+            /**
+             * Encodes the specified JoinResponse message. Does not implicitly {@link ringkv.kv.JoinResponse.verify|verify} messages.
+             * @param message JoinResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IJoinResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns JoinResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.JoinResponse;
+
+            /**
+             * Verifies a JoinResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JoinResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns JoinResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.JoinResponse;
+
+            /**
+             * Creates a plain object from a JoinResponse message. Also converts values to other types if specified.
+             * @param message JoinResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.JoinResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JoinResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaveRequest. */
+        interface ILeaveRequest {
+
+            /** LeaveRequest id */
+            id?: (string|null);
+        }
+
+        /** Represents a LeaveRequest. */
+        class LeaveRequest implements ILeaveRequest {
+
+            /**
+             * Constructs a new LeaveRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaveRequest);
+
+            /** LeaveRequest id. */
+            public id: string;
+
+            /**
+             * Creates a new LeaveRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaveRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaveRequest): ringkv.kv.LeaveRequest;
+
+            /**
+             * Encodes the specified LeaveRequest message. Does not implicitly {@link ringkv.kv.LeaveRequest.verify|verify} messages.
+             * @param message LeaveRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaveRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaveRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaveRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaveRequest;
+
+            /**
+             * Verifies a LeaveRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaveRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaveRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaveRequest;
+
+            /**
+             * Creates a plain object from a LeaveRequest message. Also converts values to other types if specified.
+             * @param message LeaveRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaveRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaveResponse. */
+        interface ILeaveResponse {
+        }
+
+        /** Represents a LeaveResponse. */
+        class LeaveResponse implements ILeaveResponse {
+
+            /**
+             * Constructs a new LeaveResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaveResponse);
+
+            /**
+             * Creates a new LeaveResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaveResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaveResponse): ringkv.kv.LeaveResponse;
+
+            /**
+             * Encodes the specified LeaveResponse message. Does not implicitly {@link ringkv.kv.LeaveResponse.verify|verify} messages.
+             * @param message LeaveResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaveResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaveResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaveResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaveResponse;
+
+            /**
+             * Verifies a LeaveResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaveResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaveResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaveResponse;
+
+            /**
+             * Creates a plain object from a LeaveResponse message. Also converts values to other types if specified.
+             * @param message LeaveResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaveResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a StatusRequest. */
+        interface IStatusRequest {
+        }
+
+        /** Represents a StatusRequest. */
+        class StatusRequest implements IStatusRequest {
+
+            /**
+             * Constructs a new StatusRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IStatusRequest);
+
+            /**
+             * Creates a new StatusRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StatusRequest instance
+             */
+            public static create(properties?: ringkv.kv.IStatusRequest): ringkv.kv.StatusRequest;
+
+            /**
+             * Encodes the specified StatusRequest message. Does not implicitly {@link ringkv.kv.StatusRequest.verify|verify} messages.
+             * @param message StatusRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IStatusRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StatusRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns StatusRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.StatusRequest;
+
+            /**
+             * Verifies a StatusRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StatusRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StatusRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.StatusRequest;
+
+            /**
+             * Creates a plain object from a StatusRequest message. Also converts values to other types if specified.
+             * @param message StatusRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.StatusRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StatusRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a StatusResponse. */
+        interface IStatusResponse {
+
+            /** StatusResponse json */
+            json?: (string|null);
+        }
+
+        /** Represents a StatusResponse. */
+        class StatusResponse implements IStatusResponse {
+
+            /**
+             * Constructs a new StatusResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IStatusResponse);
+
+            /** StatusResponse json. */
+            public json: string;
+
+            /**
+             * Creates a new StatusResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StatusResponse instance
+             */
+            public static create(properties?: ringkv.kv.IStatusResponse): ringkv.kv.StatusResponse;
+
+            /**
+             * Encodes the specified StatusResponse message. Does not implicitly {@link ringkv.kv.StatusResponse.verify|verify} messages.
+             * @param message StatusResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IStatusResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StatusResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns StatusResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.StatusResponse;
+
+            /**
+             * Verifies a StatusResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StatusResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StatusResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.StatusResponse;
+
+            /**
+             * Creates a plain object from a StatusResponse message. Also converts values to other types if specified.
+             * @param message StatusResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.StatusResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StatusResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+
+    /** Namespace raft. */
+    namespace raft {
+
+        /** EntryType enum. */
+        enum EntryType {
+            ENTRY_TYPE_NORMAL = 0,
+            ENTRY_TYPE_CONF_CHANGE = 1
+        }
+
+        /** MessageType enum. */
+        enum MessageType {
+            MESSAGE_TYPE_UNSPECIFIED = 0,
+            MESSAGE_TYPE_APP = 1,
+            MESSAGE_TYPE_APP_RESP = 2,
+            MESSAGE_TYPE_VOTE = 3,
+            MESSAGE_TYPE_VOTE_RESP = 4,
+            MESSAGE_TYPE_PRE_VOTE = 5,
+            MESSAGE_TYPE_PRE_VOTE_RESP = 6,
+            MESSAGE_TYPE_HEARTBEAT = 7,
+            MESSAGE_TYPE_HEARTBEAT_RESP = 8,
+            MESSAGE_TYPE_SNAP = 9,
+            MESSAGE_TYPE_TIMEOUT_NOW = 10,
+            MESSAGE_TYPE_READ_INDEX = 11,
+            MESSAGE_TYPE_READ_INDEX_RESP = 12
+        }
+
+        /** Properties of an Entry. */
+        interface IEntry {
+
+            /** Entry term */
+            term?: (number|null);
+
+            /** Entry index */
+            index?: (number|null);
+
+            /** Entry type */
+            type?: (ringkv.raft.EntryType|null);
+
+            /** Entry data */
+            data?: (Uint8Array|null);
+        }
+
+        /** Represents an Entry. */
+        class Entry implements IEntry {
+
+            /**
+             * Constructs a new Entry.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.IEntry);
+
+            /** Entry term. */
+            public term: number;
+
+            /** Entry index. */
+            public index: number;
+
+            /** Entry type. */
+            public type: ringkv.raft.EntryType;
+
+            /** Entry data. */
+            public data: Uint8Array;
+
+            /**
+             * Creates a new Entry instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Entry instance
+             */
+            public static create(properties?: ringkv.raft.IEntry): ringkv.raft.Entry;
+
+            /**
+             * Encodes the specified Entry message. Does not implicitly {@link ringkv.raft.Entry.verify|verify} messages.
+             * @param message Entry message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.IEntry, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Entry message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Entry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.Entry;
+
+            /**
+             * Verifies an Entry message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an Entry message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Entry
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.Entry;
+
+            /**
+             * Creates a plain object from an Entry message. Also converts values to other types if specified.
+             * @param message Entry
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.Entry, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Entry to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ConfState. */
+        interface IConfState {
+
+            /** ConfState voters */
+            voters?: (string[]|null);
+
+            /** ConfState learners */
+            learners?: (string[]|null);
+        }
+
+        /** Represents a ConfState. */
+        class ConfState implements IConfState {
+
+            /**
+             * Constructs a new ConfState.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.IConfState);
+
+            /** ConfState voters. */
+            public voters: string[];
+
+            /** ConfState learners. */
+            public learners: string[];
+
+            /**
+             * Creates a new ConfState instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConfState instance
+             */
+            public static create(properties?: ringkv.raft.IConfState): ringkv.raft.ConfState;
+
+            /**
+             * Encodes the specified ConfState message. Does not implicitly {@link ringkv.raft.ConfState.verify|verify} messages.
+             * @param message ConfState message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.IConfState, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConfState message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ConfState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.ConfState;
+
+            /**
+             * Verifies a ConfState message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ConfState message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ConfState
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.ConfState;
+
+            /**
+             * Creates a plain object from a ConfState message. Also converts values to other types if specified.
+             * @param message ConfState
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.ConfState, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ConfState to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotMeta. */
+        interface ISnapshotMeta {
+
+            /** SnapshotMeta index */
+            index?: (number|null);
+
+            /** SnapshotMeta term */
+            term?: (number|null);
+
+            /** SnapshotMeta confState */
+            confState?: (ringkv.raft.IConfState|null);
+        }
+
+        /** Represents a SnapshotMeta. */
+        class SnapshotMeta implements ISnapshotMeta {
+
+            /**
+             * Constructs a new SnapshotMeta.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.ISnapshotMeta);
+
+            /** SnapshotMeta index. */
+            public index: number;
+
+            /** SnapshotMeta term. */
+            public term: number;
+
+            /** SnapshotMeta confState. */
+            public confState?: (ringkv.raft.IConfState|null);
+
+            /**
+             * Creates a new SnapshotMeta instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotMeta instance
+             */
+            public static create(properties?: ringkv.raft.ISnapshotMeta): ringkv.raft.SnapshotMeta;
+
+            /**
+             * Encodes the specified SnapshotMeta message. Does not implicitly {@link ringkv.raft.SnapshotMeta.verify|verify} messages.
+             * @param message SnapshotMeta message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.ISnapshotMeta, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotMeta message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotMeta
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.SnapshotMeta;
+
+            /**
+             * Verifies a SnapshotMeta message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotMeta message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotMeta
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.SnapshotMeta;
+
+            /**
+             * Creates a plain object from a SnapshotMeta message. Also converts values to other types if specified.
+             * @param message SnapshotMeta
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.SnapshotMeta, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotMeta to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Message. */
+        interface IMessage {
+
+            /** Message type */
+            type?: (ringkv.raft.MessageType|null);
+
+            /** Message from */
+            from?: (string|null);
+
+            /** Message to */
+            to?: (string|null);
+
+            /** Message term */
+            term?: (number|null);
+
+            /** Message logTerm */
+            logTerm?: (number|null);
+
+            /** Message index */
+            index?: (number|null);
+
+            /** Message entries */
+            entries?: (ringkv.raft.IEntry[]|null);
+
+            /** Message commit */
+            commit?: (number|null);
+
+            /** Message reject */
+            reject?: (boolean|null);
+
+            /** Message rejectHint */
+            rejectHint?: (number|null);
+
+            /** Message rejectTerm */
+            rejectTerm?: (number|null);
+
+            /** Message snapshot */
+            snapshot?: (ringkv.raft.ISnapshotMeta|null);
+
+            /** Message context */
+            context?: (string|null);
+        }
+
+        /** Represents a Message. */
+        class Message implements IMessage {
+
+            /**
+             * Constructs a new Message.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.IMessage);
+
+            /** Message type. */
+            public type: ringkv.raft.MessageType;
+
+            /** Message from. */
+            public from: string;
+
+            /** Message to. */
+            public to: string;
+
+            /** Message term. */
+            public term: number;
+
+            /** Message logTerm. */
+            public logTerm: number;
+
+            /** Message index. */
+            public index: number;
+
+            /** Message entries. */
+            public entries: ringkv.raft.IEntry[];
+
+            /** Message commit. */
+            public commit: number;
+
+            /** Message reject. */
+            public reject: boolean;
+
+            /** Message rejectHint. */
+            public rejectHint: number;
+
+            /** Message rejectTerm. */
+            public rejectTerm: number;
+
+            /** Message snapshot. */
+            public snapshot?: (ringkv.raft.ISnapshotMeta|null);
+
+            /** Message context. */
+            public context: string;
+
+            /**
+             * Creates a new Message instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Message instance
+             */
+            public static create(properties?: ringkv.raft.IMessage): ringkv.raft.Message;
+
+            /**
+             * Encodes the specified Message message. Does not implicitly {@link ringkv.raft.Message.verify|verify} messages.
+             * @param message Message message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.IMessage, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Message message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Message
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.Message;
+
+            /**
+             * Verifies a Message message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Message message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Message
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.Message;
+
+            /**
+             * Creates a plain object from a Message message. Also converts values to other types if specified.
+             * @param message Message
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.Message, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Message to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GroupMessage. */
+        interface IGroupMessage {
+
+            /** GroupMessage group */
+            group?: (string|null);
+
+            /** GroupMessage message */
+            message?: (ringkv.raft.IMessage|null);
+        }
+
+        /** Represents a GroupMessage. */
+        class GroupMessage implements IGroupMessage {
+
+            /**
+             * Constructs a new GroupMessage.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.IGroupMessage);
+
+            /** GroupMessage group. */
+            public group: string;
+
+            /** GroupMessage message. */
+            public message?: (ringkv.raft.IMessage|null);
+
+            /**
+             * Creates a new GroupMessage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GroupMessage instance
+             */
+            public static create(properties?: ringkv.raft.IGroupMessage): ringkv.raft.GroupMessage;
+
+            /**
+             * Encodes the specified GroupMessage message. Does not implicitly {@link ringkv.raft.GroupMessage.verify|verify} messages.
+             * @param message GroupMessage message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.IGroupMessage, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GroupMessage message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GroupMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.GroupMessage;
+
+            /**
+             * Verifies a GroupMessage message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GroupMessage message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GroupMessage
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.GroupMessage;
+
+            /**
+             * Creates a plain object from a GroupMessage message. Also converts values to other types if specified.
+             * @param message GroupMessage
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.GroupMessage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GroupMessage to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a MessageBatch. */
+        interface IMessageBatch {
+
+            /** MessageBatch from */
+            from?: (string|null);
+
+            /** MessageBatch messages */
+            messages?: (ringkv.raft.IGroupMessage[]|null);
+        }
+
+        /** Represents a MessageBatch. */
+        class MessageBatch implements IMessageBatch {
+
+            /**
+             * Constructs a new MessageBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.IMessageBatch);
+
+            /** MessageBatch from. */
+            public from: string;
+
+            /** MessageBatch messages. */
+            public messages: ringkv.raft.IGroupMessage[];
+
+            /**
+             * Creates a new MessageBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns MessageBatch instance
+             */
+            public static create(properties?: ringkv.raft.IMessageBatch): ringkv.raft.MessageBatch;
+
+            /**
+             * Encodes the specified MessageBatch message. Does not implicitly {@link ringkv.raft.MessageBatch.verify|verify} messages.
+             * @param message MessageBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.IMessageBatch, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a MessageBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns MessageBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.MessageBatch;
+
+            /**
+             * Verifies a MessageBatch message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a MessageBatch message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns MessageBatch
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.MessageBatch;
+
+            /**
+             * Creates a plain object from a MessageBatch message. Also converts values to other types if specified.
+             * @param message MessageBatch
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.MessageBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this MessageBatch to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SendAck. */
+        interface ISendAck {
+        }
+
+        /** Represents a SendAck. */
+        class SendAck implements ISendAck {
+
+            /**
+             * Constructs a new SendAck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.ISendAck);
+
+            /**
+             * Creates a new SendAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SendAck instance
+             */
+            public static create(properties?: ringkv.raft.ISendAck): ringkv.raft.SendAck;
+
+            /**
+             * Encodes the specified SendAck message. Does not implicitly {@link ringkv.raft.SendAck.verify|verify} messages.
+             * @param message SendAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.ISendAck, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SendAck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SendAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.SendAck;
+
+            /**
+             * Verifies a SendAck message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SendAck message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SendAck
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.SendAck;
+
+            /**
+             * Creates a plain object from a SendAck message. Also converts values to other types if specified.
+             * @param message SendAck
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.SendAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SendAck to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotChunk. */
+        interface ISnapshotChunk {
+
+            /** SnapshotChunk group */
+            group?: (string|null);
+
+            /** SnapshotChunk message */
+            message?: (ringkv.raft.IMessage|null);
+
+            /** SnapshotChunk totalBytes */
+            totalBytes?: (number|null);
+
+            /** SnapshotChunk offset */
+            offset?: (number|null);
+
+            /** SnapshotChunk data */
+            data?: (Uint8Array|null);
+
+            /** SnapshotChunk last */
+            last?: (boolean|null);
+        }
+
+        /** Represents a SnapshotChunk. */
+        class SnapshotChunk implements ISnapshotChunk {
+
+            /**
+             * Constructs a new SnapshotChunk.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.ISnapshotChunk);
+
+            /** SnapshotChunk group. */
+            public group: string;
+
+            /** SnapshotChunk message. */
+            public message?: (ringkv.raft.IMessage|null);
+
+            /** SnapshotChunk totalBytes. */
+            public totalBytes: number;
+
+            /** SnapshotChunk offset. */
+            public offset: number;
+
+            /** SnapshotChunk data. */
+            public data: Uint8Array;
+
+            /** SnapshotChunk last. */
+            public last: boolean;
+
+            /**
+             * Creates a new SnapshotChunk instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotChunk instance
+             */
+            public static create(properties?: ringkv.raft.ISnapshotChunk): ringkv.raft.SnapshotChunk;
+
+            /**
+             * Encodes the specified SnapshotChunk message. Does not implicitly {@link ringkv.raft.SnapshotChunk.verify|verify} messages.
+             * @param message SnapshotChunk message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.ISnapshotChunk, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotChunk message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.SnapshotChunk;
+
+            /**
+             * Verifies a SnapshotChunk message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotChunk message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotChunk
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.SnapshotChunk;
+
+            /**
+             * Creates a plain object from a SnapshotChunk message. Also converts values to other types if specified.
+             * @param message SnapshotChunk
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.SnapshotChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotChunk to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotAck. */
+        interface ISnapshotAck {
+
+            /** SnapshotAck receivedBytes */
+            receivedBytes?: (number|null);
+        }
+
+        /** Represents a SnapshotAck. */
+        class SnapshotAck implements ISnapshotAck {
+
+            /**
+             * Constructs a new SnapshotAck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.raft.ISnapshotAck);
+
+            /** SnapshotAck receivedBytes. */
+            public receivedBytes: number;
+
+            /**
+             * Creates a new SnapshotAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotAck instance
+             */
+            public static create(properties?: ringkv.raft.ISnapshotAck): ringkv.raft.SnapshotAck;
+
+            /**
+             * Encodes the specified SnapshotAck message. Does not implicitly {@link ringkv.raft.SnapshotAck.verify|verify} messages.
+             * @param message SnapshotAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.raft.ISnapshotAck, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotAck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.raft.SnapshotAck;
+
+            /**
+             * Verifies a SnapshotAck message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotAck message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotAck
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.raft.SnapshotAck;
+
+            /**
+             * Creates a plain object from a SnapshotAck message. Also converts values to other types if specified.
+             * @param message SnapshotAck
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.raft.SnapshotAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotAck to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+}
