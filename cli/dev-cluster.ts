@@ -1,14 +1,20 @@
 // The local cluster behind `ringkv dev`: N real `ringkv start` child processes on 127.0.0.1
 // (gRPC 7001.., HTTP 8001..), each with a data directory under one root. A node whose
 // directory already holds data is restarted as is; a new n1 bootstraps; any other new node
-// joins n1. Children's log lines are relayed with a name prefix.
+// joins the cluster. Children's log lines go to a LogRelay (log-relay.ts).
+//
+// Start order: every node that needs no one else (a restart, or n1's bootstrap) starts at once,
+// and only then does the cluster as a whole get waited for — a restarted node alone cannot
+// elect leaders for shards whose other replicas are not up yet. New nodes join after that,
+// one at a time, each through the running cluster.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { RingkvError } from "../src/api/errors.ts";
+import type { StatusJson } from "../src/api/kv-api.ts";
 import { RingkvClient } from "../src/client/index.ts";
 
 /**
@@ -16,48 +22,92 @@ import { RingkvClient } from "../src/client/index.ts";
  * children run the same code as the parent — the compiled CLI when started through
  * bin/ringkv.mjs, the sources when the tests start `node --import tsx cli/main.ts dev`.
  */
-function ringkvArgs(): string[] {
+export function ringkvArgs(): string[] {
   return [
     ...process.execArgv,
     process.argv[1] ?? fileURLToPath(new URL("../bin/ringkv.mjs", import.meta.url)),
   ];
 }
-const GRPC_BASE_PORT = 7000;
-const HTTP_BASE_PORT = 8000;
-/** How long one node may take to come up (recover, or join and catch up). */
+export const GRPC_PORT_FIRST_DEFAULT = 7001;
+export const HTTP_PORT_FIRST_DEFAULT = 8001;
+/** How long the cluster may take to come up (recover, elect; or a node to join and catch up). */
 const READY_TIMEOUT_MS = 60_000;
 const READY_POLL_MS = 200;
 /** Graceful stop first; a child still running after this is killed. */
 const STOP_TIMEOUT_MS = 20_000;
+/** A child's last stderr lines kept, to say why it exited while starting. */
+const STDERR_TAIL_LINES = 3;
 
 export interface DevNode {
   readonly id: string;
   readonly addr: string;
   readonly http: string;
+  /** Absolute, so the printed restart line works from any directory. */
   readonly dataDir: string;
   /** True when the data directory held nothing: the node bootstraps or joins. */
   readonly fresh: boolean;
 }
 
-export function devNodes(count: number, dataRoot: string): DevNode[] {
+export interface DevPorts {
+  readonly grpcPortFirst: number;
+  readonly httpPortFirst: number;
+}
+
+/** Receives the children's output, one line at a time. */
+export interface LineSink {
+  line(node: string, text: string, stream: "stdout" | "stderr"): void;
+}
+
+export function devNodes(
+  count: number,
+  dataRoot: string,
+  ports: DevPorts = { grpcPortFirst: GRPC_PORT_FIRST_DEFAULT, httpPortFirst: HTTP_PORT_FIRST_DEFAULT },
+): DevNode[] {
   return Array.from({ length: count }, (_, i) => {
-    const dataDir = join(dataRoot, `n${i + 1}`);
+    const dataDir = resolve(join(dataRoot, `n${i + 1}`));
     return {
       id: `n${i + 1}`,
-      addr: `127.0.0.1:${GRPC_BASE_PORT + i + 1}`,
-      http: `127.0.0.1:${HTTP_BASE_PORT + i + 1}`,
+      addr: `127.0.0.1:${ports.grpcPortFirst + i}`,
+      http: `127.0.0.1:${ports.httpPortFirst + i}`,
       dataDir,
       fresh: !existsSync(dataDir) || readdirSync(dataDir).length === 0,
     };
   });
 }
 
+/** The exact `ringkv start` line that restarts `node` from its data (no --bootstrap/--join). */
+export function restartCommand(node: DevNode, logLevel = "info"): string[] {
+  const args = ["start", "--id", node.id, "--listen", node.addr, "--http", node.http, "--data", node.dataDir];
+  return logLevel === "info" ? args : [...args, "--log-level", logLevel];
+}
+
+/** A node exited while the cluster was starting; `exitCode` is its own (cli/exit-codes.ts). */
+export class NodeExitedError extends Error {
+  readonly exitCode: number | null;
+
+  constructor(message: string, exitCode: number | null) {
+    super(message);
+    this.name = "NodeExitedError";
+    this.exitCode = exitCode;
+  }
+}
+
+interface Child {
+  readonly child: ChildProcess;
+  exited: Promise<void>;
+  readonly stderrTail: string[];
+}
+
 export class DevCluster {
   readonly nodes: readonly DevNode[];
-  readonly #children = new Map<string, { child: ChildProcess; exited: Promise<void> }>();
+  readonly #children = new Map<string, Child>();
+  /** Why each node that exited did: its exit code or signal and last stderr lines. */
+  readonly #exits = new Map<string, { code: number | null; why: string }>();
+  readonly #sink: LineSink;
+  readonly #logLevel: string;
   #stopping = false;
 
-  constructor(nodes: readonly DevNode[]) {
+  constructor(nodes: readonly DevNode[], sink: LineSink, logLevel = "info") {
     const [first] = nodes;
     if (first?.fresh && nodes.some((n) => !n.fresh)) {
       throw new RingkvError(
@@ -66,15 +116,27 @@ export class DevCluster {
       );
     }
     this.nodes = nodes;
+    this.#sink = sink;
+    this.#logLevel = logLevel;
   }
 
-  /** Start the nodes one by one, each ready before the next (so joins happen in order). */
+  /** The process id of each running node. */
+  pid(id: string): number | undefined {
+    return this.#children.get(id)?.child.pid;
+  }
+
+  /** Start every node and resolve once all are members and every shard has a leader. */
   async start(): Promise<void> {
-    const seed = this.nodes[0]?.addr ?? "";
-    for (const [i, node] of this.nodes.entries()) {
-      const role = !node.fresh ? [] : i === 0 ? ["--bootstrap"] : ["--join", seed];
-      this.#spawn(node, role);
-      await this.#awaitReady(node);
+    const seed = this.nodes[0];
+    if (!seed) return;
+    const independent = this.nodes.filter((n) => !n.fresh || n === seed);
+    for (const node of independent) this.#spawn(node, node.fresh ? ["--bootstrap"] : []);
+    await this.#awaitReady(independent);
+    const joined = [...independent];
+    for (const node of this.nodes.filter((n) => !joined.includes(n))) {
+      this.#spawn(node, ["--join", joined.map((n) => n.addr).join(",")]);
+      joined.push(node);
+      await this.#awaitReady(joined);
     }
   }
 
@@ -91,49 +153,70 @@ export class DevCluster {
   }
 
   #spawn(node: DevNode, role: readonly string[]): void {
-    const args = [
-      ...ringkvArgs(),
-      "start",
-      "--id",
-      node.id,
-      "--listen",
-      node.addr,
-      "--http",
-      node.http,
-      "--data",
-      node.dataDir,
-    ];
-    const child = spawn(process.execPath, [...args, ...role], { stdio: ["ignore", "pipe", "pipe"] });
-    const exited = new Promise<void>((resolve) => {
-      child.once("exit", (code, signal) => {
+    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel), ...role];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const entry: Child = { child, exited: Promise.resolve(), stderrTail: [] };
+    entry.exited = new Promise<void>((resolve) => {
+      child.once("close", (code, signal) => {
+        const exit = signal ? `killed by ${signal}` : `exit code ${code}`;
+        this.#exits.set(node.id, { code, why: [exit, ...entry.stderrTail].join("; ") });
         this.#children.delete(node.id);
-        if (!this.#stopping) process.stderr.write(`${node.id} exited (${signal ?? `code ${code}`})\n`);
+        if (!this.#stopping) this.#sink.line(node.id, `${node.id} exited (${exit})`, "stderr");
         resolve();
       });
     });
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on("line", (line) => process.stdout.write(`${node.id} | ${line}\n`));
-    }
-    this.#children.set(node.id, { child, exited });
+    createInterface({ input: child.stdout }).on("line", (line) => this.#sink.line(node.id, line, "stdout"));
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      entry.stderrTail.push(line);
+      if (entry.stderrTail.length > STDERR_TAIL_LINES) entry.stderrTail.shift();
+      this.#sink.line(node.id, line, "stderr");
+    });
+    this.#children.set(node.id, entry);
   }
 
-  /** Poll the node until it lists itself as a member and every shard has a leader. */
-  async #awaitReady(node: DevNode): Promise<void> {
-    const client = new RingkvClient({ addresses: [node.addr], deadlineMs: 1_000, retry: { attemptsMax: 1 } });
+  /** Poll until every one of `nodes` is a member and every shard has a leader. */
+  async #awaitReady(nodes: readonly DevNode[]): Promise<void> {
+    const client = new RingkvClient({
+      addresses: nodes.map((n) => n.addr),
+      deadlineMs: 1_000,
+      retry: { attemptsMax: 1 },
+    });
     const until = Date.now() + READY_TIMEOUT_MS;
+    let last = "no node answered yet";
     try {
       while (Date.now() < until) {
-        if (!this.#children.has(node.id))
-          throw new RingkvError("Unavailable", `${node.id} exited while starting`);
-        const status = await client.status().catch(() => null);
-        const ready =
-          status?.members.some((m) => m.id === node.id) && status.shards.every((s) => s.leader !== "");
-        if (ready) return;
+        for (const node of nodes) this.#assertRunning(node);
+        const status = await client.status().catch((e: unknown) => {
+          last = e instanceof Error ? e.message : String(e);
+          return null;
+        });
+        if (status) {
+          last = notReady(status, nodes);
+          if (last === "") return;
+        }
         await delay(READY_POLL_MS);
       }
-      throw new RingkvError("Timeout", `${node.id} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+      throw new RingkvError(
+        "Timeout",
+        `the cluster was not ready within ${READY_TIMEOUT_MS / 1000} s: ${last}`,
+      );
     } finally {
       client.close();
     }
   }
+
+  #assertRunning(node: DevNode): void {
+    if (this.#children.has(node.id)) return;
+    const exit = this.#exits.get(node.id);
+    throw new NodeExitedError(`${node.id} exited while starting: ${exit?.why ?? "?"}`, exit?.code ?? null);
+  }
+}
+
+/** Why `status` does not show a ready cluster of `nodes` yet ("" once it does). */
+export function notReady(status: StatusJson, nodes: readonly DevNode[]): string {
+  const missing = nodes.filter((n) => !status.members.some((m) => m.id === n.id)).map((n) => n.id);
+  if (missing.length > 0) return `not yet members: ${missing.join(", ")}`;
+  const leaderless = status.shards.filter((s) => s.leader === "").map((s) => s.id);
+  if (leaderless.length > 0) return `shards without a leader: ${leaderless.join(", ")}`;
+  return "";
 }

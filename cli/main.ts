@@ -2,8 +2,11 @@
 // an exit code — usage errors 2, RingkvErrors through ERROR_MAPPINGS (output.ts).
 import { CommanderError } from "commander";
 import { Output } from "./output.ts";
+import { exitQuietlyOnClosedPipe } from "./pipe.ts";
 import { createProgram } from "./program.ts";
 
+exitQuietlyOnClosedPipe(process.stdout);
+exitQuietlyOnClosedPipe(process.stderr);
 try {
   await createProgram().parseAsync(process.argv);
 } catch (e) {

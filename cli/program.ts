@@ -2,6 +2,7 @@
 // per command under commands/.
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { addClientOptions, DEFAULT_TIMEOUT_S } from "./client-command.ts";
 import { registerDel } from "./commands/del.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerGet } from "./commands/get.ts";
@@ -10,6 +11,7 @@ import { registerPut } from "./commands/put.ts";
 import { registerRing } from "./commands/ring.ts";
 import { registerStart } from "./commands/start.ts";
 import { registerStatus } from "./commands/status.ts";
+import { EXIT_CODES_HELP } from "./exit-codes.ts";
 
 // By the package's own name (its "exports" lists ./package.json): the same from cli/ under tsx
 // and from dist/cli in an installed package.
@@ -22,20 +24,20 @@ export function createProgram(): Command {
     // Throw instead of exiting so main maps usage errors to exit 2; set before the subcommands
     // are created so they inherit it.
     .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
-    .addHelpText(
-      "after",
-      `
-Client commands take --addr HOST:PORT[,…] (env RINGKV_ADDR, default 127.0.0.1:7001) and --json.
-Exit codes: 0 success, 1 not found / version mismatch, 2 usage or invalid input,
-            3 cluster unavailable or timed out.
+    .showHelpAfterError("(run with --help for usage)");
+  addClientOptions(program).addHelpText(
+    "after",
+    `
+Client commands take --addr HOST:PORT[,…] (env RINGKV_ADDR, default 127.0.0.1:7001), --json and
+--timeout SECONDS (default ${DEFAULT_TIMEOUT_S}), before or after the command.
+${EXIT_CODES_HELP}
 
 Examples:
   $ ringkv dev                           # a local three-node cluster
   $ ringkv put greeting hello
   $ ringkv get greeting
   $ ringkv status --addr 127.0.0.1:7002`,
-    );
+  );
   registerStart(program);
   registerDev(program);
   registerPut(program);

@@ -1,13 +1,22 @@
 // `ringkv dev [--nodes 3] [--data ./data]`: a local cluster of real node processes, for trying
-// ringkv out. Ctrl-C stops every node gracefully; a second Ctrl-C kills them.
-import type { Command } from "commander";
+// ringkv out. Ctrl-C stops every node gracefully; a second Ctrl-C kills them. Run again with
+// the same --data, it restarts the cluster from disk.
+import { type Command, Option } from "commander";
 import { integerIn } from "../arguments.ts";
+import { refuseClientFlags } from "../client-command.ts";
 import type { DevCluster, DevNode } from "../dev-cluster.ts";
+import { EXIT_CODES_HELP } from "../exit-codes.ts";
+import { LOG_FORMATS, type LogFormat } from "../log-format.ts";
 import { Output } from "../output.ts";
+import { LOG_LEVELS } from "./start.ts";
 
 interface DevFlags {
   readonly nodes: number;
   readonly data: string;
+  readonly grpcPort: number;
+  readonly httpPort: number;
+  readonly logFormat?: LogFormat;
+  readonly logLevel?: string;
 }
 
 export function registerDev(program: Command): void {
@@ -16,52 +25,131 @@ export function registerDev(program: Command): void {
     .description("run a local cluster: nodes on 127.0.0.1:7001.. (gRPC) and 8001.. (HTTP)")
     .option("--nodes <n>", "number of nodes", integerIn(1, 20), 3)
     .option("--data <dir>", "root of the nodes' data directories", "./data")
+    .option("--grpc-port <port>", "gRPC port of n1; n2 takes the next, and so on", integerIn(1, 65535), 7001)
+    .option("--http-port <port>", "HTTP port of n1; n2 takes the next, and so on", integerIn(1, 65535), 8001)
+    .addOption(
+      new Option("--log-format <format>", "pretty: one coloured line per event; json: the nodes' JSON lines")
+        .choices(LOG_FORMATS)
+        .default(undefined, "pretty in a terminal, else json"),
+    )
+    .addOption(
+      new Option("--log-level <level>", "least severe node log line shown")
+        .choices(LOG_LEVELS)
+        .default(undefined, "warn with pretty, info with json"),
+    )
     .addHelpText(
       "after",
       `
 Examples:
   $ ringkv dev                           # three nodes, data in ./data/n1..n3
   $ ringkv dev --nodes 5 --data /tmp/ringkv
-Run it again with the same --data to restart the cluster from disk.`,
+  $ ringkv dev --log-format json > dev.log
+Run it again with the same --data to restart the cluster from disk.
+
+${EXIT_CODES_HELP}`,
     )
-    .action(async (flags: DevFlags) => {
-      const out = new Output(false);
-      const { DevCluster, devNodes } = await import("../dev-cluster.ts");
-      let cluster: DevCluster;
-      try {
-        cluster = new DevCluster(devNodes(flags.nodes, flags.data));
-      } catch (e) {
-        process.exitCode = out.failure(e);
-        return;
-      }
-      let signals = 0;
-      const onSignal = (): void => {
-        signals++;
-        const signal = signals === 1 ? "SIGTERM" : "SIGKILL";
-        if (signals === 1) process.stdout.write("stopping the cluster (Ctrl-C again to kill it)\n");
-        cluster.stop(signal).then(() => process.exit(signals === 1 ? 0 : 1));
-      };
-      process.on("SIGINT", onSignal);
-      process.on("SIGTERM", onSignal);
-      try {
-        await cluster.start();
-      } catch (e) {
-        if (signals > 0) return;
-        process.exitCode = out.failure(e);
-        await cluster.stop();
-        process.exit();
-      }
-      process.stdout.write(readyText(cluster.nodes, flags.data));
+    .action(async (flags: DevFlags, command: Command) => {
+      refuseClientFlags(command);
+      await runDev(flags);
     });
 }
 
-function readyText(nodes: readonly DevNode[], dataRoot: string): string {
+async function runDev(flags: DevFlags): Promise<void> {
+  const out = new Output(false);
+  const { DevCluster, devNodes, restartCommand, ringkvArgs } = await import("../dev-cluster.ts");
+  const { LogRelay } = await import("../log-relay.ts");
+  const format = flags.logFormat ?? (process.stdout.isTTY ? "pretty" : "json");
+  const shownLevel = flags.logLevel ?? (format === "pretty" ? "warn" : "info");
+  const relay = new LogRelay({
+    format,
+    shownLevel,
+    out: process.stdout,
+    colour: process.stdout.isTTY === true,
+  });
+  let cluster: DevCluster;
+  try {
+    const ports = { grpcPortFirst: flags.grpcPort, httpPortFirst: flags.httpPort };
+    // The nodes log at the level shown, unless it is above info: lifecycle lines stay in the log.
+    const nodeLevel = shownLevel === "debug" || shownLevel === "trace" ? shownLevel : "info";
+    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel);
+  } catch (e) {
+    process.exitCode = out.failure(e);
+    return;
+  }
+  const restarting = cluster.nodes.some((n) => !n.fresh);
+  relay.event(
+    "info",
+    `${restarting ? "restarting" : "starting"} ${cluster.nodes.length} node(s), data in ${flags.data}`,
+  );
+  let signals = 0;
+  const onSignal = (): void => {
+    signals++;
+    const signal = signals === 1 ? "SIGTERM" : "SIGKILL";
+    if (signals === 1) relay.event("info", "stopping the cluster (Ctrl-C again to kill it)");
+    cluster.stop(signal).then(() => process.exit(signals === 1 ? 0 : 1));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    await cluster.start();
+  } catch (e) {
+    if (signals > 0) return;
+    // A node that could not start said why (its own exit code: 2, 4, 5…); dev ends the same way.
+    const { NodeExitedError } = await import("../dev-cluster.ts");
+    if (e instanceof NodeExitedError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = e.exitCode !== null && e.exitCode > 0 ? e.exitCode : 3;
+    } else {
+      process.exitCode = out.failure(e);
+    }
+    await cluster.stop();
+    process.exit();
+  }
+  const nodes = cluster.nodes.map((n) => ({
+    ...n,
+    pid: cluster.pid(n.id) ?? 0,
+    restart: [process.execPath, ...ringkvArgs(), ...restartCommand(n)].map(shellQuote).join(" "),
+  }));
+  if (format === "pretty") {
+    const note =
+      shownLevel === "warn" ? "Only warnings and errors are shown below (--log-level info for more).\n" : "";
+    process.stdout.write(`${bannerText(nodes, flags.data)}${note}${RULE}\n`);
+  } else {
+    relay.event("info", "ringkv dev: cluster ready", { nodes: nodes.map(bannerFields), data: flags.data });
+  }
+}
+
+export interface RunningNode extends DevNode {
+  readonly pid: number;
+  /** The exact shell line that restarts this node from its data. */
+  readonly restart: string;
+}
+
+const RULE = "─".repeat(72);
+
+/** What the banner says of one node, for the JSON form. */
+function bannerFields(n: RunningNode): Record<string, unknown> {
+  return { id: n.id, pid: n.pid, addr: n.addr, http: n.http, data: n.dataDir, restart: n.restart };
+}
+
+export function bannerText(nodes: readonly RunningNode[], dataRoot: string): string {
   const addrs = nodes.map((n) => n.addr).join(",");
   const http = nodes[0]?.http ?? "";
-  const lines = nodes.map((n) => `  ${n.id}  gRPC ${n.addr}  HTTP http://${n.http}  data ${n.dataDir}`);
+  const rows = nodes.map(
+    (n) => `  ${n.id}  pid ${n.pid}  gRPC ${n.addr}  HTTP http://${n.http}  data ${n.dataDir}`,
+  );
+  const example = nodes[nodes.length - 1];
+  const failover = example
+    ? `
+Failover exercise: kill a node, watch the others carry on, then restart it from its data
+in another terminal (it is then no longer under this dev process; Ctrl-C there stops it):
+  kill -9 ${example.pid}
+  ${example.restart}`
+    : "";
   return `
+${RULE}
 ringkv dev: ${nodes.length} node(s) up
-${lines.join("\n")}
+${rows.join("\n")}
 
 Point the CLI at the cluster:
   export RINGKV_ADDR=${addrs}
@@ -74,7 +162,12 @@ Or use HTTP:
   curl http://${http}/v1/kv/greeting
   curl http://${http}/v1/status
   open http://${http}/ (status page) or http://${http}/metrics
+${failover}
 
 Ctrl-C stops the cluster; \`ringkv dev --data ${dataRoot}\` restarts it from disk.
 `;
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

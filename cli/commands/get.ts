@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { RingkvError } from "../../src/api/errors.ts";
 import { keyBytes } from "../arguments.ts";
-import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
+import { type ClientFlags, clientCommand, clientFlags, runWithClient } from "../client-command.ts";
 
 interface GetFlags extends ClientFlags {
   readonly stale: boolean;
@@ -11,12 +11,11 @@ interface GetFlags extends ClientFlags {
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function registerGet(program: Command): void {
-  const command = program
-    .command("get")
+  const command = clientCommand(program, "get")
     .description("print the value stored under KEY (exit 1 if absent)")
     .argument("<key>", "the key (UTF-8)")
     .option("--stale", "read from the nearest replica without confirming leadership (may lag)", false);
-  addClientOptions(command).addHelpText(
+  command.addHelpText(
     "after",
     `
 Examples:
@@ -24,7 +23,8 @@ Examples:
   $ ringkv get greeting --stale
   $ ringkv get greeting --json           # {"value":"hello","valueBase64":"aGVsbG8=","version":12}`,
   );
-  command.action(async (key: string, flags: GetFlags) => {
+  command.action(async (key: string, _: unknown, command: Command) => {
+    const flags = clientFlags<GetFlags>(command);
     await runWithClient(flags, async (client, out) => {
       const found = await client.get(keyBytes(key), { consistency: flags.stale ? "stale" : "linearizable" });
       if (found === null) throw new RingkvError("NotFound", `key ${JSON.stringify(key)} not found`);

@@ -1,15 +1,14 @@
 // `ringkv put KEY VALUE [--if-version N]`: write a value, print its new version.
 import type { Command } from "commander";
 import { integerIn, keyBytes } from "../arguments.ts";
-import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
+import { type ClientFlags, clientCommand, clientFlags, runWithClient } from "../client-command.ts";
 
 interface PutFlags extends ClientFlags {
   readonly ifVersion?: number;
 }
 
 export function registerPut(program: Command): void {
-  const command = program
-    .command("put")
+  const command = clientCommand(program, "put")
     .description("write VALUE under KEY and print the new version")
     .argument("<key>", "the key (UTF-8)")
     .argument("<value>", "the value (UTF-8)")
@@ -18,7 +17,7 @@ export function registerPut(program: Command): void {
       "compare-and-set: write only if the key's version is N (0: only if absent)",
       integerIn(0, Number.MAX_SAFE_INTEGER),
     );
-  addClientOptions(command).addHelpText(
+  command.addHelpText(
     "after",
     `
 Examples:
@@ -26,7 +25,8 @@ Examples:
   $ ringkv put greeting hi --if-version 12
   $ ringkv put lock me --if-version 0    # create only; exit 1 if it exists`,
   );
-  command.action(async (key: string, value: string, flags: PutFlags) => {
+  command.action(async (key: string, value: string, _: unknown, command: Command) => {
+    const flags = clientFlags<PutFlags>(command);
     await runWithClient(flags, async (client, out) => {
       const options = flags.ifVersion === undefined ? {} : { ifVersion: flags.ifVersion };
       const { version } = await client.put(keyBytes(key), new TextEncoder().encode(value), options);

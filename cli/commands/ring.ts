@@ -2,20 +2,20 @@
 // leader; and per node the replicas and leaders it holds and the key-space share they add up to.
 import type { Command } from "commander";
 import { type RingView, ringFromStatus } from "../../src/api/ring-view.ts";
-import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
+import { clientCommand, clientFlags, runWithClient } from "../client-command.ts";
 import { listCell, textTable } from "../text-table.ts";
 
 export function registerRing(program: Command): void {
-  const command = program.command("ring").description("show key-space share and replicas per node");
-  addClientOptions(command).addHelpText(
+  const command = clientCommand(program, "ring").description("show key-space share and replicas per node");
+  command.addHelpText(
     "after",
     `
 Examples:
   $ ringkv ring
   $ ringkv ring --json`,
   );
-  command.action(async (flags: ClientFlags) => {
-    await runWithClient(flags, async (client, out) => {
+  command.action(async (_: unknown, command: Command) => {
+    await runWithClient(clientFlags(command), async (client, out) => {
       const view = ringFromStatus(await client.status());
       out.result(view, ringText(view));
     });

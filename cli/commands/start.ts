@@ -1,11 +1,16 @@
 // `ringkv start`: run one node in this process until SIGTERM or SIGINT, then stop it gracefully
 // (leaderships handed off, log flushed) and exit 0.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { RingkvError } from "../../src/api/errors.ts";
 import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
 import type { NodeOptions } from "../../src/node/options.ts";
 import { address, addressList, integerIn } from "../arguments.ts";
+import { refuseClientFlags } from "../client-command.ts";
+import { EXIT_CANNOT_LISTEN, EXIT_CODES_HELP, EXIT_REMOVED_WHILE_DOWN } from "../exit-codes.ts";
 import { Output } from "../output.ts";
+
+/** pino's levels; anything else is a usage error naming these. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 interface StartFlags {
   readonly id: string;
@@ -37,16 +42,22 @@ export function registerStart(program: Command): void {
     .option("--shards <n>", "with --bootstrap: number of shards", integerIn(1, 4096))
     .option("--replicas <n>", "with --bootstrap: replicas per shard", integerIn(1, 9))
     .option("--join <host:port,...>", "ask these members (in turn) to add this node", addressList)
-    .option("--log-level <level>", "pino log level", "info")
+    .addOption(new Option("--log-level <level>", "log level").choices(LOG_LEVELS).default("info"))
     .addHelpText(
       "after",
       `
 Examples:
   $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1 --bootstrap
   $ ringkv start --id n2 --listen 127.0.0.1:7002 --http 127.0.0.1:8002 --data ./data/n2 --join 127.0.0.1:7001
-  $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1   # restart`,
+  $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1   # restart
+
+--join is for a node with an empty --data only; a data directory that holds state is restarted
+without it (exit 2 otherwise).
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (flags: StartFlags, command: Command) => {
+      refuseClientFlags(command);
       if (flags.bootstrap && flags.join) command.error("error: --bootstrap and --join exclude each other");
       if (!flags.bootstrap && (flags.shards !== undefined || flags.replicas !== undefined)) {
         command.error("error: --shards and --replicas apply only with --bootstrap");
@@ -104,23 +115,38 @@ async function runNode(options: NodeOptions): Promise<void> {
   try {
     node = await startNode(options, settingsFromEnvironment());
   } catch (e) {
-    process.exitCode = out.failure(e);
+    const { ListenError } = await import("../../src/node/listen-error.ts");
+    if (e instanceof ListenError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = EXIT_CANNOT_LISTEN;
+    } else {
+      process.exitCode = out.failure(e);
+    }
     return;
   }
   const http = node.httpAddr ? `, HTTP http://${node.httpAddr}` : "";
   process.stdout.write(`ringkv ${node.id} listening: gRPC ${node.addr}${http}, data ${options.dataDir}\n`);
   let stopping = false;
-  const stop = (): void => {
+  const stop = (exitCode = 0): void => {
     // Later signals are ignored: the graceful stop is bounded, and SIGKILL remains for the impatient.
     if (stopping) return;
     stopping = true;
     node.stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (e: unknown) => process.exit(out.failure(e)),
     );
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-  // A node removed from the cluster (`ringkv leave`) has nothing left to serve.
-  node.onRemoved = stop;
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
+  // A node removed from the cluster has nothing left to serve. Removed by `ringkv leave` while
+  // it ran, that is the end it was asked for; removed while it was down (a leave, or eviction
+  // as dead), its data is stale and restarting it as is cannot help: say what to do instead.
+  node.onRemoved = (whileDown) => {
+    if (!whileDown) return stop();
+    node.logger.error(
+      { dataDir: options.dataDir, exitCode: EXIT_REMOVED_WHILE_DOWN },
+      `${node.id} was removed from the cluster while it was down; wipe --data ${options.dataDir} and start it with --join to add it again`,
+    );
+    stop(EXIT_REMOVED_WHILE_DOWN);
+  };
 }

@@ -2,20 +2,20 @@
 import type { Command } from "commander";
 import type { StatusJson } from "../../src/api/kv-api.ts";
 import { shardFlags } from "../../src/api/shard-flags.ts";
-import { addClientOptions, type ClientFlags, runWithClient } from "../client-command.ts";
+import { clientCommand, clientFlags, runWithClient } from "../client-command.ts";
 import { listCell, textTable } from "../text-table.ts";
 
 export function registerStatus(program: Command): void {
-  const command = program.command("status").description("show members, shards, leaders and the epoch");
-  addClientOptions(command).addHelpText(
+  const command = clientCommand(program, "status").description("show members, shards, leaders and the epoch");
+  command.addHelpText(
     "after",
     `
 Examples:
   $ ringkv status
   $ ringkv status --json --addr 127.0.0.1:7002`,
   );
-  command.action(async (flags: ClientFlags) => {
-    await runWithClient(flags, async (client, out) => {
+  command.action(async (_: unknown, command: Command) => {
+    await runWithClient(clientFlags(command), async (client, out) => {
       const status = await client.status();
       out.result(status, statusText(status));
     });

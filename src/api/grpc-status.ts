@@ -40,9 +40,25 @@ export function fromGrpcStatus(status: Partial<StatusObject>, address = ""): Rin
       retryAfterMs: Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : 0,
     });
   }
-  // grpc-js appends a resolver note that is empty for literal addresses.
-  const message = details.replace(/\.? ?Resolution note: ?$/, "") || (GrpcStatus[code] ?? String(code));
+  const message = transportMessage(code, details);
   return new RingkvError(transportErrorCode(code), address === "" ? message : `${address}: ${message}`);
+}
+
+/**
+ * What a status gRPC itself produced says, without grpc-js's diagnostics for its own developers:
+ * it appends a resolver note (empty for literal addresses) and, on deadlines, a list of phases
+ * ("Deadline exceeded after 1.529s,LB pick: 0.001s,remote_addr=…") that mean nothing to a user.
+ */
+export function transportMessage(code: GrpcStatus, details: string): string {
+  const plain = details.replace(/\.? ?Resolution note:.*$/s, "");
+  if (code === GrpcStatus.DEADLINE_EXCEEDED) {
+    const after = /Deadline exceeded after ([\d.]+\s*m?s)/.exec(plain)?.[1];
+    return after === undefined ? "no answer before the deadline" : `no answer within ${after}`;
+  }
+  return (
+    plain.split(/,\s*(?:LB pick|Waiting for LB pick|remote_addr=)/)[0]?.trim() ||
+    (GrpcStatus[code] ?? String(code))
+  );
 }
 
 /**

@@ -31,6 +31,7 @@ import { GossipAgent } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
 import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
+import { checkCanListen, ListenError, type ListenerRole } from "./listen-error.ts";
 import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
@@ -49,6 +50,9 @@ export async function startNode(
   // Refused before anything is created: a bad setting names itself (InvalidArgument, CLI exit 2).
   const s = validateNodeSettings({ ...NODE_DEFAULTS, ...settings });
   const logger = pino({ level: options.logLevel ?? "info", base: { node: options.id } });
+  // A taken port is found before the data directory is opened and locked (listen-error.ts).
+  await checkListener(options.listen, "gRPC");
+  if (options.http) await checkListener(options.http, "HTTP");
   await mkdir(options.dataDir, { recursive: true });
   const hasher = await createHasher();
   const store = await openLogStore(options.dataDir, logger);
@@ -72,6 +76,13 @@ export async function startNode(
       throw new RingkvError(
         "InvalidArgument",
         `${options.dataDir} holds no cluster state: start with --bootstrap to create a cluster or --join to enter one`,
+      );
+    } else if (!fresh && options.join?.length) {
+      // Joining again would not make a member of a node the cluster already knows, or removed:
+      // both need the operator to decide, and quietly restarting instead hides the mistake.
+      throw new RingkvError(
+        "InvalidArgument",
+        `${options.dataDir} already holds this node's cluster state: restart it without --join, or, to add it as a new member, wipe ${options.dataDir} first and start it with --join again`,
       );
     } else if (!fresh) {
       logger.info({ groups: store.groups().length }, "recovered from disk");
@@ -116,8 +127,15 @@ export async function startNode(
       observer,
     });
     const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics });
-    await node.listen();
-    if (fresh && options.join?.length) await node.joinCluster(options.join);
+    try {
+      await node.listen();
+      if (fresh && options.join?.length) await node.joinCluster(options.join);
+    } catch (e) {
+      // Stop what listen() started, or the open servers and Raft loop keep the process alive
+      // (and write to the store closed below).
+      await node.abort();
+      throw e;
+    }
     return node;
   } catch (e) {
     await store.close();
@@ -170,10 +188,14 @@ export class RingkvNode implements KvApi {
     return this.cluster.transport as GrpcTransport;
   }
 
-  /** Called once this node learns it was removed from the cluster (gossip says `left` first). */
-  set onRemoved(listener: () => void) {
-    this.cluster.onRemoved = () => {
-      this.#gossip.leave().then(listener, listener);
+  /**
+   * Called once this node learns it was removed from the cluster (gossip says `left` first);
+   * `whileDown` when the removal happened while this process was not running (see ClusterNode).
+   */
+  set onRemoved(listener: (whileDown: boolean) => void) {
+    this.cluster.onRemoved = (whileDown) => {
+      const done = (): void => listener(whileDown);
+      this.#gossip.leave().then(done, done);
     };
   }
 
@@ -185,7 +207,7 @@ export class RingkvNode implements KvApi {
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>
-        err ? reject(err) : resolve(),
+        err ? reject(new ListenError(this.#listen, "gRPC", err)) : resolve(),
       ),
     );
     if (this.httpAddr) {
@@ -198,7 +220,7 @@ export class RingkvNode implements KvApi {
       });
       const [host, port] = splitHostPort(this.httpAddr);
       await new Promise<void>((resolve, reject) => {
-        http.once("error", reject);
+        http.once("error", (e) => reject(new ListenError(this.httpAddr, "HTTP", e)));
         http.listen(port, host, () => resolve());
       });
       this.#http = http;
@@ -248,6 +270,17 @@ export class RingkvNode implements KvApi {
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────
 
+  /** Undo a start that failed part-way (a listener that could not bind, a join that failed). */
+  async abort(): Promise<void> {
+    this.#grpc.forceShutdown();
+    this.#http?.closeAllConnections();
+    this.#http?.close();
+    await this.#gossip.stop();
+    await this.cluster.stop();
+    await this.#transport.close();
+    this.cluster.closePeers();
+  }
+
   /** Graceful stop: move leadership away, flush, close. */
   stop(): Promise<void> {
     this.#stopping ??= this.#stop();
@@ -282,6 +315,11 @@ function fatal(logger: Logger, e: unknown): void {
   );
   // Continuing on a failed disk or a broken invariant risks acknowledged data: stop hard.
   process.exit(70);
+}
+
+async function checkListener(addr: string, role: ListenerRole): Promise<void> {
+  const [host, port] = splitHostPort(addr);
+  await checkCanListen(addr, role, host.replace(/^\[(.*)\]$/, "$1"), port);
 }
 
 function splitHostPort(addr: string): [string, number] {

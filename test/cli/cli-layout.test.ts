@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { nodeOptions } from "../../cli/commands/start.ts";
 import { DevCluster, devNodes } from "../../cli/dev-cluster.ts";
@@ -58,7 +58,7 @@ describe("ringkv dev layout", () => {
         id: `n${i}`,
         addr: `127.0.0.1:${7000 + i}`,
         http: `127.0.0.1:${8000 + i}`,
-        dataDir: join(dir, `n${i}`),
+        dataDir: resolve(dir, `n${i}`),
         fresh: true,
       })),
     );
@@ -76,6 +76,6 @@ describe("ringkv dev layout", () => {
     const dir = root();
     mkdirSync(join(dir, "n2"));
     writeFileSync(join(dir, "n2", "wal"), "x");
-    expect(() => new DevCluster(devNodes(3, dir))).toThrow(RingkvError);
+    expect(() => new DevCluster(devNodes(3, dir), { line: () => {} })).toThrow(RingkvError);
   });
 });

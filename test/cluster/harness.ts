@@ -8,7 +8,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -19,6 +18,7 @@ import { replicationFactorDefault } from "../../src/ring/settings.ts";
 import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
 import { httpRequest } from "./http.ts";
 import { socketOrigin } from "./origin.ts";
+import { freePort } from "./ports.ts";
 import { FaultProxy } from "./proxy.ts";
 import { WaitTimeoutError, waitFor, within } from "./wait-for.ts";
 
@@ -101,17 +101,8 @@ function exitOf(child: ChildProcess): Promise<ExitInfo> {
   });
 }
 
-/** A loopback port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/** A loopback port no other test will take (ports.ts). */
+export { freePort };
 
 // ─── one node ──────────────────────────────────────────────────────────────────────────────
 

@@ -103,7 +103,11 @@ export class ClusterNode implements KvApi {
   readonly logger: Logger;
   readonly transport: Transport;
   /** Called once this node learns it was removed from the cluster. */
-  onRemoved: () => void = () => {};
+  /**
+   * Called once this node learns it was removed from the cluster; `whileDown` when this process
+   * never saw the leave start, so the removal happened while the node was down.
+   */
+  onRemoved: (whileDown: boolean) => void = () => {};
   readonly #ctx: ClusterContext;
   readonly #store: LogStore;
   readonly #lifecycle = new Phase<Lifecycle>(
@@ -178,7 +182,7 @@ export class ClusterNode implements KvApi {
       selfDiverged: (group) => this.#repair.selfDiverged(group),
       followerReadBarrier: options.followerReadBarrier,
     });
-    this.#removalWatch = new RemovalWatch(ctx, () => this.onRemoved());
+    this.#removalWatch = new RemovalWatch(ctx, (whileDown) => this.onRemoved(whileDown));
     // A node that was added once (even if it never caught up) can find out it was removed.
     if (book && book.joinEpoch > 0 && book.members.some((m) => m.id === this.id)) {
       this.#removalWatch.joined(book.joinEpoch);
@@ -228,6 +232,7 @@ export class ClusterNode implements KvApi {
       const roundDue = round.tick();
       if (this.#lifecycle.is("stopping")) return;
       const leaving = meta.sm.member(this.id)?.leaving === true;
+      if (leaving) this.#removalWatch.sawOwnLeave();
       if (leaving || checkDue) this.#removalWatch.check();
       if (!roundDue) return;
       this.#rebalancer.round(settings.rebalanceEveryTicks);

@@ -90,7 +90,13 @@ export class Membership {
       remote: (peer, until) => peer.leave(id, until),
       local: async (r) => {
         const member = r.sm.member(id);
-        if (!member) return;
+        if (!member) {
+          const ids = r.sm.members().map((m) => m.id);
+          throw new RingkvError(
+            "NotMember",
+            `${id} is not a member of the cluster (members: ${ids.join(", ")}); if it was, it has left already`,
+          );
+        }
         const active = r.sm.members().filter((m) => !m.leaving);
         if (!member.leaving && active.length <= 1) {
           throw new RingkvError("InvalidArgument", `${id} is the last member; it cannot leave`);

@@ -14,7 +14,7 @@ type WatchPhase =
 
 export class RemovalWatch {
   readonly #ctx: ClusterContext;
-  readonly #onRemoved: () => void;
+  readonly #onRemoved: (whileDown: boolean) => void;
   readonly #phase = new Phase<WatchPhase>(
     "removal watch",
     { kind: "idle" },
@@ -26,8 +26,14 @@ export class RemovalWatch {
   #joinEpoch = 0;
   /** Which of the other members to ask next (round robin). */
   #nextPeer = 0;
+  /** This process saw its own member record marked leaving: a removal it was up for. */
+  #sawOwnLeave = false;
 
-  constructor(ctx: ClusterContext, onRemoved: () => void) {
+  /**
+   * `onRemoved(whileDown)`: `whileDown` when this process never saw its leave start, so the
+   * removal (a leave or a dead-member eviction) happened while it was down and its data is stale.
+   */
+  constructor(ctx: ClusterContext, onRemoved: (whileDown: boolean) => void) {
     this.#ctx = ctx;
     this.#onRemoved = onRemoved;
   }
@@ -41,6 +47,11 @@ export class RemovalWatch {
   observeMeta(listed: boolean): void {
     if (listed) this.#everMember = true;
     if (this.#everMember && !listed && this.#ctx.meta.applied > 0) this.#markRemoved();
+  }
+
+  /** This node's own member record is marked leaving (a leave or eviction it is up for). */
+  sawOwnLeave(): void {
+    this.#sawOwnLeave = true;
   }
 
   /** Ask the next member whether this node is still listed (one question at a time). */
@@ -69,6 +80,6 @@ export class RemovalWatch {
     if (this.#phase.is("removed")) return;
     this.#phase.become({ kind: "removed" });
     this.#ctx.logger.info("removed from the cluster");
-    this.#onRemoved();
+    this.#onRemoved(!this.#sawOwnLeave);
   }
 }

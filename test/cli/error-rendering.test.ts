@@ -1,0 +1,61 @@
+import { PassThrough } from "node:stream";
+import { status as GrpcStatus, Metadata } from "@grpc/grpc-js";
+import { describe, expect, test } from "vitest";
+import { Output } from "../../cli/output.ts";
+import { fromGrpcStatus } from "../../src/api/grpc-status.ts";
+
+function rendered(error: unknown): { line: string; exit: number } {
+  const stderr = new PassThrough();
+  const exit = new Output(false, { stdout: new PassThrough(), stderr }).failure(error);
+  return { line: String(stderr.read()), exit };
+}
+
+describe("errors a user reads name the node and the cause, never gRPC's internals", () => {
+  test("a transport deadline says how long it waited, without LB pick or remote_addr", () => {
+    const error = fromGrpcStatus(
+      {
+        code: GrpcStatus.DEADLINE_EXCEEDED,
+        details: "Deadline exceeded after 1.529s,LB pick: 0.001s,remote_addr=127.0.0.1:7001",
+        metadata: new Metadata(),
+      },
+      "127.0.0.1:7001",
+    );
+    expect(rendered(error)).toEqual({
+      line: "error: Timeout: 127.0.0.1:7001: no answer within 1.529s\n",
+      exit: 3,
+    });
+  });
+
+  test("a deadline hit while waiting for a connection says so plainly", () => {
+    const error = fromGrpcStatus({
+      code: GrpcStatus.DEADLINE_EXCEEDED,
+      details: "Deadline exceeded after 5.002s,Waiting for LB pick",
+    });
+    expect(error.message).toBe("no answer within 5.002s");
+  });
+
+  test("other transport details lose the diagnostics grpc-js appends", () => {
+    const error = fromGrpcStatus(
+      {
+        code: GrpcStatus.UNAVAILABLE,
+        details: "No connection established. Last error: connect ECONNREFUSED 127.0.0.1:1. Resolution note: ",
+      },
+      "127.0.0.1:1",
+    );
+    expect(error.message).toBe(
+      "127.0.0.1:1: No connection established. Last error: connect ECONNREFUSED 127.0.0.1:1",
+    );
+    expect(rendered(error).exit).toBe(3);
+  });
+
+  test("a server's own message (naming the shard) is passed through untouched", () => {
+    const metadata = new Metadata();
+    metadata.set("ringkv-code", "Unavailable");
+    const error = fromGrpcStatus({
+      code: GrpcStatus.UNAVAILABLE,
+      details: "shard 1 has no quorum: 1 of 3 voters reachable",
+      metadata,
+    });
+    expect(rendered(error).line).toBe("error: Unavailable: shard 1 has no quorum: 1 of 3 voters reachable\n");
+  });
+});
