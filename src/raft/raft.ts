@@ -323,6 +323,11 @@ export class Raft {
         context: QUIESCE_CONTEXT,
       });
     }
+    // Every member was alive by the oracle and held the whole log just now, and quiet followers
+    // never answer: without this, the last CheckQuorum round's reset would leave them "inactive"
+    // for as long as the group stays quiet, and whoever reads progress (the rebalancer's leader
+    // balance, snapshot sending) would wait on a wake that never comes.
+    for (const pr of this.progress.values()) pr.recentActive = true;
     this.#quiescent = true;
   }
 

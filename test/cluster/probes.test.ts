@@ -86,10 +86,12 @@ describe("health and readiness probes on a real cluster", { timeout: TEST_TIMEOU
     // CheckQuorum: a leader that hears from no majority steps down within an election timeout.
     const notReady = await waitFor(
       async () => {
+        // Each shard's leader steps down on its own election-timeout schedule: wait for both.
         const reply = await httpRequest(n1!.http, { path: "/ready", timeoutMs: 10_000 });
-        return reply.status === 503 ? reply : null;
+        const leaderless = (reply.json as { leaderless?: number[] } | null)?.leaderless ?? [];
+        return reply.status === 503 && leaderless.length === SHARDS ? reply : null;
       },
-      { what: "n1's /ready to turn 503", timeoutMs: 60_000, intervalMs: 250 },
+      { what: "n1's /ready to turn 503 for every shard", timeoutMs: 60_000, intervalMs: 250 },
     );
     const body = notReady.json as { ready: boolean; leaderless: number[]; reason: string };
     expect(body.ready).toBe(false);

@@ -2,7 +2,9 @@
 // move onto the newcomers (learner → promote → remove), a node leaves cleanly, and a node that
 // leads several shards dies. Throughout, a writer and a reader run: no acknowledged write may
 // fail or be lost, and every key must stay readable.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXIT_REMOVED_WHILE_DOWN } from "../../cli/exit-codes.ts";
 import type { StatusJson } from "../../src/api/kv-api.ts";
 import { RingkvClient, RingkvError } from "../../src/client/index.ts";
 import { Cluster, type NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
@@ -277,11 +279,13 @@ describe("sharding", () => {
       expect(settled.shards.every((s) => s.replicas.length === REPLICAS)).toBe(true);
       await expectAll(survivors[1]!, preloaded);
 
-      // Back from the dead, it finds itself removed and exits.
+      // Back from the dead, it finds itself removed while it was down, says what to do, and exits.
       await victim.start("restart");
       const exit = await victim.exited();
-      expect(exit.code).toBe(0);
+      expect(exit.code).toBe(EXIT_REMOVED_WHILE_DOWN);
       expect(victim.logs("removed from the cluster")).toHaveLength(1);
+      const said = `${victimId} was removed from the cluster while it was down; wipe --data ${victim.dataDir} and start it with --join to add it again`;
+      expect(victim.logs(said)).toHaveLength(1);
     },
     TEST_TIMEOUT_MS,
   );

@@ -6,7 +6,7 @@
 // reached the peer is Timeout ("outcome unknown"), never Unavailable.
 import * as grpc from "@grpc/grpc-js";
 import { isErrorCode, RingkvError } from "../../api/errors.ts";
-import { isUnsentFailure } from "../../api/grpc-status.ts";
+import { isUnsentFailure, transportMessage } from "../../api/grpc-status.ts";
 import type {
   ForwardBatch,
   ForwardOp,
@@ -123,7 +123,10 @@ export class ForwardStream {
 
   #failAll(status: Partial<grpc.StatusObject>): void {
     const unsent = isUnsentFailure(status);
-    const details = status.details || "forward stream broke";
+    // Without grpc-js's diagnostics (resolver notes, LB pick timings): they mean nothing to a user.
+    const details = status.details
+      ? transportMessage(status.code ?? grpc.status.UNAVAILABLE, status.details)
+      : "forward stream broke";
     for (const [id, w] of this.#waiting) {
       if (!w.sent) continue; // still queued: the next flush opens a new stream
       this.#waiting.delete(id);
