@@ -85,6 +85,19 @@ export const CONFIG_ENV = "RINGKV_CONFIG";
 /** A JSON object of node settings; kept from before config files existed, and wins over the file. */
 export const SETTINGS_ENV = "RINGKV_SETTINGS";
 
+/**
+ * The environment without the start configuration (RINGKV_<FLAG>, RINGKV_CONFIG), for the nodes
+ * `ringkv dev` starts: its flags say all it means, and a variable exported for one production
+ * node (RINGKV_ADVERTISE, RINGKV_JOIN…) would otherwise reach all of them. RINGKV_SETTINGS stays:
+ * tuning a dev cluster through it is intended.
+ */
+export function withoutStartEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  const dropped = new Set([CONFIG_ENV, ...KEYS.map((k) => envName(k.flag))]);
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !dropped.has(name)));
+}
+
 type Value = string | boolean | number | readonly string[];
 
 function refuse(origin: string, problem: string): never {

@@ -5,6 +5,7 @@ import {
   parseConfigFile,
   resolveStartConfig,
   type StartConfigInput,
+  withoutStartEnv,
 } from "../../cli/start-config.ts";
 import { RingkvError } from "../../src/api/errors.ts";
 import { NODE_DEFAULTS } from "../../src/node/config.ts";
@@ -283,5 +284,22 @@ describe("parseConfigFile", () => {
       "logLevel",
       "settings",
     ]);
+  });
+});
+
+describe("withoutStartEnv (the environment of the nodes `ringkv dev` starts)", () => {
+  test("drops every start variable and RINGKV_CONFIG, keeps RINGKV_SETTINGS and the rest", () => {
+    const env = {
+      PATH: "/bin",
+      RINGKV_ADDR: "h:1",
+      RINGKV_SETTINGS: "{}",
+      RINGKV_CONFIG: "/etc/ringkv.yaml",
+      RINGKV_ADVERTISE: "prod:7001",
+      RINGKV_ADVERTISE_HTTP: "prod:8001",
+      RINGKV_JOIN: "prod:7002",
+      RINGKV_BOOTSTRAP: "true",
+      RINGKV_LOG_LEVEL: "debug",
+    };
+    expect(withoutStartEnv(env)).toEqual({ PATH: "/bin", RINGKV_ADDR: "h:1", RINGKV_SETTINGS: "{}" });
   });
 });
