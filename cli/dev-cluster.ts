@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { RingkvError } from "../src/api/errors.ts";
 import type { StatusJson } from "../src/api/kv-api.ts";
 import { RingkvClient } from "../src/client/index.ts";
+import { withoutStartEnv } from "./start-config.ts";
 
 /**
  * How to run `ringkv` again: this process's own entry point under its own Node flags, so the
@@ -154,7 +155,10 @@ export class DevCluster {
 
   #spawn(node: DevNode, role: readonly string[]): void {
     const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel), ...role];
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      env: withoutStartEnv(process.env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const entry: Child = { child, exited: Promise.resolve(), stderrTail: [] };
     entry.exited = new Promise<void>((resolve) => {
       child.once("close", (code, signal) => {

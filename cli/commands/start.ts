@@ -1,55 +1,75 @@
 // `ringkv start`: run one node in this process until SIGTERM or SIGINT, then stop it gracefully
 // (leaderships handed off, log flushed) and exit 0.
-import { type Command, Option } from "commander";
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
 import { RingkvError } from "../../src/api/errors.ts";
-import { NODE_DEFAULTS, type NodeSettings } from "../../src/node/config.ts";
 import type { NodeOptions } from "../../src/node/options.ts";
-import { address, addressList, integerIn } from "../arguments.ts";
 import { refuseClientFlags } from "../client-command.ts";
 import { EXIT_CANNOT_LISTEN, EXIT_CODES_HELP, EXIT_REMOVED_WHILE_DOWN } from "../exit-codes.ts";
 import { Output } from "../output.ts";
+import {
+  CONFIG_ENV,
+  LOG_LEVELS,
+  parseConfigFile,
+  REPLICAS_MAX,
+  type ResolvedStartConfig,
+  resolveStartConfig,
+  SETTINGS_ENV,
+  SHARDS_MAX,
+  type StartConfig,
+} from "../start-config.ts";
 
-/** pino's levels; anything else is a usage error naming these. */
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export { LOG_LEVELS } from "../start-config.ts";
 
 interface StartFlags {
-  readonly id: string;
-  readonly listen: string;
-  readonly advertise?: string;
-  readonly http?: string;
-  readonly data: string;
-  readonly bootstrap: boolean;
-  readonly shards?: number;
-  readonly replicas?: number;
-  readonly join?: string[];
-  readonly logLevel?: string;
+  readonly config?: string;
+  readonly printConfig?: boolean;
+  readonly [flag: string]: string | boolean | undefined;
 }
 
 export function registerStart(program: Command): void {
+  // Values are taken as typed and checked by resolveStartConfig, the same way whether they come
+  // from a flag, the environment or the config file; so no parsers, defaults or required
+  // options here (--id, --listen and --data may come from the environment or the file).
   program
     .command("start")
     .description("run a node (restart it with the same line minus --bootstrap/--join)")
-    .requiredOption("--id <id>", "stable node id, e.g. n1")
-    .requiredOption("--listen <host:port>", "gRPC address for clients and peers", address)
+    .option("--config <file>", `config file, YAML or JSON (env ${CONFIG_ENV})`)
+    .option(
+      "--print-config",
+      "print the effective configuration as JSON, and where each value came from; then exit",
+    )
+    .option("--id <id>", "stable node id, e.g. n1 (required)")
+    .option("--listen <host:port>", "gRPC address for clients and peers (required)")
     .option(
       "--advertise <host:port>",
       "gRPC address peers and clients use to reach this node (default: --listen)",
-      address,
     )
-    .option("--http <host:port>", "HTTP address for the REST API, /metrics and the status page", address)
-    .requiredOption("--data <dir>", "data directory (write-ahead log, snapshots)")
-    .option("--bootstrap", "create a new cluster with this node as its first member", false)
-    .option("--shards <n>", "with --bootstrap: number of shards", integerIn(1, 4096))
-    .option("--replicas <n>", "with --bootstrap: replicas per shard", integerIn(1, 9))
-    .option("--join <host:port,...>", "ask these members (in turn) to add this node", addressList)
-    .addOption(new Option("--log-level <level>", "log level").choices(LOG_LEVELS).default("info"))
+    .option("--http <host:port>", "HTTP address for the REST API, /metrics and the status page")
+    .option(
+      "--advertise-http <host:port>",
+      "HTTP address other nodes and clients use (status page links, members' http; default: --http)",
+    )
+    .option("--data <dir>", "data directory: write-ahead log, snapshots (required)")
+    .option("--bootstrap", "create a new cluster with this node as its first member")
+    .option("--shards <n>", `with --bootstrap: number of shards (1–${SHARDS_MAX})`)
+    .option("--replicas <n>", `with --bootstrap: replicas per shard (1–${REPLICAS_MAX})`)
+    .option("--join <host:port,...>", "ask these members (in turn) to add this node")
+    .option("--log-level <level>", `log level: ${LOG_LEVELS.join(", ")} (default: info)`)
     .addHelpText(
       "after",
       `
+Every flag can also be set by an environment variable RINGKV_<FLAG> (RINGKV_LISTEN,
+RINGKV_ADVERTISE_HTTP, RINGKV_JOIN=h1:p1,h2:p2, RINGKV_BOOTSTRAP=true, …) or by a key of the
+--config file, the flag in camelCase (listen, advertiseHttp, data, join: [h1:p1, h2:p2], …);
+node settings go under its \`settings:\` key or in ${SETTINGS_ENV} (JSON). Precedence: flag > env >
+file > default.
+
 Examples:
   $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1 --bootstrap
   $ ringkv start --id n2 --listen 127.0.0.1:7002 --http 127.0.0.1:8002 --data ./data/n2 --join 127.0.0.1:7001
   $ ringkv start --id n1 --listen 127.0.0.1:7001 --http 127.0.0.1:8001 --data ./data/n1   # restart
+  $ ringkv start --config n1.yaml --print-config
 
 --join is for a node with an empty --data only; a data directory that holds state is restarted
 without it (exit 2 otherwise).
@@ -58,62 +78,65 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (flags: StartFlags, command: Command) => {
       refuseClientFlags(command);
-      if (flags.bootstrap && flags.join) command.error("error: --bootstrap and --join exclude each other");
-      if (!flags.bootstrap && (flags.shards !== undefined || flags.replicas !== undefined)) {
-        command.error("error: --shards and --replicas apply only with --bootstrap");
+      const { config: configFlag, printConfig, ...startFlags } = flags;
+      const resolved = await resolveFromProcess(startFlags, configFlag);
+      if (printConfig === true) {
+        process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
+        return;
       }
-      await runNode(nodeOptions(flags));
+      await runNode(resolved.config);
     });
 }
 
-export function nodeOptions(flags: StartFlags): NodeOptions {
+/** Read the config file (--config, else RINGKV_CONFIG) and resolve; the I/O around the pure part. */
+async function resolveFromProcess(
+  flags: Readonly<Record<string, string | boolean | undefined>>,
+  configFlag: string | undefined,
+): Promise<ResolvedStartConfig> {
+  const path = configFlag ?? (process.env[CONFIG_ENV] || undefined);
+  let file: { path: string; content: unknown } | undefined;
+  if (path !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (e) {
+      const origin = configFlag === undefined ? `env ${CONFIG_ENV}` : "flag --config";
+      throw new RingkvError(
+        "InvalidArgument",
+        `${origin}: cannot read config file ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    file = { path, content: parseConfigFile(path, text) };
+  }
+  return resolveStartConfig({ flags, env: process.env, ...(file ? { file } : {}) });
+}
+
+export function nodeOptions(config: StartConfig): NodeOptions {
   const bootstrap = {
-    ...(flags.shards === undefined ? {} : { shards: flags.shards }),
-    ...(flags.replicas === undefined ? {} : { replicas: flags.replicas }),
+    ...(config.shards === undefined ? {} : { shards: config.shards }),
+    ...(config.replicas === undefined ? {} : { replicas: config.replicas }),
   };
   return {
-    id: flags.id,
-    listen: flags.listen,
-    dataDir: flags.data,
-    ...(flags.http === undefined ? {} : { http: flags.http }),
-    ...(flags.advertise === undefined ? {} : { advertise: flags.advertise }),
-    ...(flags.bootstrap ? { bootstrap } : {}),
-    ...(flags.join === undefined ? {} : { join: flags.join }),
-    ...(flags.logLevel === undefined ? {} : { logLevel: flags.logLevel }),
+    id: config.id,
+    listen: config.listen,
+    dataDir: config.data,
+    ...(config.http === undefined ? {} : { http: config.http }),
+    ...(config.advertiseHttp === undefined ? {} : { advertiseHttp: config.advertiseHttp }),
+    ...(config.advertise === undefined ? {} : { advertise: config.advertise }),
+    ...(config.bootstrap ? { bootstrap } : {}),
+    ...(config.join === undefined ? {} : { join: config.join }),
+    logLevel: config.logLevel,
   };
 }
 
-/**
- * RINGKV_SETTINGS: a JSON object of node settings (src/node/config.ts) to override, for tests
- * and tuning, e.g. {"deadMemberTimeoutMs": 5000}. Unknown names and non-numbers are refused.
- */
-function settingsFromEnvironment(): Partial<NodeSettings> {
-  const text = process.env["RINGKV_SETTINGS"];
-  if (!text) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new RingkvError("InvalidArgument", "RINGKV_SETTINGS is not JSON");
-  }
-  if (typeof parsed !== "object" || parsed === null)
-    throw new RingkvError("InvalidArgument", "RINGKV_SETTINGS must be an object");
-  for (const [name, value] of Object.entries(parsed)) {
-    if (!(name in NODE_DEFAULTS))
-      throw new RingkvError("InvalidArgument", `RINGKV_SETTINGS: unknown setting ${name}`);
-    if (typeof value !== "number" || !(value > 0))
-      throw new RingkvError("InvalidArgument", `RINGKV_SETTINGS: ${name} must be a positive number`);
-  }
-  return parsed as Partial<NodeSettings>;
-}
-
-async function runNode(options: NodeOptions): Promise<void> {
+async function runNode(config: StartConfig): Promise<void> {
+  const options = nodeOptions(config);
   const out = new Output(false);
   // Loaded here, not at the top: client commands should not pay for loading the whole node.
   const { startNode } = await import("../../src/node/node.ts");
   let node: Awaited<ReturnType<typeof startNode>>;
   try {
-    node = await startNode(options, settingsFromEnvironment());
+    node = await startNode(options, config.settings);
   } catch (e) {
     const { ListenError } = await import("../../src/node/listen-error.ts");
     if (e instanceof ListenError) {

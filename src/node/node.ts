@@ -70,7 +70,7 @@ export async function startNode(
         shardCount: options.bootstrap.shards ?? shardCountDefault,
         replicationFactor: options.bootstrap.replicas ?? replicationFactorDefault,
       };
-      await bootstrapCluster(store, { id: options.id, addr, http: options.http ?? "" }, config);
+      await bootstrapCluster(store, { id: options.id, addr, http: publishedHttp(options) }, config);
       logger.info(config, "bootstrapped a new cluster");
     } else if (fresh && !options.join?.length) {
       throw new RingkvError(
@@ -91,7 +91,7 @@ export async function startNode(
     const gossip = await GossipAgent.open({
       id: options.id,
       addr,
-      http: options.http ?? "",
+      http: publishedHttp(options),
       dataDir: options.dataDir,
       tickMs: s.gossipTickMs,
       logger,
@@ -113,7 +113,7 @@ export async function startNode(
     cluster = new ClusterNode({
       id: options.id,
       addr: options.advertise ?? options.listen,
-      http: options.http ?? "",
+      http: publishedHttp(options),
       settings: s,
       logger,
       store,
@@ -143,6 +143,11 @@ export async function startNode(
   }
 }
 
+/** The HTTP address the node publishes (meta member record, gossip, status): the advertised one. */
+function publishedHttp(options: NodeOptions): string {
+  return options.advertiseHttp ?? options.http ?? "";
+}
+
 export class RingkvNode implements KvApi {
   readonly id: string;
   /** The address other nodes and clients use (the advertised one). */
@@ -151,6 +156,8 @@ export class RingkvNode implements KvApi {
   readonly logger: Logger;
   readonly cluster: ClusterNode;
   readonly #listen: string;
+  /** The HTTP address to listen on ("" for none); httpAddr is the advertised one. */
+  readonly #httpListen: string;
   readonly #settings: NodeSettings;
   readonly #store: LogStore;
   readonly #grpc: grpc.Server;
@@ -174,6 +181,7 @@ export class RingkvNode implements KvApi {
     this.addr = cluster.addr;
     this.httpAddr = cluster.httpAddr;
     this.#listen = options.listen;
+    this.#httpListen = options.http ?? "";
     this.logger = logger;
     this.#settings = settings;
     this.#store = store;
@@ -210,7 +218,7 @@ export class RingkvNode implements KvApi {
         err ? reject(new ListenError(this.#listen, "gRPC", err)) : resolve(),
       ),
     );
-    if (this.httpAddr) {
+    if (this.#httpListen) {
       const http = createHttpServer(this, {
         ...limits,
         metrics: this.#metrics,
@@ -218,9 +226,9 @@ export class RingkvNode implements KvApi {
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
       });
-      const [host, port] = splitHostPort(this.httpAddr);
+      const [host, port] = splitHostPort(this.#httpListen);
       await new Promise<void>((resolve, reject) => {
-        http.once("error", (e) => reject(new ListenError(this.httpAddr, "HTTP", e)));
+        http.once("error", (e) => reject(new ListenError(this.#httpListen, "HTTP", e)));
         http.listen(port, host, () => resolve());
       });
       this.#http = http;

@@ -12,6 +12,11 @@ export interface NodeOptions {
   readonly advertise?: string;
   /** HTTP listen address HOST:PORT, or undefined for none. */
   readonly http?: string;
+  /**
+   * The HTTP address other nodes and clients are told to use (default: http): members' `http` in
+   * status and the status page's links. Differs from http behind a NAT, a proxy or 0.0.0.0.
+   */
+  readonly advertiseHttp?: string;
   /** Data directory: write-ahead log, snapshots, lock file. */
   readonly dataDir: string;
   /** Create a new cluster with this node as its only member. */

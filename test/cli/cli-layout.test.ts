@@ -5,19 +5,26 @@ import { afterEach, describe, expect, test } from "vitest";
 import { nodeOptions } from "../../cli/commands/start.ts";
 import { DevCluster, devNodes } from "../../cli/dev-cluster.ts";
 import { RingkvError } from "../../src/api/errors.ts";
+import { NODE_DEFAULTS } from "../../src/node/config.ts";
 
 describe("ringkv start flags", () => {
-  test("flags map one-to-one onto NodeOptions, leaving unset ones out", () => {
-    expect(nodeOptions({ id: "n1", listen: "127.0.0.1:7001", data: "d", bootstrap: false })).toEqual({
-      id: "n1",
-      listen: "127.0.0.1:7001",
-      dataDir: "d",
-    });
-    expect(
-      nodeOptions({
+  const base = { logLevel: "info", settings: NODE_DEFAULTS } as const;
+  test("the start configuration maps one-to-one onto NodeOptions, leaving unset ones out", () => {
+    expect(nodeOptions({ ...base, id: "n1", listen: "127.0.0.1:7001", data: "d", bootstrap: false })).toEqual(
+      {
         id: "n1",
         listen: "127.0.0.1:7001",
-        http: "127.0.0.1:8001",
+        dataDir: "d",
+        logLevel: "info",
+      },
+    );
+    expect(
+      nodeOptions({
+        ...base,
+        id: "n1",
+        listen: "127.0.0.1:7001",
+        http: "0.0.0.0:8001",
+        advertiseHttp: "n1.example:8001",
         data: "d",
         bootstrap: true,
         shards: 16,
@@ -27,13 +34,14 @@ describe("ringkv start flags", () => {
     ).toEqual({
       id: "n1",
       listen: "127.0.0.1:7001",
-      http: "127.0.0.1:8001",
+      http: "0.0.0.0:8001",
+      advertiseHttp: "n1.example:8001",
       dataDir: "d",
       bootstrap: { shards: 16, replicas: 3 },
       logLevel: "debug",
     });
     expect(
-      nodeOptions({ id: "n2", listen: "h:2", data: "d", bootstrap: false, join: ["h:1", "h:3"] }),
+      nodeOptions({ ...base, id: "n2", listen: "h:2", data: "d", bootstrap: false, join: ["h:1", "h:3"] }),
     ).toMatchObject({
       join: ["h:1", "h:3"],
     });

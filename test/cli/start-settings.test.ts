@@ -1,28 +1,13 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Run, ringkv } from "./run-cli.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/ringkv.mjs", import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stderr: string;
-}
-
+// From the sources (run-cli.ts), not bin/ringkv.mjs: the compiled dist/ may be stale.
 function ringkvStart(dataDir: string, settings: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [BIN, "start", "--id", "n1", "--listen", "127.0.0.1:1", "--data", dataDir, "--bootstrap"],
-      { env: { ...process.env, RINGKV_SETTINGS: settings }, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr }));
+  return ringkv(["start", "--id", "n1", "--listen", "127.0.0.1:1", "--data", dataDir, "--bootstrap"], {
+    RINGKV_SETTINGS: settings,
   });
 }
 
@@ -42,7 +27,7 @@ describe("ringkv start refuses bad settings (RINGKV_SETTINGS)", { timeout: 120_0
     const run = await ringkvStart(dataDir, JSON.stringify({ electionTicks: 2.5 }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^error: InvalidArgument: setting electionTicks must be an integer ≥ 1, got 2\.5$/m,
+      /^error: InvalidArgument: setting electionTicks must be an integer ≥ 1, got 2\.5 \(electionTicks from env RINGKV_SETTINGS\)$/m,
     );
     expect(await readdir(root)).not.toContain("fractional");
   });
