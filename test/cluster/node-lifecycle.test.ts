@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Cluster, freePort, NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
+import { waitFor } from "./wait-for.ts";
 
 /** ringkv --help documents these (cli/exit-codes.ts). */
 const EXIT_USAGE = 2;
@@ -164,6 +165,11 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
       // The CLI's process start-up is outside --timeout; allow it, but not a second deadline.
       expect(tookMs).toBeLessThan(timeoutS * 1000 + 5_000);
     }
+    // Once gossip on n1 has declared n2 dead, n1 knows the quorum is gone and says so.
+    await waitFor(async () => (await n1.status(3_000)).members.find((m) => m.id === "n2")?.state === "dead", {
+      timeoutMs: 30_000,
+      what: "n1's gossip to declare n2 dead",
+    });
     const response = await fetch(`http://${n1.http}/v1/kv/greeting`);
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     console.log(`quorum lost, HTTP GET: ${response.status} ${JSON.stringify(body)}`);
