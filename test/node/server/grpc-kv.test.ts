@@ -262,6 +262,8 @@ describe("RingkvClient retries", () => {
     const error = await rejection(client.get(bytes("k")));
     expect(error.code).toBe("Unavailable");
     expect(performance.now() - started).toBeLessThan(budgetMs + 500);
+    // Which node did not answer, in the client's words, not grpc-js's (give-up.ts).
+    expect(error.message).toMatch(/^node 127\.0\.0\.1:\d+ is unreachable$/);
   });
 
   test("a read is attempted at most attemptsMax times", async () => {
