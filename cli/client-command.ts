@@ -71,6 +71,17 @@ export function refuseClientFlags(command: Command): void {
 }
 
 /**
+ * How much sooner than --timeout the client's own retry budget ends: time for its last attempt's
+ * deadline to fire and its explained error to arrive before the command's timer does.
+ */
+export const CLIENT_GIVE_UP_MARGIN_MS = 250;
+
+/** The client's retry budget under --timeout: the timeout less the margin, at least half of it. */
+export function clientBudgetMs(timeoutMs: number): number {
+  return Math.max(timeoutMs / 2, timeoutMs - CLIENT_GIVE_UP_MARGIN_MS);
+}
+
+/**
  * Run `body` against the cluster; sets process.exitCode from any failure and always closes.
  * The whole command, retries included, is bounded by --timeout: the client's own retry budget
  * is set to it, and a timer ends the wait should anything still be pending then.
@@ -90,8 +101,10 @@ export async function runWithClient(
     const { RingkvClient } = await import("../src/client/index.ts");
     client = new RingkvClient({
       addresses: flags.addr.split(","),
-      deadlineMs: timeoutMs,
-      retry: { budgetMs: timeoutMs },
+      // The client gives up a little before the timer below, so the error says which shard and
+      // why (src/client/give-up.ts) instead of only that time ran out.
+      deadlineMs: clientBudgetMs(timeoutMs),
+      retry: { budgetMs: clientBudgetMs(timeoutMs) },
     });
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

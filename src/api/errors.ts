@@ -50,17 +50,23 @@ export class RingkvError extends Error {
   readonly leaderHint: string;
   /** NotLeader/Unavailable: a suggested wait before retrying, in milliseconds. */
   readonly retryAfterMs: number;
+  /**
+   * The transport produced this failure (no connection, a broken stream, a deadline), not the
+   * node's answer: whoever sees it can say which node was unreachable instead of repeating it.
+   */
+  readonly fromTransport: boolean;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { leaderHint?: string; retryAfterMs?: number } = {},
+    options: { leaderHint?: string; retryAfterMs?: number; fromTransport?: boolean } = {},
   ) {
     super(message);
     this.name = "RingkvError";
     this.code = code;
     this.leaderHint = options.leaderHint ?? "";
     this.retryAfterMs = options.retryAfterMs ?? 0;
+    this.fromTransport = options.fromTransport ?? false;
   }
 
   get mapping(): Mapping {

@@ -41,7 +41,9 @@ export function fromGrpcStatus(status: Partial<StatusObject>, address = ""): Rin
     });
   }
   const message = transportMessage(code, details);
-  return new RingkvError(transportErrorCode(code), address === "" ? message : `${address}: ${message}`);
+  return new RingkvError(transportErrorCode(code), address === "" ? message : `${address}: ${message}`, {
+    fromTransport: true,
+  });
 }
 
 /**

@@ -11,6 +11,12 @@ export interface RequestOptions {
    * refuses with NotLeader — it never forwards again, so a request makes at most one hop.
    */
   readonly forwarded?: boolean;
+  /**
+   * When the caller stops waiting (ms since the epoch; a node's servers set it from the gRPC
+   * deadline). A node that cannot serve the request answers before then with why, rather than
+   * letting the caller's deadline pass in silence.
+   */
+  readonly callerDeadline?: number;
 }
 
 export interface PutOptions extends RequestOptions {

@@ -20,6 +20,7 @@ import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wi
 import { validateNodeId, validateVersion } from "../api/limits.ts";
 import { parseAddress } from "./address.ts";
 import { type BytesInput, toBytes } from "./bytes.ts";
+import { giveUpError } from "./give-up.ts";
 import { KvValue } from "./kv-value.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
 import { ShardRouter } from "./shard-router.ts";
@@ -163,6 +164,7 @@ export class RingkvClient implements KvApi {
       shard = this.#router.shardOf(key);
     }
     let address = this.#router?.leaderOf(shard) ?? this.#preferred;
+    let previous: RingkvError | null = null;
     for (let attempt = 1; ; attempt++) {
       const remainingMs = this.#policy.settings.budgetMs - (performance.now() - started);
       try {
@@ -182,8 +184,18 @@ export class RingkvClient implements KvApi {
           this.#router.forget(shard);
         }
         const elapsedMs = performance.now() - started;
+        // Said as the user needs it: which shard, which node, what failed before (give-up.ts).
+        const explained = giveUpError(failure.error, {
+          shard,
+          address,
+          node: this.#router?.nodeAt(address),
+          previous,
+          elapsedMs,
+          write: kind === "write",
+        });
         const decision = this.#policy.decide(failure, { kind, attempt, elapsedMs });
-        if (!decision.retry || this.#closed) throw failure.error;
+        if (!decision.retry || this.#closed) throw explained;
+        previous = explained;
         address = decision.target === "leader" ? this.#learn(failure.error.leaderHint) : this.#after(address);
         if (decision.delayMs > 0) await delay(decision.delayMs);
       }

@@ -19,6 +19,8 @@ export class ShardRouter {
   #ring: ShardRing | null = null;
   /** Indexed by shard: the leader's address, when known. */
   #leaders: (string | undefined)[] = [];
+  /** Member ids by gRPC address, from the last status: errors name nodes as operators do. */
+  #nodes = new Map<string, string>();
   #refreshing: Promise<void> | null = null;
   #lastRefresh = Number.NEGATIVE_INFINITY;
 
@@ -36,6 +38,11 @@ export class ShardRouter {
     if (shard === null) return undefined;
     if (performance.now() - this.#lastRefresh > TABLE_MAX_AGE_MS) void this.refresh().catch(() => {});
     return this.#leaders[shard];
+  }
+
+  /** The id of the member at `address`, if the last status listed it. */
+  nodeAt(address: string): string | undefined {
+    return this.#nodes.get(address);
   }
 
   /** A NotLeader answer named the leader. */
@@ -75,6 +82,7 @@ export class ShardRouter {
       this.#ring = new ShardRing(await createHasher(), { shardCount });
     }
     const addressOf = new Map(status.members.map((m) => [m.id, m.addr]));
+    this.#nodes = new Map(status.members.map((m) => [m.addr, m.id]));
     this.#leaders = Array.from({ length: shardCount }, (_, shard) => {
       const leader = status.shards.find((s) => s.id === shard)?.leader;
       return leader ? addressOf.get(leader) : undefined;

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Cluster, freePort, NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
+import { waitFor } from "./wait-for.ts";
 
 /** ringkv --help documents these (cli/exit-codes.ts). */
 const EXIT_USAGE = 2;
@@ -139,18 +140,42 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
     );
   });
 
-  test("with quorum lost, get and put give up by --timeout with exit 3 and no gRPC internals", async () => {
+  test("with quorum lost, get and put give up by --timeout with exit 3, naming the shard and why", async () => {
     const [n1, n2] = [c().node("n1"), c().node("n2")];
     await n2.kill("SIGKILL"); // n3 has left: n1 alone holds one voter of every shard
+    const timeoutS = 3;
     for (const args of [
       ["get", "greeting"],
       ["put", "greeting", "hello"],
     ]) {
-      const run = await runRingkv([...args, "--addr", n1.advertise, "--timeout", "3"]);
+      const started = performance.now();
+      const run = await runRingkv([...args, "--addr", n1.advertise, "--timeout", String(timeoutS)]);
+      const tookMs = performance.now() - started;
+      console.log(`quorum lost, ringkv ${args.join(" ")} (${Math.round(tookMs)} ms): ${run.stderr.trim()}`);
       expect(run.code, run.stderr).toBe(3);
-      expect(run.stderr).toMatch(/^error: (Unavailable|Timeout|NotLeader): /);
-      expect(run.stderr).not.toMatch(/LB pick|remote_addr|Resolution note/);
-      console.log(`quorum lost, ringkv ${args.join(" ")}: ${run.stderr.trim()}`);
+      expect(run.stderr).toMatch(/^error: (Unavailable|Timeout|NotLeader): shard \d+[ :]/);
+      // The cause, as n1 sees it: no quorum with n2 gone (or n2 tried and unreachable).
+      expect(run.stderr).toMatch(
+        /no quorum: 1 of 2 voters reachable \(n2 unreachable\)|n2 \(127\.0\.0\.1:\d+\)[^\n]*unreachable/,
+      );
+      expect(run.stderr).not.toMatch(
+        /LB pick|remote_addr|Resolution note|ECONNREFUSED|No connection established/,
+      );
+      expect(run.stderr).not.toMatch(/no answer from the cluster within/); // the client's own error came first
+      // The CLI's process start-up is outside --timeout; allow it, but not a second deadline.
+      expect(tookMs).toBeLessThan(timeoutS * 1000 + 5_000);
     }
+    // Once gossip on n1 has declared n2 dead, n1 knows the quorum is gone and says so.
+    await waitFor(async () => (await n1.status(3_000)).members.find((m) => m.id === "n2")?.state === "dead", {
+      timeoutMs: 30_000,
+      what: "n1's gossip to declare n2 dead",
+    });
+    const response = await fetch(`http://${n1.http}/v1/kv/greeting`);
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    console.log(`quorum lost, HTTP GET: ${response.status} ${JSON.stringify(body)}`);
+    expect(response.status).toBe(503);
+    expect(body.error?.message).toMatch(
+      /^shard \d+ has no quorum: 1 of 2 voters reachable \(n2 unreachable\)/,
+    );
   });
 });

@@ -100,4 +100,26 @@ describe("health and readiness probes on a real cluster", { timeout: TEST_TIMEOU
     const health = await httpRequest(n1!.http, { path: "/health", timeoutMs: 10_000 });
     expect(health.status).toBe(200);
   });
+
+  it("with quorum lost, a key request answers 503 naming the shard and why, not the transport's words", async () => {
+    const n1 = running().nodes[0]!;
+    // Once n1's gossip has declared n2 and n3 dead, it knows (not guesses) that the quorum is gone.
+    await waitFor(
+      async () =>
+        (await n1.status(3_000)).members.filter((m) => m.id !== "n1").every((m) => m.state === "dead"),
+      { what: "n1's gossip to declare n2 and n3 dead", timeoutMs: 60_000, intervalMs: 250 },
+    );
+    for (const spec of [
+      { method: "GET", path: "/v1/kv/greeting" },
+      { method: "PUT", path: "/v1/kv/greeting", body: "hello" },
+    ]) {
+      const reply = await httpRequest(n1.http, { ...spec, timeoutMs: 10_000 });
+      const message = (reply.json as { error?: { message?: string } } | undefined)?.error?.message ?? "";
+      console.log(`quorum lost, HTTP ${spec.method}: ${reply.status} ${errorCode(reply)} ${message}`);
+      expect(reply.status).toBe(503);
+      expect(["NotLeader", "Unavailable"]).toContain(errorCode(reply));
+      expect(message).toMatch(/^shard [01] has no quorum: 1 of 3 voters reachable \(n2, n3 unreachable\); /);
+      expect(message).not.toMatch(/shard-\d|ECONNREFUSED|No connection established|LB pick|remote_addr/);
+    }
+  });
 });

@@ -132,12 +132,18 @@ export class ForwardStream {
       this.#waiting.delete(id);
       if (unsent || !w.write) {
         // Certainly not applied (or a read, which is safe to repeat anywhere).
-        w.reject(new RingkvError("Unavailable", `${this.#address}: ${details}`, { retryAfterMs: 100 }));
+        w.reject(
+          new RingkvError("Unavailable", `${this.#address}: ${details}`, {
+            retryAfterMs: 100,
+            fromTransport: true,
+          }),
+        );
       } else {
         w.reject(
           new RingkvError(
             "Timeout",
             `${this.#address}: the forward stream broke after the write was sent (${details}); its outcome is unknown`,
+            { fromTransport: true },
           ),
         );
       }
@@ -156,6 +162,7 @@ export class ForwardStream {
           w.sent || w.write
             ? `forwarded request to ${this.#address} timed out; its outcome is unknown`
             : `forwarded request to ${this.#address} timed out`,
+          { fromTransport: true },
         ),
       );
     }

@@ -21,6 +21,14 @@ import { followerRead, type ReadBarrier, waitForReadIndex } from "./follower-rea
 import { gossipLeader } from "./gossip-keys.ts";
 import type { Peer } from "./peer.ts";
 import type { Proposer } from "./proposer.ts";
+import { forwardFailureMessage, groupLabel, type NoLeaderFacts, noLeaderMessage } from "./shard-trouble.ts";
+
+/**
+ * How long before a caller's own deadline (RequestOptions.callerDeadline) the router stops
+ * routing and answers with why the shard cannot be served: time for the answer to travel back
+ * and for one last forward attempt, so the caller reads the reason instead of its own timeout.
+ */
+export const CALLER_DEADLINE_RESERVE_MS = 250;
 
 /** How to run a request on a group: at its leader here, or forwarded to it. */
 export interface GroupRequest<T> {
@@ -170,7 +178,12 @@ export class Router {
         retryAfterMs: settings.noConfigRetryAfterMs,
       });
     }
-    const deadline = clock.now() + settings.requestTimeoutMs;
+    // The caller's deadline (ms since the epoch) is on the node's clock too: the system clock in
+    // production, which is the only place it is set (the gRPC server). Past it nobody waits.
+    const deadline = Math.min(
+      clock.now() + settings.requestTimeoutMs,
+      options.callerDeadline ?? Number.POSITIVE_INFINITY,
+    );
     return this.onGroupLeader({ group: shardGroup(shard), options, deadline, idempotent, ...run });
   }
 
@@ -195,9 +208,22 @@ export class Router {
       });
     }
     const tried = new Set<string>();
+    // With a caller's deadline, routing stops a reserve before it, so the answer saying why the
+    // shard cannot be served arrives while the caller still waits; a forward gets the same bound.
+    const reserveMs = options.callerDeadline === undefined ? 0 : CALLER_DEADLINE_RESERVE_MS;
+    const answerBy = deadline - reserveMs;
+    // A local voter waits for an election once per request, not once per attempt, and early
+    // enough to try the placement once more before answerBy.
+    const electionUntil = Math.min(answerBy - reserveMs, clock.now() + settings.leaderWaitMs);
     let lastError: RingkvError | null = null;
-    for (let attempt = 0; attempt < settings.routeAttemptsMax && clock.now() < deadline; attempt++) {
-      const leader = await this.#findLeader(group, tried, deadline, options.forwarded === true);
+    // The first attempt always runs: a short deadline is no reason to refuse a leader's work.
+    for (
+      let attempt = 0;
+      attempt < settings.routeAttemptsMax && (attempt === 0 || clock.now() < answerBy);
+      attempt++
+    ) {
+      const found = await this.#findLeader(group, tried, electionUntil, options.forwarded === true);
+      const leader = found?.id ?? null;
       const replica = host.replica(group);
       if (leader === id && replica) {
         try {
@@ -219,63 +245,130 @@ export class Router {
         continue;
       }
       if (options.forwarded || !addr || leader === null) {
-        throw new RingkvError("NotLeader", `${group}: not the leader here`, {
-          leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
-          retryAfterMs: settings.notLeaderRetryAfterMs,
-        });
+        throw new RingkvError(
+          "NotLeader",
+          this.#noLeaderMessage(group, options.forwarded === true, lastError),
+          {
+            leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
+            retryAfterMs: settings.notLeaderRetryAfterMs,
+          },
+        );
       }
       try {
-        return await remote(peers.get(addr), deadline);
+        return await remote(peers.get(addr), Math.max(answerBy, clock.now() + reserveMs));
       } catch (e) {
-        const error = toRingkvError(e);
+        const error = this.#explainForwardFailure(
+          toRingkvError(e),
+          group,
+          leader,
+          addr,
+          found?.known === true,
+        );
         lastError = error;
         tried.add(leader);
         this.#leaderHints.delete(group);
         const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
         if (error.code === "NotLeader" && hinted) this.#leaderHints.set(group, hinted);
         else if (error.code !== "NotLeader" && !(idempotent && error.code === "Unavailable")) throw error;
-        if (!hinted) await sleep(clock, Math.min(settings.tickMs, Math.max(0, deadline - clock.now())));
+        if (!hinted) await sleep(clock, Math.min(settings.tickMs, Math.max(0, answerBy - clock.now())));
       }
     }
     throw (
       lastError ??
-      new RingkvError("Unavailable", `${group}: no leader is reachable`, {
+      new RingkvError("Unavailable", this.#noLeaderMessage(group, false, null), {
         retryAfterMs: settings.noLeaderRetryAfterMs,
       })
     );
   }
 
+  /** What this node knows about `group` when it has no leader to use. */
+  #noLeaderFacts(group: string): NoLeaderFacts {
+    const { id, host, view, gossip } = this.#ctx;
+    const local = host.replica(group);
+    const replica = local && inConf(local.raw.confState(), id) ? local : undefined;
+    const voters = replica?.raw.confState().voters ?? view.target(group)?.voters ?? [];
+    return {
+      group,
+      replica: replica ? { leaderlessForMs: replica.leaderlessForMs() } : undefined,
+      voters: voters.map((v) => ({
+        id: v,
+        reach: v === id ? "self" : (gossip?.member(v)?.state ?? "unknown"),
+      })),
+    };
+  }
+
+  /**
+   * Why no leader of `group` could be used, for a NotLeader answer. A forwarded request says so
+   * from this node's side; otherwise the last forward failure (which already names the shard and
+   * the node tried) says more than the facts alone.
+   */
+  #noLeaderMessage(group: string, forwarded: boolean, lastError: RingkvError | null): string {
+    const message = noLeaderMessage(this.#noLeaderFacts(group));
+    if (forwarded) return message;
+    return lastError?.message.startsWith(groupLabel(group)) ? lastError.message : message;
+  }
+
+  /**
+   * A forward that failed in transport names the shard and the node that did not answer, not the
+   * transport's own words; an answer from the node (NotLeader, VersionMismatch…) passes as is.
+   * The code stays: a write whose outcome is unknown stays Timeout and says so.
+   */
+  #explainForwardFailure(
+    error: RingkvError,
+    group: string,
+    leader: string,
+    addr: string,
+    knownLeader: boolean,
+  ): RingkvError {
+    if (!error.fromTransport || (error.code !== "Unavailable" && error.code !== "Timeout")) return error;
+    const message = forwardFailureMessage({
+      group,
+      node: leader,
+      addr,
+      knownLeader,
+      code: error.code,
+      outcomeUnknown: /outcome is unknown/.test(error.message),
+      noLeader: knownLeader ? undefined : this.#noLeaderFacts(group),
+    });
+    return new RingkvError(error.code, message, {
+      retryAfterMs: error.retryAfterMs,
+      fromTransport: true,
+    });
+  }
+
   /**
    * Who leads `group`, as best this node knows: its own replica's view, a hint from an earlier
    * answer, or (no leader known) the group's placement. A local voter with no leader waits for
-   * the election. null: nobody left to try.
+   * the election until `electionUntil`. null: nobody left to try. `known`: the node was named as
+   * leader (by this node's replica or a NotLeader hint), not guessed from gossip or placement.
    */
   async #findLeader(
     group: string,
     tried: Set<string>,
-    deadline: number,
+    electionUntil: number,
     forwarded: boolean,
-  ): Promise<string | null> {
+  ): Promise<{ id: string; known: boolean } | null> {
     const { id, clock, settings, host, view, gossip } = this.#ctx;
     // A replica here that is not in its own group's configuration (moved off this node, or not
     // yet caught up to its own addition) knows nothing current about the leader.
     const local = host.replica(group);
     const replica = local && inConf(local.raw.confState(), id) ? local : undefined;
-    const until = Math.min(deadline, clock.now() + settings.leaderWaitMs);
     for (;;) {
       const leader = replica?.raw.softState().leader ?? NONE;
-      if (leader !== NONE && !tried.has(leader)) return leader;
+      if (leader !== NONE && !tried.has(leader)) return { id: leader, known: true };
       const isVoter = replica?.raw.confState().voters.includes(id) ?? false;
-      if (!isVoter || clock.now() >= until) break;
+      if (!isVoter || clock.now() >= electionUntil) break;
       await sleep(clock, settings.tickMs);
     }
     if (forwarded) return null;
     const hinted = this.#leaderHints.get(group);
-    if (hinted && !tried.has(hinted)) return hinted;
+    if (hinted && !tried.has(hinted)) return { id: hinted, known: true };
     const gossiped = gossipLeader(gossip, group);
-    if (gossiped && !tried.has(gossiped)) return gossiped;
+    // Gossip's record may be the last leader before the quorum went: a lead, not knowledge.
+    if (gossiped && !tried.has(gossiped)) return { id: gossiped, known: false };
     const target = view.target(group)?.voters ?? [];
-    return target.find((v) => v !== id && !tried.has(v)) ?? null;
+    const guess = target.find((v) => v !== id && !tried.has(v));
+    return guess === undefined ? null : { id: guess, known: false };
   }
 
   #memberAt(addr: string): string | undefined {

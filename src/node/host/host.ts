@@ -114,6 +114,7 @@ export class MultiRaftHost {
       },
       onWork: () => this.kick(created),
       observer: this.#observer,
+      now: () => this.#clock.now(),
     });
     this.#replicas.set(group, created);
     this.kick(created);

@@ -8,6 +8,7 @@ import {
   type ConfChange,
   type Entry,
   EntryType,
+  NONE,
   NotLeaderError,
   ProposalDroppedError,
   type RaftOptions,
@@ -46,6 +47,8 @@ export interface ReplicaOptions {
   readonly observer?: HostObserver;
   /** A proposal or read entered the core: the host must look at this replica in its next pass. */
   readonly onWork?: () => void;
+  /** The host's clock, in ms: dates the loss of a leader, for errors that say how long ago. */
+  readonly now?: () => number;
 }
 
 /**
@@ -91,6 +94,9 @@ export class Replica {
    * replica alike; the meta group's is the cluster's placement epoch.
    */
   epoch = 0;
+  readonly #now: () => number;
+  /** When this replica last saw its group without a leader begin (now() time); null: it has one. */
+  #leaderlessSinceMs: number | null;
 
   constructor(options: ReplicaOptions) {
     this.group = options.group;
@@ -112,7 +118,17 @@ export class Replica {
       applied: snap.meta.index,
     });
     this.#commit = this.raw.status().commit;
+    this.#now = options.now ?? Date.now;
+    this.#leaderlessSinceMs = this.#now(); // a replica starts knowing no leader
     this.#checkOrder();
+  }
+
+  /**
+   * How long this replica has known no leader for its group, in ms; undefined while it knows
+   * one. Cheap (no status()), for the errors that explain why a shard cannot be served.
+   */
+  leaderlessForMs(): number | undefined {
+    return this.#leaderlessSinceMs === null ? undefined : this.#now() - this.#leaderlessSinceMs;
   }
 
   get applied(): number {
@@ -258,7 +274,11 @@ export class Replica {
     this.#wakeApplyWaiters();
     // Any change of role or leader: a leader's reads were never confirmed, and a follower's
     // request went to a leader that may not answer any more.
-    if (rd.softState) this.#failReads();
+    if (rd.softState) {
+      this.#failReads();
+      if (rd.softState.leader !== NONE) this.#leaderlessSinceMs = null;
+      else this.#leaderlessSinceMs ??= this.#now();
+    }
   }
 
   #advanceCommit(commit: number): void {

@@ -6,7 +6,7 @@ import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import { toGrpcStatus } from "../../api/grpc-status.ts";
-import type { KvApi, MemberInfo } from "../../api/kv-api.ts";
+import type { KvApi, MemberInfo, RequestOptions } from "../../api/kv-api.ts";
 import {
   KV_SERVICE_NAME,
   type KvMethod,
@@ -30,8 +30,15 @@ export interface KvServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
 }
 
-/** `forwarded`: another node sent this on a client's behalf (peer-clients.ts); do not forward again. */
-type Handler<M extends KvMethod> = (request: KvMethods[M][0], forwarded: boolean) => Promise<KvMethods[M][1]>;
+/**
+ * `forwarded`: another node sent this on a client's behalf (peer-clients.ts); do not forward
+ * again. `callerDeadline`: when the caller stops waiting (ms since the epoch), if it said.
+ */
+type Handler<M extends KvMethod> = (
+  request: KvMethods[M][0],
+  forwarded: boolean,
+  callerDeadline?: number,
+) => Promise<KvMethods[M][1]>;
 export type Handlers = { [M in KvMethod]: Handler<M> };
 
 /** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
@@ -46,26 +53,28 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
 
 export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
   return {
-    async Put(request, forwarded) {
+    async Put(request, forwarded, callerDeadline) {
       validateKey(request.key, limits.maxKeyBytes);
       validateValue(request.value, limits.maxValueBytes);
-      if (request.ifVersion === undefined) return api.put(request.key, request.value, { forwarded });
+      const options = requestOptions(forwarded, callerDeadline);
+      if (request.ifVersion === undefined) return api.put(request.key, request.value, options);
       validateVersion(request.ifVersion);
-      return api.put(request.key, request.value, { ifVersion: request.ifVersion, forwarded });
+      return api.put(request.key, request.value, { ...options, ifVersion: request.ifVersion });
     },
-    async Get(request, forwarded) {
+    async Get(request, forwarded, callerDeadline) {
       validateKey(request.key, limits.maxKeyBytes);
       const consistency = request.stale ? "stale" : "linearizable";
-      const found = await api.get(request.key, { consistency, forwarded });
+      const found = await api.get(request.key, { ...requestOptions(forwarded, callerDeadline), consistency });
       return found === null
         ? { found: false, value: new Uint8Array(0), version: 0 }
         : { found: true, value: found.value, version: found.version };
     },
-    async Delete(request, forwarded) {
+    async Delete(request, forwarded, callerDeadline) {
       validateKey(request.key, limits.maxKeyBytes);
-      if (request.ifVersion === undefined) return api.delete(request.key, { forwarded });
+      const options = requestOptions(forwarded, callerDeadline);
+      if (request.ifVersion === undefined) return api.delete(request.key, options);
       validateVersion(request.ifVersion);
-      return api.delete(request.key, { ifVersion: request.ifVersion, forwarded });
+      return api.delete(request.key, { ...options, ifVersion: request.ifVersion });
     },
     async Join(request, forwarded) {
       const member = memberFrom(request.member);
@@ -81,6 +90,17 @@ export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
       return { json: JSON.stringify(await api.status({ forwarded })) };
     },
   };
+}
+
+function requestOptions(forwarded: boolean, callerDeadline: number | undefined): RequestOptions {
+  return callerDeadline === undefined ? { forwarded } : { forwarded, callerDeadline };
+}
+
+/** The call's gRPC deadline in ms since the epoch; undefined when the caller set none. */
+function deadlineOf(call: { getDeadline(): Date | number }): number | undefined {
+  const deadline = call.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 function memberFrom(wire: WireMember | null | undefined): MemberInfo {
@@ -101,7 +121,9 @@ function unaryCall<M extends KvMethod>(
       metrics?.observeGrpc(KV_SERVICE_NAME, method, code, (performance.now() - started) / 1000);
     // The promise chain starts with resolve() so a synchronous throw in `handle` is caught too.
     Promise.resolve()
-      .then(() => handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0))
+      .then(() =>
+        handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0, deadlineOf(call)),
+      )
       .then(
         (response) => {
           finish(GrpcStatus.OK);

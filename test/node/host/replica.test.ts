@@ -5,7 +5,15 @@ import { InvariantError } from "../../../src/invariant.ts";
 import { seededRandom } from "../../../src/node/host/random.ts";
 import { Replica } from "../../../src/node/host/replica.ts";
 import { type Command, encodeCommand } from "../../../src/node/kv/command.ts";
-import { type Entry, EntryType, MemoryStorage, type Ready, type Snapshot } from "../../../src/raft/index.ts";
+import {
+  type Entry,
+  EntryType,
+  MemoryStorage,
+  NONE,
+  type Ready,
+  Role,
+  type Snapshot,
+} from "../../../src/raft/index.ts";
 
 const encoder = new TextEncoder();
 
@@ -130,5 +138,30 @@ describe("Replica invariants", () => {
     r.apply(ready({ entries: [entry(1)] }));
     const e = invariantBrokenBy(() => r.maybeSnapshot());
     expect(e.context).toEqual({ group: "shard-7", applied: 1, coreApplied: 0 });
+  });
+});
+
+describe("how long a replica has known no leader (for the errors that explain a leaderless shard)", () => {
+  it("counts from start and from the loss of a leader, and stops while a leader is known", () => {
+    let nowMs = 1_000;
+    const r = new Replica({
+      group: "shard-7",
+      nodeId: "n1",
+      storage: MemoryStorage.bootstrap(["n1"]),
+      raft: { random: seededRandom(1) },
+      snapshotEntries: 1_000_000,
+      snapshotLogBytes: 1 << 30,
+      now: () => nowMs,
+    });
+    nowMs += 700;
+    expect(r.leaderlessForMs()).toBe(700);
+    r.apply({ ...ready({ commit: null }), softState: { leader: "n2", role: Role.Follower } });
+    expect(r.leaderlessForMs()).toBeUndefined();
+    nowMs += 5_000;
+    r.apply({ ...ready({ commit: null }), softState: { leader: NONE, role: Role.Candidate } });
+    nowMs += 4_200;
+    // A second change without a leader (a new term's candidacy) does not restart the count.
+    r.apply({ ...ready({ commit: null }), softState: { leader: NONE, role: Role.Follower } });
+    expect(r.leaderlessForMs()).toBe(4_200);
   });
 });

@@ -197,9 +197,14 @@ describe("KV gRPC service and RingkvClient over a fake KvApi", () => {
       const metadata = new grpc.Metadata();
       metadata.set(FORWARDED_METADATA_KEY, "1");
       // DeleteRequest { key: "k" }
+      const sentAt = Date.now();
       const status = await rawCall(raw, "/ringkv.kv.KV/Delete", Buffer.from([0x0a, 0x01, 0x6b]), metadata);
       expect(status.code).toBe(grpc.status.OK);
-      expect(kv.lastOptions).toEqual({ forwarded: true });
+      expect(kv.lastOptions).toEqual({ forwarded: true, callerDeadline: expect.any(Number) });
+      // The call's gRPC deadline (rawCall: 5 s) reaches the api, so the node can answer before it.
+      const { callerDeadline } = kv.lastOptions as { callerDeadline: number };
+      expect(callerDeadline - sentAt).toBeGreaterThan(4_000);
+      expect(callerDeadline - sentAt).toBeLessThanOrEqual(5_100);
     } finally {
       raw.close();
     }
@@ -257,6 +262,8 @@ describe("RingkvClient retries", () => {
     const error = await rejection(client.get(bytes("k")));
     expect(error.code).toBe("Unavailable");
     expect(performance.now() - started).toBeLessThan(budgetMs + 500);
+    // Which node did not answer, in the client's words, not grpc-js's (give-up.ts).
+    expect(error.message).toMatch(/^node 127\.0\.0\.1:\d+ is unreachable$/);
   });
 
   test("a read is attempted at most attemptsMax times", async () => {
