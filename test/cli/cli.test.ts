@@ -1,30 +1,7 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FakeKv } from "../node/server/fake-kv.ts";
 import { deadAddress, type Served, serveGrpc } from "../node/server/harness.ts";
-import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Run the real `ringkv` CLI in its own process (from its sources: test/support/ringkv-command.ts). */
-function ringkv(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, ...args], {
-      env: { ...process.env, RINGKV_ADDR: undefined, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { ringkv } from "./run-cli.ts";
 
 // Each case spawns real processes (tsx compiles the CLI on start-up); on a loaded two-core machine
 // a few of them in a row can take tens of seconds.

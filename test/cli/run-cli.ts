@@ -12,27 +12,20 @@ export interface Run {
 }
 
 export function ringkv(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, ...args], {
-      env: { ...process.env, RINGKV_ADDR: undefined, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, elapsedMs: performance.now() - started }));
-  });
+  return collect(process.execPath, [...RINGKV_NODE_ARGS, ...args], { RINGKV_ADDR: undefined, ...env });
 }
 
 /** Run a shell line (a real pipe between real processes); `$RINGKV` is the binary. */
 export function shell(line: string): Promise<Run> {
+  return collect("bash", ["-c", line], { RINGKV: [process.execPath, ...RINGKV_NODE_ARGS].join(" ") });
+}
+
+/** Spawn `command` and collect its output and exit code. */
+function collect(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("bash", ["-c", line], {
-      env: { ...process.env, RINGKV: [process.execPath, ...RINGKV_NODE_ARGS].join(" ") },
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
