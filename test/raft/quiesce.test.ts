@@ -4,7 +4,7 @@
 // Readies leave as one App per follower.
 import { describe, expect, it } from "vitest";
 import { MessageType, Role } from "../../src/raft/index.ts";
-import { bytes, Harness, text } from "./cluster-harness.ts";
+import { bytes, Harness, message, text } from "./cluster-harness.ts";
 
 const IDS = ["n1", "n2", "n3"];
 
@@ -97,7 +97,9 @@ describe("quiescence", () => {
       if (m.type === MessageType.PreVote || m.type === MessageType.Vote) campaigns.push(m.from);
       return false;
     };
-    h.node("n2").step({ ...heartbeatResp("n3", "n2"), term: h.node("n2").status().term });
+    h.node("n2").step(
+      message({ type: MessageType.HeartbeatResp, from: "n3", to: "n2", term: h.node("n2").status().term }),
+    );
     h.tickAll(60);
     expect(campaigns).toEqual([]);
     expect(h.leader()).toBe("n1");
@@ -117,21 +119,3 @@ describe("proposal batching", () => {
       expect(m.entries.map((e) => text(e.data))).toEqual(Array.from({ length: 10 }, (_, i) => `p${i}`));
   });
 });
-
-function heartbeatResp(from: string, to: string) {
-  return {
-    type: MessageType.HeartbeatResp,
-    from,
-    to,
-    term: 0,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    rejectTerm: 0,
-    snapshot: null,
-    context: "",
-  };
-}

@@ -1,17 +1,17 @@
 // Follower reads (src/node/cluster/follower-read.ts) on real hosts over the in-memory network:
 // a follower serves a linearizable get after asking its leader for the read index, and gives up
 // (for the caller to ask the leader instead) when the leader cannot be reached.
-import pino from "pino";
+
 import { afterEach, describe, expect, it } from "vitest";
 import { RingkvError } from "../../../src/api/errors.ts";
 import { followerRead } from "../../../src/node/cluster/follower-read.ts";
 import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
-import { MultiRaftHost } from "../../../src/node/host/host.ts";
-import { seededRandom } from "../../../src/node/host/random.ts";
+import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
+import { testHost } from "./test-host.ts";
 
 const GROUP = "shard-0";
 const IDS = ["n1", "n2", "n3"];
@@ -48,21 +48,7 @@ async function threeHosts(): Promise<{
     }
     const transport = network.transport(id, { addr: id });
     for (const peer of IDS) if (peer !== id) transport.setPeer(peer, peer);
-    const host = new MultiRaftHost({
-      nodeId: id,
-      store,
-      transport,
-      logger: pino({ level: "silent" }),
-      tickMs: 5,
-      electionTicks: 10,
-      heartbeatTicks: 1,
-      snapshotEntries: 1000,
-      snapshotLogBytes: 1 << 20,
-      random: seededRandom(id.charCodeAt(1)),
-      onFatal: (e) => {
-        throw e;
-      },
-    });
+    const host = testHost(id, { store, transport });
     host.openReplica(GROUP);
     host.start();
     hosts.push(host);

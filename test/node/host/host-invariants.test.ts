@@ -1,10 +1,10 @@
 // What the host relies on, broken on purpose: each broken invariant reaches onFatal (the node
 // logs it and exits 70) as an InvariantError, and the host does nothing more after it.
-import pino from "pino";
+
 import { afterEach, describe, expect, it } from "vitest";
 import { InvariantError } from "../../../src/invariant.ts";
 import type { Clock } from "../../../src/node/host/clock.ts";
-import { MultiRaftHost } from "../../../src/node/host/host.ts";
+import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { seededRandom } from "../../../src/node/host/random.ts";
 import {
   ConfChangeType,
@@ -17,6 +17,7 @@ import {
 import { type GroupUpdate, MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
+import { testHost } from "./test-host.ts";
 
 const GROUP = "shard-0";
 const hosts: MultiRaftHost[] = [];
@@ -85,20 +86,16 @@ function found(store: MemoryLogStore, voters: readonly string[]): void {
 function startHost(store: MemoryLogStore, network = new MemoryNetwork()) {
   const errors: unknown[] = [];
   const clock = new TestClock();
-  const host = new MultiRaftHost({
-    nodeId: "n1",
-    store,
-    transport: network.transport("n1"),
-    logger: pino({ level: "silent" }),
-    tickMs: 2,
-    electionTicks: 10,
-    heartbeatTicks: 1,
-    snapshotEntries: 1000,
-    snapshotLogBytes: 1 << 20,
-    random: seededRandom(1),
-    onFatal: (e) => errors.push(e),
-    clock,
-  });
+  const host = testHost(
+    "n1",
+    { store, transport: network.transport("n1") },
+    {
+      tickMs: 2,
+      random: seededRandom(1),
+      onFatal: (e) => errors.push(e),
+      clock,
+    },
+  );
   host.openReplica(GROUP);
   host.start();
   hosts.push(host);

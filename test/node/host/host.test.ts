@@ -1,13 +1,13 @@
 // The multi-Raft host with its in-memory twins (log store and transport): the Ready loop
 // persists, syncs once per pass for all groups, sends, applies and answers proposals.
-import pino from "pino";
+
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MultiRaftHost } from "../../../src/node/host/host.ts";
-import { seededRandom } from "../../../src/node/host/random.ts";
+import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
+import { testHost } from "./test-host.ts";
 
 const GROUPS = ["shard-0", "shard-1"];
 const hosts: MultiRaftHost[] = [];
@@ -48,22 +48,15 @@ function startHosts(options: { tickMs: number; isNodeLive?: (id: string) => bool
     const transport = network.transport(id, { addr: id });
     transports.set(id, transport);
     for (const peer of ["n1", "n2", "n3"]) if (peer !== id) transport.setPeer(peer, peer);
-    const host = new MultiRaftHost({
-      nodeId: id,
-      store,
-      transport,
-      logger: pino({ level: "silent" }),
-      tickMs: options.tickMs,
-      electionTicks: 10,
-      heartbeatTicks: 1,
-      snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
-      snapshotLogBytes: 1 << 20,
-      random: seededRandom(id.charCodeAt(1)),
-      onFatal: (e) => {
-        throw e;
+    const host = testHost(
+      id,
+      { store, transport },
+      {
+        tickMs: options.tickMs,
+        snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
+        ...(options.isNodeLive ? { isNodeLive: options.isNodeLive } : {}),
       },
-      ...(options.isNodeLive ? { isNodeLive: options.isNodeLive } : {}),
-    });
+    );
     for (const group of GROUPS) host.openReplica(group);
     host.start();
     hosts.push(host);

@@ -1,16 +1,16 @@
 // The series an operator looks for on /metrics appear and move with what the node does: three
 // in-memory hosts replicate one group, each reporting to its own registry.
-import pino from "pino";
+
 import { afterEach, describe, expect, it } from "vitest";
 import type { MemberState } from "../../../src/api/kv-api.ts";
-import { MultiRaftHost } from "../../../src/node/host/host.ts";
-import { seededRandom } from "../../../src/node/host/random.ts";
+import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { Metrics } from "../../../src/node/metrics.ts";
 import { NodeMetrics } from "../../../src/node/raft-metrics.ts";
 import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
+import { testHost } from "../host/test-host.ts";
 
 const GROUP = "shard-0";
 const IDS = ["n1", "n2", "n3"];
@@ -76,22 +76,7 @@ function startHosts(): {
       transport: () => ({ ...sources, queueLengths: [["n9", sources.queued]] }),
       gossip: () => sources,
     });
-    host = new MultiRaftHost({
-      nodeId: id,
-      store,
-      transport,
-      logger: pino({ level: "silent" }),
-      tickMs: 5,
-      electionTicks: 10,
-      heartbeatTicks: 1,
-      snapshotEntries: 8,
-      snapshotLogBytes: 1 << 20,
-      random: seededRandom(id.charCodeAt(1)),
-      onFatal: (e) => {
-        throw e;
-      },
-      observer,
-    });
+    host = testHost(id, { store, transport }, { snapshotEntries: 8, observer });
     host.openReplica(GROUP);
     host.start();
     hosts.push(host);
