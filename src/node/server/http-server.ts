@@ -10,6 +10,7 @@
 // not silently become a linearizable read). HEAD is answered wherever GET is, by running the GET
 // handler and sending its status and headers (Content-Length included) without the body.
 import * as http from "node:http";
+import * as https from "node:https";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { Consistency, KvApi } from "../../api/kv-api.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
@@ -36,6 +37,8 @@ export interface HttpServerOptions extends Partial<KvLimits> {
   readonly health?: () => Promise<HealthReport>;
   /** The ring's token ranges for the status page's picture; by default one arc per shard share. */
   readonly ringArcs?: (shardCount: number) => readonly RingArc[];
+  /** Serve HTTPS with these options (certificate, key, client-certificate policy); default HTTP. */
+  readonly tls?: https.ServerOptions;
 }
 
 interface Reply {
@@ -68,7 +71,7 @@ const KV_PREFIX = "/v1/kv/";
 const JSON_TYPE = "application/json";
 const HTML_TYPE = "text/html; charset=utf-8";
 
-export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server {
+export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server | https.Server {
   const limits = kvLimits(options);
   const bodyBytesMax = options.bodyBytesMax ?? 2 * limits.maxValueBytes;
   const metrics = options.metrics ?? new Metrics();
@@ -81,7 +84,9 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
     // throw, and then the connection is beyond saving — never the process.
     serve(routes, metrics, req, res, early).catch(() => res.destroy());
   };
-  const server = http.createServer((req, res) => handle(req, res));
+  const server = options.tls
+    ? https.createServer(options.tls, (req, res) => handle(req, res))
+    : http.createServer((req, res) => handle(req, res));
   // Answer an oversized `Expect: 100-continue` upload before the client sends the body at all.
   server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (declaredLength(req) > bodyBytesMax) {
