@@ -78,7 +78,8 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
   const ring = options.ring ?? (async (): Promise<RingView> => ringFromStatus(await api.status()));
   const health = options.health ?? (async () => localHealth(await api.status({ forwarded: true })));
   const ringArcs = options.ringArcs;
-  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs });
+  const scheme = options.tls ? "https" : "http";
+  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
     // throw, and then the connection is beyond saving — never the process.
@@ -107,6 +108,8 @@ interface RouteContext {
   readonly ring: () => Promise<unknown>;
   readonly health: () => Promise<HealthReport>;
   readonly ringArcs: ((shardCount: number) => readonly RingArc[]) | undefined;
+  /** How the status page links to members: the scheme this server speaks. */
+  readonly scheme: "http" | "https";
 }
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
@@ -174,7 +177,11 @@ function buildRoutes(ctx: RouteContext): Route[] {
         GET: handler(async () => {
           const status = await ctx.api.status();
           const arcs = status.ring && ctx.ringArcs ? ctx.ringArcs(status.ring.shardCount) : undefined;
-          return { status: 200, headers: { "content-type": HTML_TYPE }, body: statusPage(status, arcs) };
+          return {
+            status: 200,
+            headers: { "content-type": HTML_TYPE },
+            body: statusPage(status, arcs, ctx.scheme),
+          };
         }),
       },
     },
