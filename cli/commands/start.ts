@@ -123,6 +123,15 @@ async function resolveFromProcess(
 }
 
 export function nodeOptions(config: StartConfig): NodeOptions {
+  const tls = {
+    ...(config.cert === undefined ? {} : { cert: config.cert }),
+    ...(config.key === undefined ? {} : { key: config.key }),
+    ...(config.ca === undefined ? {} : { ca: config.ca }),
+    ...(config.clientCertAuth === undefined ? {} : { clientCertAuth: config.clientCertAuth }),
+    ...(config.peerCert === undefined ? {} : { peerCert: config.peerCert }),
+    ...(config.peerKey === undefined ? {} : { peerKey: config.peerKey }),
+    ...(config.peerCa === undefined ? {} : { peerCa: config.peerCa }),
+  };
   const bootstrap = {
     ...(config.shards === undefined ? {} : { shards: config.shards }),
     ...(config.replicas === undefined ? {} : { replicas: config.replicas }),
@@ -137,15 +146,7 @@ export function nodeOptions(config: StartConfig): NodeOptions {
     ...(config.bootstrap ? { bootstrap } : {}),
     ...(config.join === undefined ? {} : { join: config.join }),
     logLevel: config.logLevel,
-    tls: {
-      ...(config.cert === undefined ? {} : { cert: config.cert }),
-      ...(config.key === undefined ? {} : { key: config.key }),
-      ...(config.ca === undefined ? {} : { ca: config.ca }),
-      ...(config.clientCertAuth === undefined ? {} : { clientCertAuth: config.clientCertAuth }),
-      ...(config.peerCert === undefined ? {} : { peerCert: config.peerCert }),
-      ...(config.peerKey === undefined ? {} : { peerKey: config.peerKey }),
-      ...(config.peerCa === undefined ? {} : { peerCa: config.peerCa }),
-    },
+    ...(Object.keys(tls).length === 0 ? {} : { tls }),
     ...(config.insecure === true ? { insecure: true } : {}),
   };
 }
