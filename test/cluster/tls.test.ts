@@ -166,7 +166,9 @@ describe("TLS between clients and nodes, mutual TLS between nodes", { timeout: 3
     const before = refusals(n1, raftSend);
     const error = await peerCall(n1.listen, asClient, raftSend);
     expect(error?.code).toBe(grpc.status.UNAUTHENTICATED);
-    expect(error?.details).toBe("refused: the client certificate is not signed by the peer CA");
+    expect(error?.details).toBe(
+      "refused: the client certificate is not signed by the peer CA: only nodes may call this (use a node's --peer-cert)",
+    );
     await n1.waitForLog(
       (l) =>
         l.json?.["msg"] === "refused a peer-only call without a peer certificate" &&

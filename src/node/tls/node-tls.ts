@@ -196,7 +196,7 @@ function notPeer(call: grpc.ServerInterceptingCallInterface, peerCa: LoadedCaBun
     return "no client certificate from a trusted CA: peer RPCs need a --peer-cert signed by the cluster's peer CA";
   return issuedBy(new X509Certificate(raw), peerCa)
     ? null
-    : "the client certificate is not signed by the peer CA";
+    : "the client certificate is not signed by the peer CA: only nodes may call this (use a node's --peer-cert)";
 }
 
 function peerGuard(

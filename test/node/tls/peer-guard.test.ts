@@ -92,7 +92,7 @@ describe("peer guard", () => {
     const anonymous = await call(PEER);
     expect([withClientCert?.code, withClientCert?.details]).toEqual([
       grpc.status.UNAUTHENTICATED,
-      "refused: the client certificate is not signed by the peer CA",
+      "refused: the client certificate is not signed by the peer CA: only nodes may call this (use a node's --peer-cert)",
     ]);
     expect(anonymous?.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(handled[PEER]).toBe(before);
