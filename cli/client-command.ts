@@ -8,6 +8,7 @@ import { type Command, Option } from "commander";
 import { RingkvError } from "../src/api/errors.ts";
 import type { RingkvClient } from "../src/client/index.ts";
 import { integerIn } from "./arguments.ts";
+import { addClientTlsOptions, type ClientTlsFlags, clientTls } from "./client-tls.ts";
 import { Output } from "./output.ts";
 
 export const DEFAULT_ADDR = "127.0.0.1:7001";
@@ -15,7 +16,7 @@ export const DEFAULT_ADDR = "127.0.0.1:7001";
 export const DEFAULT_TIMEOUT_S = 5;
 export const TIMEOUT_S_MAX = 3600;
 
-export interface ClientFlags {
+export interface ClientFlags extends ClientTlsFlags {
   readonly addr: string;
   readonly json: boolean;
   /** Seconds the whole command may take before it gives up with exit 3. */
@@ -40,9 +41,9 @@ export function addClientOptions(program: Command): Command {
     );
 }
 
-/** A client command: its help also lists the program's client flags. */
+/** A client command: its help also lists the program's client flags; it takes --ca/--cert/--key. */
 export function clientCommand(program: Command, name: string): Command {
-  return program.command(name).configureHelp({ showGlobalOptions: true });
+  return addClientTlsOptions(program.command(name).configureHelp({ showGlobalOptions: true }));
 }
 
 /** The command's flags with the client flags, given before or after the command. */
@@ -58,6 +59,10 @@ export function clientFlagsWaiting(command: Command, timeoutS: number): ClientFl
   const flags = clientFlags(command);
   const root = command.parent ?? command;
   return root.getOptionValueSource("timeout") === "default" ? { ...flags, timeout: timeoutS } : flags;
+}
+
+function tlsOption<T>(tls: T | undefined): { tls: T } | Record<string, never> {
+  return tls === undefined ? {} : { tls };
 }
 
 /** Reject client flags typed on a server command (`ringkv start --json`) instead of ignoring them. */
@@ -105,6 +110,7 @@ export async function runWithClient(
       // why (src/client/give-up.ts) instead of only that time ran out.
       deadlineMs: clientBudgetMs(timeoutMs),
       retry: { budgetMs: clientBudgetMs(timeoutMs) },
+      ...tlsOption(clientTls(flags)),
     });
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -30,6 +30,15 @@ export interface StartConfig {
   readonly replicas?: number;
   readonly join?: readonly string[];
   readonly logLevel: LogLevel;
+  // TLS (src/node/tls/node-tls.ts): paths to PEM files, checked when the node starts.
+  readonly cert?: string;
+  readonly key?: string;
+  readonly ca?: string;
+  readonly clientCertAuth?: boolean;
+  readonly peerCert?: string;
+  readonly peerKey?: string;
+  readonly peerCa?: string;
+  readonly insecure?: boolean;
   /** Every node setting, defaults included. */
   readonly settings: NodeSettings;
 }
@@ -70,6 +79,15 @@ const KEYS: readonly { readonly name: FlagKey; readonly flag: string; readonly k
   { name: "replicas", flag: "--replicas", kind: "replicas" },
   { name: "join", flag: "--join", kind: "addressList" },
   { name: "logLevel", flag: "--log-level", kind: "logLevel" },
+  // TLS: one block, kept together.
+  { name: "cert", flag: "--cert", kind: "text" },
+  { name: "key", flag: "--key", kind: "text" },
+  { name: "ca", flag: "--ca", kind: "text" },
+  { name: "clientCertAuth", flag: "--client-cert-auth", kind: "boolean" },
+  { name: "peerCert", flag: "--peer-cert", kind: "text" },
+  { name: "peerKey", flag: "--peer-key", kind: "text" },
+  { name: "peerCa", flag: "--peer-ca", kind: "text" },
+  { name: "insecure", flag: "--insecure", kind: "boolean" },
 ];
 
 /** The config file's keys: the flags in camelCase, and `settings`. */

@@ -56,6 +56,17 @@ export function registerStart(program: Command): void {
     .option("--replicas <n>", `with --bootstrap: replicas per shard (1–${REPLICAS_MAX})`)
     .option("--join <host:port,...>", "ask these members (in turn) to add this node")
     .option("--log-level <level>", `log level: ${LOG_LEVELS.join(", ")} (default: info)`)
+    .option("--cert <file>", "PEM certificate the gRPC and HTTP ports present (TLS)")
+    .option("--key <file>", "PEM private key of --cert")
+    .option("--ca <file>", "PEM CA bundle that signed --cert's peers' and clients' certificates")
+    .option("--client-cert-auth", "refuse callers without a certificate from --ca or --peer-ca")
+    .option("--peer-cert <file>", "PEM certificate this node presents to other nodes (mutual TLS)")
+    .option("--peer-key <file>", "PEM private key of --peer-cert")
+    .option(
+      "--peer-ca <file>",
+      "PEM CA bundle of the cluster's nodes: only its certificates may call peer RPCs",
+    )
+    .option("--insecure", "allow plaintext on a non-loopback address (refused otherwise)")
     .addHelpText(
       "after",
       `
@@ -112,6 +123,15 @@ async function resolveFromProcess(
 }
 
 export function nodeOptions(config: StartConfig): NodeOptions {
+  const tls = {
+    ...(config.cert === undefined ? {} : { cert: config.cert }),
+    ...(config.key === undefined ? {} : { key: config.key }),
+    ...(config.ca === undefined ? {} : { ca: config.ca }),
+    ...(config.clientCertAuth === undefined ? {} : { clientCertAuth: config.clientCertAuth }),
+    ...(config.peerCert === undefined ? {} : { peerCert: config.peerCert }),
+    ...(config.peerKey === undefined ? {} : { peerKey: config.peerKey }),
+    ...(config.peerCa === undefined ? {} : { peerCa: config.peerCa }),
+  };
   const bootstrap = {
     ...(config.shards === undefined ? {} : { shards: config.shards }),
     ...(config.replicas === undefined ? {} : { replicas: config.replicas }),
@@ -126,6 +146,8 @@ export function nodeOptions(config: StartConfig): NodeOptions {
     ...(config.bootstrap ? { bootstrap } : {}),
     ...(config.join === undefined ? {} : { join: config.join }),
     logLevel: config.logLevel,
+    ...(Object.keys(tls).length === 0 ? {} : { tls }),
+    ...(config.insecure === true ? { insecure: true } : {}),
   };
 }
 
@@ -147,8 +169,12 @@ async function runNode(config: StartConfig): Promise<void> {
     }
     return;
   }
-  const http = node.httpAddr ? `, HTTP http://${node.httpAddr}` : "";
-  process.stdout.write(`ringkv ${node.id} listening: gRPC ${node.addr}${http}, data ${options.dataDir}\n`);
+  const secure = options.tls?.cert !== undefined;
+  const http = node.httpAddr ? `, HTTP ${secure ? "https" : "http"}://${node.httpAddr}` : "";
+  const grpcLabel = secure ? "gRPC (TLS)" : "gRPC";
+  process.stdout.write(
+    `ringkv ${node.id} listening: ${grpcLabel} ${node.addr}${http}, data ${options.dataDir}\n`,
+  );
   let stopping = false;
   const stop = (exitCode = 0): void => {
     // Later signals are ignored: the graceful stop is bounded, and SIGKILL remains for the impatient.

@@ -24,6 +24,8 @@ import { giveUpError } from "./give-up.ts";
 import { KvValue } from "./kv-value.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
 import { ShardRouter } from "./shard-router.ts";
+import { type ClientTlsOptions, clientCredentials } from "./tls.ts";
+import { keepTlsHint, tlsFailure } from "./tls-failure.ts";
 
 export interface RingkvClientOptions {
   /** Node gRPC addresses, HOST:PORT; at least one. */
@@ -35,6 +37,8 @@ export interface RingkvClientOptions {
   readonly random?: () => number;
   /** Send key requests straight to the shard's leader (default true); false: any node routes. */
   readonly routing?: boolean;
+  /** Speak TLS to the nodes (they run with --cert); plaintext when absent. */
+  readonly tls?: ClientTlsOptions;
 }
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -64,6 +68,8 @@ export class RingkvClient implements KvApi {
   readonly #deadlineMs: number;
   #preferred: string;
   readonly #router: ShardRouter | null;
+  readonly #credentials: grpc.ChannelCredentials;
+  readonly #tls: boolean;
   #closed = false;
 
   constructor(options: RingkvClientOptions) {
@@ -76,6 +82,8 @@ export class RingkvClient implements KvApi {
     this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.#policy = new RetryPolicy(options.retry, options.random);
     this.#router = options.routing === false ? null : new ShardRouter(() => this.status());
+    this.#credentials = clientCredentials(options.tls);
+    this.#tls = options.tls !== undefined;
   }
 
   /**
@@ -177,7 +185,7 @@ export class RingkvClient implements KvApi {
         if (shard === null) this.#preferred = address;
         return response;
       } catch (e) {
-        const failure = asFailure(e, address);
+        const failure = asFailure(e, address, this.#tls);
         if (failure.error.code === "NotLeader" && failure.error.leaderHint) {
           this.#router?.learn(shard, failure.error.leaderHint);
         } else if (address === this.#router?.leaderOf(shard)) {
@@ -185,14 +193,17 @@ export class RingkvClient implements KvApi {
         }
         const elapsedMs = performance.now() - started;
         // Said as the user needs it: which shard, which node, what failed before (give-up.ts).
-        const explained = giveUpError(failure.error, {
-          shard,
-          address,
-          node: this.#router?.nodeAt(address),
-          previous,
-          elapsedMs,
-          write: kind === "write",
-        });
+        const explained = keepTlsHint(
+          giveUpError(failure.error, {
+            shard,
+            address,
+            node: this.#router?.nodeAt(address),
+            previous,
+            elapsedMs,
+            write: kind === "write",
+          }),
+          failure.error,
+        );
         const decision = this.#policy.decide(failure, { kind, attempt, elapsedMs });
         if (!decision.retry || this.#closed) throw explained;
         previous = explained;
@@ -224,7 +235,7 @@ export class RingkvClient implements KvApi {
   #stub(address: string): grpc.Client & Record<string, unknown> {
     let stub = this.#stubs.get(address);
     if (!stub) {
-      stub = new KvStub(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+      stub = new KvStub(address, this.#credentials, CHANNEL_OPTIONS);
       this.#stubs.set(address, stub);
     }
     return stub as grpc.Client & Record<string, unknown>;
@@ -247,9 +258,14 @@ function checkVersion(version: unknown): void {
   validateVersion(version);
 }
 
-function asFailure(e: unknown, address: string): Failure {
+function asFailure(e: unknown, address: string, tls: boolean): Failure {
   if (e instanceof RingkvError) return { error: e, unsent: false };
-  if (isServiceError(e)) return { error: fromGrpcStatus(e, address), unsent: isUnsentFailure(e) };
+  if (isServiceError(e)) {
+    // No handshake, no request: a TLS failure is always unsent.
+    const tlsError = tlsFailure(e.details, address, tls);
+    if (tlsError) return { error: tlsError, unsent: true };
+    return { error: fromGrpcStatus(e, address), unsent: isUnsentFailure(e) };
+  }
   return { error: new RingkvError("Internal", e instanceof Error ? e.message : String(e)), unsent: false };
 }
 

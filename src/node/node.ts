@@ -3,6 +3,7 @@
 // traffic on one port) and HTTP — with durable storage and the gRPC peer transport.
 import { mkdir } from "node:fs/promises";
 import type { Server as HttpServer } from "node:http";
+import type { Server as HttpsServer } from "node:https";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
 import { RingkvError } from "../api/errors.ts";
@@ -17,17 +18,24 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
+import { kvServiceDefinition } from "../api/kv-wire.ts";
 import type { RingArc } from "../api/ring-view.ts";
 import { createHasher, type Hasher, ShardRing } from "../ring/index.ts";
 import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
 import type { LogStore } from "../storage/log-store.ts";
-import { GrpcTransport, raftServerOptions, registerRaftService } from "../transport/index.ts";
+import {
+  GrpcTransport,
+  raftServerOptions,
+  raftServiceDefinition,
+  registerRaftService,
+} from "../transport/index.ts";
 import { FileAddressBook } from "./cluster/address-book.ts";
 import { bootstrapCluster } from "./cluster/bootstrap.ts";
 import { ClusterNode } from "./cluster/cluster-node.ts";
+import { forwardServiceDefinition } from "./cluster/forward-wire.ts";
 import { PeerClients } from "./cluster/peer-clients.ts";
 import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
-import { GossipAgent } from "./gossip/index.ts";
+import { GossipAgent, gossipServiceDefinition } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
 import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
@@ -39,6 +47,8 @@ import { registerForwardService } from "./server/grpc-forward.ts";
 import { registerKvService } from "./server/grpc-kv.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
+import { checkExposure } from "./tls/exposure.ts";
+import { NodeTls } from "./tls/node-tls.ts";
 
 /** How long a stopping node lets in-flight answers drain before closing every stream. */
 const SHUTDOWN_GRACE_MS = 300;
@@ -50,6 +60,15 @@ export async function startNode(
   // Refused before anything is created: a bad setting names itself (InvalidArgument, CLI exit 2).
   const s = validateNodeSettings({ ...NODE_DEFAULTS, ...settings });
   const logger = pino({ level: options.logLevel ?? "info", base: { node: options.id } });
+  // Certificates are read and checked, and plaintext beyond loopback refused, before anything
+  // else: a wrong path is one line naming it (exit 2), not a failed handshake later.
+  const tls = NodeTls.load(options.tls ?? {});
+  checkExposure(
+    { listen: options.listen, http: options.http },
+    { client: tls !== null, peer: tls?.peerAuth === true },
+    options.insecure === true,
+  );
+  const peerCredentials = tls?.peerChannelCredentials() ?? grpc.credentials.createInsecure();
   // A taken port is found before the data directory is opened and locked (listen-error.ts).
   await checkListener(options.listen, "gRPC");
   if (options.http) await checkListener(options.http, "HTTP");
@@ -95,11 +114,12 @@ export async function startNode(
       dataDir: options.dataDir,
       tickMs: s.gossipTickMs,
       logger,
+      credentials: peerCredentials,
     });
     const metrics = new Metrics({ labels: { node: options.id } });
     // The series read the cluster node when scraped; it exists by the time anything scrapes.
     let cluster: ClusterNode | undefined;
-    const transport = new GrpcTransport({ nodeId: options.id });
+    const transport = new GrpcTransport({ nodeId: options.id, credentials: peerCredentials });
     const observer = new NodeMetrics(metrics, {
       replicas: () => cluster?.replicas() ?? [],
       dataQuotaBytes: s.dataQuotaBytes,
@@ -118,7 +138,7 @@ export async function startNode(
       logger,
       store,
       transport,
-      peers: new PeerClients(),
+      peers: new PeerClients(peerCredentials),
       hasher,
       random: seededRandom(hashSeed(options.id)),
       addressBook,
@@ -126,7 +146,7 @@ export async function startNode(
       onFatal: (e) => fatal(logger, e),
       observer,
     });
-    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics });
+    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics, tls });
     try {
       await node.listen();
       if (fresh && options.join?.length) await node.joinCluster(options.join);
@@ -163,7 +183,8 @@ export class RingkvNode implements KvApi {
   readonly #grpc: grpc.Server;
   readonly #metrics: Metrics;
   readonly #gossip: GossipAgent;
-  #http: HttpServer | null = null;
+  #http: HttpServer | HttpsServer | null = null;
+  readonly #tls: NodeTls | null;
   readonly #hasher: Hasher;
   #arcs: { readonly shardCount: number; readonly arcs: readonly RingArc[] } | null = null;
   #stopping: Promise<void> | null = null;
@@ -175,7 +196,7 @@ export class RingkvNode implements KvApi {
     store: LogStore,
     gossip: GossipAgent,
     cluster: ClusterNode,
-    parts: { readonly hasher: Hasher; readonly metrics: Metrics },
+    parts: { readonly hasher: Hasher; readonly metrics: Metrics; readonly tls: NodeTls | null },
   ) {
     this.id = options.id;
     this.addr = cluster.addr;
@@ -189,6 +210,7 @@ export class RingkvNode implements KvApi {
     this.#gossip = gossip;
     this.#hasher = parts.hasher;
     this.#metrics = parts.metrics;
+    this.#tls = parts.tls;
     this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
   }
 
@@ -214,7 +236,7 @@ export class RingkvNode implements KvApi {
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
-      this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>
+      this.#grpc.bindAsync(this.#listen, this.#serverCredentials(), (err) =>
         err ? reject(new ListenError(this.#listen, "gRPC", err)) : resolve(),
       ),
     );
@@ -225,6 +247,7 @@ export class RingkvNode implements KvApi {
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
+        ...(this.#tls ? { tls: this.#tls.httpsOptions() } : {}),
       });
       const [host, port] = splitHostPort(this.#httpListen);
       await new Promise<void>((resolve, reject) => {
@@ -236,6 +259,22 @@ export class RingkvNode implements KvApi {
     this.cluster.start();
     this.#gossip.start();
     this.logger.info({ addr: this.addr, http: this.httpAddr || null }, "listening");
+  }
+
+  /** Plaintext, or TLS whose peer-only methods refuse callers without a peer certificate. */
+  #serverCredentials(): grpc.ServerCredentials {
+    if (this.#tls === null) return grpc.ServerCredentials.createInsecure();
+    const kv = kvServiceDefinition();
+    const peerMethods = new Set([
+      ...Object.values(raftServiceDefinition()).map((m) => m.path),
+      ...Object.values(gossipServiceDefinition()).map((m) => m.path),
+      ...Object.values(forwardServiceDefinition()).map((m) => m.path),
+      kv["Join"]!.path,
+      kv["Leave"]!.path,
+    ]);
+    return this.#tls.serverCredentials(peerMethods, (refusal) =>
+      this.logger.warn(refusal, "refused a peer-only call without a peer certificate"),
+    );
   }
 
   /** The ring's token ranges for the status page (fixed for a shard count: computed once). */

@@ -1,4 +1,5 @@
 // How a node is started: the `ringkv start` flags, as data.
+import type { NodeTlsOptions } from "./tls/node-tls.ts";
 
 export interface NodeOptions {
   /** Stable node id, e.g. "n1". */
@@ -23,6 +24,10 @@ export interface NodeOptions {
   readonly bootstrap?: { readonly shards?: number; readonly replicas?: number };
   /** Ask one of these members (HOST:PORT, tried in turn) to add this node. */
   readonly join?: readonly string[];
+  /** Certificates and keys (src/node/tls/node-tls.ts); none: plaintext, on loopback only. */
+  readonly tls?: NodeTlsOptions;
+  /** Serve plaintext on a non-loopback address anyway (refused without it). */
+  readonly insecure?: boolean;
   /** pino level; default "info". */
   readonly logLevel?: string;
 }

@@ -282,6 +282,14 @@ describe("parseConfigFile", () => {
       "replicas",
       "join",
       "logLevel",
+      "cert",
+      "key",
+      "ca",
+      "clientCertAuth",
+      "peerCert",
+      "peerKey",
+      "peerCa",
+      "insecure",
       "settings",
     ]);
   });

@@ -49,10 +49,10 @@ export class ForwardStream {
   #sweep: NodeJS.Timeout | null = null;
   #closed = false;
 
-  constructor(address: string) {
+  constructor(address: string, credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure()) {
     this.#address = address;
     // grpc-js pools subchannels: this and the peer's KV client share one connection.
-    this.#client = new ForwardStub(address, grpc.credentials.createInsecure());
+    this.#client = new ForwardStub(address, credentials);
   }
 
   /** Send one request; resolves with its reply (an error reply rejects as that RingkvError). */

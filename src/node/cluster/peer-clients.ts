@@ -35,9 +35,9 @@ export class PeerClient {
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
 
-  constructor(addr: string) {
-    this.#client = new KvStub(addr, grpc.credentials.createInsecure());
-    this.#forward = new ForwardStream(addr);
+  constructor(addr: string, credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure()) {
+    this.#client = new KvStub(addr, credentials);
+    this.#forward = new ForwardStream(addr, credentials);
   }
 
   #call<T>(method: string, request: object, deadline: number, forwarded: boolean): Promise<T> {
@@ -108,11 +108,17 @@ function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete"): T {
 
 export class PeerClients {
   readonly #clients = new Map<string, PeerClient>();
+  readonly #credentials: grpc.ChannelCredentials;
+
+  /** `credentials`: how to dial peers; default plaintext (TLS when node.ts is given it). */
+  constructor(credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure()) {
+    this.#credentials = credentials;
+  }
 
   get(addr: string): PeerClient {
     let c = this.#clients.get(addr);
     if (!c) {
-      c = new PeerClient(addr);
+      c = new PeerClient(addr, this.#credentials);
       this.#clients.set(addr, c);
     }
     return c;

@@ -15,7 +15,7 @@
 // Lifeguard already expects of a slow member.
 import { randomInt } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import type * as grpc from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
 import type { Logger } from "pino";
 import {
   type GossipConfig,
@@ -60,6 +60,8 @@ export interface GossipAgentOptions {
   readonly random?: Random;
   /** The merge orders; only tests replace them, to plant bugs their checks must catch. */
   readonly rules?: MergeRules;
+  /** How to dial peers; default plaintext (node.ts passes TLS credentials when configured). */
+  readonly credentials?: grpc.ChannelCredentials;
 }
 
 /** One member as this node sees it. */
@@ -123,7 +125,12 @@ export class GossipAgent implements GossipInbound {
     });
     this.settings = resolveGossipAgentSettings(options.settings ?? {}, this.#member.config);
     this.limits = this.settings;
-    this.#senderContext = { localId: this.id, settings: this.settings, stats: this.#stats };
+    this.#senderContext = {
+      localId: this.id,
+      settings: this.settings,
+      stats: this.#stats,
+      credentials: options.credentials ?? grpc.credentials.createInsecure(),
+    };
   }
 
   /**

@@ -10,6 +10,7 @@
 // not silently become a linearizable read). HEAD is answered wherever GET is, by running the GET
 // handler and sending its status and headers (Content-Length included) without the body.
 import * as http from "node:http";
+import * as https from "node:https";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { Consistency, KvApi } from "../../api/kv-api.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
@@ -36,6 +37,8 @@ export interface HttpServerOptions extends Partial<KvLimits> {
   readonly health?: () => Promise<HealthReport>;
   /** The ring's token ranges for the status page's picture; by default one arc per shard share. */
   readonly ringArcs?: (shardCount: number) => readonly RingArc[];
+  /** Serve HTTPS with these options (certificate, key, client-certificate policy); default HTTP. */
+  readonly tls?: https.ServerOptions;
 }
 
 interface Reply {
@@ -68,20 +71,23 @@ const KV_PREFIX = "/v1/kv/";
 const JSON_TYPE = "application/json";
 const HTML_TYPE = "text/html; charset=utf-8";
 
-export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server {
+export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server | https.Server {
   const limits = kvLimits(options);
   const bodyBytesMax = options.bodyBytesMax ?? 2 * limits.maxValueBytes;
   const metrics = options.metrics ?? new Metrics();
   const ring = options.ring ?? (async (): Promise<RingView> => ringFromStatus(await api.status()));
   const health = options.health ?? (async () => localHealth(await api.status({ forwarded: true })));
   const ringArcs = options.ringArcs;
-  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs });
+  const scheme = options.tls ? "https" : "http";
+  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
     // throw, and then the connection is beyond saving — never the process.
     serve(routes, metrics, req, res, early).catch(() => res.destroy());
   };
-  const server = http.createServer((req, res) => handle(req, res));
+  const server = options.tls
+    ? https.createServer(options.tls, (req, res) => handle(req, res))
+    : http.createServer((req, res) => handle(req, res));
   // Answer an oversized `Expect: 100-continue` upload before the client sends the body at all.
   server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (declaredLength(req) > bodyBytesMax) {
@@ -102,6 +108,8 @@ interface RouteContext {
   readonly ring: () => Promise<unknown>;
   readonly health: () => Promise<HealthReport>;
   readonly ringArcs: ((shardCount: number) => readonly RingArc[]) | undefined;
+  /** How the status page links to members: the scheme this server speaks. */
+  readonly scheme: "http" | "https";
 }
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
@@ -169,7 +177,11 @@ function buildRoutes(ctx: RouteContext): Route[] {
         GET: handler(async () => {
           const status = await ctx.api.status();
           const arcs = status.ring && ctx.ringArcs ? ctx.ringArcs(status.ring.shardCount) : undefined;
-          return { status: 200, headers: { "content-type": HTML_TYPE }, body: statusPage(status, arcs) };
+          return {
+            status: 200,
+            headers: { "content-type": HTML_TYPE },
+            body: statusPage(status, arcs, ctx.scheme),
+          };
         }),
       },
     },
