@@ -22,6 +22,7 @@ import { createHasher, type Hasher, ShardRing } from "../ring/index.ts";
 import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
 import type { LogStore } from "../storage/log-store.ts";
 import { GrpcTransport, raftServerOptions, registerRaftService } from "../transport/index.ts";
+import { AuthGate, NO_PEER_IDENTITY } from "./auth/index.ts";
 import { FileAddressBook } from "./cluster/address-book.ts";
 import { bootstrapCluster } from "./cluster/bootstrap.ts";
 import { ClusterNode } from "./cluster/cluster-node.ts";
@@ -33,8 +34,9 @@ import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
 import { checkCanListen, ListenError, type ListenerRole } from "./listen-error.ts";
 import { Metrics } from "./metrics.ts";
-import type { NodeOptions } from "./options.ts";
+import type { NodeAuthOptions, NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
+import { authInterceptor, bearerInterceptor, httpAuthorize } from "./server/auth-interceptor.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
 import { registerKvService } from "./server/grpc-kv.ts";
 import { localHealth } from "./server/health.ts";
@@ -53,6 +55,8 @@ export async function startNode(
   // A taken port is found before the data directory is opened and locked (listen-error.ts).
   await checkListener(options.listen, "gRPC");
   if (options.http) await checkListener(options.http, "HTTP");
+  // A bad token file refuses the start before the data directory is locked.
+  const auth = options.auth ? await openAuth(options.auth, logger) : null;
   await mkdir(options.dataDir, { recursive: true });
   const hasher = await createHasher();
   const store = await openLogStore(options.dataDir, logger);
@@ -118,7 +122,9 @@ export async function startNode(
       logger,
       store,
       transport,
-      peers: new PeerClients(),
+      peers: new PeerClients(
+        options.auth?.peerToken ? { interceptors: [bearerInterceptor(options.auth.peerToken)] } : {},
+      ),
       hasher,
       random: seededRandom(hashSeed(options.id)),
       addressBook,
@@ -126,7 +132,7 @@ export async function startNode(
       onFatal: (e) => fatal(logger, e),
       observer,
     });
-    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics });
+    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics, auth });
     try {
       await node.listen();
       if (fresh && options.join?.length) await node.joinCluster(options.join);
@@ -141,6 +147,29 @@ export async function startNode(
     await store.close();
     throw e;
   }
+}
+
+/**
+ * The node's AuthGate. Its peer token must be an admin token of its own file: a typo would
+ * otherwise surface only as refused joins and forwards on other nodes.
+ */
+async function openAuth(auth: NodeAuthOptions, logger: Logger): Promise<AuthGate> {
+  const gate = await AuthGate.open(auth.file, logger);
+  if (auth.peerToken !== undefined) {
+    try {
+      gate.check({ authorization: `Bearer ${auth.peerToken}`, peer: null }, "peer", "the peer token");
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new RingkvError("InvalidArgument", `peer token refused by ${auth.file}: ${why}`);
+    }
+  } else if (auth.peerIdentity === undefined) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `auth file ${auth.file} given without a peer token: give --peer-token (RINGKV_PEER_TOKEN), an admin token of that file, which this node presents to its peers when it joins, forwards and asks for status`,
+    );
+  }
+  logger.info({ file: auth.file, tokens: gate.tokenCount }, "token authentication on");
+  return gate;
 }
 
 /** The HTTP address the node publishes (meta member record, gossip, status): the advertised one. */
@@ -163,6 +192,7 @@ export class RingkvNode implements KvApi {
   readonly #grpc: grpc.Server;
   readonly #metrics: Metrics;
   readonly #gossip: GossipAgent;
+  readonly #auth: AuthGate | null;
   #http: HttpServer | null = null;
   readonly #hasher: Hasher;
   #arcs: { readonly shardCount: number; readonly arcs: readonly RingArc[] } | null = null;
@@ -175,7 +205,7 @@ export class RingkvNode implements KvApi {
     store: LogStore,
     gossip: GossipAgent,
     cluster: ClusterNode,
-    parts: { readonly hasher: Hasher; readonly metrics: Metrics },
+    parts: { readonly hasher: Hasher; readonly metrics: Metrics; readonly auth: AuthGate | null },
   ) {
     this.id = options.id;
     this.addr = cluster.addr;
@@ -189,7 +219,12 @@ export class RingkvNode implements KvApi {
     this.#gossip = gossip;
     this.#hasher = parts.hasher;
     this.#metrics = parts.metrics;
-    this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
+    this.#auth = parts.auth;
+    // The interceptor sits in front of every service on the port, registered or yet to be.
+    const interceptors = parts.auth
+      ? [authInterceptor(parts.auth, options.auth?.peerIdentity ?? NO_PEER_IDENTITY)]
+      : [];
+    this.#grpc = new grpc.Server({ ...raftServerOptions(this.#transport.config), interceptors });
   }
 
   get #transport(): GrpcTransport {
@@ -225,6 +260,7 @@ export class RingkvNode implements KvApi {
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
+        ...(this.#auth ? { authorize: httpAuthorize(this.#auth) } : {}),
       });
       const [host, port] = splitHostPort(this.#httpListen);
       await new Promise<void>((resolve, reject) => {
@@ -244,6 +280,14 @@ export class RingkvNode implements KvApi {
       this.#arcs = { shardCount, arcs: new ShardRing(this.#hasher, { shardCount }).arcs() };
     }
     return this.#arcs.arcs;
+  }
+
+  /**
+   * Read the token file again (SIGHUP). A bad file keeps the tokens in force and is logged naming
+   * its line; the error is returned too. Null when auth is off or the file was taken.
+   */
+  reloadAuth(): Promise<RingkvError | null> {
+    return this.#auth?.reload() ?? Promise.resolve(null);
   }
 
   joinCluster(addresses: readonly string[]): Promise<void> {

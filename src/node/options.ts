@@ -1,4 +1,18 @@
 // How a node is started: the `ringkv start` flags, as data.
+import type { PeerIdentity } from "./auth/index.ts";
+
+/** Token authentication (src/node/auth). */
+export interface NodeAuthOptions {
+  /** The token file (`--auth-file`), read at start and again by RingkvNode.reloadAuth(). */
+  readonly file: string;
+  /**
+   * The token this node presents on its own calls to peers (joins, forwarding, status): an admin
+   * token of the cluster's token file. Needed until peers are proven by certificates.
+   */
+  readonly peerToken?: string;
+  /** Who a verified peer certificate names (the TLS layer's); nobody by default. */
+  readonly peerIdentity?: PeerIdentity;
+}
 
 export interface NodeOptions {
   /** Stable node id, e.g. "n1". */
@@ -25,4 +39,6 @@ export interface NodeOptions {
   readonly join?: readonly string[];
   /** pino level; default "info". */
   readonly logLevel?: string;
+  /** Token authentication; off (every route open to anyone who can reach it) when absent. */
+  readonly auth?: NodeAuthOptions;
 }

@@ -35,9 +35,9 @@ export class PeerClient {
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
 
-  constructor(addr: string) {
-    this.#client = new KvStub(addr, grpc.credentials.createInsecure());
-    this.#forward = new ForwardStream(addr);
+  constructor(addr: string, clientOptions: grpc.ClientOptions = {}) {
+    this.#client = new KvStub(addr, grpc.credentials.createInsecure(), clientOptions);
+    this.#forward = new ForwardStream(addr, clientOptions);
   }
 
   #call<T>(method: string, request: object, deadline: number, forwarded: boolean): Promise<T> {
@@ -108,11 +108,17 @@ function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete"): T {
 
 export class PeerClients {
   readonly #clients = new Map<string, PeerClient>();
+  readonly #clientOptions: grpc.ClientOptions;
+
+  /** `clientOptions` go to every client: the interceptor presenting this node's peer token. */
+  constructor(clientOptions: grpc.ClientOptions = {}) {
+    this.#clientOptions = clientOptions;
+  }
 
   get(addr: string): PeerClient {
     let c = this.#clients.get(addr);
     if (!c) {
-      c = new PeerClient(addr);
+      c = new PeerClient(addr, this.#clientOptions);
       this.#clients.set(addr, c);
     }
     return c;
