@@ -35,6 +35,11 @@ export interface RingkvClientOptions {
   readonly random?: () => number;
   /** Send key requests straight to the shard's leader (default true); false: any node routes. */
   readonly routing?: boolean;
+  /**
+   * The bearer token a node with authentication on asks for, sent on every call as the
+   * `authorization: Bearer <token>` metadata. None by default.
+   */
+  readonly token?: string;
 }
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -64,6 +69,8 @@ export class RingkvClient implements KvApi {
   readonly #deadlineMs: number;
   #preferred: string;
   readonly #router: ShardRouter | null;
+  /** The `authorization` metadata value, or null for none. */
+  readonly #authorization: string | null;
   #closed = false;
 
   constructor(options: RingkvClientOptions) {
@@ -76,6 +83,7 @@ export class RingkvClient implements KvApi {
     this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.#policy = new RetryPolicy(options.retry, options.random);
     this.#router = options.routing === false ? null : new ShardRouter(() => this.status());
+    this.#authorization = options.token === undefined ? null : `Bearer ${checkedToken(options.token)}`;
   }
 
   /**
@@ -212,8 +220,10 @@ export class RingkvClient implements KvApi {
     const stub = this.#stub(address);
     const call = stub[method as string] as UnaryMethod<KvMethods[M][0], KvMethods[M][1]>;
     const deadline = new Date(Date.now() + Math.max(1, deadlineMs));
+    const metadata = new grpc.Metadata();
+    if (this.#authorization !== null) metadata.set("authorization", this.#authorization);
     return new Promise((resolve, reject) => {
-      call.call(stub, request, new grpc.Metadata(), { deadline }, (error, response) => {
+      call.call(stub, request, metadata, { deadline }, (error, response) => {
         if (error) reject(error);
         else if (response === undefined) reject(new RingkvError("Internal", `${method}: empty response`));
         else resolve(response);
@@ -239,6 +249,14 @@ export class RingkvClient implements KvApi {
     const index = this.#addresses.indexOf(address);
     return this.#addresses[(index + 1) % this.#addresses.length] ?? address;
   }
+}
+
+/** A token as metadata can carry it: visible ASCII, no spaces (a pasted newline is a mistake). */
+function checkedToken(token: unknown): string {
+  if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new RingkvError("InvalidArgument", "token must be a non-empty string of visible ASCII characters");
+  }
+  return token;
 }
 
 /** validateVersion, for callers whose types did not stop a non-number (plain JavaScript). */
