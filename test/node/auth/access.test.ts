@@ -10,7 +10,7 @@ import { httpRoutes } from "../../../src/node/server/http-server.ts";
 import { raftServiceDefinition } from "../../../src/transport/index.ts";
 
 /** The services node.ts registers on its one gRPC port. */
-export const NODE_SERVICES: readonly ServiceDefinition[] = [
+const NODE_SERVICES: readonly ServiceDefinition[] = [
   kvServiceDefinition(),
   forwardServiceDefinition(),
   raftServiceDefinition(),
