@@ -282,6 +282,8 @@ describe("parseConfigFile", () => {
       "replicas",
       "join",
       "logLevel",
+      "authFile",
+      "peerToken",
       "settings",
     ]);
   });
