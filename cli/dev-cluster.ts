@@ -99,8 +99,15 @@ interface Child {
   readonly stderrTail: string[];
 }
 
+/** `ringkv dev --auth`: the token file every node reads, and the admin token they present. */
+export interface DevAuth {
+  readonly file: string;
+  readonly token: string;
+}
+
 export class DevCluster {
   readonly nodes: readonly DevNode[];
+  readonly #auth: DevAuth | undefined;
   readonly #children = new Map<string, Child>();
   /** Why each node that exited did: its exit code or signal and last stderr lines. */
   readonly #exits = new Map<string, { code: number | null; why: string }>();
@@ -108,7 +115,7 @@ export class DevCluster {
   readonly #logLevel: string;
   #stopping = false;
 
-  constructor(nodes: readonly DevNode[], sink: LineSink, logLevel = "info") {
+  constructor(nodes: readonly DevNode[], sink: LineSink, logLevel = "info", auth?: DevAuth) {
     const [first] = nodes;
     if (first?.fresh && nodes.some((n) => !n.fresh)) {
       throw new RingkvError(
@@ -119,6 +126,7 @@ export class DevCluster {
     this.nodes = nodes;
     this.#sink = sink;
     this.#logLevel = logLevel;
+    this.#auth = auth;
   }
 
   /** The process id of each running node. */
@@ -154,9 +162,13 @@ export class DevCluster {
   }
 
   #spawn(node: DevNode, role: readonly string[]): void {
-    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel), ...role];
+    const auth = this.#auth ? ["--auth-file", this.#auth.file] : [];
+    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel), ...auth, ...role];
+    const env = withoutStartEnv(process.env);
+    // The token by the environment, not a flag: flags show in `ps`.
+    if (this.#auth) env["RINGKV_PEER_TOKEN"] = this.#auth.token;
     const child = spawn(process.execPath, args, {
-      env: withoutStartEnv(process.env),
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const entry: Child = { child, exited: Promise.resolve(), stderrTail: [] };
@@ -184,6 +196,7 @@ export class DevCluster {
       addresses: nodes.map((n) => n.addr),
       deadlineMs: 1_000,
       retry: { attemptsMax: 1 },
+      ...(this.#auth ? { token: this.#auth.token } : {}),
     });
     const until = Date.now() + READY_TIMEOUT_MS;
     let last = "no node answered yet";

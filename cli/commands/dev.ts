@@ -1,6 +1,8 @@
 // `ringkv dev [--nodes 3] [--data ./data]`: a local cluster of real node processes, for trying
 // ringkv out. Ctrl-C stops every node gracefully; a second Ctrl-C kills them. Run again with
 // the same --data, it restarts the cluster from disk.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { integerIn } from "../arguments.ts";
 import { refuseClientFlags } from "../client-command.ts";
@@ -17,6 +19,7 @@ interface DevFlags {
   readonly httpPort: number;
   readonly logFormat?: LogFormat;
   readonly logLevel?: string;
+  readonly auth?: boolean;
 }
 
 export function registerDev(program: Command): void {
@@ -31,6 +34,10 @@ export function registerDev(program: Command): void {
       new Option("--log-format <format>", "pretty: one coloured line per event; json: the nodes' JSON lines")
         .choices(LOG_FORMATS)
         .default(undefined, "pretty in a terminal, else json"),
+    )
+    .option(
+      "--auth",
+      "turn token authentication on: write a new admin token's hash to DATA/tokens and print the token",
     )
     .addOption(
       new Option("--log-level <level>", "least severe node log line shown")
@@ -67,11 +74,14 @@ async function runDev(flags: DevFlags): Promise<void> {
     colour: process.stdout.isTTY === true,
   });
   let cluster: DevCluster;
+  let token: string | undefined;
   try {
     const ports = { grpcPortFirst: flags.grpcPort, httpPortFirst: flags.httpPort };
     // The nodes log at the level shown, unless it is above info: lifecycle lines stay in the log.
     const nodeLevel = shownLevel === "debug" || shownLevel === "trace" ? shownLevel : "info";
-    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel);
+    const auth = flags.auth ? await devAuth(flags.data) : undefined;
+    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel, auth);
+    token = auth?.token;
   } catch (e) {
     process.exitCode = out.failure(e);
     return;
@@ -108,15 +118,43 @@ async function runDev(flags: DevFlags): Promise<void> {
   const nodes = cluster.nodes.map((n) => ({
     ...n,
     pid: cluster.pid(n.id) ?? 0,
-    restart: [process.execPath, ...ringkvArgs(), ...restartCommand(n)].map(shellQuote).join(" "),
+    restart: [
+      ...(token ? [`RINGKV_PEER_TOKEN=${token}`] : []),
+      process.execPath,
+      ...ringkvArgs(),
+      ...restartCommand(n),
+      ...(token ? ["--auth-file", join(flags.data, DEV_TOKEN_FILE)] : []),
+    ]
+      .map(shellQuote)
+      .join(" "),
   }));
   if (format === "pretty") {
     const note =
       shownLevel === "warn" ? "Only warnings and errors are shown below (--log-level info for more).\n" : "";
-    process.stdout.write(`${bannerText(nodes, flags.data)}${note}${RULE}\n`);
+    process.stdout.write(`${bannerText(nodes, flags.data, token)}${note}${RULE}\n`);
   } else {
-    relay.event("info", "ringkv dev: cluster ready", { nodes: nodes.map(bannerFields), data: flags.data });
+    const fields = { nodes: nodes.map(bannerFields), data: flags.data, ...(token ? { token } : {}) };
+    relay.event("info", "ringkv dev: cluster ready", fields);
   }
+}
+
+/** The token file of `ringkv dev --auth`, under the data root. */
+export const DEV_TOKEN_FILE = "tokens";
+
+/**
+ * A new admin token for this run, its hash written (replacing the last run's) to the token file
+ * the nodes read: a dev cluster's token is as throwaway as the cluster.
+ */
+async function devAuth(dataRoot: string): Promise<{ file: string; token: string }> {
+  const { formatTokenLine, generateToken, hashToken } = await import("../../src/node/auth/index.ts");
+  const { TOKEN_FILE_MODE } = await import("./auth.ts");
+  const token = generateToken();
+  const file = join(dataRoot, DEV_TOKEN_FILE);
+  await mkdir(dataRoot, { recursive: true });
+  await writeFile(file, formatTokenLine({ name: "dev-admin", role: "admin", hash: hashToken(token) }), {
+    mode: TOKEN_FILE_MODE,
+  });
+  return { file, token };
 }
 
 export interface RunningNode extends DevNode {
@@ -132,8 +170,11 @@ function bannerFields(n: RunningNode): Record<string, unknown> {
   return { id: n.id, pid: n.pid, addr: n.addr, http: n.http, data: n.dataDir, restart: n.restart };
 }
 
-export function bannerText(nodes: readonly RunningNode[], dataRoot: string): string {
+export function bannerText(nodes: readonly RunningNode[], dataRoot: string, token?: string): string {
   const addrs = nodes.map((n) => n.addr).join(",");
+  // With --auth every example carries the token: the CLI through RINGKV_TOKEN, curl a header.
+  const tokenLine = token ? `\n  export RINGKV_TOKEN=${token}` : "";
+  const curlAuth = token ? ` -H "Authorization: Bearer $RINGKV_TOKEN"` : "";
   const http = nodes[0]?.http ?? "";
   const rows = nodes.map(
     (n) => `  ${n.id}  pid ${n.pid}  gRPC ${n.addr}  HTTP http://${n.http}  data ${n.dataDir}`,
@@ -152,15 +193,15 @@ ringkv dev: ${nodes.length} node(s) up
 ${rows.join("\n")}
 
 Point the CLI at the cluster:
-  export RINGKV_ADDR=${addrs}
+  export RINGKV_ADDR=${addrs}${tokenLine}
   npx ringkv put greeting hello
   npx ringkv get greeting
   npx ringkv status
 
 Or use HTTP:
-  curl -X PUT --data-binary hello http://${http}/v1/kv/greeting
-  curl http://${http}/v1/kv/greeting
-  curl http://${http}/v1/status
+  curl${curlAuth} -X PUT --data-binary hello http://${http}/v1/kv/greeting
+  curl${curlAuth} http://${http}/v1/kv/greeting
+  curl${curlAuth} http://${http}/v1/status
   open http://${http}/ (status page) or http://${http}/metrics
 ${failover}
 
