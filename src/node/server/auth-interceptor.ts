@@ -30,6 +30,8 @@ export function authInterceptor(gate: AuthGate, peerIdentity: PeerIdentity): grp
         }
         next(metadata);
       })
+      // grpc-js ends a call once its status is sent; these guards keep a refused call's messages
+      // from any handler even should one already be on its way.
       .withOnReceiveMessage((message, next) => {
         if (!refused) next(message);
       })
