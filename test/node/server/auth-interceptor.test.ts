@@ -64,6 +64,10 @@ describe("a refused call reaches no handler", () => {
     const asReader = new grpc.Metadata();
     asReader.set("authorization", `Bearer ${readToken}`);
     expect(await put(client, asReader)).toBe(grpc.status.PERMISSION_DENIED);
+    // Claiming to be a forwarded request changes routing, never the check.
+    const claimsForwarded = new grpc.Metadata();
+    claimsForwarded.set("ringkv-forwarded", "1");
+    expect(await put(client, claimsForwarded)).toBe(grpc.status.UNAUTHENTICATED);
     expect(api.calls.put).toBe(0);
   });
 
