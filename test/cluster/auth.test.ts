@@ -177,6 +177,21 @@ describe("authentication and authorization on a real cluster", () => {
       }
       for (const node of cluster.nodes)
         expect((await httpRequest(node.http, { path: "/ready" })).status).toBe(200);
+      // Some of those puts reached a shard led elsewhere: the leaders served them off the
+      // Forward stream, which the entry nodes opened with their peer token.
+      let forwardedPuts = 0;
+      for (const node of cluster.nodes) {
+        const metrics = await httpRequest(node.http, {
+          path: "/metrics",
+          headers: { authorization: authorization("read")! },
+        });
+        for (const line of metrics.body.toString().split("\n")) {
+          const forwarded = ['grpc_service="ringkv.forward.Forward"', 'grpc_method="put"', 'grpc_code="OK"'];
+          if (/_count\{/.test(line) && forwarded.every((label) => line.includes(label)))
+            forwardedPuts += Number(line.split(" ").pop());
+        }
+      }
+      expect(forwardedPuts).toBeGreaterThan(0);
     },
     TEST_TIMEOUT_MS,
   );
