@@ -21,9 +21,11 @@ export interface ClientFlags extends ClientTlsFlags {
   readonly json: boolean;
   /** Seconds the whole command may take before it gives up with exit 3. */
   readonly timeout: number;
+  /** Bearer token for a cluster with authentication on (--token, RINGKV_TOKEN). */
+  readonly token?: string;
 }
 
-const CLIENT_FLAG_NAMES = ["addr", "json", "timeout"] as const;
+const CLIENT_FLAG_NAMES = ["addr", "json", "timeout", "token"] as const;
 
 /** The client flags, on the program so every command (and the line before it) accepts them. */
 export function addClientOptions(program: Command): Command {
@@ -38,6 +40,12 @@ export function addClientOptions(program: Command): Command {
       new Option("--timeout <seconds>", "client commands: give up (exit 3) after this many seconds")
         .argParser(integerIn(1, TIMEOUT_S_MAX))
         .default(DEFAULT_TIMEOUT_S),
+    )
+    .addOption(
+      // The environment is the better place: a flag shows in `ps` and shell history.
+      new Option("--token <token>", "client commands: bearer token when the cluster has auth on").env(
+        "RINGKV_TOKEN",
+      ),
     );
 }
 
@@ -111,6 +119,8 @@ export async function runWithClient(
       deadlineMs: clientBudgetMs(timeoutMs),
       retry: { budgetMs: clientBudgetMs(timeoutMs) },
       ...tlsOption(clientTls(flags)),
+      // An empty RINGKV_TOKEN counts as unset, as shells write `RINGKV_TOKEN= ringkv get k`.
+      ...(flags.token ? { token: flags.token } : {}),
     });
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -101,8 +101,15 @@ interface Child {
   readonly stderrTail: string[];
 }
 
+/** `ringkv dev --auth`: the token file every node reads, and the admin token they present. */
+export interface DevAuth {
+  readonly file: string;
+  readonly token: string;
+}
+
 export class DevCluster {
   readonly nodes: readonly DevNode[];
+  readonly #auth: DevAuth | undefined;
   readonly #children = new Map<string, Child>();
   /** Why each node that exited did: its exit code or signal and last stderr lines. */
   readonly #exits = new Map<string, { code: number | null; why: string }>();
@@ -112,7 +119,13 @@ export class DevCluster {
   readonly #tls: DevTlsFiles | null;
   #stopping = false;
 
-  constructor(nodes: readonly DevNode[], sink: LineSink, logLevel = "info", tls: DevTlsFiles | null = null) {
+  constructor(
+    nodes: readonly DevNode[],
+    sink: LineSink,
+    logLevel = "info",
+    tls: DevTlsFiles | null = null,
+    auth?: DevAuth,
+  ) {
     const [first] = nodes;
     if (first?.fresh && nodes.some((n) => !n.fresh)) {
       throw new RingkvError(
@@ -124,6 +137,7 @@ export class DevCluster {
     this.#sink = sink;
     this.#logLevel = logLevel;
     this.#tls = tls;
+    this.#auth = auth;
   }
 
   /** The process id of each running node. */
@@ -159,9 +173,13 @@ export class DevCluster {
   }
 
   #spawn(node: DevNode, role: readonly string[]): void {
-    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel, this.#tls), ...role];
+    const auth = this.#auth ? ["--auth-file", this.#auth.file] : [];
+    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel, this.#tls), ...auth, ...role];
+    const env = withoutStartEnv(process.env);
+    // The token by the environment, not a flag: flags show in `ps`.
+    if (this.#auth) env["RINGKV_PEER_TOKEN"] = this.#auth.token;
     const child = spawn(process.execPath, args, {
-      env: withoutStartEnv(process.env),
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const entry: Child = { child, exited: Promise.resolve(), stderrTail: [] };
@@ -190,6 +208,7 @@ export class DevCluster {
       deadlineMs: 1_000,
       retry: { attemptsMax: 1 },
       ...(this.#tls ? { tls: { ca: readFileSync(this.#tls.ca) } } : {}),
+      ...(this.#auth ? { token: this.#auth.token } : {}),
     });
     const until = Date.now() + READY_TIMEOUT_MS;
     let last = "no node answered yet";

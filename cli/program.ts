@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
 import { addClientOptions, DEFAULT_TIMEOUT_S } from "./client-command.ts";
+import { registerAuth } from "./commands/auth.ts";
 import { registerDel } from "./commands/del.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerGet } from "./commands/get.ts";
@@ -46,5 +47,6 @@ Examples:
   registerStatus(program);
   registerRing(program);
   registerLeave(program);
+  registerAuth(program);
   return program;
 }

@@ -1,8 +1,8 @@
 // `ringkv dev [--nodes 3] [--data ./data]`: a local cluster of real node processes, for trying
 // ringkv out. Ctrl-C stops every node gracefully; a second Ctrl-C kills them. Run again with
 // the same --data, it restarts the cluster from disk.
-
-import { dirname } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { type Command, Option } from "commander";
 import { integerIn } from "../arguments.ts";
 import { refuseClientFlags } from "../client-command.ts";
@@ -21,6 +21,7 @@ interface DevFlags {
   readonly logFormat?: LogFormat;
   readonly logLevel?: string;
   readonly tls?: boolean;
+  readonly auth?: boolean;
 }
 
 export function registerDev(program: Command): void {
@@ -36,6 +37,10 @@ export function registerDev(program: Command): void {
       new Option("--log-format <format>", "pretty: one coloured line per event; json: the nodes' JSON lines")
         .choices(LOG_FORMATS)
         .default(undefined, "pretty in a terminal, else json"),
+    )
+    .option(
+      "--auth",
+      "turn token authentication on: write a new admin token's hash to DATA/tokens and print the token",
     )
     .addOption(
       new Option("--log-level <level>", "least severe node log line shown")
@@ -75,6 +80,7 @@ async function runDev(flags: DevFlags): Promise<void> {
   });
   let cluster: DevCluster;
   let tls: DevTlsFiles | null = null;
+  let token: string | undefined;
   try {
     if (flags.tls === true) {
       const made = await ensureDevTls(flags.data);
@@ -87,7 +93,9 @@ async function runDev(flags: DevFlags): Promise<void> {
     const ports = { grpcPortFirst: flags.grpcPort, httpPortFirst: flags.httpPort };
     // The nodes log at the level shown, unless it is above info: lifecycle lines stay in the log.
     const nodeLevel = shownLevel === "debug" || shownLevel === "trace" ? shownLevel : "info";
-    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel, tls);
+    const auth = flags.auth ? await devAuth(flags.data) : undefined;
+    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel, tls, auth);
+    token = auth?.token;
   } catch (e) {
     process.exitCode = out.failure(e);
     return;
@@ -124,20 +132,48 @@ async function runDev(flags: DevFlags): Promise<void> {
   const nodes = cluster.nodes.map((n) => ({
     ...n,
     pid: cluster.pid(n.id) ?? 0,
-    restart: [process.execPath, ...ringkvArgs(), ...restartCommand(n, "info", tls)].map(shellQuote).join(" "),
+    restart: [
+      ...(token ? [`RINGKV_PEER_TOKEN=${token}`] : []),
+      process.execPath,
+      ...ringkvArgs(),
+      ...restartCommand(n, "info", tls),
+      ...(token ? ["--auth-file", join(flags.data, DEV_TOKEN_FILE)] : []),
+    ]
+      .map(shellQuote)
+      .join(" "),
   }));
   if (format === "pretty") {
     const note =
       shownLevel === "warn" ? "Only warnings and errors are shown below (--log-level info for more).\n" : "";
-    process.stdout.write(`${bannerText(nodes, flags.data, tls)}${note}${RULE}\n`);
+    process.stdout.write(`${bannerText(nodes, flags.data, tls, token)}${note}${RULE}\n`);
   } else {
     relay.event("info", "ringkv dev: cluster ready", {
       nodes: nodes.map(bannerFields),
       data: flags.data,
       // With --tls the HTTP addresses speak https, and clients need this CA (RINGKV_CA).
       ...(tls ? { scheme: "https", ca: tls.ca } : {}),
+      ...(token ? { token } : {}),
     });
   }
+}
+
+/** The token file of `ringkv dev --auth`, under the data root. */
+export const DEV_TOKEN_FILE = "tokens";
+
+/**
+ * A new admin token for this run, its hash written (replacing the last run's) to the token file
+ * the nodes read: a dev cluster's token is as throwaway as the cluster.
+ */
+async function devAuth(dataRoot: string): Promise<{ file: string; token: string }> {
+  const { formatTokenLine, generateToken, hashToken } = await import("../../src/node/auth/index.ts");
+  const { TOKEN_FILE_MODE } = await import("./auth.ts");
+  const token = generateToken();
+  const file = join(dataRoot, DEV_TOKEN_FILE);
+  await mkdir(dataRoot, { recursive: true });
+  await writeFile(file, formatTokenLine({ name: "dev-admin", role: "admin", hash: hashToken(token) }), {
+    mode: TOKEN_FILE_MODE,
+  });
+  return { file, token };
 }
 
 export interface RunningNode extends DevNode {
@@ -157,17 +193,21 @@ export function bannerText(
   nodes: readonly RunningNode[],
   dataRoot: string,
   tls: DevTlsFiles | null = null,
+  token?: string,
 ): string {
   const addrs = nodes.map((n) => n.addr).join(",");
   const scheme = tls ? "https" : "http";
   const http = `${scheme}://${nodes[0]?.http ?? ""}`;
-  const curl = tls ? `curl --cacert ${tls.ca}` : "curl";
+  // With --auth every example carries the token: the CLI through RINGKV_TOKEN, curl a header.
+  const tokenLine = token ? `\n  export RINGKV_TOKEN=${token}` : "";
+  const curlAuth = token ? ` -H "Authorization: Bearer $RINGKV_TOKEN"` : "";
+  const curl = `${tls ? `curl --cacert ${tls.ca}` : "curl"}${curlAuth}`;
   const rows = nodes.map(
     (n) =>
       `  ${n.id}  pid ${n.pid}  gRPC${tls ? " (TLS)" : ""} ${n.addr}  HTTP ${scheme}://${n.http}  data ${n.dataDir}`,
   );
   const ca = tls ? `  export RINGKV_CA=${tls.ca}\n` : "";
-  const again = tls ? " --tls" : "";
+  const again = `${tls ? " --tls" : ""}${token ? " --auth" : ""}`;
   const example = nodes[nodes.length - 1];
   const failover = example
     ? `
@@ -182,7 +222,7 @@ ringkv dev: ${nodes.length} node(s) up
 ${rows.join("\n")}
 
 Point the CLI at the cluster:
-${ca}  export RINGKV_ADDR=${addrs}
+${ca}  export RINGKV_ADDR=${addrs}${tokenLine}
   npx ringkv put greeting hello
   npx ringkv get greeting
   npx ringkv status

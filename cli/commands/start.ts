@@ -13,6 +13,7 @@ import {
   parseConfigFile,
   REPLICAS_MAX,
   type ResolvedStartConfig,
+  redactSecrets,
   resolveStartConfig,
   SETTINGS_ENV,
   SHARDS_MAX,
@@ -67,6 +68,14 @@ export function registerStart(program: Command): void {
       "PEM CA bundle of the cluster's nodes: only its certificates may call peer RPCs",
     )
     .option("--insecure", "allow plaintext on a non-loopback address (refused otherwise)")
+    .option(
+      "--auth-file <file>",
+      "token file (NAME ROLE sha256:HASH lines, `ringkv auth add-token`): turns authentication on; reloaded on SIGHUP",
+    )
+    .option(
+      "--peer-token <token>",
+      "with --auth-file: admin token this node presents to its peers (prefer RINGKV_PEER_TOKEN: flags show in ps)",
+    )
     .addHelpText(
       "after",
       `
@@ -92,7 +101,7 @@ ${EXIT_CODES_HELP}`,
       const { config: configFlag, printConfig, ...startFlags } = flags;
       const resolved = await resolveFromProcess(startFlags, configFlag);
       if (printConfig === true) {
-        process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(redactSecrets(resolved), null, 2)}\n`);
         return;
       }
       await runNode(resolved.config);
@@ -148,6 +157,14 @@ export function nodeOptions(config: StartConfig): NodeOptions {
     logLevel: config.logLevel,
     ...(Object.keys(tls).length === 0 ? {} : { tls }),
     ...(config.insecure === true ? { insecure: true } : {}),
+    ...(config.authFile === undefined
+      ? {}
+      : {
+          auth: {
+            file: config.authFile,
+            ...(config.peerToken === undefined ? {} : { peerToken: config.peerToken }),
+          },
+        }),
   };
 }
 
@@ -185,6 +202,12 @@ async function runNode(config: StartConfig): Promise<void> {
       (e: unknown) => process.exit(out.failure(e)),
     );
   };
+  // SIGHUP reloads the token file, as daemons reload their configuration; a bad file is logged
+  // naming its line and the tokens in force stay (AuthGate.reload). Without auth it is ignored
+  // rather than ending the process, as SIGHUP does by default.
+  process.on("SIGHUP", () => {
+    node.reloadAuth().catch(() => {});
+  });
   process.on("SIGTERM", () => stop());
   process.on("SIGINT", () => stop());
   // A node removed from the cluster has nothing left to serve. Removed by `ringkv leave` while

@@ -39,6 +39,11 @@ export interface RingkvClientOptions {
   readonly routing?: boolean;
   /** Speak TLS to the nodes (they run with --cert); plaintext when absent. */
   readonly tls?: ClientTlsOptions;
+  /**
+   * The bearer token a node with authentication on asks for, sent on every call as the
+   * `authorization: Bearer <token>` metadata. None by default.
+   */
+  readonly token?: string;
 }
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -70,6 +75,8 @@ export class RingkvClient implements KvApi {
   readonly #router: ShardRouter | null;
   readonly #credentials: grpc.ChannelCredentials;
   readonly #tls: boolean;
+  /** The `authorization` metadata value, or null for none. */
+  readonly #authorization: string | null;
   #closed = false;
 
   constructor(options: RingkvClientOptions) {
@@ -84,6 +91,7 @@ export class RingkvClient implements KvApi {
     this.#router = options.routing === false ? null : new ShardRouter(() => this.status());
     this.#credentials = clientCredentials(options.tls);
     this.#tls = options.tls !== undefined;
+    this.#authorization = options.token === undefined ? null : `Bearer ${checkedToken(options.token)}`;
   }
 
   /**
@@ -223,8 +231,10 @@ export class RingkvClient implements KvApi {
     const stub = this.#stub(address);
     const call = stub[method as string] as UnaryMethod<KvMethods[M][0], KvMethods[M][1]>;
     const deadline = new Date(Date.now() + Math.max(1, deadlineMs));
+    const metadata = new grpc.Metadata();
+    if (this.#authorization !== null) metadata.set("authorization", this.#authorization);
     return new Promise((resolve, reject) => {
-      call.call(stub, request, new grpc.Metadata(), { deadline }, (error, response) => {
+      call.call(stub, request, metadata, { deadline }, (error, response) => {
         if (error) reject(error);
         else if (response === undefined) reject(new RingkvError("Internal", `${method}: empty response`));
         else resolve(response);
@@ -250,6 +260,14 @@ export class RingkvClient implements KvApi {
     const index = this.#addresses.indexOf(address);
     return this.#addresses[(index + 1) % this.#addresses.length] ?? address;
   }
+}
+
+/** A token as metadata can carry it: visible ASCII, no spaces (a pasted newline is a mistake). */
+function checkedToken(token: unknown): string {
+  if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new RingkvError("InvalidArgument", "token must be a non-empty string of visible ASCII characters");
+  }
+  return token;
 }
 
 /** validateVersion, for callers whose types did not stop a non-number (plain JavaScript). */

@@ -29,6 +29,7 @@ import {
   raftServiceDefinition,
   registerRaftService,
 } from "../transport/index.ts";
+import { AuthGate, NO_PEER_IDENTITY, type PeerIdentity } from "./auth/index.ts";
 import { FileAddressBook } from "./cluster/address-book.ts";
 import { bootstrapCluster } from "./cluster/bootstrap.ts";
 import { ClusterNode } from "./cluster/cluster-node.ts";
@@ -41,8 +42,9 @@ import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
 import { checkCanListen, ListenError, type ListenerRole } from "./listen-error.ts";
 import { Metrics } from "./metrics.ts";
-import type { NodeOptions } from "./options.ts";
+import type { NodeAuthOptions, NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
+import { authInterceptor, bearerInterceptor, httpAuthorize } from "./server/auth-interceptor.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
 import { registerKvService } from "./server/grpc-kv.ts";
 import { localHealth } from "./server/health.ts";
@@ -69,9 +71,17 @@ export async function startNode(
     options.insecure === true,
   );
   const peerCredentials = tls?.peerChannelCredentials() ?? grpc.credentials.createInsecure();
+  // With mutual TLS a verified peer certificate is what proves a node to authorization; a peer
+  // token is then not needed (src/node/auth/peer-identity.ts).
+  const peerIdentity = options.auth?.peerIdentity ?? tls?.peerIdentity();
+  const authOptions = options.auth
+    ? { ...options.auth, ...(peerIdentity ? { peerIdentity } : {}) }
+    : undefined;
   // A taken port is found before the data directory is opened and locked (listen-error.ts).
   await checkListener(options.listen, "gRPC");
   if (options.http) await checkListener(options.http, "HTTP");
+  // A bad token file refuses the start before the data directory is locked.
+  const auth = authOptions ? await openAuth(authOptions, logger) : null;
   await mkdir(options.dataDir, { recursive: true });
   const hasher = await createHasher();
   const store = await openLogStore(options.dataDir, logger);
@@ -138,7 +148,10 @@ export async function startNode(
       logger,
       store,
       transport,
-      peers: new PeerClients(peerCredentials),
+      peers: new PeerClients(
+        peerCredentials,
+        options.auth?.peerToken ? { interceptors: [bearerInterceptor(options.auth.peerToken)] } : {},
+      ),
       hasher,
       random: seededRandom(hashSeed(options.id)),
       addressBook,
@@ -146,7 +159,13 @@ export async function startNode(
       onFatal: (e) => fatal(logger, e),
       observer,
     });
-    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics, tls });
+    const node = new RingkvNode(options, s, logger, store, gossip, cluster, {
+      hasher,
+      metrics,
+      tls,
+      auth,
+      peerIdentity: peerIdentity ?? NO_PEER_IDENTITY,
+    });
     try {
       await node.listen();
       if (fresh && options.join?.length) await node.joinCluster(options.join);
@@ -161,6 +180,29 @@ export async function startNode(
     await store.close();
     throw e;
   }
+}
+
+/**
+ * The node's AuthGate. Its peer token must be an admin token of its own file: a typo would
+ * otherwise surface only as refused joins and forwards on other nodes.
+ */
+async function openAuth(auth: NodeAuthOptions, logger: Logger): Promise<AuthGate> {
+  const gate = await AuthGate.open(auth.file, logger);
+  if (auth.peerToken !== undefined) {
+    try {
+      gate.check({ authorization: `Bearer ${auth.peerToken}`, peer: null }, "peer", "the peer token");
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new RingkvError("InvalidArgument", `peer token refused by ${auth.file}: ${why}`);
+    }
+  } else if (auth.peerIdentity === undefined) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `auth file ${auth.file} given without a peer token: give --peer-token (RINGKV_PEER_TOKEN), an admin token of that file, which this node presents to its peers when it joins, forwards and asks for status`,
+    );
+  }
+  logger.info({ file: auth.file, tokens: gate.tokenCount }, "token authentication on");
+  return gate;
 }
 
 /** The HTTP address the node publishes (meta member record, gossip, status): the advertised one. */
@@ -185,6 +227,7 @@ export class RingkvNode implements KvApi {
   readonly #gossip: GossipAgent;
   #http: HttpServer | HttpsServer | null = null;
   readonly #tls: NodeTls | null;
+  readonly #auth: AuthGate | null;
   readonly #hasher: Hasher;
   #arcs: { readonly shardCount: number; readonly arcs: readonly RingArc[] } | null = null;
   #stopping: Promise<void> | null = null;
@@ -196,7 +239,13 @@ export class RingkvNode implements KvApi {
     store: LogStore,
     gossip: GossipAgent,
     cluster: ClusterNode,
-    parts: { readonly hasher: Hasher; readonly metrics: Metrics; readonly tls: NodeTls | null },
+    parts: {
+      readonly hasher: Hasher;
+      readonly metrics: Metrics;
+      readonly tls: NodeTls | null;
+      readonly auth: AuthGate | null;
+      readonly peerIdentity: PeerIdentity;
+    },
   ) {
     this.id = options.id;
     this.addr = cluster.addr;
@@ -211,7 +260,10 @@ export class RingkvNode implements KvApi {
     this.#hasher = parts.hasher;
     this.#metrics = parts.metrics;
     this.#tls = parts.tls;
-    this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
+    this.#auth = parts.auth;
+    // The interceptor sits in front of every service on the port, registered or yet to be.
+    const interceptors = parts.auth ? [authInterceptor(parts.auth, parts.peerIdentity)] : [];
+    this.#grpc = new grpc.Server({ ...raftServerOptions(this.#transport.config), interceptors });
   }
 
   get #transport(): GrpcTransport {
@@ -248,6 +300,7 @@ export class RingkvNode implements KvApi {
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
         ...(this.#tls ? { tls: this.#tls.httpsOptions() } : {}),
+        ...(this.#auth ? { authorize: httpAuthorize(this.#auth) } : {}),
       });
       const [host, port] = splitHostPort(this.#httpListen);
       await new Promise<void>((resolve, reject) => {
@@ -283,6 +336,14 @@ export class RingkvNode implements KvApi {
       this.#arcs = { shardCount, arcs: new ShardRing(this.#hasher, { shardCount }).arcs() };
     }
     return this.#arcs.arcs;
+  }
+
+  /**
+   * Read the token file again (SIGHUP). A bad file keeps the tokens in force and is logged naming
+   * its line; the error is returned too. Null when auth is off or the file was taken.
+   */
+  reloadAuth(): Promise<RingkvError | null> {
+    return this.#auth?.reload() ?? Promise.resolve(null);
   }
 
   joinCluster(addresses: readonly string[]): Promise<void> {

@@ -1,5 +1,20 @@
 // How a node is started: the `ringkv start` flags, as data.
+
+import type { PeerIdentity } from "./auth/index.ts";
 import type { NodeTlsOptions } from "./tls/node-tls.ts";
+
+/** Token authentication (src/node/auth). */
+export interface NodeAuthOptions {
+  /** The token file (`--auth-file`), read at start and again by RingkvNode.reloadAuth(). */
+  readonly file: string;
+  /**
+   * The token this node presents on its own calls to peers (joins, forwarding, status): an admin
+   * token of the cluster's token file. Needed until peers are proven by certificates.
+   */
+  readonly peerToken?: string;
+  /** Who a verified peer certificate names (the TLS layer's); nobody by default. */
+  readonly peerIdentity?: PeerIdentity;
+}
 
 export interface NodeOptions {
   /** Stable node id, e.g. "n1". */
@@ -30,4 +45,6 @@ export interface NodeOptions {
   readonly insecure?: boolean;
   /** pino level; default "info". */
   readonly logLevel?: string;
+  /** Token authentication; off (every route open to anyone who can reach it) when absent. */
+  readonly auth?: NodeAuthOptions;
 }

@@ -290,6 +290,8 @@ describe("parseConfigFile", () => {
       "peerKey",
       "peerCa",
       "insecure",
+      "authFile",
+      "peerToken",
       "settings",
     ]);
   });

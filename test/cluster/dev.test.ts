@@ -153,6 +153,37 @@ describe("ringkv dev restarts from its data (npm start works twice)", { timeout:
     ).toBe(0);
   });
 
+  test("dev --auth prints an admin token; the nodes join with it and refuse callers without it", async () => {
+    const grpcPort = await freePortRun(2);
+    const httpPort = await freePortRun(2);
+    const data = join(root, "auth");
+    const dev = new Dev([
+      "--auth",
+      "--nodes",
+      "2",
+      "--data",
+      data,
+      "--grpc-port",
+      String(grpcPort),
+      "--http-port",
+      String(httpPort),
+    ]);
+    devs.push(dev);
+    const nodes = await within(dev.ready, { timeoutMs: 240_000, what: "ringkv dev --auth to be ready" });
+    const banner = dev.records.find((r) => r["msg"] === "ringkv dev: cluster ready");
+    const token = String(banner?.["token"]);
+    expect(token).toMatch(/^rk_/);
+    expect(readFileSync(join(data, "tokens"), "utf8")).not.toContain(token);
+    for (const n of nodes) expect(n.restart).toMatch(/^RINGKV_PEER_TOKEN=rk_\S+ .* --auth-file /);
+    const addrs = nodes.map((n) => n.addr).join(",");
+    const denied = await runRingkv(["put", "k", "v", "--addr", addrs]);
+    expect([denied.code, denied.stderr]).toEqual([2, expect.stringContaining("error: Unauthenticated:")]);
+    const put = await runRingkv(["put", "k", "v", "--addr", addrs, "--token", token]);
+    expect(put.code, put.stderr).toBe(0);
+    dev.child.kill("SIGINT");
+    expect(await within(dev.exited, { timeoutMs: 60_000, what: "ringkv dev to stop on SIGINT" })).toBe(0);
+  });
+
   test("a node of dev that cannot listen ends dev with the node's exit code 4 and the address", async () => {
     const grpcPort = await freePortRun(3);
     const httpPort = await freePortRun(3);

@@ -35,9 +35,13 @@ export class PeerClient {
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
 
-  constructor(addr: string, credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure()) {
-    this.#client = new KvStub(addr, credentials);
-    this.#forward = new ForwardStream(addr, credentials);
+  constructor(
+    addr: string,
+    credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+    clientOptions: grpc.ClientOptions = {},
+  ) {
+    this.#client = new KvStub(addr, credentials, clientOptions);
+    this.#forward = new ForwardStream(addr, credentials, clientOptions);
   }
 
   #call<T>(method: string, request: object, deadline: number, forwarded: boolean): Promise<T> {
@@ -109,16 +113,24 @@ function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete"): T {
 export class PeerClients {
   readonly #clients = new Map<string, PeerClient>();
   readonly #credentials: grpc.ChannelCredentials;
+  readonly #clientOptions: grpc.ClientOptions;
 
-  /** `credentials`: how to dial peers; default plaintext (TLS when node.ts is given it). */
-  constructor(credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure()) {
+  /**
+   * `credentials`: how to dial peers; default plaintext (TLS when node.ts is given it).
+   * `clientOptions` go to every client: the interceptor presenting this node's peer token.
+   */
+  constructor(
+    credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+    clientOptions: grpc.ClientOptions = {},
+  ) {
     this.#credentials = credentials;
+    this.#clientOptions = clientOptions;
   }
 
   get(addr: string): PeerClient {
     let c = this.#clients.get(addr);
     if (!c) {
-      c = new PeerClient(addr, this.#credentials);
+      c = new PeerClient(addr, this.#credentials, this.#clientOptions);
       this.#clients.set(addr, c);
     }
     return c;

@@ -39,7 +39,15 @@ export interface HttpServerOptions extends Partial<KvLimits> {
   readonly ringArcs?: (shardCount: number) => readonly RingArc[];
   /** Serve HTTPS with these options (certificate, key, client-certificate policy); default HTTP. */
   readonly tls?: https.ServerOptions;
+  /**
+   * Authorization middleware: called with every request whose route and method exist, before
+   * anything else of it is looked at; throws (Unauthenticated, PermissionDenied) to refuse it.
+   * None by default: every route is open.
+   */
+  readonly authorize?: Authorize;
 }
+
+export type Authorize = (req: http.IncomingMessage, route: { template: string; method: string }) => void;
 
 interface Reply {
   readonly status: number;
@@ -80,10 +88,11 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
   const ringArcs = options.ringArcs;
   const scheme = options.tls ? "https" : "http";
   const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme });
+  const authorize = options.authorize ?? ((): void => {});
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
     // throw, and then the connection is beyond saving — never the process.
-    serve(routes, metrics, req, res, early).catch(() => res.destroy());
+    serve(routes, { metrics, authorize }, req, res, early).catch(() => res.destroy());
   };
   const server = options.tls
     ? https.createServer(options.tls, (req, res) => handle(req, res))
@@ -114,6 +123,18 @@ interface RouteContext {
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
   return { run, params };
+}
+
+/**
+ * Every route's template and methods (HEAD is implied by GET), so checks that must cover every
+ * route (authorization's table, its test) enumerate the real table. Building the routes only
+ * makes closures over the context, none of which runs here: an empty one serves.
+ */
+export function httpRoutes(): { readonly template: string; readonly methods: readonly string[] }[] {
+  return buildRoutes({} as RouteContext).map((r) => ({
+    template: r.template,
+    methods: Object.keys(r.methods),
+  }));
 }
 
 function buildRoutes(ctx: RouteContext): Route[] {
@@ -224,7 +245,7 @@ function kvMethods(ctx: RouteContext): Record<string, Handler> {
 
 async function serve(
   routes: readonly Route[],
-  metrics: Metrics,
+  { metrics, authorize }: { readonly metrics: Metrics; readonly authorize: Authorize },
   req: http.IncomingMessage,
   res: http.ServerResponse,
   early?: RingkvError,
@@ -239,7 +260,7 @@ async function serve(
   let reply: Reply;
   try {
     if (early) throw early;
-    reply = await dispatch(route, method, { req, path, query });
+    reply = await dispatch(route, method, { req, path, query }, authorize);
   } catch (e) {
     reply = errorReply(toRingkvError(e));
   }
@@ -251,11 +272,18 @@ async function serve(
   metrics.observeHttp(route?.template ?? "unmatched", method, reply.status, seconds);
 }
 
-function dispatch(route: Route | undefined, method: string, exchange: Exchange): Promise<Reply> {
+function dispatch(
+  route: Route | undefined,
+  method: string,
+  exchange: Exchange,
+  authorize: Authorize,
+): Promise<Reply> {
   if (!route) throw new RingkvError("NotFound", `no route for ${method} ${exchange.path}`);
   // HEAD runs GET: the same status and headers, the body left unsent.
   const handler = route.methods[method === "HEAD" ? "GET" : method];
   if (!handler) throw new MethodNotAllowed(method, exchange.path, allowedMethods(route));
+  // Before the query, the headers or the body are looked at: a refused caller learns nothing more.
+  authorize(exchange.req, { template: route.template, method });
   for (const name of exchange.query.keys()) {
     if (!handler.params.includes(name)) {
       const known = handler.params.length === 0 ? "none" : handler.params.join(", ");
@@ -289,6 +317,8 @@ function errorReply(error: RingkvError): Reply {
     status = 405;
     headers["allow"] = error.allow.join(", ");
   }
+  // RFC 6750 §3: a 401 names the scheme the server wants.
+  if (error.code === "Unauthenticated") headers["www-authenticate"] = 'Bearer realm="ringkv"';
   if (status === 503) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   return { status, headers, body: JSON.stringify(error.toJSON()) };
 }

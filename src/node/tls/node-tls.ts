@@ -119,6 +119,23 @@ export class NodeTls {
     return this.#peer !== null;
   }
 
+  /**
+   * Who a call's verified certificate proves it is, for authorization (src/node/auth's
+   * PeerIdentity): a certificate signed by the peer CA names a node (its subject's CN, or
+   * "peer"); anything else, or no peer TLS at all, names nobody.
+   */
+  peerIdentity(): PeerCertificateIdentity | undefined {
+    const peer = this.#peer;
+    if (peer === null) return undefined;
+    return (context) => {
+      const certificate = context.sslPeerCertificate;
+      if (certificate?.raw === undefined) return null;
+      if (!issuedBy(new X509Certificate(certificate.raw), peer.ca)) return null;
+      const cn = certificate.subject?.["CN"];
+      return typeof cn === "string" && cn !== "" ? cn : "peer";
+    };
+  }
+
   /** Both CAs a caller's certificate may chain to, as one PEM bundle. */
   #trusted(): Buffer | null {
     const parts = [this.#ca?.pem, this.#peer?.ca.pem].filter((p): p is Buffer => p !== undefined);
@@ -166,6 +183,14 @@ export class NodeTls {
     );
   }
 }
+
+/** What a call's TLS handshake proved, as far as telling a peer needs it (grpc-js AuthContext). */
+export type PeerCertificateIdentity = (context: {
+  readonly sslPeerCertificate?: {
+    readonly raw?: Buffer;
+    readonly subject?: Readonly<Record<string, unknown>>;
+  };
+}) => string | null;
 
 /** ServerCredentials with Node's TLS options as given (grpc-js's createSsl ties two of them). */
 class NodeServerCredentials extends grpc.ServerCredentials {
