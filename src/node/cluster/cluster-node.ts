@@ -241,6 +241,7 @@ export class ClusterNode implements KvApi {
       this.#repair.dropMovedReplicas();
       this.#eviction.round();
       this.#membership.finishLeaves();
+      this.#membership.refreshOwnRecord();
       this.#addresses.learnMissing(host.replicas());
     });
   }

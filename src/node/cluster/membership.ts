@@ -64,6 +64,7 @@ export class Membership {
           );
         }
         if (!known || known.addr !== member.addr || known.http !== member.http) {
+          await this.#confirmAnswers(member);
           await this.#o.proposer.propose(r, {
             setMember: { id: member.id, addr: member.addr, http: member.http },
           });
@@ -72,6 +73,33 @@ export class Membership {
         return { members: r.sm.members().map(({ id, addr, http }) => ({ id, addr, http })), epoch: r.epoch };
       },
     });
+  }
+
+  /**
+   * A join is recorded only once the joiner has answered at the address it gave, as itself: a
+   * member record for an address where nothing listens (a typo, a wrong --advertise, a node that
+   * died before its join went through) would make every shard move toward a ghost. The joiner
+   * is already serving when it asks (node.ts listens before joining), so a live one answers
+   * within statusFanOutMs.
+   */
+  async #confirmAnswers(member: MemberInfo): Promise<void> {
+    const { clock, settings, peers } = this.#ctx;
+    let answer: StatusJson;
+    try {
+      answer = await peers.get(member.addr).status(clock.now() + settings.statusFanOutMs, true);
+    } catch (e) {
+      throw new RingkvError(
+        "Unavailable",
+        `${member.id} did not answer at ${member.addr} (${toRingkvError(e).message}); it was not added, nothing is placed on it`,
+        { retryAfterMs: settings.statusFanOutMs },
+      );
+    }
+    if (answer.node.id !== member.id) {
+      throw new RingkvError(
+        "InvalidArgument",
+        `${member.addr} answers as ${answer.node.id}, not ${member.id}; ${member.id} was not added`,
+      );
+    }
   }
 
   /**
