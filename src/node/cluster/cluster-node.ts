@@ -320,6 +320,11 @@ export class ClusterNode implements KvApi {
 
   // ─── introspection ────────────────────────────────────────────────────────────────────────
 
+  /** This node has applied the cluster config, so it can route any key (a joiner, early on, cannot). */
+  get configKnown(): boolean {
+    return this.#ctx.view.config !== null;
+  }
+
   /** Where placement wants `group`'s replicas, as this node's meta replica says (null: unknown). */
   targetOf(group: string): GroupTarget | null {
     return this.#ctx.view.target(group);
