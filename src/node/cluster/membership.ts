@@ -41,6 +41,12 @@ export class Membership {
     { idle: ["finishing"], finishing: ["idle"] },
   );
 
+  /** A re-record of this node's own member record is in flight, or when the last one failed. */
+  #recording: { readonly kind: "idle"; readonly failedAt: number } | { readonly kind: "busy" } = {
+    kind: "idle",
+    failedAt: Number.NEGATIVE_INFINITY,
+  };
+
   constructor(ctx: ClusterContext, options: MembershipOptions) {
     this.#ctx = ctx;
     this.#o = options;
@@ -88,10 +94,11 @@ export class Membership {
     try {
       answer = await peers.get(member.addr).status(clock.now() + settings.statusFanOutMs, true);
     } catch (e) {
+      // Not Unavailable: nothing would make a retry of this very request succeed sooner than
+      // the joiner itself asking again (membership.joinCluster retries with backoff).
       throw new RingkvError(
-        "Unavailable",
+        "InvalidArgument",
         `${member.id} did not answer at ${member.addr} (${toRingkvError(e).message}); it was not added, nothing is placed on it`,
-        { retryAfterMs: settings.statusFanOutMs },
       );
     }
     if (answer.node.id !== member.id) {
@@ -142,6 +149,38 @@ export class Membership {
         }
       },
     });
+  }
+
+  /**
+   * Keep this node's member record true to how it was started: the record is written at
+   * bootstrap or join, but a node restarted with another --advertise / --advertise-http must
+   * be found at the new address by the other members and by clients. When the meta log lists
+   * this node with other addresses, it asks the meta leader (the idempotent join) to record the
+   * current ones; one request at a time, again after statusFanOutMs if one failed.
+   */
+  refreshOwnRecord(): void {
+    const { meta, clock, settings, logger } = this.#ctx;
+    const { me, stopping } = this.#o;
+    if (stopping() || this.#recording.kind === "busy") return;
+    if (clock.now() - this.#recording.failedAt < settings.statusFanOutMs) return;
+    const recorded = meta.sm.member(me.id);
+    if (!recorded || recorded.leaving) return;
+    if (recorded.addr === me.addr && recorded.http === me.http) return;
+    this.#recording = { kind: "busy" };
+    const was = { addr: recorded.addr, http: recorded.http };
+    this.join(me, {}).then(
+      () => {
+        this.#recording = { kind: "idle", failedAt: Number.NEGATIVE_INFINITY };
+        logger.info(
+          { was, now: { addr: me.addr, http: me.http } },
+          "own member record updated to the advertised addresses",
+        );
+      },
+      (e: unknown) => {
+        this.#recording = { kind: "idle", failedAt: clock.now() };
+        logger.warn({ err: toRingkvError(e).message }, "could not update own member record yet");
+      },
+    );
   }
 
   /** Ask the members at `addresses` (in turn, with backoff) to add this node. */
