@@ -18,7 +18,7 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
-import { kvServiceDefinition } from "../api/kv-wire.ts";
+import { KV_SERVICE_NAME, kvServiceDefinition } from "../api/kv-wire.ts";
 import type { RingArc } from "../api/ring-view.ts";
 import { createHasher, type Hasher, ShardRing } from "../ring/index.ts";
 import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
@@ -46,7 +46,8 @@ import type { NodeAuthOptions, NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
 import { authInterceptor, bearerInterceptor, httpAuthorize } from "./server/auth-interceptor.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
-import { registerKvService } from "./server/grpc-kv.ts";
+import { CLIENT_MESSAGE_OVERHEAD_BYTES, registerKvService } from "./server/grpc-kv.ts";
+import { clientMessageLimit } from "./server/grpc-message-limit.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
 import { checkExposure } from "./tls/exposure.ts";
@@ -167,8 +168,18 @@ export async function startNode(
       peerIdentity: peerIdentity ?? NO_PEER_IDENTITY,
     });
     try {
+      // Startup order: the gRPC port first (peers need it: the join's check that this node
+      // answers, then replication of the meta log to it), the client HTTP port only once this
+      // node can route. A joiner would otherwise answer 503 "has not learned the cluster config
+      // yet" for the seconds its meta replica takes to catch up.
       await node.listen();
-      if (fresh && options.join?.length) await node.joinCluster(options.join);
+      if (fresh && options.join?.length) {
+        await node.joinCluster(options.join);
+        if (!(await node.untilRoutable(s.joinCatchUpMs))) {
+          logger.warn({ waitedMs: s.joinCatchUpMs }, "cluster config not learned yet; serving anyway");
+        }
+      }
+      await node.listenHttp();
     } catch (e) {
       // Stop what listen() started, or the open servers and Raft loop keep the process alive
       // (and write to the store closed below).
@@ -261,8 +272,17 @@ export class RingkvNode implements KvApi {
     this.#metrics = parts.metrics;
     this.#tls = parts.tls;
     this.#auth = parts.auth;
-    // The interceptor sits in front of every service on the port, registered or yet to be.
-    const interceptors = parts.auth ? [authInterceptor(parts.auth, parts.peerIdentity)] : [];
+    // One port for peers and clients: the peers' message limit for the server, the client
+    // limit for the client service's calls (grpc-message-limit.ts). The auth interceptor sits in
+    // front of every service on the port, registered or yet to be.
+    const interceptors = [
+      ...(parts.auth ? [authInterceptor(parts.auth, parts.peerIdentity)] : []),
+      clientMessageLimit(
+        [`/${KV_SERVICE_NAME}/`],
+        settings.maxKeyBytes + settings.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES,
+        logger,
+      ),
+    ];
     this.#grpc = new grpc.Server({ ...raftServerOptions(this.#transport.config), interceptors });
   }
 
@@ -281,9 +301,14 @@ export class RingkvNode implements KvApi {
     };
   }
 
+  get #limits(): { readonly maxKeyBytes: number; readonly maxValueBytes: number } {
+    return { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
+  }
+
+  /** Bind the gRPC port (client and peer services) and start the cluster node and gossip. */
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
-    const limits = { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
+    const limits = this.#limits;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
@@ -292,9 +317,28 @@ export class RingkvNode implements KvApi {
         err ? reject(new ListenError(this.#listen, "gRPC", err)) : resolve(),
       ),
     );
+    this.cluster.start();
+    this.#gossip.start();
+  }
+
+  /**
+   * Wait (polling every tick, at most `timeoutMs`) until this node has applied the cluster
+   * config; false if it has not by then (the caller goes on: requests then say why they fail).
+   */
+  async untilRoutable(timeoutMs: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (!this.cluster.configKnown) {
+      if (Date.now() >= until || this.#stopping !== null) return false;
+      await new Promise((resolve) => setTimeout(resolve, this.#settings.tickMs));
+    }
+    return true;
+  }
+
+  /** Bind the HTTP port (clients, /metrics, the status page), if any; then log "listening". */
+  async listenHttp(): Promise<void> {
     if (this.#httpListen) {
       const http = createHttpServer(this, {
-        ...limits,
+        ...this.#limits,
         metrics: this.#metrics,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
@@ -309,8 +353,6 @@ export class RingkvNode implements KvApi {
       });
       this.#http = http;
     }
-    this.cluster.start();
-    this.#gossip.start();
     this.logger.info({ addr: this.addr, http: this.httpAddr || null }, "listening");
   }
 
@@ -352,16 +394,29 @@ export class RingkvNode implements KvApi {
 
   // ─── KvApi: the cluster node's ────────────────────────────────────────────────────────────
 
-  put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }> {
+  // The gRPC port opens before the config is known (peers need it), so a key request that
+  // arrives that early waits for the config — within its deadline and requestTimeoutMs — rather
+  // than failing with 503 at once.
+
+  async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
+    await this.#configBefore(options);
     return this.cluster.put(key, value, options);
   }
 
-  get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null> {
+  async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
+    await this.#configBefore(options);
     return this.cluster.get(key, options);
   }
 
-  delete(key: Uint8Array, options?: DeleteOptions): Promise<{ deleted: boolean }> {
+  async delete(key: Uint8Array, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
+    await this.#configBefore(options);
     return this.cluster.delete(key, options);
+  }
+
+  async #configBefore(options: RequestOptions): Promise<void> {
+    if (this.cluster.configKnown) return;
+    const until = Math.min(Date.now() + this.#settings.requestTimeoutMs, options.callerDeadline ?? Infinity);
+    await this.untilRoutable(Math.max(0, until - Date.now() - this.#settings.tickMs));
   }
 
   join(member: MemberInfo, options?: RequestOptions): Promise<JoinResult> {
