@@ -3,7 +3,7 @@
 // port, gets a clear error promptly; a node with another cluster's peer certificate cannot join,
 // and a caller without a peer certificate cannot send Raft or gossip messages (the node logs the
 // refusal); plaintext beyond loopback is refused unless --insecure.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
 import { tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { RingkvClient } from "../../src/client/index.ts";
+import { formatTokenLine, generateToken, hashToken } from "../../src/node/auth/index.ts";
 import { gossipServiceDefinition } from "../../src/node/gossip/index.ts";
 import { raftServiceDefinition } from "../../src/transport/index.ts";
 import { type TlsFiles, writeTlsFiles } from "../support/tls-files.ts";
@@ -321,6 +322,54 @@ describe("plaintext beyond loopback", { timeout: 120_000 }, () => {
       }
     } finally {
       if (n.running) await n.kill();
+    }
+  });
+});
+
+describe("mutual TLS with token authentication: a peer certificate proves a node", {
+  timeout: 300_000,
+}, () => {
+  test("nodes without a peer token join and forward; clients still need a token", async () => {
+    const root = mkdtempSync(join(tmpdir(), "ringkv-tls-auth-"));
+    const started: NodeProcess[] = [];
+    const writer = generateToken();
+    try {
+      const files = await writeTlsFiles(root);
+      const tokens = join(root, "tokens");
+      writeFileSync(tokens, formatTokenLine({ name: "app", role: "write", hash: hashToken(writer) }));
+      // No RINGKV_PEER_TOKEN: without the certificate as proof, start would refuse the auth file.
+      const env = { ...files.nodeEnv, RINGKV_AUTH_FILE: tokens };
+      const a = await node(root, "n1", env);
+      const b = await node(root, "n2", env);
+      started.push(a, b);
+      await a.start("bootstrap");
+      await b.start({ join: a.listen });
+      const ca = readFileSync(files.ca);
+      const client = new RingkvClient({ addresses: [a.listen, b.listen], tls: { ca }, token: writer });
+      try {
+        // Every key through each node: about half of them are forwarded between the nodes.
+        for (let i = 0; i < 8; i++) {
+          const through = new RingkvClient({
+            addresses: [[a, b][i % 2]!.listen],
+            tls: { ca },
+            token: writer,
+            routing: false,
+          });
+          try {
+            await through.put(`k${i}`, `v${i}`);
+          } finally {
+            through.close();
+          }
+        }
+        for (let i = 0; i < 8; i++) expect((await client.get(`k${i}`))?.string()).toBe(`v${i}`);
+      } finally {
+        client.close();
+      }
+      const anonymous = await runRingkv(["get", "k0", "--addr", b.listen, "--ca", files.ca]);
+      expect([anonymous.code, anonymous.stderr]).toEqual([2, expect.stringContaining("Unauthenticated")]);
+    } finally {
+      for (const n of started) if (n.running) await n.kill();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
