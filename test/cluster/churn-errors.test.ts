@@ -17,10 +17,10 @@ import { waitFor } from "./wait-for.ts";
 const TEST_TIMEOUT_MS = 180_000;
 /** NoQuorum is answered from what the node knows: well inside one request deadline (5 s). */
 const NO_QUORUM_ANSWER_MS_MAX = 1_000;
-/** Concurrent writers while a connection is cut, each writing one key at a time. */
-const WRITERS = 32;
-const WRITES_PER_WRITER_MAX = 200;
-const CUT_AFTER_ACKS = 100;
+/** Writes held at a paused leader when a connection on their way is cut. */
+const HELD_WRITES = 40;
+/** Each held write's value: large enough that their arrival stands out from heartbeats. */
+const HELD_VALUE = "v".repeat(1024);
 
 const running = useCluster({ name: "churn-errors", shards: 1, proxies: true }, TEST_TIMEOUT_MS);
 const clients: RingkvClient[] = [];
@@ -60,35 +60,42 @@ interface Answer {
 }
 
 /**
- * WRITERS loops each writing fresh keys (`write` resolves null on success, else the answer);
- * `cut` runs once CUT_AFTER_ACKS writes were acknowledged, so writes are in flight at that
- * moment; each loop stops at its first failure after the cut (bounded by WRITES_PER_WRITER_MAX).
+ * HELD_WRITES writes issued while `leader` is paused, so they are sent and wait there; once the
+ * leader's proxy has received them, `cut` breaks a connection on their way, and the leader
+ * resumes (within one election timeout, so it still leads and applies them). Returns the
+ * failed writes' answers (`write` resolves null on success).
  */
-async function cutWhileWriting(
-  write: (key: string) => Promise<Answer | null>,
-  prefix: string,
+async function cutWhileHeld(
+  cluster: ReturnType<typeof running>,
+  leader: NodeProcess,
   cut: () => void,
+  write: (i: number) => Promise<Answer | null>,
 ): Promise<Answer[]> {
-  let acks = 0;
-  let cutDone = false;
-  const failures: Answer[] = [];
-  await Promise.all(
-    Array.from({ length: WRITERS }, async (_, w) => {
-      for (let i = 0; i < WRITES_PER_WRITER_MAX; i++) {
-        const answer = await write(`${prefix}-${w}-${i}`);
-        if (answer === null) {
-          if (++acks === CUT_AFTER_ACKS && !cutDone) {
-            cutDone = true;
-            cut();
-          }
-          continue;
-        }
-        failures.push(answer);
-        if (cutDone) return;
-      }
-    }),
-  );
-  return failures;
+  const proxy = leader.proxy!;
+  const before = proxy.stats.bytesUp;
+  cluster.pause(leader);
+  let answers: Promise<(Answer | null)[]>;
+  try {
+    answers = Promise.all(Array.from({ length: HELD_WRITES }, (_, i) => write(i)));
+    // The writes reached the leader's proxy (forwarded batches are far larger than heartbeats).
+    await waitFor(
+      () => {
+        const delta = proxy.stats.bytesUp - before;
+        if (delta > HELD_WRITES * HELD_VALUE.length) return true;
+        throw new Error(`${delta} bytes`);
+      },
+      {
+        // Below the election timeout: the paused leader must still lead when it resumes.
+        timeoutMs: 800,
+        what: "the held writes to reach the paused leader",
+        intervalMs: 5,
+      },
+    );
+    cut();
+  } finally {
+    cluster.resume(leader);
+  }
+  return (await answers).filter((a) => a !== null);
 }
 
 /** Every failed write of `answers` that said "not applied" must not be there; returns them. */
@@ -107,31 +114,51 @@ describe("honest answers under churn", () => {
       const cluster = running();
       const leader = await cluster.reviveAll();
       const follower = cluster.others(leader)[0]!;
-      const observer = cluster.others(leader, follower)[0]!;
 
-      // 1. Client library → follower, whose own proxy is cut while writes are in flight.
+      // 1. Client library → follower → leader. The leader is paused so the writes wait there
+      // (sent, not yet applied); the client's connection to the follower is cut; the leader
+      // resumes and applies them. The client cannot know: its answer must not say "not applied".
       const client = oneShotClient(follower);
-      const clientFailures = await cutWhileWriting(
-        async (key) => {
-          try {
-            await client.put(key, "v");
-            return null;
-          } catch (e) {
-            const error = e as { code: string; message: string };
-            return { key, code: error.code, message: error.message };
-          }
-        },
-        "cut-client",
-        () => follower.proxy?.cut(),
+      await client.put("warm-up", "v"); // connected: the cut breaks a connection, not a connect
+      const clientFailures = await cutWhileHeld(
+        cluster,
+        leader,
+        () => follower.proxy!.cut(),
+        (i) =>
+          client.put(`held-client-${i}`, HELD_VALUE).then(
+            () => null,
+            (e: unknown) => {
+              const error = e as { code: string; message: string };
+              return { key: `held-client-${i}`, code: error.code, message: error.message };
+            },
+          ),
       );
       follower.proxy?.heal();
 
-      // 2. HTTP → follower, which forwards to the leader; the leader's proxy is cut mid-flight.
-      const forwardFailures = await cutWhileWriting(
-        async (key) => {
+      // 2. HTTP → follower, which forwards to the paused leader; the leader's connections are
+      // cut, so the follower's forward stream breaks after the writes were sent. The cut above
+      // may have moved leadership: start again from a settled cluster, the forward path warm.
+      const leader2 = await cluster.waitForHealthy();
+      const follower2 = cluster.others(leader2)[0]!;
+      await waitFor(
+        async () =>
+          (await httpRequest(follower2.http, { method: "PUT", path: keyPath("warm-up"), body: "v" }))
+            .status === 200,
+        { timeoutMs: 20_000, what: `a write through ${follower2.id}` },
+      );
+      const forwardFailures = await cutWhileHeld(
+        cluster,
+        leader2,
+        () => leader2.proxy!.cut(),
+        async (i) => {
+          const key = `held-forward-${i}`;
           let reply: HttpReply;
           try {
-            reply = await httpRequest(follower.http, { method: "PUT", path: keyPath(key), body: "v" });
+            reply = await httpRequest(follower2.http, {
+              method: "PUT",
+              path: keyPath(key),
+              body: HELD_VALUE,
+            });
           } catch {
             return null; // no answer at all: nothing claimed
           }
@@ -140,10 +167,8 @@ describe("honest answers under churn", () => {
           if (reply.status === 503) expect(reply.headers["retry-after"]).toBeDefined();
           return { key, code: errorCode(reply) ?? String(reply.status), message: json?.error?.message ?? "" };
         },
-        "cut-forward",
-        () => leader.proxy?.cut(),
       );
-      leader.proxy?.heal();
+      leader2.proxy?.heal();
 
       const failures = [...clientFailures, ...forwardFailures];
       const codes = new Map<string, number>();
@@ -153,8 +178,9 @@ describe("honest answers under churn", () => {
       );
       for (const a of failures) expect(a.message, a.key).not.toMatch(GRPC_INTERNALS);
       // Something must have been cut, or the test proved nothing.
-      expect(failures.length).toBeGreaterThan(0);
-      expect(await checkNotApplied(observer, failures)).toEqual([]);
+      expect(clientFailures.length).toBeGreaterThan(0);
+      expect(forwardFailures.length).toBeGreaterThan(0);
+      expect(await checkNotApplied(await cluster.waitForHealthy(), failures)).toEqual([]);
     },
     TEST_TIMEOUT_MS,
   );
