@@ -186,6 +186,37 @@ describe("honest answers under churn", () => {
   );
 
   it(
+    "a write forwarded to a leader that just died is routed again, not failed: it was never sent",
+    async () => {
+      const cluster = running();
+      const leader = await cluster.reviveAll();
+      const follower = cluster.others(leader)[0]!;
+      // Warm: the follower's forwarding channel to the leader is open when the leader dies.
+      await waitFor(
+        async () =>
+          (await httpRequest(follower.http, { method: "PUT", path: keyPath("warm"), body: "v" })).status ===
+          200,
+        { timeoutMs: 20_000, what: `a write through ${follower.id}` },
+      );
+      await leader.kill("SIGKILL");
+      // The follower still takes the dead node for the leader: its forward is refused before
+      // anything is sent, so the router waits for the election and forwards to the new leader.
+      const started = performance.now();
+      const reply = await httpRequest(follower.http, {
+        method: "PUT",
+        path: keyPath("after-leader-died"),
+        body: "v",
+        timeoutMs: 10_000,
+      });
+      console.log(
+        `write through ${follower.id} right after ${leader.id} died: ${reply.status} ${JSON.stringify(reply.json)} after ${Math.round(performance.now() - started)} ms`,
+      );
+      expect(reply.status).toBe(200);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     "a shard without a quorum answers NoQuorum at once: HTTP 503 with Retry-After, gRPC, and the CLI",
     async () => {
       const cluster = running();
