@@ -247,6 +247,7 @@ describe("honest answers under churn", () => {
         });
         expect(message).toMatch(/^shard 0 has no quorum: 1 of 3 voters reachable/);
         expect(Number(reply.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+        console.log(`no quorum, HTTP ${method}: ${reply.status} in ${Math.round(tookMs)} ms: ${message}`);
         expect(tookMs).toBeLessThan(NO_QUORUM_ANSWER_MS_MAX);
       }
 
@@ -262,7 +263,11 @@ describe("honest answers under churn", () => {
       expect(error?.retryAfterMs).toBeGreaterThan(0);
       expect(performance.now() - grpcStarted).toBeLessThan(NO_QUORUM_ANSWER_MS_MAX);
 
+      const cliStarted = performance.now();
       const cli = await runRingkv(["get", "nq-cli", "--addr", survivor.advertise, "--timeout", "5"]);
+      console.log(
+        `no quorum, ringkv get (${Math.round(performance.now() - cliStarted)} ms with process start): ${cli.stderr.trim()}`,
+      );
       expect(cli.code).toBe(3);
       expect(cli.stderr).toMatch(/NoQuorum: shard 0 has no quorum: 1 of 3 voters reachable/);
       expect(cli.stderr).not.toMatch(GRPC_INTERNALS);

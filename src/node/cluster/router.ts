@@ -142,7 +142,8 @@ export class Router {
   /**
    * The replica here that may serve a linearizable get of `key` as a follower (follower-read.ts):
    * a voter or learner of its group's current configuration, with state, not flagged diverged,
-   * that knows a leader other than itself (the leader serves through #onShardLeader).
+   * that knows a leader other than itself (the leader serves through #onShardLeader), one gossip
+   * calls alive, and a reachable majority.
    */
   #followerReplica(key: Uint8Array): Replica | undefined {
     const { id, view, host } = this.#ctx;
@@ -151,6 +152,11 @@ export class Router {
     if (!r || r.applied === 0 || this.#stopping() || this.#selfDiverged(r.group)) return undefined;
     const { leader } = r.raw.softState();
     if (leader === NONE || leader === id || !inConf(r.raw.confState(), id)) return undefined;
+    // A leader gossip no longer calls alive, or no reachable majority: the read-index round
+    // would only wait out its timeout. The leader path answers at once (NoQuorum, or re-routed).
+    const leaderState = this.#ctx.gossip?.member(leader)?.state;
+    if (leaderState !== undefined && leaderState !== "alive") return undefined;
+    if (quorumLost(this.#noLeaderFacts(r.group).voters)) return undefined;
     return r;
   }
 
