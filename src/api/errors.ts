@@ -12,6 +12,7 @@ export type ErrorCode =
   | "NotFound"
   | "VersionMismatch"
   | "NotLeader"
+  | "NoQuorum"
   | "Unavailable"
   | "Timeout"
   | "NotMember"
@@ -26,6 +27,14 @@ interface Mapping {
   readonly exit: 1 | 2 | 3;
 }
 
+/**
+ * The codes that promise the request was certainly not applied: a client may send it again, a
+ * write included. NotLeader and NoQuorum are answered before anything is proposed; Unavailable
+ * only when nothing was proposed or nothing left the sender. A request whose outcome is unknown
+ * (a connection broke after it was sent, a deadline passed) is Timeout, never one of these.
+ */
+export const NOT_APPLIED_CODES: ReadonlySet<ErrorCode> = new Set(["NotLeader", "NoQuorum", "Unavailable"]);
+
 export const ERROR_MAPPINGS: Readonly<Record<ErrorCode, Mapping>> = {
   InvalidArgument: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, exit: 2 },
   KeyEmpty: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400, exit: 2 },
@@ -36,6 +45,7 @@ export const ERROR_MAPPINGS: Readonly<Record<ErrorCode, Mapping>> = {
   NotFound: { grpc: GrpcStatus.NOT_FOUND, http: 404, exit: 1 },
   VersionMismatch: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 412, exit: 1 },
   NotLeader: { grpc: GrpcStatus.UNAVAILABLE, http: 503, exit: 3 },
+  NoQuorum: { grpc: GrpcStatus.UNAVAILABLE, http: 503, exit: 3 },
   Unavailable: { grpc: GrpcStatus.UNAVAILABLE, http: 503, exit: 3 },
   Timeout: { grpc: GrpcStatus.DEADLINE_EXCEEDED, http: 504, exit: 3 },
   NotMember: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 400, exit: 2 },
@@ -53,7 +63,7 @@ export class RingkvError extends Error {
   readonly code: ErrorCode;
   /** NotLeader: the leader's client address, if known, so callers can go straight there. */
   readonly leaderHint: string;
-  /** NotLeader/Unavailable: a suggested wait before retrying, in milliseconds. */
+  /** NotLeader/NoQuorum/Unavailable: a suggested wait before retrying, in milliseconds. */
   readonly retryAfterMs: number;
   /**
    * The transport produced this failure (no connection, a broken stream, a deadline), not the

@@ -17,7 +17,7 @@ export interface GiveUpFacts {
   readonly write: boolean;
 }
 
-const RETRYABLE_CODES = new Set(["NotLeader", "Unavailable", "Timeout"]);
+const RETRYABLE_CODES = new Set(["NotLeader", "NoQuorum", "Unavailable", "Timeout"]);
 
 /**
  * `error`, reworded for the user: its code, leader hint and Retry-After stay (they are the

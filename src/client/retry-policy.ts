@@ -3,14 +3,16 @@
 // dead cluster fails in bounded time instead of spinning.
 //
 // Reads (Get, Status, Join — Join is idempotent) retry on anything that says "try elsewhere or
-// later": NotLeader, Unavailable (from the node or the transport) and Timeout.
+// later": NotLeader, NoQuorum, Unavailable (from the node or the transport) and Timeout.
 //
-// Writes (Put, Delete, Leave) retry only on failures that prove the write was NOT applied:
-//   - NotLeader: a node answers it before proposing anything to Raft;
+// Writes (Put, Delete, Leave) retry only on failures that prove the write was NOT applied
+// (NOT_APPLIED_CODES in src/api/errors.ts):
+//   - NotLeader, NoQuorum: a node answers them before proposing anything to Raft;
+//   - Unavailable answered by a node: it promises nothing was proposed;
 //   - a transport failure before any byte was sent (no connection to the address).
-// A write that timed out, lost its connection mid-call, or failed with Unavailable from the node
-// may still commit; sending it again could apply it twice (a CAS would then fail against its own
-// write, a delete would report `deleted: false`), so the caller gets the error and decides.
+// A write that timed out or lost its connection mid-call is Timeout (src/api/grpc-status.ts)
+// and may still commit; sending it again could apply it twice (a CAS would then fail against its
+// own write, a delete would report `deleted: false`), so the caller gets the error and decides.
 import type { RingkvError } from "../api/errors.ts";
 
 export interface RetrySettings {
@@ -67,9 +69,12 @@ export class RetryPolicy {
   isRetryable(failure: Failure, kind: OperationKind): boolean {
     switch (failure.error.code) {
       case "NotLeader":
+      case "NoQuorum":
         return true;
       case "Unavailable":
-        return kind === "read" || failure.unsent;
+        // From the transport, Unavailable is only made for calls that never left (grpc-status.ts);
+        // `unsent` is checked as well so a transport failure is never trusted on its code alone.
+        return kind === "read" || failure.unsent || !failure.error.fromTransport;
       case "Timeout":
         return kind === "read";
       default:

@@ -68,8 +68,10 @@ export const TRANSPORT_DEFAULTS: TransportConfig = {
   maxSnapshotBytes: 512 * MiB,
   maxSnapshotsInFlight: 2,
   snapshotTimeoutMs: 10 * 60_000,
-  backoffBaseMs: 100,
-  backoffMaxMs: 5_000,
+  // Well under one election timeout (1 s by default): a peer that answers again counts toward
+  // its groups' quorums within backoffMaxMs, not after an outage-long backoff.
+  backoffBaseMs: 50,
+  backoffMaxMs: 300,
   connectTimeoutMs: 5_000,
   keepaliveTimeMs: 10_000,
   keepaliveTimeoutMs: 5_000,

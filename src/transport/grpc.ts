@@ -103,6 +103,11 @@ export class GrpcTransport implements Transport, RaftInbound {
     this.#scheduleFlush();
   }
 
+  reconnect(id: string): void {
+    if (this.#closed) return;
+    this.#links.get(id)?.reconnectNow();
+  }
+
   removePeer(id: string): void {
     this.#links.get(id)?.close();
     this.#links.delete(id);

@@ -10,7 +10,8 @@
 // Messages wait in the transport's bounded queue while the link connects or the stream's
 // buffer drains, and are dropped while it backs off — so a dead peer costs bounded memory and
 // no blocking. Reconnecting is lazy: after the backoff the link idles until there is something
-// to send (Raft's heartbeats make that soon).
+// to send (Raft's heartbeats make that soon). reconnectNow() (gossip saw the peer alive again)
+// ends a backoff at once and forgets the failures, so the next flush connects.
 import * as grpc from "@grpc/grpc-js";
 import { invariant } from "../invariant.ts";
 import { MessageType } from "../raft/types.ts";
@@ -124,6 +125,26 @@ export class PeerLink {
     this.#ctx.stats.batchesSent++;
     this.#ctx.stats.messagesSent += batch.length;
     if (!call.write(encodeBatch(this.#ctx.localId, batch))) this.#draining = true;
+  }
+
+  /**
+   * The peer is alive again: a link backing off goes idle now (the next flush connects) with its
+   * failure count reset, and grpc-js's own connection backoff is cut short too. Other states
+   * are left alone: connecting or open links need nothing.
+   */
+  reconnectNow(): void {
+    if (this.#closed || this.#state !== "backoff") return;
+    this.#clearTimer();
+    this.#backoff.reset();
+    this.#state = "idle";
+    // grpc-js keeps its own subchannel backoff: asking for the state with tryToConnect resets
+    // nothing, so a channel in TRANSIENT_FAILURE is replaced by a fresh one.
+    const channel = this.#client?.getChannel();
+    if (channel?.getConnectivityState(false) === grpc.connectivityState.TRANSIENT_FAILURE) {
+      this.#client?.close();
+      this.#client = null;
+    }
+    this.#ctx.requestFlush();
   }
 
   /** Give up the link: cancel its stream and snapshot calls and close its connection. */

@@ -26,6 +26,11 @@ export interface Transport {
   /** The address book: node id → HOST:PORT. Updated by the host as membership changes. */
   setPeer(id: string, addr: string): void;
   removePeer(id: string): void;
+  /**
+   * The peer is alive again (gossip says so): end a reconnect backoff and connect at once.
+   * Optional: a transport without backoff (the in-memory twin) has nothing to cut short.
+   */
+  reconnect?(id: string): void;
   /** Incoming messages, in arrival order per peer. */
   onReceive(handler: (messages: readonly GroupMessage[]) => void): void;
   close(): Promise<void>;

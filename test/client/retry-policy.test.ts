@@ -6,11 +6,12 @@ import { RetryPolicy } from "../../src/client/retry-policy.ts";
 const codes = Object.keys(ERROR_MAPPINGS) as ErrorCode[];
 const failure = (
   code: ErrorCode,
-  options: { unsent?: boolean; leaderHint?: string; retryAfterMs?: number } = {},
+  options: { unsent?: boolean; leaderHint?: string; retryAfterMs?: number; fromTransport?: boolean } = {},
 ) => ({
   error: new RingkvError(code, "x", {
     ...(options.leaderHint === undefined ? {} : { leaderHint: options.leaderHint }),
     ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
+    fromTransport: options.fromTransport ?? true,
   }),
   unsent: options.unsent ?? false,
 });
@@ -19,15 +20,35 @@ describe("RetryPolicy", () => {
   test("a write is retried only on failures that prove it was not applied", () => {
     const policy = new RetryPolicy();
     const retriedWrites = codes.filter((code) => policy.isRetryable(failure(code), "write"));
-    expect(retriedWrites).toEqual(["NotLeader"]);
+    expect(retriedWrites).toEqual(["NotLeader", "NoQuorum"]);
     const unsent = codes.filter((code) => policy.isRetryable(failure(code, { unsent: true }), "write"));
-    expect(unsent).toEqual(["NotLeader", "Unavailable"]);
+    expect(unsent).toEqual(["NotLeader", "NoQuorum", "Unavailable"]);
   });
 
-  test("a read is retried on NotLeader, Unavailable and Timeout, and nothing else", () => {
+  test("a node's own Unavailable promises nothing was proposed, so a write is retried on it", () => {
+    const policy = new RetryPolicy();
+    expect(policy.isRetryable(failure("Unavailable", { fromTransport: false }), "write")).toBe(true);
+    // A transport Unavailable without proof that nothing was sent is not trusted.
+    expect(policy.isRetryable(failure("Unavailable", { fromTransport: true }), "write")).toBe(false);
+  });
+
+  test("a write whose outcome is unknown (Timeout) is never retried", () => {
+    const policy = new RetryPolicy();
+    for (const fromTransport of [true, false]) {
+      const decision = policy.decide(failure("Timeout", { fromTransport }), {
+        kind: "write",
+        attempt: 1,
+        elapsedMs: 0,
+      });
+      expect(decision.retry).toBe(false);
+    }
+  });
+
+  test("a read is retried on NotLeader, NoQuorum, Unavailable and Timeout, and nothing else", () => {
     const policy = new RetryPolicy();
     expect(codes.filter((code) => policy.isRetryable(failure(code), "read"))).toEqual([
       "NotLeader",
+      "NoQuorum",
       "Unavailable",
       "Timeout",
     ]);

@@ -153,10 +153,10 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
       const tookMs = performance.now() - started;
       console.log(`quorum lost, ringkv ${args.join(" ")} (${Math.round(tookMs)} ms): ${run.stderr.trim()}`);
       expect(run.code, run.stderr).toBe(3);
-      expect(run.stderr).toMatch(/^error: (Unavailable|Timeout|NotLeader): shard \d+[ :]/);
-      // The cause, as n1 sees it: no quorum with n2 gone (or n2 tried and unreachable).
+      expect(run.stderr).toMatch(/^error: (NoQuorum|Unavailable|Timeout|NotLeader): shard \d+[ :]/);
+      // The cause, as n1 sees it: no quorum with n2 gone or suspect (or n2 tried and unreachable).
       expect(run.stderr).toMatch(
-        /no quorum: 1 of 2 voters reachable \(n2 unreachable\)|n2 \(127\.0\.0\.1:\d+\)[^\n]*unreachable/,
+        /no quorum: 1 of 2 voters reachable \(n2 (unreachable|suspect)\)|n2 \(127\.0\.0\.1:\d+\)[^\n]*unreachable/,
       );
       expect(run.stderr).not.toMatch(
         /LB pick|remote_addr|Resolution note|ECONNREFUSED|No connection established/,
@@ -174,6 +174,8 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     console.log(`quorum lost, HTTP GET: ${response.status} ${JSON.stringify(body)}`);
     expect(response.status).toBe(503);
+    expect(body.error?.code).toBe("NoQuorum");
+    expect(response.headers.get("retry-after")).not.toBeNull();
     expect(body.error?.message).toMatch(
       /^shard \d+ has no quorum: 1 of 2 voters reachable \(n2 unreachable\)/,
     );

@@ -117,7 +117,7 @@ describe("health and readiness probes on a real cluster", { timeout: TEST_TIMEOU
       const message = (reply.json as { error?: { message?: string } } | undefined)?.error?.message ?? "";
       console.log(`quorum lost, HTTP ${spec.method}: ${reply.status} ${errorCode(reply)} ${message}`);
       expect(reply.status).toBe(503);
-      expect(["NotLeader", "Unavailable"]).toContain(errorCode(reply));
+      expect(errorCode(reply)).toBe("NoQuorum");
       expect(message).toMatch(/^shard [01] has no quorum: 1 of 3 voters reachable \(n2, n3 unreachable\); /);
       expect(message).not.toMatch(/shard-\d|ECONNREFUSED|No connection established|LB pick|remote_addr/);
     }

@@ -30,6 +30,14 @@ function bind(server: grpc.Server, addr: string): Promise<number> {
   });
 }
 
+/** Resolves once `condition` holds, polled every 5 ms for at most 5 s. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let waitedMs = 0; !condition(); waitedMs += 5) {
+    if (waitedMs > 5_000) throw new Error("condition not reached within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** A port nothing listens on: bound by the OS, then released. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -129,6 +137,27 @@ describe("GrpcTransport over loopback", () => {
     const received = await restarted.inbox.waitFor(restarted.inbox.messages.length + 3);
     expect(contexts(received.slice(-3))).toEqual(["g/x", "g/y", "g/z"]);
     expect(a.transport.stats().connectFailures).toBeGreaterThanOrEqual(1);
+    expect(a.transport.peerStates().get("b")).toBe("open");
+  });
+
+  it("reconnect() ends a long backoff at once: a peer back from the dead gets messages without waiting it out", async () => {
+    // A backoff far longer than the test: only reconnect() can bring the link back in time.
+    const a = await harness.start("a", { config: { backoffBaseMs: 60_000, backoffMaxMs: 60_000 } });
+    const port = await freePort();
+    a.transport.setPeer("b", `127.0.0.1:${port}`);
+    a.transport.send([heartbeat("g", "a", "b", "into the void")]);
+    await waitUntil(() => a.transport.peerStates().get("b") === "backoff");
+    const b = await harness.start("b", { port });
+    const arrived = b.inbox.waitFor(1);
+    a.transport.reconnect("b");
+    expect(a.transport.peerStates().get("b")).not.toBe("backoff");
+    let tick = 0;
+    const ticker = setInterval(() => a.transport.send([heartbeat("g", "a", "b", `tick-${tick++}`)]), 5);
+    try {
+      await arrived;
+    } finally {
+      clearInterval(ticker);
+    }
     expect(a.transport.peerStates().get("b")).toBe("open");
   });
 

@@ -52,6 +52,7 @@ import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
 import { Membership } from "./membership.ts";
 import type { PeerDirectory } from "./peer.ts";
+import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
 import { Proposer } from "./proposer.ts";
 import { RemovalWatch } from "./removal-watch.ts";
@@ -127,6 +128,7 @@ export class ClusterNode implements KvApi {
   readonly #status: ClusterStatus;
   readonly #publisher: GossipPublisher | undefined;
   readonly #features: FeatureGate;
+  readonly #revival: PeerRevival;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -191,6 +193,7 @@ export class ClusterNode implements KvApi {
       this.#removalWatch.joined(book.joinEpoch);
     }
     this.#eviction = new Eviction(ctx, proposer);
+    this.#revival = new PeerRevival(ctx, this.transport);
     this.#status = new ClusterStatus(ctx, {
       addr: this.addr,
       httpAddr: this.httpAddr,
@@ -234,6 +237,9 @@ export class ClusterNode implements KvApi {
       const checkDue = membershipCheck.tick();
       const roundDue = round.tick();
       if (this.#lifecycle.is("stopping")) return;
+      // Every tick: a member back from the dead is reconnected to within one tick of gossip
+      // seeing it, not one rebalance round.
+      this.#revival.round();
       const leaving = meta.sm.member(this.id)?.leaving === true;
       if (leaving) this.#removalWatch.sawOwnLeave();
       if (leaving || checkDue) this.#removalWatch.check();

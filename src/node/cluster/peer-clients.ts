@@ -2,6 +2,11 @@
 // travel batched over one long-lived Forward stream (forward-stream.ts); joins, leaves and status
 // are rare and use the KV service's unary calls. Unlike the public client library there are no
 // retries here: the original caller's client owns the retry budget.
+//
+// Both share one channel per peer, with its own connection (not grpc-js's process-wide pool) and
+// a bounded reconnect backoff: grpc-js's default grows to 120 s, so a restarted peer went
+// unused for up to that long. reconnect() (called when gossip sees the peer alive again) drops
+// a channel that is backing off and starts a fresh connection at once.
 import * as grpc from "@grpc/grpc-js";
 import { RingkvError } from "../../api/errors.ts";
 import { fromGrpcStatus } from "../../api/grpc-status.ts";
@@ -31,7 +36,26 @@ type Unary = (
 
 const KvStub = grpc.makeGenericClientConstructor(kvServiceDefinition(), "KV");
 
+/**
+ * Reconnect backoff of a peer channel: the n-th failed connect waits about
+ * min(PEER_RECONNECT_BACKOFF_MAX_MS, PEER_RECONNECT_BACKOFF_INITIAL_MS · 1.6^(n-1)) (grpc-js's
+ * formula, with jitter). The cap bounds how long a peer that answers again goes unused: well
+ * under one election timeout (1 s with the defaults).
+ */
+export const PEER_RECONNECT_BACKOFF_INITIAL_MS = 50;
+export const PEER_RECONNECT_BACKOFF_MAX_MS = 300;
+
+/** Channel options of a peer connection (see the header). */
+export const PEER_CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  "grpc.initial_reconnect_backoff_ms": PEER_RECONNECT_BACKOFF_INITIAL_MS,
+  "grpc.max_reconnect_backoff_ms": PEER_RECONNECT_BACKOFF_MAX_MS,
+  // Its own connection, so replacing the channel (reconnect) really starts a new one.
+  "grpc.use_local_subchannel_pool": 1,
+  "grpc.enable_retries": 0,
+};
+
 export class PeerClient {
+  readonly #channel: grpc.Channel;
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
 
@@ -40,8 +64,14 @@ export class PeerClient {
     credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
     clientOptions: grpc.ClientOptions = {},
   ) {
-    this.#client = new KvStub(addr, credentials, clientOptions);
-    this.#forward = new ForwardStream(addr, credentials, clientOptions);
+    this.#channel = new grpc.Channel(addr, credentials, PEER_CHANNEL_OPTIONS);
+    this.#client = new KvStub(addr, credentials, { ...clientOptions, channelOverride: this.#channel });
+    this.#forward = new ForwardStream(addr, this.#channel, clientOptions);
+  }
+
+  /** The channel is failing to connect (backing off) or idle after failing. */
+  get failing(): boolean {
+    return this.#channel.getConnectivityState(false) === grpc.connectivityState.TRANSIENT_FAILURE;
   }
 
   #call<T>(method: string, request: object, deadline: number, forwarded: boolean): Promise<T> {
@@ -99,6 +129,7 @@ export class PeerClient {
   close(): void {
     this.#forward.close();
     this.#client.close();
+    this.#channel.close();
   }
 }
 
@@ -134,6 +165,18 @@ export class PeerClients {
       this.#clients.set(addr, c);
     }
     return c;
+  }
+
+  /**
+   * The peer at `addr` is alive again (gossip says so): if its channel is backing off after
+   * failed connects, replace it so the next request connects now instead of after the backoff.
+   * Nothing is in flight on a failing channel (grpc-js fails calls on it at once).
+   */
+  reconnect(addr: string): void {
+    const c = this.#clients.get(addr);
+    if (!c?.failing) return;
+    c.close();
+    this.#clients.delete(addr);
   }
 
   close(): void {

@@ -30,5 +30,7 @@ export interface Peer {
 /** Peers by address. Deadlines are absolute times on the node's clock. */
 export interface PeerDirectory {
   get(addr: string): Peer;
+  /** The peer at `addr` is alive again: connect now rather than after a reconnect backoff. */
+  reconnect?(addr: string): void;
   close(): void;
 }

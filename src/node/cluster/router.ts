@@ -2,7 +2,7 @@
 // this node leads the group, else forwarded one hop through a Peer, following NotLeader hints.
 // The only place that decides where a request runs (follower reads and batched forwarding plug
 // in here).
-import { RingkvError, toRingkvError } from "../../api/errors.ts";
+import { NOT_APPLIED_CODES, RingkvError, toRingkvError } from "../../api/errors.ts";
 import type {
   DeleteOptions,
   GetOptions,
@@ -21,7 +21,13 @@ import { followerRead, type ReadBarrier, waitForReadIndex } from "./follower-rea
 import { gossipLeader } from "./gossip-keys.ts";
 import type { Peer } from "./peer.ts";
 import type { Proposer } from "./proposer.ts";
-import { forwardFailureMessage, groupLabel, type NoLeaderFacts, noLeaderMessage } from "./shard-trouble.ts";
+import {
+  forwardFailureMessage,
+  groupLabel,
+  type NoLeaderFacts,
+  noLeaderMessage,
+  quorumLost,
+} from "./shard-trouble.ts";
 
 /**
  * How long before a caller's own deadline (RequestOptions.callerDeadline) the router stops
@@ -36,7 +42,7 @@ export interface GroupRequest<T> {
   readonly options: RequestOptions;
   /** Absolute time on the node's clock. */
   readonly deadline: number;
-  /** Safe to send to another node after a failure that does not prove nothing was applied. */
+  /** Safe to send to another node after a Timeout (whose outcome is unknown). */
   readonly idempotent: boolean;
   readonly remote: (peer: Peer, deadlineMs: number) => Promise<T>;
   readonly local: (replica: Replica) => Promise<T>;
@@ -136,7 +142,8 @@ export class Router {
   /**
    * The replica here that may serve a linearizable get of `key` as a follower (follower-read.ts):
    * a voter or learner of its group's current configuration, with state, not flagged diverged,
-   * that knows a leader other than itself (the leader serves through #onShardLeader).
+   * that knows a leader other than itself (the leader serves through #onShardLeader), one gossip
+   * calls alive, and a reachable majority.
    */
   #followerReplica(key: Uint8Array): Replica | undefined {
     const { id, view, host } = this.#ctx;
@@ -145,6 +152,11 @@ export class Router {
     if (!r || r.applied === 0 || this.#stopping() || this.#selfDiverged(r.group)) return undefined;
     const { leader } = r.raw.softState();
     if (leader === NONE || leader === id || !inConf(r.raw.confState(), id)) return undefined;
+    // A leader gossip no longer calls alive, or no reachable majority: the read-index round
+    // would only wait out its timeout. The leader path answers at once (NoQuorum, or re-routed).
+    const leaderState = this.#ctx.gossip?.member(leader)?.state;
+    if (leaderState !== undefined && leaderState !== "alive") return undefined;
+    if (quorumLost(this.#noLeaderFacts(r.group).voters)) return undefined;
     return r;
   }
 
@@ -192,11 +204,15 @@ export class Router {
    * following NotLeader hints and trying the group's placement when no leader is known. A
    * forwarded request is never forwarded again (one hop): the receiver answers or says NotLeader.
    *
-   * After a forward fails, the next node is tried only when the failure proves nothing was
-   * applied (NotLeader) or the request is idempotent (reads, join, leave). A write that met
-   * Unavailable or Timeout may have committed before the leader died: sending it again could
-   * apply it twice, so its caller gets the error (the simulator found exactly that: a delete
-   * applied twice answered "absent").
+   * After a forward fails, the next route (re-resolved: another leader, hint or voter) is tried
+   * only when the failure proves nothing was applied (NotLeader, NoQuorum, Unavailable — a
+   * forward that never left, see forward-stream.ts). A write that met Timeout may have committed
+   * before the leader died: sending it again could apply it twice, so its caller gets the error
+   * (the simulator found exactly that: a delete applied twice answered "absent").
+   *
+   * A group without a quorum (shard-trouble.ts says how this node judges it) is answered
+   * NoQuorum at once when no leader is known, and by a leader here before it proposes anything:
+   * certainly not applied, with Retry-After, instead of Timeout after the whole deadline.
    */
   async onGroupLeader<T>(request: GroupRequest<T>): Promise<T> {
     const { group, options, deadline, idempotent, remote, local } = request;
@@ -225,6 +241,11 @@ export class Router {
       const found = await this.#findLeader(group, tried, electionUntil, options.forwarded === true);
       const leader = found?.id ?? null;
       const replica = host.replica(group);
+      // No leader known (a guess is no better), or this node leads without a reachable majority.
+      if (found === null || !found.known || leader === id) {
+        const noQuorum = this.#noQuorum(group);
+        if (noQuorum) throw noQuorum;
+      }
       if (leader === id && replica) {
         try {
           return await withDeadline(local(replica), deadline - clock.now(), "request", clock);
@@ -269,7 +290,8 @@ export class Router {
         this.#leaderHints.delete(group);
         const hinted = error.leaderHint ? this.#memberAt(error.leaderHint) : undefined;
         if (error.code === "NotLeader" && hinted) this.#leaderHints.set(group, hinted);
-        else if (error.code !== "NotLeader" && !(idempotent && error.code === "Unavailable")) throw error;
+        // Idempotent requests (reads, join, leave) may also go elsewhere after a Timeout.
+        else if (!NOT_APPLIED_CODES.has(error.code) && !(idempotent && error.code === "Timeout")) throw error;
         if (!hinted) await sleep(clock, Math.min(settings.tickMs, Math.max(0, answerBy - clock.now())));
       }
     }
@@ -281,20 +303,34 @@ export class Router {
     );
   }
 
-  /** What this node knows about `group` when it has no leader to use. */
+  /**
+   * What this node knows about `group` when it has no leader to use, or leads it: its voters and
+   * how each is reached (gossip state; on a leader here, also Raft's recentActive).
+   */
   #noLeaderFacts(group: string): NoLeaderFacts {
     const { id, host, view, gossip } = this.#ctx;
     const local = host.replica(group);
     const replica = local && inConf(local.raw.confState(), id) ? local : undefined;
     const voters = replica?.raw.confState().voters ?? view.target(group)?.voters ?? [];
+    const progress = replica?.isLeader() ? replica.raw.status().progress : undefined;
     return {
       group,
       replica: replica ? { leaderlessForMs: replica.leaderlessForMs() } : undefined,
       voters: voters.map((v) => ({
         id: v,
         reach: v === id ? "self" : (gossip?.member(v)?.state ?? "unknown"),
+        ...(progress ? { active: progress.get(v)?.recentActive === true } : {}),
       })),
     };
+  }
+
+  /** NoQuorum for `group` when this node can reach too few of its voters; else undefined. */
+  #noQuorum(group: string): RingkvError | undefined {
+    const facts = this.#noLeaderFacts(group);
+    if (!quorumLost(facts.voters)) return undefined;
+    return new RingkvError("NoQuorum", noLeaderMessage(facts), {
+      retryAfterMs: this.#ctx.settings.noLeaderRetryAfterMs,
+    });
   }
 
   /**
@@ -357,7 +393,8 @@ export class Router {
       const leader = replica?.raw.softState().leader ?? NONE;
       if (leader !== NONE && !tried.has(leader)) return { id: leader, known: true };
       const isVoter = replica?.raw.confState().voters.includes(id) ?? false;
-      if (!isVoter || clock.now() >= electionUntil) break;
+      // No election can succeed without a majority: stop waiting for one (NoQuorum follows).
+      if (!isVoter || clock.now() >= electionUntil || quorumLost(this.#noLeaderFacts(group).voters)) break;
       await sleep(clock, settings.tickMs);
     }
     if (forwarded) return null;

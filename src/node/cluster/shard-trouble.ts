@@ -1,7 +1,14 @@
 // What a node says when it cannot serve a shard: which shard (as users name it, "shard 1", not
 // the group name "shard-1") and why, from what the node cheaply knows — how long its own replica
-// has been without a leader, and which voters gossip says are reachable. Pure functions: the
-// router gathers the facts (router.ts), these turn them into the one sentence a user reads.
+// has been without a leader, and which voters it can reach. Pure functions: the router gathers
+// the facts (router.ts), these turn them into the one sentence a user reads, and decide whether
+// the shard has no quorum (answered NoQuorum at once, not after the deadline).
+//
+// Reachability, from what the node knows without asking anyone: this node itself; a voter its
+// own leader replica heard from in the current CheckQuorum round (Raft progress recentActive);
+// a voter gossip calls alive. A voter gossip calls suspect (it failed a direct and an indirect
+// probe), dead or left is unreachable; one gossip knows nothing about (a new member, no gossip)
+// is unknown and counted as maybe reachable, so it never makes a quorum look lost.
 import type { MemberState } from "../../api/kv-api.ts";
 import { META_GROUP, shardOfGroup } from "../host/groups.ts";
 
@@ -10,6 +17,8 @@ export interface VoterReach {
   readonly id: string;
   /** "self": this node; a gossip member state; "unknown": no gossip about it (or no gossip). */
   readonly reach: "self" | MemberState | "unknown";
+  /** This node leads the group and heard from the voter in the current CheckQuorum round. */
+  readonly active?: boolean;
 }
 
 /** What this node knows about a group that has no leader it can use. */
@@ -31,7 +40,11 @@ export function groupLabel(group: string): string {
 }
 
 function reachable(v: VoterReach): boolean {
-  return v.reach === "self" || v.reach === "alive";
+  return v.reach === "self" || v.reach === "alive" || v.active === true;
+}
+
+function unreachable(v: VoterReach): boolean {
+  return !reachable(v) && v.reach !== "unknown";
 }
 
 /**
@@ -42,7 +55,7 @@ export function quorumSummary(voters: readonly VoterReach[]): string {
   if (voters.length === 0) return "";
   const up = voters.filter(reachable).length;
   const named = (reach: (v: VoterReach) => boolean, word: string): string | undefined => {
-    const ids = voters.filter(reach).map((v) => v.id);
+    const ids = voters.filter((v) => !reachable(v) && reach(v)).map((v) => v.id);
     return ids.length === 0 ? undefined : `${ids.join(", ")} ${word}`;
   };
   const down = [
@@ -55,13 +68,14 @@ export function quorumSummary(voters: readonly VoterReach[]): string {
 }
 
 /**
- * True when gossip says enough voters are gone (dead or left) that no majority can form: no
- * leader can be elected or keep going. Suspect and unknown voters may still be up, so they do
- * not make a quorum lost on their own.
+ * True when too many voters are unreachable (suspect, dead or left, and not heard from by this
+ * node's leader replica) for a majority to form: no leader can be elected or commit. Unknown
+ * voters count as maybe reachable.
  */
 export function quorumLost(voters: readonly VoterReach[]): boolean {
-  const gone = voters.filter((v) => v.reach === "dead" || v.reach === "left").length;
-  return voters.length > 0 && (voters.length - gone) * 2 <= voters.length;
+  const maybeUp = voters.filter((v) => !unreachable(v)).length;
+  // A majority of one configuration (the core's quorum rule, over the voters the router lists).
+  return voters.length > 0 && maybeUp < Math.floor(voters.length / 2) + 1;
 }
 
 /** Seconds with one decimal: "4.2 s". */

@@ -423,7 +423,10 @@ export class Replica {
 
   /** The node is stopping: every waiting request fails. */
   close(reason: RingkvError): void {
-    for (const p of this.#proposals.values()) this.#failProposal(p, reason);
+    // A proposal still waiting is in the log and may commit on the other replicas: whatever
+    // the reason, its outcome is unknown (Timeout), never "not applied".
+    const unknown = new RingkvError("Timeout", `${reason.message}; the write's outcome is unknown`);
+    for (const p of this.#proposals.values()) this.#failProposal(p, unknown);
     for (const r of this.#reads.values()) r.reject(reason);
     this.#proposals.clear();
     this.#reads.clear();

@@ -1,17 +1,22 @@
 // Forwarding over one long-lived stream per peer (src/node/cluster/forward-stream.ts, the
 // receiving end in src/node/server/grpc-forward.ts): batching per event-loop turn, answers
 // matched by id, per-request deadlines, and honest outcomes when the stream breaks.
+
+import * as net from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { afterEach, describe, expect, test } from "vitest";
 import { RingkvError } from "../../../src/api/errors.ts";
-import { FORWARD_DEADLINE_SWEEP_MS } from "../../../src/node/cluster/forward-stream.ts";
+import {
+  FORWARD_CONNECT_WAIT_MS,
+  FORWARD_DEADLINE_SWEEP_MS,
+} from "../../../src/node/cluster/forward-stream.ts";
 import {
   type ForwardBatch,
   type ForwardReplies,
   type ForwardReply,
   forwardServiceDefinition,
 } from "../../../src/node/cluster/forward-wire.ts";
-import { PeerClient } from "../../../src/node/cluster/peer-clients.ts";
+import { PeerClient, PeerClients } from "../../../src/node/cluster/peer-clients.ts";
 import { registerForwardService } from "../../../src/node/server/grpc-forward.ts";
 import { registerKvService } from "../../../src/node/server/grpc-kv.ts";
 import { FakeKv } from "../server/fake-kv.ts";
@@ -183,5 +188,45 @@ describe("forwarding over one stream per peer", () => {
     cleanups.push(() => peer.close());
     const e = await rejection(peer.put(bytes("a"), bytes("v"), {}, soon()));
     expect(e.code).toBe("Unavailable");
+  });
+
+  test("a peer that accepts connections but never answers fails a write fast as Unavailable, not at its deadline", async () => {
+    // A listener that takes the TCP connection and never speaks HTTP/2 (a hung process, a
+    // half-open peer): the channel never becomes READY, so nothing can have been sent.
+    const blackHole = net.createServer(() => {});
+    await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", () => resolve()));
+    const peer = new PeerClient(`127.0.0.1:${(blackHole.address() as net.AddressInfo).port}`);
+    cleanups.push(() => {
+      peer.close();
+      blackHole.close();
+    });
+    const started = Date.now();
+    const e = await rejection(peer.put(bytes("a"), bytes("v"), {}, soon(10_000)));
+    expect(e.code).toBe("Unavailable");
+    expect(e.message).toMatch(/no connection/);
+    expect(Date.now() - started).toBeLessThan(FORWARD_CONNECT_WAIT_MS + 1_000);
+  });
+});
+
+describe("peer channels come back when the peer does", () => {
+  test("reconnect() replaces a channel that is backing off, and leaves a healthy one alone", async () => {
+    const clients = new PeerClients();
+    cleanups.push(() => clients.close());
+    const dead = await deadAddress();
+    const failing = clients.get(dead);
+    expect((await rejection(failing.put(bytes("a"), bytes("v"), {}, soon()))).code).toBe("Unavailable");
+    expect(failing.failing).toBe(true);
+    clients.reconnect(dead);
+    expect(clients.get(dead)).not.toBe(failing);
+
+    const kv = new FakeKv();
+    const server = new grpc.Server();
+    registerForwardService(server, kv);
+    const live = await listen(server);
+    cleanups.push(() => server.forceShutdown());
+    const healthy = clients.get(live);
+    await healthy.put(bytes("a"), bytes("v"), {}, soon());
+    clients.reconnect(live);
+    expect(clients.get(live)).toBe(healthy);
   });
 });

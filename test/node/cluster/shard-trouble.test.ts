@@ -28,13 +28,28 @@ describe("shard trouble messages", () => {
     expect(quorumSummary([])).toBe("");
   });
 
-  test("a quorum is lost only when gossip says a majority is gone", () => {
+  test("a quorum is lost when a majority of voters is suspect, dead or gone", () => {
     expect(quorumLost(voters("self", "dead", "dead"))).toBe(true);
     expect(quorumLost(voters("self", "dead"))).toBe(true);
+    expect(quorumLost(voters("self", "suspect", "dead"))).toBe(true);
     expect(quorumLost(voters("self", "alive", "dead"))).toBe(false);
-    // Suspect or unknown voters may be up: no claim of a lost quorum on their account.
+    // Unknown voters (gossip has not heard of them yet) may be up: no claim on their account.
+    expect(quorumLost(voters("self", "unknown", "dead"))).toBe(false);
     expect(quorumLost(voters("self", "suspect", "unknown"))).toBe(false);
     expect(quorumLost([])).toBe(false);
+  });
+
+  test("a voter the leader heard from this round is reachable whatever gossip says", () => {
+    const lagging: VoterReach[] = [
+      { id: "n1", reach: "self" },
+      { id: "n2", reach: "suspect", active: true },
+      { id: "n3", reach: "dead", active: false },
+    ];
+    expect(quorumLost(lagging)).toBe(false);
+    expect(quorumSummary(lagging)).toBe("2 of 3 voters reachable (n3 unreachable)");
+    // Not active and not alive by gossip: the leader cannot count on it.
+    const silent = lagging.map((v) => (v.id === "n2" ? { ...v, active: false } : v));
+    expect(quorumLost(silent)).toBe(true);
   });
 
   test("no quorum: the shard, the count, who is gone, and how long the replica has been leaderless", () => {
@@ -57,8 +72,8 @@ describe("shard trouble messages", () => {
       }),
     ).toBe("shard 2 has no leader: this node's replica has had no leader for 0.3 s; 3 of 3 voters reachable");
     expect(
-      noLeaderMessage({ group: "shard-2", replica: undefined, voters: voters("alive", "suspect") }),
-    ).toBe("shard 2 has no leader: this node holds no replica of it; 1 of 2 voters reachable (n2 suspect)");
+      noLeaderMessage({ group: "shard-2", replica: undefined, voters: voters("alive", "alive", "suspect") }),
+    ).toBe("shard 2 has no leader: this node holds no replica of it; 2 of 3 voters reachable (n3 suspect)");
   });
 
   test("a forward to a known leader that failed names the shard, the node and its address", () => {

@@ -1,6 +1,7 @@
 // The invariants written on Replica's fields, each broken on purpose: the replica refuses with an
 // InvariantError naming the values, instead of applying out of order or past the commit.
 import { describe, expect, it } from "vitest";
+import { RingkvError } from "../../../src/api/errors.ts";
 import { InvariantError } from "../../../src/invariant.ts";
 import { seededRandom } from "../../../src/node/host/random.ts";
 import { Replica } from "../../../src/node/host/replica.ts";
@@ -163,5 +164,21 @@ describe("how long a replica has known no leader (for the errors that explain a 
     // A second change without a leader (a new term's candidacy) does not restart the count.
     r.apply({ ...ready({ commit: null }), softState: { leader: NONE, role: Role.Follower } });
     expect(r.leaderlessForMs()).toBe(4_200);
+  });
+});
+
+describe("a replica closed with writes in flight", () => {
+  it("fails them as Timeout (outcome unknown), whatever the reason: they are in the log and may commit", async () => {
+    const r = replica();
+    r.raw.campaign(); // a single voter: leader at once
+    expect(r.isLeader()).toBe(true);
+    const pending = r.propose(put("k")).then(
+      () => null,
+      (e: unknown) => e as RingkvError,
+    );
+    r.close(new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 }));
+    const error = await pending;
+    expect(error?.code).toBe("Timeout");
+    expect(error?.message).toBe("the node is shutting down; the write's outcome is unknown");
   });
 });

@@ -298,12 +298,22 @@ describe("RingkvClient retries", () => {
     expect(kv.calls.get).toBe(3);
   });
 
-  test("a write the node answered with Unavailable is not retried: it may still commit", async () => {
+  test("a write the node answered with Unavailable is retried: a node's 503 promises nothing was applied", async () => {
     const kv = new FakeKv();
-    kv.failWith = () => new RingkvError("Unavailable", "leadership lost mid-proposal");
+    kv.failWith = () => new RingkvError("Unavailable", "too many writes in flight");
     const client = connect({ addresses: [await serve(kv)], retry: { attemptsMax: 5, backoffBaseMs: 1 } });
     expect((await rejection(client.put(bytes("k"), bytes("v")))).code).toBe("Unavailable");
     expect((await rejection(client.delete(bytes("k")))).code).toBe("Unavailable");
+    expect([kv.calls.put, kv.calls.delete]).toEqual([5, 5]);
+  });
+
+  test("a write the node answered with Timeout (outcome unknown) is not retried: it may still commit", async () => {
+    const kv = new FakeKv();
+    kv.failWith = () =>
+      new RingkvError("Timeout", "leadership lost mid-proposal; the write's outcome is unknown");
+    const client = connect({ addresses: [await serve(kv)], retry: { attemptsMax: 5, backoffBaseMs: 1 } });
+    expect((await rejection(client.put(bytes("k"), bytes("v")))).code).toBe("Timeout");
+    expect((await rejection(client.delete(bytes("k")))).code).toBe("Timeout");
     expect([kv.calls.put, kv.calls.delete]).toEqual([1, 1]);
   });
 
