@@ -35,6 +35,7 @@ import { checkCanListen, ListenError, type ListenerRole } from "./listen-error.t
 import { Metrics } from "./metrics.ts";
 import type { NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
+import { registerAdminService } from "./server/grpc-admin.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
 import { registerKvService } from "./server/grpc-kv.ts";
 import { localHealth } from "./server/health.ts";
@@ -212,6 +213,7 @@ export class RingkvNode implements KvApi {
     const limits = { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>

@@ -3,6 +3,7 @@
 // are rare and use the KV service's unary calls. Unlike the public client library there are no
 // retries here: the original caller's client owns the retry budget.
 import * as grpc from "@grpc/grpc-js";
+import type { ShardState } from "../../api/admin-wire.ts";
 import { RingkvError } from "../../api/errors.ts";
 import { fromGrpcStatus } from "../../api/grpc-status.ts";
 import type {
@@ -18,6 +19,7 @@ import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { ForwardStream } from "./forward-stream.ts";
 import type { ForwardReply } from "./forward-wire.ts";
+import { fetchShardState } from "./shard-state-client.ts";
 
 /** Metadata key marking a forwarded request (see RequestOptions.forwarded). */
 export const FORWARDED_METADATA_KEY = "ringkv-forwarded";
@@ -34,8 +36,10 @@ const KvStub = grpc.makeGenericClientConstructor(kvServiceDefinition(), "KV");
 export class PeerClient {
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
+  readonly #addr: string;
 
   constructor(addr: string) {
+    this.#addr = addr;
     this.#client = new KvStub(addr, grpc.credentials.createInsecure());
     this.#forward = new ForwardStream(addr);
   }
@@ -90,6 +94,13 @@ export class PeerClient {
   async status(deadline: number, local = false): Promise<StatusJson> {
     const r = await this.#call<{ json: string }>("Status", {}, deadline, local);
     return JSON.parse(r.json) as StatusJson;
+  }
+
+  /** A shard's state from its leader at this address (which answers, never forwards again). */
+  shardState(shard: number, deadline: number): Promise<ShardState> {
+    const metadata = new grpc.Metadata();
+    metadata.set(FORWARDED_METADATA_KEY, "1");
+    return fetchShardState(this.#addr, shard, deadline, metadata);
   }
 
   close(): void {
