@@ -1,9 +1,12 @@
 // `ringkv snapshot save|restore|status`: consistent backups of the whole cluster
 // (src/node/backup), as `etcdctl snapshot save|restore|status` has them.
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { RingkvError } from "../../src/api/errors.ts";
+import { validateNodeId } from "../../src/api/limits.ts";
+import { address, integerIn } from "../arguments.ts";
 import { clientBudgetMs, clientCommand, clientFlags } from "../client-command.ts";
 import { Output } from "../output.ts";
+import { REPLICAS_MAX, SHARDS_MAX } from "../start-config.ts";
 import { textTable } from "../text-table.ts";
 
 /** save's --timeout default: a large cluster's state takes longer than a request to gather. */
@@ -71,6 +74,8 @@ interface RestoreFlags {
   readonly advertise?: string;
   readonly http?: string;
   readonly advertiseHttp?: string;
+  readonly shards?: number;
+  readonly replicas?: number;
 }
 
 function registerRestore(snapshot: Command): void {
@@ -79,11 +84,17 @@ function registerRestore(snapshot: Command): void {
     .description("build a new cluster's first node from a backup")
     .argument("<file>", "the backup")
     .requiredOption("--data <dir>", "the new node's data directory (must be new or empty)")
-    .option("--id <id>", "the new node's id", "n1")
-    .requiredOption("--listen <host:port>", "the gRPC address the node will be started with")
-    .option("--advertise <host:port>", "the gRPC address peers and clients use (default: --listen)")
-    .option("--http <host:port>", "the HTTP address the node will be started with")
-    .option("--advertise-http <host:port>", "the HTTP address others use (default: --http)")
+    .option("--id <id>", "the new node's id", nodeId, "n1")
+    .requiredOption("--listen <host:port>", "the gRPC address the node will be started with", address)
+    .option("--advertise <host:port>", "the gRPC address peers and clients use (default: --listen)", address)
+    .option("--http <host:port>", "the HTTP address the node will be started with", address)
+    .option("--advertise-http <host:port>", "the HTTP address others use (default: --http)", address)
+    .option("--shards <n>", "the shard count expected (must be the backup's)", integerIn(1, SHARDS_MAX))
+    .option(
+      "--replicas <n>",
+      "the new cluster's replicas per shard (default: the backup's)",
+      integerIn(1, REPLICAS_MAX),
+    )
     .addHelpText(
       "after",
       `
@@ -105,6 +116,8 @@ refused (exit 2) and nothing is left in --data.`,
               addr: flags.advertise ?? flags.listen,
               http: flags.advertiseHttp ?? flags.http ?? "",
             },
+            ...(flags.shards === undefined ? {} : { shardCount: flags.shards }),
+            ...(flags.replicas === undefined ? {} : { replicationFactor: flags.replicas }),
             onProgress: (done, total) => progress.show(done, total),
           });
           progress.done();
@@ -171,6 +184,16 @@ async function run(json: boolean, body: (out: Output) => Promise<void>): Promise
 function fileError(e: Error): unknown {
   const code = (e as NodeJS.ErrnoException).code;
   return code ? new RingkvError("InvalidArgument", e.message) : e;
+}
+
+/** --id, checked as the node checks ids. */
+function nodeId(text: string): string {
+  try {
+    validateNodeId(text);
+    return text;
+  } catch (e) {
+    throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 function rootOf(command: Command): Command {

@@ -226,6 +226,25 @@ describe("snapshot save and restore", () => {
     await expectAbsent(`${dataDir}.tmp`);
   });
 
+  it("refuses --shards other than the backup's, before writing anything", { timeout: 60_000 }, async () => {
+    const dataDir = join(source!.root, "other-shards");
+    const result = await runRingkv([
+      "snapshot",
+      "restore",
+      backup,
+      "--data",
+      dataDir,
+      "--listen",
+      "127.0.0.1:1",
+      "--shards",
+      String(SHARDS * 2),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the backup holds ${SHARDS} shards and a restore keeps them`);
+    await expectAbsent(dataDir);
+    await expectAbsent(`${dataDir}.tmp`);
+  });
+
   it("refuses to restore into a data directory that holds anything", { timeout: 60_000 }, async () => {
     const dataDir = join(source!.root, "busy");
     await mkdir(dataDir);

@@ -23,6 +23,13 @@ export interface RestoreOptions {
   readonly dataDir: string;
   /** The new cluster's first node: its id and the addresses it will be started with. */
   readonly founder: MemberInfo;
+  /**
+   * The shard count the caller expects; a backup restores with its own (keys are placed by
+   * shard), so a different one is refused before anything is written.
+   */
+  readonly shardCount?: number;
+  /** The new cluster's replication factor; default: the backup's. */
+  readonly replicationFactor?: number;
   /** Called as each shard is restored. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -45,6 +52,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupSumm
   let summary: BackupSummary;
   try {
     summary = await readBackup(options.path, async (shard, header) => {
+      if (options.shardCount !== undefined && options.shardCount !== header.shardCount) {
+        throw new RingkvError(
+          "InvalidArgument",
+          `the backup holds ${header.shardCount} shards and a restore keeps them (keys are placed by shard): drop --shards ${options.shardCount} or give --shards ${header.shardCount}`,
+        );
+      }
       const index = Math.max(1, shard.appliedIndex);
       store.persist(shardGroup(shard.shard), {
         snapshot: {
@@ -60,7 +73,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupSumm
     });
     bootstrapMeta(store, founder, {
       shardCount: summary.header.shardCount,
-      replicationFactor: summary.header.replicationFactor,
+      replicationFactor: options.replicationFactor ?? summary.header.replicationFactor,
     });
     await store.sync();
     await store.close();
