@@ -6,6 +6,7 @@ import { validateNodeId } from "../../src/api/limits.ts";
 import { address, integerIn } from "../arguments.ts";
 import { clientBudgetMs, clientCommand, clientFlags } from "../client-command.ts";
 import { Output } from "../output.ts";
+import { Progress } from "../progress.ts";
 import { REPLICAS_MAX, SHARDS_MAX } from "../start-config.ts";
 import { textTable } from "../text-table.ts";
 
@@ -200,26 +201,4 @@ function rootOf(command: Command): Command {
   let root = command;
   while (root.parent) root = root.parent;
   return root;
-}
-
-/** "shards 3/16" on a terminal's stderr, rewritten in place; nothing when stderr is piped. */
-class Progress {
-  readonly #label: string;
-  readonly #tty = process.stderr.isTTY === true;
-  #shown = false;
-
-  constructor(label: string) {
-    this.#label = label;
-  }
-
-  show(done: number, total: number): void {
-    if (!this.#tty) return;
-    process.stderr.write(`\r${this.#label}: shards ${done}/${total}`);
-    this.#shown = true;
-  }
-
-  done(): void {
-    if (this.#shown) process.stderr.write("\n");
-    this.#shown = false;
-  }
 }
