@@ -3,6 +3,12 @@
 // as it was, and keeps working once this code adds to it; files stating a newer version than
 // this code reads — a log segment, a snapshot file, the members file — stop the store (or the
 // address book) from opening, with a message naming the file and both versions.
+//
+// fixtures/format-v1 was written by the code before a54af82 (format version 1), by a one-off
+// script: DurableStore.open(dir, { segmentBytesMax: 2048 }); for "meta" and "shard-0", entries
+// 1..40 (data "<group>-<index>", term 1), each persisted with hard state {term 1, vote n1,
+// commit index} and synced, then saveSnapshot at index 30 (data "<group> state at 30"); then
+// FileAddressBook.save([{ id: "n1", addr: "127.0.0.1:7001", http: "127.0.0.1:8001" }], 3).
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
