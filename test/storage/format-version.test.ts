@@ -4,7 +4,7 @@
 // this code reads — a log segment, a snapshot file, the members file — stop the store (or the
 // address book) from opening, with a message naming the file and both versions.
 //
-// fixtures/format-v1 was written by the code before a54af82 (format version 1), by a one-off
+// fixtures/format-v1 was written by main at 6951963 (format version 1, no versions recorded), by a one-off
 // script: DurableStore.open(dir, { segmentBytesMax: 2048 }); for "meta" and "shard-0", entries
 // 1..40 (data "<group>-<index>", term 1), each persisted with hard state {term 1, vote n1,
 // commit index} and synced, then saveSnapshot at index 30 (data "<group> state at 30"); then
