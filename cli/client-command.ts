@@ -8,6 +8,7 @@ import { type Command, Option } from "commander";
 import { RingkvError } from "../src/api/errors.ts";
 import type { RingkvClient } from "../src/client/index.ts";
 import { integerIn } from "./arguments.ts";
+import { addClientTlsOptions, type ClientTlsFlags, clientTls } from "./client-tls.ts";
 import { Output } from "./output.ts";
 
 export const DEFAULT_ADDR = "127.0.0.1:7001";
@@ -15,14 +16,16 @@ export const DEFAULT_ADDR = "127.0.0.1:7001";
 export const DEFAULT_TIMEOUT_S = 5;
 export const TIMEOUT_S_MAX = 3600;
 
-export interface ClientFlags {
+export interface ClientFlags extends ClientTlsFlags {
   readonly addr: string;
   readonly json: boolean;
   /** Seconds the whole command may take before it gives up with exit 3. */
   readonly timeout: number;
+  /** Bearer token for a cluster with authentication on (--token, RINGKV_TOKEN). */
+  readonly token?: string;
 }
 
-const CLIENT_FLAG_NAMES = ["addr", "json", "timeout"] as const;
+const CLIENT_FLAG_NAMES = ["addr", "json", "timeout", "token"] as const;
 
 /** The client flags, on the program so every command (and the line before it) accepts them. */
 export function addClientOptions(program: Command): Command {
@@ -37,12 +40,18 @@ export function addClientOptions(program: Command): Command {
       new Option("--timeout <seconds>", "client commands: give up (exit 3) after this many seconds")
         .argParser(integerIn(1, TIMEOUT_S_MAX))
         .default(DEFAULT_TIMEOUT_S),
+    )
+    .addOption(
+      // The environment is the better place: a flag shows in `ps` and shell history.
+      new Option("--token <token>", "client commands: bearer token when the cluster has auth on").env(
+        "RINGKV_TOKEN",
+      ),
     );
 }
 
-/** A client command: its help also lists the program's client flags. */
+/** A client command: its help also lists the program's client flags; it takes --ca/--cert/--key. */
 export function clientCommand(program: Command, name: string): Command {
-  return program.command(name).configureHelp({ showGlobalOptions: true });
+  return addClientTlsOptions(program.command(name).configureHelp({ showGlobalOptions: true }));
 }
 
 /** The command's flags with the client flags, given before or after the command. */
@@ -58,6 +67,10 @@ export function clientFlagsWaiting(command: Command, timeoutS: number): ClientFl
   const flags = clientFlags(command);
   const root = command.parent ?? command;
   return root.getOptionValueSource("timeout") === "default" ? { ...flags, timeout: timeoutS } : flags;
+}
+
+function tlsOption<T>(tls: T | undefined): { tls: T } | Record<string, never> {
+  return tls === undefined ? {} : { tls };
 }
 
 /** Reject client flags typed on a server command (`ringkv start --json`) instead of ignoring them. */
@@ -105,6 +118,9 @@ export async function runWithClient(
       // why (src/client/give-up.ts) instead of only that time ran out.
       deadlineMs: clientBudgetMs(timeoutMs),
       retry: { budgetMs: clientBudgetMs(timeoutMs) },
+      ...tlsOption(clientTls(flags)),
+      // An empty RINGKV_TOKEN counts as unset, as shells write `RINGKV_TOKEN= ringkv get k`.
+      ...(flags.token ? { token: flags.token } : {}),
     });
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

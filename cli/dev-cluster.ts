@@ -8,7 +8,7 @@
 // elect leaders for shards whose other replicas are not up yet. New nodes join after that,
 // one at a time, each through the running cluster.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as delay } from "node:timers/promises";
@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { RingkvError } from "../src/api/errors.ts";
 import type { StatusJson } from "../src/api/kv-api.ts";
 import { RingkvClient } from "../src/client/index.ts";
+import { type DevTlsFiles, devTlsArgs } from "./dev-tls.ts";
 import { withoutStartEnv } from "./start-config.ts";
 
 /**
@@ -77,8 +78,9 @@ export function devNodes(
 }
 
 /** The exact `ringkv start` line that restarts `node` from its data (no --bootstrap/--join). */
-export function restartCommand(node: DevNode, logLevel = "info"): string[] {
+export function restartCommand(node: DevNode, logLevel = "info", tls: DevTlsFiles | null = null): string[] {
   const args = ["start", "--id", node.id, "--listen", node.addr, "--http", node.http, "--data", node.dataDir];
+  if (tls) args.push(...devTlsArgs(tls));
   return logLevel === "info" ? args : [...args, "--log-level", logLevel];
 }
 
@@ -99,16 +101,31 @@ interface Child {
   readonly stderrTail: string[];
 }
 
+/** `ringkv dev --auth`: the token file every node reads, and the admin token they present. */
+export interface DevAuth {
+  readonly file: string;
+  readonly token: string;
+}
+
 export class DevCluster {
   readonly nodes: readonly DevNode[];
+  readonly #auth: DevAuth | undefined;
   readonly #children = new Map<string, Child>();
   /** Why each node that exited did: its exit code or signal and last stderr lines. */
   readonly #exits = new Map<string, { code: number | null; why: string }>();
   readonly #sink: LineSink;
   readonly #logLevel: string;
+  /** The nodes' TLS files (`dev --tls`), or null for plaintext. */
+  readonly #tls: DevTlsFiles | null;
   #stopping = false;
 
-  constructor(nodes: readonly DevNode[], sink: LineSink, logLevel = "info") {
+  constructor(
+    nodes: readonly DevNode[],
+    sink: LineSink,
+    logLevel = "info",
+    tls: DevTlsFiles | null = null,
+    auth?: DevAuth,
+  ) {
     const [first] = nodes;
     if (first?.fresh && nodes.some((n) => !n.fresh)) {
       throw new RingkvError(
@@ -119,6 +136,8 @@ export class DevCluster {
     this.nodes = nodes;
     this.#sink = sink;
     this.#logLevel = logLevel;
+    this.#tls = tls;
+    this.#auth = auth;
   }
 
   /** The process id of each running node. */
@@ -154,9 +173,13 @@ export class DevCluster {
   }
 
   #spawn(node: DevNode, role: readonly string[]): void {
-    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel), ...role];
+    const auth = this.#auth ? ["--auth-file", this.#auth.file] : [];
+    const args = [...ringkvArgs(), ...restartCommand(node, this.#logLevel, this.#tls), ...auth, ...role];
+    const env = withoutStartEnv(process.env);
+    // The token by the environment, not a flag: flags show in `ps`.
+    if (this.#auth) env["RINGKV_PEER_TOKEN"] = this.#auth.token;
     const child = spawn(process.execPath, args, {
-      env: withoutStartEnv(process.env),
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const entry: Child = { child, exited: Promise.resolve(), stderrTail: [] };
@@ -184,6 +207,8 @@ export class DevCluster {
       addresses: nodes.map((n) => n.addr),
       deadlineMs: 1_000,
       retry: { attemptsMax: 1 },
+      ...(this.#tls ? { tls: { ca: readFileSync(this.#tls.ca) } } : {}),
+      ...(this.#auth ? { token: this.#auth.token } : {}),
     });
     const until = Date.now() + READY_TIMEOUT_MS;
     let last = "no node answered yet";

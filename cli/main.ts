@@ -4,9 +4,11 @@ import { CommanderError } from "commander";
 import { Output } from "./output.ts";
 import { exitQuietlyOnClosedPipe } from "./pipe.ts";
 import { createProgram } from "./program.ts";
+import { dropIpServerNameWarning } from "./tls-warning.ts";
 
 exitQuietlyOnClosedPipe(process.stdout);
 exitQuietlyOnClosedPipe(process.stderr);
+dropIpServerNameWarning();
 try {
   await createProgram().parseAsync(process.argv);
 } catch (e) {

@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
 import { addClientOptions, DEFAULT_TIMEOUT_S } from "./client-command.ts";
+import { registerAuth } from "./commands/auth.ts";
 import { registerDel } from "./commands/del.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerGet } from "./commands/get.ts";
@@ -48,5 +49,6 @@ Examples:
   registerRing(program);
   registerLeave(program);
   registerSnapshot(program);
+  registerAuth(program);
   return program;
 }

@@ -30,6 +30,20 @@ export interface StartConfig {
   readonly replicas?: number;
   readonly join?: readonly string[];
   readonly logLevel: LogLevel;
+  // TLS (src/node/tls/node-tls.ts): paths to PEM files, checked when the node starts.
+  readonly cert?: string;
+  readonly key?: string;
+  readonly ca?: string;
+  readonly clientCertAuth?: boolean;
+  readonly peerCert?: string;
+  readonly peerKey?: string;
+  readonly peerCa?: string;
+  readonly insecure?: boolean;
+  // ─── authentication (src/node/auth) ───
+  /** The token file; auth is off without one. */
+  readonly authFile?: string;
+  /** The admin token this node presents to its peers (never printed: see redactSecrets). */
+  readonly peerToken?: string;
   /** Every node setting, defaults included. */
   readonly settings: NodeSettings;
 }
@@ -70,7 +84,28 @@ const KEYS: readonly { readonly name: FlagKey; readonly flag: string; readonly k
   { name: "replicas", flag: "--replicas", kind: "replicas" },
   { name: "join", flag: "--join", kind: "addressList" },
   { name: "logLevel", flag: "--log-level", kind: "logLevel" },
+  // TLS: one block, kept together.
+  { name: "cert", flag: "--cert", kind: "text" },
+  { name: "key", flag: "--key", kind: "text" },
+  { name: "ca", flag: "--ca", kind: "text" },
+  { name: "clientCertAuth", flag: "--client-cert-auth", kind: "boolean" },
+  { name: "peerCert", flag: "--peer-cert", kind: "text" },
+  { name: "peerKey", flag: "--peer-key", kind: "text" },
+  { name: "peerCa", flag: "--peer-ca", kind: "text" },
+  { name: "insecure", flag: "--insecure", kind: "boolean" },
+  // Authentication: off unless authFile is given.
+  { name: "authFile", flag: "--auth-file", kind: "text" },
+  { name: "peerToken", flag: "--peer-token", kind: "text" },
 ];
+
+/** What --print-config shows instead of a secret. */
+export const REDACTED = "(redacted)";
+
+/** The configuration fit to print: secrets replaced by REDACTED (their sources stay). */
+export function redactSecrets(resolved: ResolvedStartConfig): ResolvedStartConfig {
+  if (resolved.config.peerToken === undefined) return resolved;
+  return { ...resolved, config: { ...resolved.config, peerToken: REDACTED } };
+}
 
 /** The config file's keys: the flags in camelCase, and `settings`. */
 export const CONFIG_FILE_KEYS: readonly string[] = [...KEYS.map((k) => k.name), "settings"];
@@ -308,6 +343,9 @@ export function resolveStartConfig(input: StartConfigInput): ResolvedStartConfig
     for (const name of ["shards", "replicas"] as const) {
       if (values[name] !== undefined) refuse(said(name), "applies only with bootstrap");
     }
+  }
+  if (values.peerToken !== undefined && values.authFile === undefined) {
+    refuse(said("peerToken"), "needs authFile: a node presents a peer token only in a cluster with auth on");
   }
   if (values.advertiseHttp !== undefined && values.http === undefined) {
     refuse(said("advertiseHttp"), "needs http: there is no HTTP server to advertise");

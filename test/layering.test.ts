@@ -34,6 +34,8 @@ const LAYERS: readonly Layer[] = [
   // The node, bottom up. Its root files other than node.ts are leaves it shares (settings,
   // options, metrics); node.ts is the process shell that wires everything.
   { name: "src/node/kv", paths: ["src/node/kv/"], mayImport: [BASE, "src/api", "src/raft"] },
+  // Authentication and authorization (tokens, roles, access tables): below every other node part.
+  { name: "src/node/auth", paths: ["src/node/auth/"], mayImport: [BASE, "src/api"] },
   {
     name: "src/node/host",
     paths: ["src/node/host/"],
@@ -52,7 +54,7 @@ const LAYERS: readonly Layer[] = [
   {
     name: "src/node",
     paths: ["src/node/"],
-    mayImport: [BASE, ...LOWER, "src/node/kv", "src/node/host", "src/node/gossip"],
+    mayImport: [BASE, ...LOWER, "src/node/auth", "src/node/kv", "src/node/host", "src/node/gossip"],
   },
   {
     name: "src/node/cluster",
@@ -77,7 +79,15 @@ const LAYERS: readonly Layer[] = [
   {
     name: "src/node/server",
     paths: ["src/node/server/"],
-    mayImport: [BASE, ...CORES, "src/node", "src/node/kv", "src/node/host", "src/node/cluster"],
+    mayImport: [
+      BASE,
+      ...CORES,
+      "src/node",
+      "src/node/auth",
+      "src/node/kv",
+      "src/node/host",
+      "src/node/cluster",
+    ],
   },
   {
     name: "src/node/node.ts",
@@ -86,6 +96,7 @@ const LAYERS: readonly Layer[] = [
       BASE,
       ...LOWER,
       "src/node",
+      "src/node/auth",
       "src/node/kv",
       "src/node/host",
       "src/node/placement",
@@ -97,7 +108,16 @@ const LAYERS: readonly Layer[] = [
   {
     name: "cli",
     paths: ["cli/"],
-    mayImport: [BASE, "src/api", "src/ring", "src/client", "src/node", "src/node/node.ts", "src/node/backup"],
+    mayImport: [
+      BASE,
+      "src/api",
+      "src/ring",
+      "src/client",
+      "src/node",
+      "src/node/auth",
+      "src/node/node.ts",
+      "src/node/backup",
+    ],
   },
 ];
 

@@ -1,10 +1,13 @@
 // `ringkv dev [--nodes 3] [--data ./data]`: a local cluster of real node processes, for trying
 // ringkv out. Ctrl-C stops every node gracefully; a second Ctrl-C kills them. Run again with
 // the same --data, it restarts the cluster from disk.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { type Command, Option } from "commander";
 import { integerIn } from "../arguments.ts";
 import { refuseClientFlags } from "../client-command.ts";
 import type { DevCluster, DevNode } from "../dev-cluster.ts";
+import type { DevTlsFiles } from "../dev-tls.ts";
 import { EXIT_CODES_HELP } from "../exit-codes.ts";
 import { LOG_FORMATS, type LogFormat } from "../log-format.ts";
 import { Output } from "../output.ts";
@@ -17,6 +20,8 @@ interface DevFlags {
   readonly httpPort: number;
   readonly logFormat?: LogFormat;
   readonly logLevel?: string;
+  readonly tls?: boolean;
+  readonly auth?: boolean;
 }
 
 export function registerDev(program: Command): void {
@@ -27,10 +32,15 @@ export function registerDev(program: Command): void {
     .option("--data <dir>", "root of the nodes' data directories", "./data")
     .option("--grpc-port <port>", "gRPC port of n1; n2 takes the next, and so on", integerIn(1, 65535), 7001)
     .option("--http-port <port>", "HTTP port of n1; n2 takes the next, and so on", integerIn(1, 65535), 8001)
+    .option("--tls", "TLS everywhere, mutual TLS between nodes; certificates made in <data>/tls on first use")
     .addOption(
       new Option("--log-format <format>", "pretty: one coloured line per event; json: the nodes' JSON lines")
         .choices(LOG_FORMATS)
         .default(undefined, "pretty in a terminal, else json"),
+    )
+    .option(
+      "--auth",
+      "turn token authentication on: write a new admin token's hash to DATA/tokens and print the token",
     )
     .addOption(
       new Option("--log-level <level>", "least severe node log line shown")
@@ -44,6 +54,7 @@ Examples:
   $ ringkv dev                           # three nodes, data in ./data/n1..n3
   $ ringkv dev --nodes 5 --data /tmp/ringkv
   $ ringkv dev --log-format json > dev.log
+  $ ringkv dev --tls                     # certificates in ./data/tls, made once
 Run it again with the same --data to restart the cluster from disk.
 
 ${EXIT_CODES_HELP}`,
@@ -57,6 +68,7 @@ ${EXIT_CODES_HELP}`,
 async function runDev(flags: DevFlags): Promise<void> {
   const out = new Output(false);
   const { DevCluster, devNodes, restartCommand, ringkvArgs } = await import("../dev-cluster.ts");
+  const { ensureDevTls } = await import("../dev-tls.ts");
   const { LogRelay } = await import("../log-relay.ts");
   const format = flags.logFormat ?? (process.stdout.isTTY ? "pretty" : "json");
   const shownLevel = flags.logLevel ?? (format === "pretty" ? "warn" : "info");
@@ -67,11 +79,23 @@ async function runDev(flags: DevFlags): Promise<void> {
     colour: process.stdout.isTTY === true,
   });
   let cluster: DevCluster;
+  let tls: DevTlsFiles | null = null;
+  let token: string | undefined;
   try {
+    if (flags.tls === true) {
+      const made = await ensureDevTls(flags.data);
+      tls = made.files;
+      relay.event(
+        "info",
+        `${made.generated ? "generated" : "reusing"} TLS certificates in ${dirname(tls.ca)}`,
+      );
+    }
     const ports = { grpcPortFirst: flags.grpcPort, httpPortFirst: flags.httpPort };
     // The nodes log at the level shown, unless it is above info: lifecycle lines stay in the log.
     const nodeLevel = shownLevel === "debug" || shownLevel === "trace" ? shownLevel : "info";
-    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel);
+    const auth = flags.auth ? await devAuth(flags.data) : undefined;
+    cluster = new DevCluster(devNodes(flags.nodes, flags.data, ports), relay, nodeLevel, tls, auth);
+    token = auth?.token;
   } catch (e) {
     process.exitCode = out.failure(e);
     return;
@@ -108,15 +132,48 @@ async function runDev(flags: DevFlags): Promise<void> {
   const nodes = cluster.nodes.map((n) => ({
     ...n,
     pid: cluster.pid(n.id) ?? 0,
-    restart: [process.execPath, ...ringkvArgs(), ...restartCommand(n)].map(shellQuote).join(" "),
+    restart: [
+      ...(token ? [`RINGKV_PEER_TOKEN=${token}`] : []),
+      process.execPath,
+      ...ringkvArgs(),
+      ...restartCommand(n, "info", tls),
+      ...(token ? ["--auth-file", join(flags.data, DEV_TOKEN_FILE)] : []),
+    ]
+      .map(shellQuote)
+      .join(" "),
   }));
   if (format === "pretty") {
     const note =
       shownLevel === "warn" ? "Only warnings and errors are shown below (--log-level info for more).\n" : "";
-    process.stdout.write(`${bannerText(nodes, flags.data)}${note}${RULE}\n`);
+    process.stdout.write(`${bannerText(nodes, flags.data, tls, token)}${note}${RULE}\n`);
   } else {
-    relay.event("info", "ringkv dev: cluster ready", { nodes: nodes.map(bannerFields), data: flags.data });
+    relay.event("info", "ringkv dev: cluster ready", {
+      nodes: nodes.map(bannerFields),
+      data: flags.data,
+      // With --tls the HTTP addresses speak https, and clients need this CA (RINGKV_CA).
+      ...(tls ? { scheme: "https", ca: tls.ca } : {}),
+      ...(token ? { token } : {}),
+    });
   }
+}
+
+/** The token file of `ringkv dev --auth`, under the data root. */
+export const DEV_TOKEN_FILE = "tokens";
+
+/**
+ * A new admin token for this run, its hash written (replacing the last run's) to the token file
+ * the nodes read: a dev cluster's token is as throwaway as the cluster.
+ */
+async function devAuth(dataRoot: string): Promise<{ file: string; token: string }> {
+  const { formatTokenLine, generateToken, hashToken } = await import("../../src/node/auth/index.ts");
+  const { TOKEN_FILE_MODE } = await import("./auth.ts");
+  const token = generateToken();
+  const file = join(dataRoot, DEV_TOKEN_FILE);
+  await mkdir(dataRoot, { recursive: true });
+  await writeFile(file, formatTokenLine({ name: "dev-admin", role: "admin", hash: hashToken(token) }), {
+    mode: TOKEN_FILE_MODE,
+  });
+  return { file, token };
 }
 
 export interface RunningNode extends DevNode {
@@ -132,12 +189,25 @@ function bannerFields(n: RunningNode): Record<string, unknown> {
   return { id: n.id, pid: n.pid, addr: n.addr, http: n.http, data: n.dataDir, restart: n.restart };
 }
 
-export function bannerText(nodes: readonly RunningNode[], dataRoot: string): string {
+export function bannerText(
+  nodes: readonly RunningNode[],
+  dataRoot: string,
+  tls: DevTlsFiles | null = null,
+  token?: string,
+): string {
   const addrs = nodes.map((n) => n.addr).join(",");
-  const http = nodes[0]?.http ?? "";
+  const scheme = tls ? "https" : "http";
+  const http = `${scheme}://${nodes[0]?.http ?? ""}`;
+  // With --auth every example carries the token: the CLI through RINGKV_TOKEN, curl a header.
+  const tokenLine = token ? `\n  export RINGKV_TOKEN=${token}` : "";
+  const curlAuth = token ? ` -H "Authorization: Bearer $RINGKV_TOKEN"` : "";
+  const curl = `${tls ? `curl --cacert ${tls.ca}` : "curl"}${curlAuth}`;
   const rows = nodes.map(
-    (n) => `  ${n.id}  pid ${n.pid}  gRPC ${n.addr}  HTTP http://${n.http}  data ${n.dataDir}`,
+    (n) =>
+      `  ${n.id}  pid ${n.pid}  gRPC${tls ? " (TLS)" : ""} ${n.addr}  HTTP ${scheme}://${n.http}  data ${n.dataDir}`,
   );
+  const ca = tls ? `  export RINGKV_CA=${tls.ca}\n` : "";
+  const again = `${tls ? " --tls" : ""}${token ? " --auth" : ""}`;
   const example = nodes[nodes.length - 1];
   const failover = example
     ? `
@@ -152,19 +222,19 @@ ringkv dev: ${nodes.length} node(s) up
 ${rows.join("\n")}
 
 Point the CLI at the cluster:
-  export RINGKV_ADDR=${addrs}
+${ca}  export RINGKV_ADDR=${addrs}${tokenLine}
   npx ringkv put greeting hello
   npx ringkv get greeting
   npx ringkv status
 
 Or use HTTP:
-  curl -X PUT --data-binary hello http://${http}/v1/kv/greeting
-  curl http://${http}/v1/kv/greeting
-  curl http://${http}/v1/status
-  open http://${http}/ (status page) or http://${http}/metrics
+  ${curl} -X PUT --data-binary hello ${http}/v1/kv/greeting
+  ${curl} ${http}/v1/kv/greeting
+  ${curl} ${http}/v1/status
+  open ${http}/ (status page) or ${http}/metrics
 ${failover}
 
-Ctrl-C stops the cluster; \`ringkv dev --data ${dataRoot}\` restarts it from disk.
+Ctrl-C stops the cluster; \`ringkv dev --data ${dataRoot}${again}\` restarts it from disk.
 `;
 }
 

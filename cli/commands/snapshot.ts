@@ -4,7 +4,8 @@ import { type Command, InvalidArgumentError } from "commander";
 import { RingkvError } from "../../src/api/errors.ts";
 import { validateNodeId } from "../../src/api/limits.ts";
 import { address, integerIn } from "../arguments.ts";
-import { clientBudgetMs, clientCommand, clientFlags } from "../client-command.ts";
+import { type ClientFlags, clientBudgetMs, clientCommand, clientFlags } from "../client-command.ts";
+import { type ClientTlsFlags, clientTls } from "../client-tls.ts";
 import { Output } from "../output.ts";
 import { Progress } from "../progress.ts";
 import { REPLICAS_MAX, SHARDS_MAX } from "../start-config.ts";
@@ -43,17 +44,23 @@ to stderr on a terminal. --timeout default here: ${SNAPSHOT_SAVE_TIMEOUT_S} s.`,
     )
     .action(async (file: string, _: unknown, command: Command) => {
       const root = rootOf(command);
-      const flags = clientFlags(command);
+      const flags = clientFlags<ClientFlags & ClientTlsFlags>(command);
       const timeoutS =
         root.getOptionValueSource("timeout") === "default" ? SNAPSHOT_SAVE_TIMEOUT_S : flags.timeout;
       await run(flags.json, async (out) => {
         const { saveBackup } = await import("../../src/node/backup/backup-save.ts");
+        const { Metadata } = await import("@grpc/grpc-js");
+        const { clientCredentials } = await import("../../src/client/tls.ts");
+        const metadata = new Metadata();
+        // The same bearer token the other client commands send (an admin token: a backup reads all).
+        if (flags.token) metadata.set("authorization", `Bearer ${flags.token}`);
         const progress = new Progress("snapshot save");
         try {
           const report = await saveBackup({
             addresses: flags.addr.split(","),
             path: file,
             deadline: Date.now() + clientBudgetMs(timeoutS * 1000),
+            call: { credentials: clientCredentials(clientTls(flags)), metadata },
             onProgress: (done, total) => progress.show(done, total),
           });
           progress.done();

@@ -18,6 +18,7 @@ import {
   parseConfigFile,
   REPLICAS_MAX,
   type ResolvedStartConfig,
+  redactSecrets,
   resolveStartConfig,
   SETTINGS_ENV,
   SHARDS_MAX,
@@ -61,6 +62,25 @@ export function registerStart(program: Command): void {
     .option("--replicas <n>", `with --bootstrap: replicas per shard (1–${REPLICAS_MAX})`)
     .option("--join <host:port,...>", "ask these members (in turn) to add this node")
     .option("--log-level <level>", `log level: ${LOG_LEVELS.join(", ")} (default: info)`)
+    .option("--cert <file>", "PEM certificate the gRPC and HTTP ports present (TLS)")
+    .option("--key <file>", "PEM private key of --cert")
+    .option("--ca <file>", "PEM CA bundle that signed --cert's peers' and clients' certificates")
+    .option("--client-cert-auth", "refuse callers without a certificate from --ca or --peer-ca")
+    .option("--peer-cert <file>", "PEM certificate this node presents to other nodes (mutual TLS)")
+    .option("--peer-key <file>", "PEM private key of --peer-cert")
+    .option(
+      "--peer-ca <file>",
+      "PEM CA bundle of the cluster's nodes: only its certificates may call peer RPCs",
+    )
+    .option("--insecure", "allow plaintext on a non-loopback address (refused otherwise)")
+    .option(
+      "--auth-file <file>",
+      "token file (NAME ROLE sha256:HASH lines, `ringkv auth add-token`): turns authentication on; reloaded on SIGHUP",
+    )
+    .option(
+      "--peer-token <token>",
+      "with --auth-file: admin token this node presents to its peers (prefer RINGKV_PEER_TOKEN: flags show in ps)",
+    )
     .addHelpText(
       "after",
       `
@@ -86,7 +106,7 @@ ${EXIT_CODES_HELP}`,
       const { config: configFlag, printConfig, ...startFlags } = flags;
       const resolved = await resolveFromProcess(startFlags, configFlag);
       if (printConfig === true) {
-        process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(redactSecrets(resolved), null, 2)}\n`);
         return;
       }
       await runNode(resolved.config);
@@ -117,6 +137,15 @@ async function resolveFromProcess(
 }
 
 export function nodeOptions(config: StartConfig): NodeOptions {
+  const tls = {
+    ...(config.cert === undefined ? {} : { cert: config.cert }),
+    ...(config.key === undefined ? {} : { key: config.key }),
+    ...(config.ca === undefined ? {} : { ca: config.ca }),
+    ...(config.clientCertAuth === undefined ? {} : { clientCertAuth: config.clientCertAuth }),
+    ...(config.peerCert === undefined ? {} : { peerCert: config.peerCert }),
+    ...(config.peerKey === undefined ? {} : { peerKey: config.peerKey }),
+    ...(config.peerCa === undefined ? {} : { peerCa: config.peerCa }),
+  };
   const bootstrap = {
     ...(config.shards === undefined ? {} : { shards: config.shards }),
     ...(config.replicas === undefined ? {} : { replicas: config.replicas }),
@@ -131,6 +160,16 @@ export function nodeOptions(config: StartConfig): NodeOptions {
     ...(config.bootstrap ? { bootstrap } : {}),
     ...(config.join === undefined ? {} : { join: config.join }),
     logLevel: config.logLevel,
+    ...(Object.keys(tls).length === 0 ? {} : { tls }),
+    ...(config.insecure === true ? { insecure: true } : {}),
+    ...(config.authFile === undefined
+      ? {}
+      : {
+          auth: {
+            file: config.authFile,
+            ...(config.peerToken === undefined ? {} : { peerToken: config.peerToken }),
+          },
+        }),
   };
 }
 
@@ -155,8 +194,12 @@ async function runNode(config: StartConfig): Promise<void> {
     }
     return;
   }
-  const http = node.httpAddr ? `, HTTP http://${node.httpAddr}` : "";
-  process.stdout.write(`ringkv ${node.id} listening: gRPC ${node.addr}${http}, data ${options.dataDir}\n`);
+  const secure = options.tls?.cert !== undefined;
+  const http = node.httpAddr ? `, HTTP ${secure ? "https" : "http"}://${node.httpAddr}` : "";
+  const grpcLabel = secure ? "gRPC (TLS)" : "gRPC";
+  process.stdout.write(
+    `ringkv ${node.id} listening: ${grpcLabel} ${node.addr}${http}, data ${options.dataDir}\n`,
+  );
   let stopping = false;
   const stop = (exitCode = 0): void => {
     // Later signals are ignored: the graceful stop is bounded, and SIGKILL remains for the impatient.
@@ -167,6 +210,12 @@ async function runNode(config: StartConfig): Promise<void> {
       (e: unknown) => process.exit(out.failure(e)),
     );
   };
+  // SIGHUP reloads the token file, as daemons reload their configuration; a bad file is logged
+  // naming its line and the tokens in force stay (AuthGate.reload). Without auth it is ignored
+  // rather than ending the process, as SIGHUP does by default.
+  process.on("SIGHUP", () => {
+    node.reloadAuth().catch(() => {});
+  });
   process.on("SIGTERM", () => stop());
   process.on("SIGINT", () => stop());
   // A node removed from the cluster has nothing left to serve. Removed by `ringkv leave` while

@@ -15,6 +15,8 @@ export type ErrorCode =
   | "Unavailable"
   | "Timeout"
   | "NotMember"
+  | "Unauthenticated"
+  | "PermissionDenied"
   | "Internal";
 
 interface Mapping {
@@ -37,6 +39,9 @@ export const ERROR_MAPPINGS: Readonly<Record<ErrorCode, Mapping>> = {
   Unavailable: { grpc: GrpcStatus.UNAVAILABLE, http: 503, exit: 3 },
   Timeout: { grpc: GrpcStatus.DEADLINE_EXCEEDED, http: 504, exit: 3 },
   NotMember: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 400, exit: 2 },
+  // Credentials are input: a missing or wrong token (401), or one whose role is too low (403).
+  Unauthenticated: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401, exit: 2 },
+  PermissionDenied: { grpc: GrpcStatus.PERMISSION_DENIED, http: 403, exit: 2 },
   Internal: { grpc: GrpcStatus.INTERNAL, http: 500, exit: 3 },
 };
 

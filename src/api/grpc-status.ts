@@ -88,6 +88,11 @@ function transportErrorCode(code: GrpcStatus): ErrorCode {
       return "RequestTooLarge";
     case GrpcStatus.INVALID_ARGUMENT:
       return "InvalidArgument";
+    // A proxy or a TLS layer in front of the node may refuse a caller without a ringkv code.
+    case GrpcStatus.UNAUTHENTICATED:
+      return "Unauthenticated";
+    case GrpcStatus.PERMISSION_DENIED:
+      return "PermissionDenied";
     default:
       return "Internal";
   }

@@ -24,6 +24,8 @@ import { giveUpError } from "./give-up.ts";
 import { KvValue } from "./kv-value.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
 import { ShardRouter } from "./shard-router.ts";
+import { type ClientTlsOptions, clientCredentials } from "./tls.ts";
+import { keepTlsHint, tlsFailure } from "./tls-failure.ts";
 
 export interface RingkvClientOptions {
   /** Node gRPC addresses, HOST:PORT; at least one. */
@@ -35,6 +37,13 @@ export interface RingkvClientOptions {
   readonly random?: () => number;
   /** Send key requests straight to the shard's leader (default true); false: any node routes. */
   readonly routing?: boolean;
+  /** Speak TLS to the nodes (they run with --cert); plaintext when absent. */
+  readonly tls?: ClientTlsOptions;
+  /**
+   * The bearer token a node with authentication on asks for, sent on every call as the
+   * `authorization: Bearer <token>` metadata. None by default.
+   */
+  readonly token?: string;
 }
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -64,6 +73,10 @@ export class RingkvClient implements KvApi {
   readonly #deadlineMs: number;
   #preferred: string;
   readonly #router: ShardRouter | null;
+  readonly #credentials: grpc.ChannelCredentials;
+  readonly #tls: boolean;
+  /** The `authorization` metadata value, or null for none. */
+  readonly #authorization: string | null;
   #closed = false;
 
   constructor(options: RingkvClientOptions) {
@@ -76,6 +89,9 @@ export class RingkvClient implements KvApi {
     this.#deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.#policy = new RetryPolicy(options.retry, options.random);
     this.#router = options.routing === false ? null : new ShardRouter(() => this.status());
+    this.#credentials = clientCredentials(options.tls);
+    this.#tls = options.tls !== undefined;
+    this.#authorization = options.token === undefined ? null : `Bearer ${checkedToken(options.token)}`;
   }
 
   /**
@@ -177,7 +193,7 @@ export class RingkvClient implements KvApi {
         if (shard === null) this.#preferred = address;
         return response;
       } catch (e) {
-        const failure = asFailure(e, address);
+        const failure = asFailure(e, address, this.#tls);
         if (failure.error.code === "NotLeader" && failure.error.leaderHint) {
           this.#router?.learn(shard, failure.error.leaderHint);
         } else if (address === this.#router?.leaderOf(shard)) {
@@ -185,14 +201,17 @@ export class RingkvClient implements KvApi {
         }
         const elapsedMs = performance.now() - started;
         // Said as the user needs it: which shard, which node, what failed before (give-up.ts).
-        const explained = giveUpError(failure.error, {
-          shard,
-          address,
-          node: this.#router?.nodeAt(address),
-          previous,
-          elapsedMs,
-          write: kind === "write",
-        });
+        const explained = keepTlsHint(
+          giveUpError(failure.error, {
+            shard,
+            address,
+            node: this.#router?.nodeAt(address),
+            previous,
+            elapsedMs,
+            write: kind === "write",
+          }),
+          failure.error,
+        );
         const decision = this.#policy.decide(failure, { kind, attempt, elapsedMs });
         if (!decision.retry || this.#closed) throw explained;
         previous = explained;
@@ -212,8 +231,10 @@ export class RingkvClient implements KvApi {
     const stub = this.#stub(address);
     const call = stub[method as string] as UnaryMethod<KvMethods[M][0], KvMethods[M][1]>;
     const deadline = new Date(Date.now() + Math.max(1, deadlineMs));
+    const metadata = new grpc.Metadata();
+    if (this.#authorization !== null) metadata.set("authorization", this.#authorization);
     return new Promise((resolve, reject) => {
-      call.call(stub, request, new grpc.Metadata(), { deadline }, (error, response) => {
+      call.call(stub, request, metadata, { deadline }, (error, response) => {
         if (error) reject(error);
         else if (response === undefined) reject(new RingkvError("Internal", `${method}: empty response`));
         else resolve(response);
@@ -224,7 +245,7 @@ export class RingkvClient implements KvApi {
   #stub(address: string): grpc.Client & Record<string, unknown> {
     let stub = this.#stubs.get(address);
     if (!stub) {
-      stub = new KvStub(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+      stub = new KvStub(address, this.#credentials, CHANNEL_OPTIONS);
       this.#stubs.set(address, stub);
     }
     return stub as grpc.Client & Record<string, unknown>;
@@ -241,15 +262,28 @@ export class RingkvClient implements KvApi {
   }
 }
 
+/** A token as metadata can carry it: visible ASCII, no spaces (a pasted newline is a mistake). */
+function checkedToken(token: unknown): string {
+  if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new RingkvError("InvalidArgument", "token must be a non-empty string of visible ASCII characters");
+  }
+  return token;
+}
+
 /** validateVersion, for callers whose types did not stop a non-number (plain JavaScript). */
 function checkVersion(version: unknown): void {
   if (typeof version !== "number") throw new RingkvError("InvalidArgument", "ifVersion must be a number");
   validateVersion(version);
 }
 
-function asFailure(e: unknown, address: string): Failure {
+function asFailure(e: unknown, address: string, tls: boolean): Failure {
   if (e instanceof RingkvError) return { error: e, unsent: false };
-  if (isServiceError(e)) return { error: fromGrpcStatus(e, address), unsent: isUnsentFailure(e) };
+  if (isServiceError(e)) {
+    // No handshake, no request: a TLS failure is always unsent.
+    const tlsError = tlsFailure(e.details, address, tls);
+    if (tlsError) return { error: tlsError, unsent: true };
+    return { error: fromGrpcStatus(e, address), unsent: isUnsentFailure(e) };
+  }
   return { error: new RingkvError("Internal", e instanceof Error ? e.message : String(e)), unsent: false };
 }
 

@@ -25,3 +25,4 @@ export {
   RetryPolicy,
   type RetrySettings,
 } from "./retry-policy.ts";
+export type { ClientTlsOptions } from "./tls.ts";

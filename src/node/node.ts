@@ -3,6 +3,7 @@
 // traffic on one port) and HTTP — with durable storage and the gRPC peer transport.
 import { mkdir } from "node:fs/promises";
 import type { Server as HttpServer } from "node:http";
+import type { Server as HttpsServer } from "node:https";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
 import { RingkvError } from "../api/errors.ts";
@@ -17,29 +18,41 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
+import { KV_SERVICE_NAME, kvServiceDefinition } from "../api/kv-wire.ts";
 import type { RingArc } from "../api/ring-view.ts";
 import { createHasher, type Hasher, ShardRing } from "../ring/index.ts";
 import { replicationFactorDefault, shardCountDefault } from "../ring/settings.ts";
 import type { LogStore } from "../storage/log-store.ts";
-import { GrpcTransport, raftServerOptions, registerRaftService } from "../transport/index.ts";
+import {
+  GrpcTransport,
+  raftServerOptions,
+  raftServiceDefinition,
+  registerRaftService,
+} from "../transport/index.ts";
+import { AuthGate, NO_PEER_IDENTITY, type PeerIdentity } from "./auth/index.ts";
 import { FileAddressBook } from "./cluster/address-book.ts";
 import { bootstrapCluster } from "./cluster/bootstrap.ts";
 import { ClusterNode } from "./cluster/cluster-node.ts";
+import { forwardServiceDefinition } from "./cluster/forward-wire.ts";
 import { PeerClients } from "./cluster/peer-clients.ts";
 import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
-import { GossipAgent } from "./gossip/index.ts";
+import { GossipAgent, gossipServiceDefinition } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
 import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
 import { checkCanListen, ListenError, type ListenerRole } from "./listen-error.ts";
 import { Metrics } from "./metrics.ts";
-import type { NodeOptions } from "./options.ts";
+import type { NodeAuthOptions, NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
+import { authInterceptor, bearerInterceptor, httpAuthorize } from "./server/auth-interceptor.ts";
 import { registerAdminService } from "./server/grpc-admin.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
-import { registerKvService } from "./server/grpc-kv.ts";
+import { CLIENT_MESSAGE_OVERHEAD_BYTES, registerKvService } from "./server/grpc-kv.ts";
+import { clientMessageLimit } from "./server/grpc-message-limit.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
+import { checkExposure } from "./tls/exposure.ts";
+import { NodeTls } from "./tls/node-tls.ts";
 
 /** How long a stopping node lets in-flight answers drain before closing every stream. */
 const SHUTDOWN_GRACE_MS = 300;
@@ -51,9 +64,26 @@ export async function startNode(
   // Refused before anything is created: a bad setting names itself (InvalidArgument, CLI exit 2).
   const s = validateNodeSettings({ ...NODE_DEFAULTS, ...settings });
   const logger = pino({ level: options.logLevel ?? "info", base: { node: options.id } });
+  // Certificates are read and checked, and plaintext beyond loopback refused, before anything
+  // else: a wrong path is one line naming it (exit 2), not a failed handshake later.
+  const tls = NodeTls.load(options.tls ?? {});
+  checkExposure(
+    { listen: options.listen, http: options.http },
+    { client: tls !== null, peer: tls?.peerAuth === true },
+    options.insecure === true,
+  );
+  const peerCredentials = tls?.peerChannelCredentials() ?? grpc.credentials.createInsecure();
+  // With mutual TLS a verified peer certificate is what proves a node to authorization; a peer
+  // token is then not needed (src/node/auth/peer-identity.ts).
+  const peerIdentity = options.auth?.peerIdentity ?? tls?.peerIdentity();
+  const authOptions = options.auth
+    ? { ...options.auth, ...(peerIdentity ? { peerIdentity } : {}) }
+    : undefined;
   // A taken port is found before the data directory is opened and locked (listen-error.ts).
   await checkListener(options.listen, "gRPC");
   if (options.http) await checkListener(options.http, "HTTP");
+  // A bad token file refuses the start before the data directory is locked.
+  const auth = authOptions ? await openAuth(authOptions, logger) : null;
   await mkdir(options.dataDir, { recursive: true });
   const hasher = await createHasher();
   const store = await openLogStore(options.dataDir, logger);
@@ -96,11 +126,12 @@ export async function startNode(
       dataDir: options.dataDir,
       tickMs: s.gossipTickMs,
       logger,
+      credentials: peerCredentials,
     });
     const metrics = new Metrics({ labels: { node: options.id } });
     // The series read the cluster node when scraped; it exists by the time anything scrapes.
     let cluster: ClusterNode | undefined;
-    const transport = new GrpcTransport({ nodeId: options.id });
+    const transport = new GrpcTransport({ nodeId: options.id, credentials: peerCredentials });
     const observer = new NodeMetrics(metrics, {
       replicas: () => cluster?.replicas() ?? [],
       dataQuotaBytes: s.dataQuotaBytes,
@@ -119,7 +150,10 @@ export async function startNode(
       logger,
       store,
       transport,
-      peers: new PeerClients(),
+      peers: new PeerClients(
+        peerCredentials,
+        options.auth?.peerToken ? { interceptors: [bearerInterceptor(options.auth.peerToken)] } : {},
+      ),
       hasher,
       random: seededRandom(hashSeed(options.id)),
       addressBook,
@@ -127,10 +161,26 @@ export async function startNode(
       onFatal: (e) => fatal(logger, e),
       observer,
     });
-    const node = new RingkvNode(options, s, logger, store, gossip, cluster, { hasher, metrics });
+    const node = new RingkvNode(options, s, logger, store, gossip, cluster, {
+      hasher,
+      metrics,
+      tls,
+      auth,
+      peerIdentity: peerIdentity ?? NO_PEER_IDENTITY,
+    });
     try {
+      // Startup order: the gRPC port first (peers need it: the join's check that this node
+      // answers, then replication of the meta log to it), the client HTTP port only once this
+      // node can route. A joiner would otherwise answer 503 "has not learned the cluster config
+      // yet" for the seconds its meta replica takes to catch up.
       await node.listen();
-      if (fresh && options.join?.length) await node.joinCluster(options.join);
+      if (fresh && options.join?.length) {
+        await node.joinCluster(options.join);
+        if (!(await node.untilRoutable(s.joinCatchUpMs))) {
+          logger.warn({ waitedMs: s.joinCatchUpMs }, "cluster config not learned yet; serving anyway");
+        }
+      }
+      await node.listenHttp();
     } catch (e) {
       // Stop what listen() started, or the open servers and Raft loop keep the process alive
       // (and write to the store closed below).
@@ -142,6 +192,29 @@ export async function startNode(
     await store.close();
     throw e;
   }
+}
+
+/**
+ * The node's AuthGate. Its peer token must be an admin token of its own file: a typo would
+ * otherwise surface only as refused joins and forwards on other nodes.
+ */
+async function openAuth(auth: NodeAuthOptions, logger: Logger): Promise<AuthGate> {
+  const gate = await AuthGate.open(auth.file, logger);
+  if (auth.peerToken !== undefined) {
+    try {
+      gate.check({ authorization: `Bearer ${auth.peerToken}`, peer: null }, "peer", "the peer token");
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new RingkvError("InvalidArgument", `peer token refused by ${auth.file}: ${why}`);
+    }
+  } else if (auth.peerIdentity === undefined) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `auth file ${auth.file} given without a peer token: give --peer-token (RINGKV_PEER_TOKEN), an admin token of that file, which this node presents to its peers when it joins, forwards and asks for status`,
+    );
+  }
+  logger.info({ file: auth.file, tokens: gate.tokenCount }, "token authentication on");
+  return gate;
 }
 
 /** The HTTP address the node publishes (meta member record, gossip, status): the advertised one. */
@@ -164,7 +237,9 @@ export class RingkvNode implements KvApi {
   readonly #grpc: grpc.Server;
   readonly #metrics: Metrics;
   readonly #gossip: GossipAgent;
-  #http: HttpServer | null = null;
+  #http: HttpServer | HttpsServer | null = null;
+  readonly #tls: NodeTls | null;
+  readonly #auth: AuthGate | null;
   readonly #hasher: Hasher;
   #arcs: { readonly shardCount: number; readonly arcs: readonly RingArc[] } | null = null;
   #stopping: Promise<void> | null = null;
@@ -176,7 +251,13 @@ export class RingkvNode implements KvApi {
     store: LogStore,
     gossip: GossipAgent,
     cluster: ClusterNode,
-    parts: { readonly hasher: Hasher; readonly metrics: Metrics },
+    parts: {
+      readonly hasher: Hasher;
+      readonly metrics: Metrics;
+      readonly tls: NodeTls | null;
+      readonly auth: AuthGate | null;
+      readonly peerIdentity: PeerIdentity;
+    },
   ) {
     this.id = options.id;
     this.addr = cluster.addr;
@@ -190,7 +271,20 @@ export class RingkvNode implements KvApi {
     this.#gossip = gossip;
     this.#hasher = parts.hasher;
     this.#metrics = parts.metrics;
-    this.#grpc = new grpc.Server(raftServerOptions(this.#transport.config));
+    this.#tls = parts.tls;
+    this.#auth = parts.auth;
+    // One port for peers and clients: the peers' message limit for the server, the client
+    // limit for the client service's calls (grpc-message-limit.ts). The auth interceptor sits in
+    // front of every service on the port, registered or yet to be.
+    const interceptors = [
+      ...(parts.auth ? [authInterceptor(parts.auth, parts.peerIdentity)] : []),
+      clientMessageLimit(
+        [`/${KV_SERVICE_NAME}/`],
+        settings.maxKeyBytes + settings.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES,
+        logger,
+      ),
+    ];
+    this.#grpc = new grpc.Server({ ...raftServerOptions(this.#transport.config), interceptors });
   }
 
   get #transport(): GrpcTransport {
@@ -208,25 +302,51 @@ export class RingkvNode implements KvApi {
     };
   }
 
+  get #limits(): { readonly maxKeyBytes: number; readonly maxValueBytes: number } {
+    return { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
+  }
+
+  /** Bind the gRPC port (client and peer services) and start the cluster node and gossip. */
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
-    const limits = { maxKeyBytes: this.#settings.maxKeyBytes, maxValueBytes: this.#settings.maxValueBytes };
+    const limits = this.#limits;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
-      this.#grpc.bindAsync(this.#listen, grpc.ServerCredentials.createInsecure(), (err) =>
+      this.#grpc.bindAsync(this.#listen, this.#serverCredentials(), (err) =>
         err ? reject(new ListenError(this.#listen, "gRPC", err)) : resolve(),
       ),
     );
+    this.cluster.start();
+    this.#gossip.start();
+  }
+
+  /**
+   * Wait (polling every tick, at most `timeoutMs`) until this node has applied the cluster
+   * config; false if it has not by then (the caller goes on: requests then say why they fail).
+   */
+  async untilRoutable(timeoutMs: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (!this.cluster.configKnown) {
+      if (Date.now() >= until || this.#stopping !== null) return false;
+      await new Promise((resolve) => setTimeout(resolve, this.#settings.tickMs));
+    }
+    return true;
+  }
+
+  /** Bind the HTTP port (clients, /metrics, the status page), if any; then log "listening". */
+  async listenHttp(): Promise<void> {
     if (this.#httpListen) {
       const http = createHttpServer(this, {
-        ...limits,
+        ...this.#limits,
         metrics: this.#metrics,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
+        ...(this.#tls ? { tls: this.#tls.httpsOptions() } : {}),
+        ...(this.#auth ? { authorize: httpAuthorize(this.#auth) } : {}),
       });
       const [host, port] = splitHostPort(this.#httpListen);
       await new Promise<void>((resolve, reject) => {
@@ -235,9 +355,23 @@ export class RingkvNode implements KvApi {
       });
       this.#http = http;
     }
-    this.cluster.start();
-    this.#gossip.start();
     this.logger.info({ addr: this.addr, http: this.httpAddr || null }, "listening");
+  }
+
+  /** Plaintext, or TLS whose peer-only methods refuse callers without a peer certificate. */
+  #serverCredentials(): grpc.ServerCredentials {
+    if (this.#tls === null) return grpc.ServerCredentials.createInsecure();
+    const kv = kvServiceDefinition();
+    const peerMethods = new Set([
+      ...Object.values(raftServiceDefinition()).map((m) => m.path),
+      ...Object.values(gossipServiceDefinition()).map((m) => m.path),
+      ...Object.values(forwardServiceDefinition()).map((m) => m.path),
+      kv["Join"]!.path,
+      kv["Leave"]!.path,
+    ]);
+    return this.#tls.serverCredentials(peerMethods, (refusal) =>
+      this.logger.warn(refusal, "refused a peer-only call without a peer certificate"),
+    );
   }
 
   /** The ring's token ranges for the status page (fixed for a shard count: computed once). */
@@ -248,22 +382,43 @@ export class RingkvNode implements KvApi {
     return this.#arcs.arcs;
   }
 
+  /**
+   * Read the token file again (SIGHUP). A bad file keeps the tokens in force and is logged naming
+   * its line; the error is returned too. Null when auth is off or the file was taken.
+   */
+  reloadAuth(): Promise<RingkvError | null> {
+    return this.#auth?.reload() ?? Promise.resolve(null);
+  }
+
   joinCluster(addresses: readonly string[]): Promise<void> {
     return this.cluster.joinCluster(addresses);
   }
 
   // ─── KvApi: the cluster node's ────────────────────────────────────────────────────────────
 
-  put(key: Uint8Array, value: Uint8Array, options?: PutOptions): Promise<{ version: number }> {
+  // The gRPC port opens before the config is known (peers need it), so a key request that
+  // arrives that early waits for the config — within its deadline and requestTimeoutMs — rather
+  // than failing with 503 at once.
+
+  async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
+    await this.#configBefore(options);
     return this.cluster.put(key, value, options);
   }
 
-  get(key: Uint8Array, options?: GetOptions): Promise<VersionedValue | null> {
+  async get(key: Uint8Array, options: GetOptions = {}): Promise<VersionedValue | null> {
+    await this.#configBefore(options);
     return this.cluster.get(key, options);
   }
 
-  delete(key: Uint8Array, options?: DeleteOptions): Promise<{ deleted: boolean }> {
+  async delete(key: Uint8Array, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
+    await this.#configBefore(options);
     return this.cluster.delete(key, options);
+  }
+
+  async #configBefore(options: RequestOptions): Promise<void> {
+    if (this.cluster.configKnown) return;
+    const until = Math.min(Date.now() + this.#settings.requestTimeoutMs, options.callerDeadline ?? Infinity);
+    await this.untilRoutable(Math.max(0, until - Date.now() - this.#settings.tickMs));
   }
 
   join(member: MemberInfo, options?: RequestOptions): Promise<JoinResult> {

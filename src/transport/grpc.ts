@@ -10,6 +10,7 @@
 //   registerRaftService(server, transport);          // beside the KV service, one port
 //   transport.onReceive((messages) => …step each into its group…);
 //   transport.setPeer("n2", "127.0.0.1:7002");
+import * as grpc from "@grpc/grpc-js";
 import { MessageType } from "../raft/types.ts";
 import type { MessageBatch } from "./codec.ts";
 import { resolveTransportConfig, type TransportConfig } from "./config.ts";
@@ -34,6 +35,8 @@ export interface GrpcTransportOptions extends SnapshotReporter {
   readonly config?: Partial<TransportConfig>;
   /** Backoff jitter source in [0, 1); default Math.random. */
   readonly random?: () => number;
+  /** How to dial peers; default plaintext (node.ts passes TLS credentials when configured). */
+  readonly credentials?: grpc.ChannelCredentials;
 }
 
 export class GrpcTransport implements Transport, RaftInbound {
@@ -72,6 +75,7 @@ export class GrpcTransport implements Transport, RaftInbound {
       stats: this.#stats,
       reporter,
       random: options.random ?? Math.random,
+      credentials: options.credentials ?? grpc.credentials.createInsecure(),
       requestFlush: () => this.#scheduleFlush(),
     };
   }

@@ -33,6 +33,8 @@ export interface LinkContext {
   readonly stats: TransportStats;
   readonly reporter: SnapshotReporter;
   readonly random: () => number;
+  /** How links dial their peers: TLS with this node's peer certificate, or plaintext. */
+  readonly credentials: grpc.ChannelCredentials;
   /** The link's readiness changed: flush soon. */
   requestFlush(): void;
 }
@@ -138,11 +140,7 @@ export class PeerLink {
   #connect(): void {
     this.#state = "connecting";
     const generation = ++this.#generation;
-    this.#client ??= new grpc.Client(
-      this.addr,
-      grpc.credentials.createInsecure(),
-      raftChannelOptions(this.#ctx.config),
-    );
+    this.#client ??= new grpc.Client(this.addr, this.#ctx.credentials, raftChannelOptions(this.#ctx.config));
     const method = raftServiceDefinition()["Send"]!;
     const call: grpc.ClientWritableStream<MessageBatchWire> = this.#client.makeClientStreamRequest(
       method.path,

@@ -282,6 +282,16 @@ describe("parseConfigFile", () => {
       "replicas",
       "join",
       "logLevel",
+      "cert",
+      "key",
+      "ca",
+      "clientCertAuth",
+      "peerCert",
+      "peerKey",
+      "peerCa",
+      "insecure",
+      "authFile",
+      "peerToken",
       "settings",
     ]);
   });

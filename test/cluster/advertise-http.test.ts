@@ -44,7 +44,7 @@ describe("ringkv start --advertise-http", { timeout: 180_000 }, () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  test("the member record, status and status page carry the advertised HTTP address", async () => {
+  test("the member record, status and status page carry the advertised HTTP address, also after a restart that changes it", async () => {
     const [grpcPort, httpPort] = [await freePort(), await freePort()];
     const http = `127.0.0.1:${httpPort}`;
     const file = join(root, "n1.yaml");
@@ -56,12 +56,14 @@ describe("ringkv start --advertise-http", { timeout: 180_000 }, () => {
       const node = start(["--config", file, "--advertise-http", advertised]);
       try {
         // Listening on --http, publishing --advertise-http.
+        // On a restart with another address the record is re-proposed: wait for it, not for
+        // the first answer (which may still carry the previous life's record).
         const status = await waitFor(
           async () => {
             const s = await statusOf(http);
-            return s.members.length > 0 ? s : undefined;
+            return s.members.some((m) => m.http === advertised) ? s : undefined;
           },
-          { timeoutMs: 60_000, what: "n1 to answer /v1/status with its member record" },
+          { timeoutMs: 60_000, what: `n1's member record to carry ${advertised}` },
         );
         expect(status.node.http).toBe(advertised);
         expect(status.members.map((m) => [m.id, m.http])).toEqual([["n1", advertised]]);
@@ -73,5 +75,7 @@ describe("ringkv start --advertise-http", { timeout: 180_000 }, () => {
       expect([await node.exited, node.stderr()]).toEqual([0, ""]);
     };
     await run("n1.example.net:80");
+    // Restarted on the same data with another advertised address: the member record follows.
+    await run("n1-moved.example.net:8080");
   });
 });

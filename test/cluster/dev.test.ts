@@ -3,7 +3,7 @@
 // was written the first time. Its output is not a terminal here, so it is JSON lines, the banner
 // one of them.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -110,6 +110,78 @@ describe("ringkv dev restarts from its data (npm start works twice)", { timeout:
     expect([get2.code, get2.stdout]).toEqual([0, "v2\n"]);
     second.child.kill("SIGINT");
     expect(await within(second.exited, { timeoutMs: 60_000, what: "ringkv dev to stop on SIGINT" })).toBe(0);
+  });
+
+  test("dev --tls: certificates made once and reused, the cluster serves TLS clients twice on the same data", async () => {
+    const grpcPort = await freePortRun(3);
+    const httpPort = await freePortRun(3);
+    const data = join(root, "tls");
+    const args = ["--data", data, "--grpc-port", String(grpcPort), "--http-port", String(httpPort), "--tls"];
+    const addrs = [0, 1, 2].map((i) => `127.0.0.1:${grpcPort + i}`).join(",");
+    const ca = join(data, "tls", "ca.pem");
+
+    const first = new Dev(args);
+    devs.push(first);
+    await within(first.ready, { timeoutMs: 240_000, what: "the first ringkv dev --tls to be ready" });
+    const ready = first.records.find((r) => r["msg"] === "ringkv dev: cluster ready");
+    expect([ready?.["scheme"], ready?.["ca"]]).toEqual(["https", ca]);
+    expect(first.records.some((r) => r["msg"] === `generated TLS certificates in ${join(data, "tls")}`)).toBe(
+      true,
+    );
+    const caPem = readFileSync(ca, "utf8");
+    const put = await runRingkv(["put", "secure", "kept", "--addr", addrs, "--ca", ca]);
+    expect(put.code, put.stderr).toBe(0);
+    const plain = await runRingkv(["get", "secure", "--addr", addrs, "--timeout", "2"]);
+    expect(plain.code).toBe(3);
+    first.child.kill("SIGINT");
+    expect(
+      await within(first.exited, { timeoutMs: 60_000, what: "ringkv dev --tls to stop on SIGINT" }),
+    ).toBe(0);
+
+    const second = new Dev(args);
+    devs.push(second);
+    await within(second.ready, { timeoutMs: 240_000, what: "ringkv dev --tls, started again, to be ready" });
+    expect(second.records.some((r) => r["msg"] === `reusing TLS certificates in ${join(data, "tls")}`)).toBe(
+      true,
+    );
+    expect(readFileSync(ca, "utf8")).toBe(caPem);
+    const get = await runRingkv(["get", "secure", "--addr", addrs, "--ca", ca]);
+    expect([get.code, get.stdout]).toEqual([0, "kept\n"]);
+    second.child.kill("SIGINT");
+    expect(
+      await within(second.exited, { timeoutMs: 60_000, what: "ringkv dev --tls to stop on SIGINT" }),
+    ).toBe(0);
+  });
+
+  test("dev --auth prints an admin token; the nodes join with it and refuse callers without it", async () => {
+    const grpcPort = await freePortRun(2);
+    const httpPort = await freePortRun(2);
+    const data = join(root, "auth");
+    const dev = new Dev([
+      "--auth",
+      "--nodes",
+      "2",
+      "--data",
+      data,
+      "--grpc-port",
+      String(grpcPort),
+      "--http-port",
+      String(httpPort),
+    ]);
+    devs.push(dev);
+    const nodes = await within(dev.ready, { timeoutMs: 240_000, what: "ringkv dev --auth to be ready" });
+    const banner = dev.records.find((r) => r["msg"] === "ringkv dev: cluster ready");
+    const token = String(banner?.["token"]);
+    expect(token).toMatch(/^rk_/);
+    expect(readFileSync(join(data, "tokens"), "utf8")).not.toContain(token);
+    for (const n of nodes) expect(n.restart).toMatch(/^RINGKV_PEER_TOKEN=rk_\S+ .* --auth-file /);
+    const addrs = nodes.map((n) => n.addr).join(",");
+    const denied = await runRingkv(["put", "k", "v", "--addr", addrs]);
+    expect([denied.code, denied.stderr]).toEqual([2, expect.stringContaining("error: Unauthenticated:")]);
+    const put = await runRingkv(["put", "k", "v", "--addr", addrs, "--token", token]);
+    expect(put.code, put.stderr).toBe(0);
+    dev.child.kill("SIGINT");
+    expect(await within(dev.exited, { timeoutMs: 60_000, what: "ringkv dev to stop on SIGINT" })).toBe(0);
   });
 
   test("a node of dev that cannot listen ends dev with the node's exit code 4 and the address", async () => {

@@ -129,6 +129,8 @@ export class NodeProcess {
   bootstrapArgs: string[] = [];
   /** Extra environment of the node's process (RINGKV_SETTINGS…). */
   env: Record<string, string> = {};
+  /** Headers of the harness's own HTTP requests (status): a token when auth is on. */
+  httpHeaders: Record<string, string> = {};
   readonly lines: LogLine[] = [];
   #child: ChildProcess | null = null;
   #exit: Promise<ExitInfo> = Promise.resolve({ code: null, signal: null });
@@ -286,7 +288,11 @@ export class NodeProcess {
    * `cluster` asks it for the cluster-wide view (every shard as its leader reports it).
    */
   async status(timeoutMs = 3000, scope: "local" | "cluster" = "local"): Promise<StatusJson> {
-    const reply = await httpRequest(this.http, { path: `/v1/status?scope=${scope}`, timeoutMs });
+    const reply = await httpRequest(this.http, {
+      path: `/v1/status?scope=${scope}`,
+      timeoutMs,
+      headers: this.httpHeaders,
+    });
     if (reply.status !== 200)
       throw new Error(`${this.id} status: HTTP ${reply.status} ${reply.body.toString()}`);
     return reply.json as StatusJson;
@@ -344,6 +350,9 @@ export interface ClusterOptions {
   readonly shards?: number;
   /** Node settings to override (RINGKV_SETTINGS, src/node/config.ts). */
   readonly settings?: Readonly<Record<string, number>>;
+  /** Authentication on: every node reads `file` and presents `token` (admin) to its peers and
+   * the harness's status requests. */
+  readonly auth?: { readonly file: string; readonly token: string };
 }
 
 export class Cluster {
@@ -410,6 +419,13 @@ export class Cluster {
       if (options.shards !== undefined) nodes[0]!.bootstrapArgs = ["--shards", String(options.shards)];
       if (options.settings)
         for (const n of nodes) n.env = { RINGKV_SETTINGS: JSON.stringify(options.settings) };
+      if (options.auth) {
+        const { file, token } = options.auth;
+        for (const n of nodes) {
+          n.env = { ...n.env, RINGKV_AUTH_FILE: file, RINGKV_PEER_TOKEN: token };
+          n.httpHeaders = { authorization: `Bearer ${token}` };
+        }
+      }
       return cluster;
     } catch (e) {
       await cluster.teardown();

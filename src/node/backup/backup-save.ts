@@ -3,7 +3,7 @@
 // leader, one at a time, so neither side holds more than one shard's state.
 import type { SnapshotPart } from "../../api/admin-wire.ts";
 import { RingkvError } from "../../api/errors.ts";
-import { adminStream } from "../cluster/admin-stream.ts";
+import { type AdminCall, adminStream } from "../cluster/admin-stream.ts";
 import { BackupWriter } from "./backup-writer.ts";
 
 export interface SaveOptions {
@@ -12,6 +12,8 @@ export interface SaveOptions {
   readonly path: string;
   /** When the whole save must be done (ms since the epoch). */
   readonly deadline: number;
+  /** TLS and the bearer token, as the CLI's other commands use them; plaintext, none by default. */
+  readonly call?: Omit<AdminCall, "deadline">;
   /** Called as each shard is complete. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -43,7 +45,12 @@ async function saveFrom(addr: string, options: SaveOptions): Promise<SaveReport>
   let shardCount = 0;
   let keys = 0;
   try {
-    for await (const p of adminStream<SnapshotPart>(addr, "Snapshot", {}, { deadline: options.deadline })) {
+    for await (const p of adminStream<SnapshotPart>(
+      addr,
+      "Snapshot",
+      {},
+      { ...options.call, deadline: options.deadline },
+    )) {
       if ("header" in p && p.header) {
         const { header } = p;
         shardCount = header.shardCount;

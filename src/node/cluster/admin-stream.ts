@@ -13,13 +13,24 @@ type ServerStreamCall = (
   options: grpc.CallOptions,
 ) => grpc.ClientReadableStream<unknown>;
 
+export interface AdminCall {
+  /** Absolute, ms since the epoch. */
+  readonly deadline: number;
+  readonly metadata?: grpc.Metadata;
+  /** TLS, when the cluster uses it; plaintext by default. */
+  readonly credentials?: grpc.ChannelCredentials;
+  /** Interceptors (a bearer token) and TLS target options, as the caller's other clients have. */
+  readonly clientOptions?: grpc.ClientOptions;
+}
+
 export async function* adminStream<T>(
   addr: string,
   method: "Snapshot" | "SnapshotShard",
   request: object,
-  call: { readonly deadline: number; readonly metadata?: grpc.Metadata },
+  call: AdminCall,
 ): AsyncGenerator<T> {
-  const client = new AdminStub(addr, grpc.credentials.createInsecure());
+  const credentials = call.credentials ?? grpc.credentials.createInsecure();
+  const client = new AdminStub(addr, credentials, call.clientOptions ?? {});
   try {
     const stream = (client as unknown as Record<string, ServerStreamCall>)[method]!.call(
       client,

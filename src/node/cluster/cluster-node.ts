@@ -47,6 +47,7 @@ import { backupHeader } from "./backup-header.ts";
 import { Cadence } from "./cadence.ts";
 import type { ClusterContext } from "./context.ts";
 import { Eviction } from "./eviction.ts";
+import { FeatureGate } from "./features.ts";
 import type { ReadBarrier } from "./follower-read.ts";
 import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
@@ -128,6 +129,7 @@ export class ClusterNode implements KvApi {
   readonly #repair: ReplicaRepair;
   readonly #status: ClusterStatus;
   readonly #publisher: GossipPublisher | undefined;
+  readonly #features: FeatureGate;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -179,6 +181,7 @@ export class ClusterNode implements KvApi {
     const stopping = (): boolean => this.#lifecycle.is("stopping");
     const proposer = new Proposer(host, settings, clock);
     this.#publisher = gossip ? new GossipPublisher(ctx, gossip) : undefined;
+    this.#features = new FeatureGate(() => meta.sm.members().map((m) => m.id), gossip);
     this.#repair = new ReplicaRepair(ctx, store, proposer, this.#publisher);
     this.#router = new Router(ctx, proposer, {
       stopping,
@@ -244,6 +247,7 @@ export class ClusterNode implements KvApi {
       this.#repair.dropMovedReplicas();
       this.#eviction.round();
       this.#membership.finishLeaves();
+      this.#membership.refreshOwnRecord();
       this.#addresses.learnMissing(host.replicas());
     });
   }
@@ -300,6 +304,8 @@ export class ClusterNode implements KvApi {
   }
 
   async delete(key: Uint8Array, options: DeleteOptions = {}): Promise<{ deleted: boolean }> {
+    // Checked on every node it passes (the one asked and the leader it is forwarded to).
+    if (options.ifVersion !== undefined) this.#features.require("delete-if-version", "a conditional delete");
     return this.#router.delete(key, options);
   }
 
@@ -333,6 +339,11 @@ export class ClusterNode implements KvApi {
   }
 
   // ─── introspection ────────────────────────────────────────────────────────────────────────
+
+  /** This node has applied the cluster config, so it can route any key (a joiner, early on, cannot). */
+  get configKnown(): boolean {
+    return this.#ctx.view.config !== null;
+  }
 
   /** Where placement wants `group`'s replicas, as this node's meta replica says (null: unknown). */
   targetOf(group: string): GroupTarget | null {

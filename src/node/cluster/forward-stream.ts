@@ -49,10 +49,15 @@ export class ForwardStream {
   #sweep: NodeJS.Timeout | null = null;
   #closed = false;
 
-  constructor(address: string) {
+  /** `credentials`: plaintext or the node's peer TLS; `clientOptions`: such as the interceptor that presents its peer token. */
+  constructor(
+    address: string,
+    credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+    clientOptions: grpc.ClientOptions = {},
+  ) {
     this.#address = address;
     // grpc-js pools subchannels: this and the peer's KV client share one connection.
-    this.#client = new ForwardStub(address, grpc.credentials.createInsecure());
+    this.#client = new ForwardStub(address, credentials, clientOptions);
   }
 
   /** Send one request; resolves with its reply (an error reply rejects as that RingkvError). */

@@ -26,6 +26,8 @@ export const gossipKeys = {
   digest: (group: string, node: string) => `digest/${group}/${node}`,
   /** Set by a leader that removed `node` for diverging (version: the removal's conf index). */
   diverged: (group: string, node: string) => `diverged/${group}/${node}`,
+  /** What a node's build supports, at its gossip incarnation (version: that incarnation; features.ts). */
+  features: (node: string) => `features/${node}`,
 };
 
 /** The leader gossip names for `group`, if any. */

@@ -1,9 +1,11 @@
 // What this node tells the others through gossip, published only when it changed: for each
 // group led here its leader (by term) and configuration (by conf-change index), the placement
-// epoch it applied, and (through replica-repair.ts) its replicas' state digests.
+// epoch it applied, what its build supports (features.ts), and (through replica-repair.ts) its
+// replicas' state digests.
 import type { MetadataValue } from "../../gossip/index.ts";
 import { Role } from "../../raft/index.ts";
 import type { ClusterContext } from "./context.ts";
+import { featuresRecord } from "./features.ts";
 import { type GossipPort, gossipKeys } from "./gossip-keys.ts";
 
 export class GossipPublisher {
@@ -45,5 +47,11 @@ export class GossipPublisher {
       this.publishChange(gossipKeys.conf(r.group), { voters: [...voters], learners: [...learners] }, r.epoch);
     }
     this.publishChange(gossipKeys.epoch(id), meta.epoch, meta.epoch);
+    // At each incarnation (raised by every start and by refutations): features.ts counts a
+    // record only at the member's current one.
+    const incarnation = this.#gossip.member(id)?.incarnation;
+    if (incarnation !== undefined) {
+      this.publishChange(gossipKeys.features(id), featuresRecord(incarnation), incarnation);
+    }
   }
 }

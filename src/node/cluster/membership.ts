@@ -41,6 +41,12 @@ export class Membership {
     { idle: ["finishing"], finishing: ["idle"] },
   );
 
+  /** A re-record of this node's own member record is in flight, or when the last one failed. */
+  #recording: { readonly kind: "idle"; readonly failedAt: number } | { readonly kind: "busy" } = {
+    kind: "idle",
+    failedAt: Number.NEGATIVE_INFINITY,
+  };
+
   constructor(ctx: ClusterContext, options: MembershipOptions) {
     this.#ctx = ctx;
     this.#o = options;
@@ -64,6 +70,7 @@ export class Membership {
           );
         }
         if (!known || known.addr !== member.addr || known.http !== member.http) {
+          await this.#confirmAnswers(member);
           await this.#o.proposer.propose(r, {
             setMember: { id: member.id, addr: member.addr, http: member.http },
           });
@@ -72,6 +79,34 @@ export class Membership {
         return { members: r.sm.members().map(({ id, addr, http }) => ({ id, addr, http })), epoch: r.epoch };
       },
     });
+  }
+
+  /**
+   * A join is recorded only once the joiner has answered at the address it gave, as itself: a
+   * member record for an address where nothing listens (a typo, a wrong --advertise, a node that
+   * died before its join went through) would make every shard move toward a ghost. The joiner
+   * is already serving when it asks (node.ts listens before joining), so a live one answers
+   * within statusFanOutMs.
+   */
+  async #confirmAnswers(member: MemberInfo): Promise<void> {
+    const { clock, settings, peers } = this.#ctx;
+    let answer: StatusJson;
+    try {
+      answer = await peers.get(member.addr).status(clock.now() + settings.statusFanOutMs, true);
+    } catch (e) {
+      // Not Unavailable: nothing would make a retry of this very request succeed sooner than
+      // the joiner itself asking again (membership.joinCluster retries with backoff).
+      throw new RingkvError(
+        "InvalidArgument",
+        `${member.id} did not answer at ${member.addr} (${toRingkvError(e).message}); it was not added, nothing is placed on it`,
+      );
+    }
+    if (answer.node.id !== member.id) {
+      throw new RingkvError(
+        "InvalidArgument",
+        `${member.addr} answers as ${answer.node.id}, not ${member.id}; ${member.id} was not added`,
+      );
+    }
   }
 
   /**
@@ -114,6 +149,38 @@ export class Membership {
         }
       },
     });
+  }
+
+  /**
+   * Keep this node's member record true to how it was started: the record is written at
+   * bootstrap or join, but a node restarted with another --advertise / --advertise-http must
+   * be found at the new address by the other members and by clients. When the meta log lists
+   * this node with other addresses, it asks the meta leader (the idempotent join) to record the
+   * current ones; one request at a time, again after statusFanOutMs if one failed.
+   */
+  refreshOwnRecord(): void {
+    const { meta, clock, settings, logger } = this.#ctx;
+    const { me, stopping } = this.#o;
+    if (stopping() || this.#recording.kind === "busy") return;
+    if (clock.now() - this.#recording.failedAt < settings.statusFanOutMs) return;
+    const recorded = meta.sm.member(me.id);
+    if (!recorded || recorded.leaving) return;
+    if (recorded.addr === me.addr && recorded.http === me.http) return;
+    this.#recording = { kind: "busy" };
+    const was = { addr: recorded.addr, http: recorded.http };
+    this.join(me, {}).then(
+      () => {
+        this.#recording = { kind: "idle", failedAt: Number.NEGATIVE_INFINITY };
+        logger.info(
+          { was, now: { addr: me.addr, http: me.http } },
+          "own member record updated to the advertised addresses",
+        );
+      },
+      (e: unknown) => {
+        this.#recording = { kind: "idle", failedAt: clock.now() };
+        logger.warn({ err: toRingkvError(e).message }, "could not update own member record yet");
+      },
+    );
   }
 
   /** Ask the members at `addresses` (in turn, with backoff) to add this node. */

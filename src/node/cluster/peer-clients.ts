@@ -37,11 +37,19 @@ export class PeerClient {
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
   readonly #addr: string;
+  readonly #credentials: grpc.ChannelCredentials;
+  readonly #clientOptions: grpc.ClientOptions;
 
-  constructor(addr: string) {
+  constructor(
+    addr: string,
+    credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+    clientOptions: grpc.ClientOptions = {},
+  ) {
     this.#addr = addr;
-    this.#client = new KvStub(addr, grpc.credentials.createInsecure());
-    this.#forward = new ForwardStream(addr);
+    this.#credentials = credentials;
+    this.#clientOptions = clientOptions;
+    this.#client = new KvStub(addr, credentials, clientOptions);
+    this.#forward = new ForwardStream(addr, credentials, clientOptions);
   }
 
   #call<T>(method: string, request: object, deadline: number, forwarded: boolean): Promise<T> {
@@ -100,7 +108,12 @@ export class PeerClient {
   shardState(shard: number, deadline: number): Promise<ShardState> {
     const metadata = new grpc.Metadata();
     metadata.set(FORWARDED_METADATA_KEY, "1");
-    return fetchShardState(this.#addr, shard, deadline, metadata);
+    return fetchShardState(this.#addr, shard, {
+      deadline,
+      metadata,
+      credentials: this.#credentials,
+      clientOptions: this.#clientOptions,
+    });
   }
 
   close(): void {
@@ -119,11 +132,25 @@ function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete"): T {
 
 export class PeerClients {
   readonly #clients = new Map<string, PeerClient>();
+  readonly #credentials: grpc.ChannelCredentials;
+  readonly #clientOptions: grpc.ClientOptions;
+
+  /**
+   * `credentials`: how to dial peers; default plaintext (TLS when node.ts is given it).
+   * `clientOptions` go to every client: the interceptor presenting this node's peer token.
+   */
+  constructor(
+    credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+    clientOptions: grpc.ClientOptions = {},
+  ) {
+    this.#credentials = credentials;
+    this.#clientOptions = clientOptions;
+  }
 
   get(addr: string): PeerClient {
     let c = this.#clients.get(addr);
     if (!c) {
-      c = new PeerClient(addr);
+      c = new PeerClient(addr, this.#credentials, this.#clientOptions);
       this.#clients.set(addr, c);
     }
     return c;

@@ -15,7 +15,7 @@
 // Lifeguard already expects of a slow member.
 import { randomInt } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import type * as grpc from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
 import type { Logger } from "pino";
 import {
   type GossipConfig,
@@ -28,6 +28,7 @@ import {
   type MetadataEntry,
   type MetadataValue,
   type Random,
+  suspicionMaxTicks,
 } from "../../gossip/index.ts";
 import { seededRandom } from "../host/random.ts";
 import { type CodecLimits, encodeGossipMessage, type GossipBatch } from "./codec.ts";
@@ -60,6 +61,8 @@ export interface GossipAgentOptions {
   readonly random?: Random;
   /** The merge orders; only tests replace them, to plant bugs their checks must catch. */
   readonly rules?: MergeRules;
+  /** How to dial peers; default plaintext (node.ts passes TLS credentials when configured). */
+  readonly credentials?: grpc.ChannelCredentials;
 }
 
 /** One member as this node sees it. */
@@ -92,6 +95,13 @@ export class GossipAgent implements GossipInbound {
   readonly #senders = new Map<string, PeerSender>();
   /** Addresses from addPeers, for members whose own record has not arrived yet. */
   readonly #peerAddrs = new Map<string, string>();
+  /**
+   * Members from addPeers whose own record has not arrived yet → the tick they were added. A
+   * member nobody has heard from is not alive: it is `suspect` at once and `dead` after the
+   * longest a suspicion of a real member lasts (unheardState), so eviction treats an address
+   * where nothing listens like any member that stopped answering.
+   */
+  readonly #unheardSince = new Map<string, number>();
   readonly #listeners = new Set<GossipListener>();
   #state: GossipAgentState = "ready";
   #timer: NodeJS.Timeout | undefined;
@@ -123,7 +133,12 @@ export class GossipAgent implements GossipInbound {
     });
     this.settings = resolveGossipAgentSettings(options.settings ?? {}, this.#member.config);
     this.limits = this.settings;
-    this.#senderContext = { localId: this.id, settings: this.settings, stats: this.#stats };
+    this.#senderContext = {
+      localId: this.id,
+      settings: this.settings,
+      stats: this.#stats,
+      credentials: options.credentials ?? grpc.credentials.createInsecure(),
+    };
   }
 
   /**
@@ -248,21 +263,43 @@ export class GossipAgent implements GossipInbound {
     for (const { id, addr } of peers) {
       if (id === this.id || id === "" || addr === "") continue;
       this.#peerAddrs.set(id, addr);
-      if (this.#member.member(id) === undefined) unknown.push(id);
+      if (this.#member.member(id) === undefined) {
+        unknown.push(id);
+        if (!this.#unheardSince.has(id)) this.#unheardSince.set(id, this.#member.now);
+      }
     }
     if (unknown.length === 0) return;
     this.#member.join(unknown);
     this.#flush();
   }
 
-  /** Every member held (this one included), sorted by id. */
+  /** Every member held (this one included) and every member never heard from, sorted by id. */
   members(): GossipPeer[] {
-    return this.#member.snapshot().members.map(toPeer);
+    const held = this.#member.snapshot().members.map(toPeer);
+    const unheard = [...this.#unheardSince.keys()]
+      .filter((id) => this.#member.member(id) === undefined)
+      .map((id) => this.#unheardPeer(id));
+    return [...held, ...unheard].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   member(id: string): GossipPeer | undefined {
     const record = this.#member.member(id);
-    return record === undefined ? undefined : toPeer(record);
+    if (record !== undefined) return toPeer(record);
+    return this.#unheardSince.has(id) ? this.#unheardPeer(id) : undefined;
+  }
+
+  /**
+   * A member added by addPeers whose record never arrived: `suspect` from the start (it never
+   * answered), `dead` once unheardDeadTicks have passed — suspicionMaxTicks(config, N): the
+   * longest the protocol waits for a suspected member to refute, so a slow but real joiner has
+   * as long to answer as any suspected member has.
+   */
+  #unheardPeer(id: string): GossipPeer {
+    const since = this.#unheardSince.get(id) ?? this.#member.now;
+    const n = this.#member.snapshot().members.length + 1;
+    const deadAfterTicks = suspicionMaxTicks(this.#member.config, n);
+    const state: MemberState = this.#member.now - since >= deadAfterTicks ? "dead" : "suspect";
+    return { id, addr: this.#peerAddrs.get(id) ?? "", http: "", state, incarnation: 0 };
   }
 
   /**
@@ -305,10 +342,28 @@ export class GossipAgent implements GossipInbound {
   #tick(): void {
     if (!this.accepting) return;
     this.#member.tick();
+    this.#contactUnheard();
     this.#flush();
     const leave = this.#leaveWait;
     if (leave !== undefined && this.#member.now >= leave.tick) leave.resolve();
     this.#sweepIdleSenders();
+  }
+
+  /**
+   * Members never heard from get a push-pull every probe interval (the prober only probes members
+   * it holds a record of): one that starts late, or whose address only now answers, is taken in
+   * as soon as it does. Those whose record arrived are forgotten here.
+   */
+  #contactUnheard(): void {
+    if (this.#unheardSince.size === 0) return;
+    const waiting: string[] = [];
+    for (const id of this.#unheardSince.keys()) {
+      if (this.#member.member(id) === undefined) waiting.push(id);
+      else this.#unheardSince.delete(id);
+    }
+    if (waiting.length > 0 && this.#member.now % this.#member.config.probeIntervalTicks === 0) {
+      this.#member.join(waiting);
+    }
   }
 
   /** Sends what the member produced and reports what changed. Only while running or leaving. */

@@ -14,6 +14,8 @@ export interface SenderContext {
   readonly localId: string;
   readonly settings: GossipAgentSettings;
   readonly stats: GossipAgentStats;
+  /** How to dial peers: TLS with this node's peer certificate, or plaintext. */
+  readonly credentials: grpc.ChannelCredentials;
 }
 
 /**
@@ -51,11 +53,7 @@ export class PeerSender {
   constructor(addr: string, ctx: SenderContext) {
     this.addr = addr;
     this.#ctx = ctx;
-    this.#client = new grpc.Client(
-      addr,
-      grpc.credentials.createInsecure(),
-      gossipChannelOptions(ctx.settings),
-    );
+    this.#client = new grpc.Client(addr, ctx.credentials, gossipChannelOptions(ctx.settings));
   }
 
   /** Nothing queued or in flight. */

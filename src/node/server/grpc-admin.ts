@@ -4,8 +4,8 @@
 // at a time, and waiting for the stream to drain before the next chunk (bounded memory).
 // `SnapshotShard` is that one-hop forward's receiving end: it serves its own shard or refuses.
 //
-// AUTH (issue 12): both rpcs are `admin` operations. The role check belongs at the top of each
-// handler below, where the call's metadata is first read (marked "AUTH: admin role").
+// Authorization: src/node/auth/access.ts lists Snapshot as `admin` and SnapshotShard as `peer`;
+// the node's auth interceptor checks both before a handler runs.
 import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import type { ShardState, SnapshotHeader } from "../../api/admin-wire.ts";
@@ -45,7 +45,6 @@ export function registerAdminService(
   server.addService(adminServiceDefinition(), {
     Snapshot: (call: Writable<SnapshotPart>) =>
       serve(call, "Snapshot", options.metrics, async () => {
-        // AUTH: admin role — check the caller's token here before anything is read.
         const header = source.backupHeader();
         await send(call, { header });
         for (let shard = 0; shard < header.shardCount; shard++) {
@@ -56,7 +55,6 @@ export function registerAdminService(
       }),
     SnapshotShard: (call: Writable<SnapshotChunk>) =>
       serve(call, "SnapshotShard", options.metrics, async () => {
-        // AUTH: admin role — node to node: authorized by the peer certificate, not a token.
         const { shard } = call.request as SnapshotShardRequest;
         const forwarded = call.metadata.get(FORWARDED_METADATA_KEY).length > 0;
         const state = await source.shardState(shard, deadlineOptions(call, forwarded));

@@ -1,7 +1,13 @@
 // The KV gRPC service (proto/kv.proto) as a thin adapter over KvApi: decode, validate, call,
 // encode. Every failure leaves as a gRPC status carrying the stable ringkv code in trailing
 // metadata (src/api/grpc-status.ts); nothing a handler throws escapes to grpc-js.
-// Malformed protobuf never gets here: grpc-js fails the call while deserialising.
+//
+// The client port is the peer port too (one gRPC server), so grpc-js lets messages up to the
+// peer limit in (32 MiB: Raft batches and snapshot chunks). The KV service checks its own,
+// smaller limit — a value's and a key's limits plus clientMessageOverheadBytes — on the raw
+// bytes before decoding them, and answers malformed protobuf with InvalidArgument instead of
+// grpc-js's INTERNAL "Error deserializing request". grpc-js has read the bytes by then: it
+// enforces only one limit per server, so the check saves the decode, not the read.
 import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
@@ -25,9 +31,61 @@ import {
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
 import type { Metrics } from "../metrics.ts";
 
+/**
+ * What a client request may carry besides its key and value, in bytes: protobuf tags and
+ * lengths, if_version, a Join's member (id and two addresses). Generous, so only a request far
+ * beyond maxKeyBytes + maxValueBytes is refused before decoding.
+ */
+export const CLIENT_MESSAGE_OVERHEAD_BYTES = 16 * 1024;
+
 export interface KvServiceOptions extends Partial<KvLimits> {
   /** Where to count calls and their latency; none by default. */
   readonly metrics?: Metrics;
+  /**
+   * The largest request message, in bytes, checked before decoding; default maxKeyBytes +
+   * maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES.
+   */
+  readonly clientMessageBytesMax?: number;
+}
+
+/** A request refused before decoding: the handler answers with `error` instead of running. */
+class RefusedRequest {
+  readonly error: RingkvError;
+  constructor(error: RingkvError) {
+    this.error = error;
+  }
+}
+
+/**
+ * The service definition with each method's request decoder checked: too large → RequestTooLarge
+ * without decoding; undecodable → InvalidArgument. Both arrive at the handler as a
+ * RefusedRequest, so they leave with a ringkv code like every other failure.
+ */
+function checkedDefinition(messageBytesMax: number): grpc.ServiceDefinition {
+  const checked: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+  for (const [name, method] of Object.entries(kvServiceDefinition())) {
+    const decode = method.requestDeserialize;
+    checked[name] = {
+      ...method,
+      requestDeserialize: (bytes: Buffer): unknown => {
+        if (bytes.length > messageBytesMax) {
+          return new RefusedRequest(
+            new RingkvError(
+              "RequestTooLarge",
+              `request of ${bytes.length} bytes is over the client limit of ${messageBytesMax} bytes`,
+            ),
+          );
+        }
+        try {
+          return decode(bytes);
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          return new RefusedRequest(new RingkvError("InvalidArgument", `malformed ${name} request: ${why}`));
+        }
+      },
+    };
+  }
+  return checked;
 }
 
 /**
@@ -43,12 +101,16 @@ export type Handlers = { [M in KvMethod]: Handler<M> };
 
 /** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
 export function registerKvService(server: grpc.Server, api: KvApi, options: KvServiceOptions = {}): void {
-  const handlers = kvHandlers(api, kvLimits(options));
+  const limits = kvLimits(options);
+  const handlers = kvHandlers(api, limits);
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(handlers) as KvMethod[]) {
     implementation[method] = unaryCall(method, handlers[method] as Handler<KvMethod>, options.metrics);
   }
-  server.addService(kvServiceDefinition(), implementation);
+  const messageBytesMax =
+    options.clientMessageBytesMax ??
+    limits.maxKeyBytes + limits.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES;
+  server.addService(checkedDefinition(messageBytesMax), implementation);
 }
 
 export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
@@ -120,10 +182,12 @@ function unaryCall<M extends KvMethod>(
     const finish = (code: GrpcStatus): void =>
       metrics?.observeGrpc(KV_SERVICE_NAME, method, code, (performance.now() - started) / 1000);
     // The promise chain starts with resolve() so a synchronous throw in `handle` is caught too.
+    const request: unknown = call.request;
     Promise.resolve()
-      .then(() =>
-        handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0, deadlineOf(call)),
-      )
+      .then(() => {
+        if (request instanceof RefusedRequest) throw request.error;
+        return handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0, deadlineOf(call));
+      })
       .then(
         (response) => {
           finish(GrpcStatus.OK);

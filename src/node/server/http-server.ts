@@ -10,6 +10,7 @@
 // not silently become a linearizable read). HEAD is answered wherever GET is, by running the GET
 // handler and sending its status and headers (Content-Length included) without the body.
 import * as http from "node:http";
+import * as https from "node:https";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { Consistency, KvApi } from "../../api/kv-api.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
@@ -36,7 +37,17 @@ export interface HttpServerOptions extends Partial<KvLimits> {
   readonly health?: () => Promise<HealthReport>;
   /** The ring's token ranges for the status page's picture; by default one arc per shard share. */
   readonly ringArcs?: (shardCount: number) => readonly RingArc[];
+  /** Serve HTTPS with these options (certificate, key, client-certificate policy); default HTTP. */
+  readonly tls?: https.ServerOptions;
+  /**
+   * Authorization middleware: called with every request whose route and method exist, before
+   * anything else of it is looked at; throws (Unauthenticated, PermissionDenied) to refuse it.
+   * None by default: every route is open.
+   */
+  readonly authorize?: Authorize;
 }
+
+export type Authorize = (req: http.IncomingMessage, route: { template: string; method: string }) => void;
 
 interface Reply {
   readonly status: number;
@@ -68,20 +79,24 @@ const KV_PREFIX = "/v1/kv/";
 const JSON_TYPE = "application/json";
 const HTML_TYPE = "text/html; charset=utf-8";
 
-export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server {
+export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): http.Server | https.Server {
   const limits = kvLimits(options);
   const bodyBytesMax = options.bodyBytesMax ?? 2 * limits.maxValueBytes;
   const metrics = options.metrics ?? new Metrics();
   const ring = options.ring ?? (async (): Promise<RingView> => ringFromStatus(await api.status()));
   const health = options.health ?? (async () => localHealth(await api.status({ forwarded: true })));
   const ringArcs = options.ringArcs;
-  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs });
+  const scheme = options.tls ? "https" : "http";
+  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme });
+  const authorize = options.authorize ?? ((): void => {});
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
     // throw, and then the connection is beyond saving — never the process.
-    serve(routes, metrics, req, res, early).catch(() => res.destroy());
+    serve(routes, { metrics, authorize }, req, res, early).catch(() => res.destroy());
   };
-  const server = http.createServer((req, res) => handle(req, res));
+  const server = options.tls
+    ? https.createServer(options.tls, (req, res) => handle(req, res))
+    : http.createServer((req, res) => handle(req, res));
   // Answer an oversized `Expect: 100-continue` upload before the client sends the body at all.
   server.on("checkContinue", (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (declaredLength(req) > bodyBytesMax) {
@@ -102,10 +117,24 @@ interface RouteContext {
   readonly ring: () => Promise<unknown>;
   readonly health: () => Promise<HealthReport>;
   readonly ringArcs: ((shardCount: number) => readonly RingArc[]) | undefined;
+  /** How the status page links to members: the scheme this server speaks. */
+  readonly scheme: "http" | "https";
 }
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
   return { run, params };
+}
+
+/**
+ * Every route's template and methods (HEAD is implied by GET), so checks that must cover every
+ * route (authorization's table, its test) enumerate the real table. Building the routes only
+ * makes closures over the context, none of which runs here: an empty one serves.
+ */
+export function httpRoutes(): { readonly template: string; readonly methods: readonly string[] }[] {
+  return buildRoutes({} as RouteContext).map((r) => ({
+    template: r.template,
+    methods: Object.keys(r.methods),
+  }));
 }
 
 function buildRoutes(ctx: RouteContext): Route[] {
@@ -169,7 +198,11 @@ function buildRoutes(ctx: RouteContext): Route[] {
         GET: handler(async () => {
           const status = await ctx.api.status();
           const arcs = status.ring && ctx.ringArcs ? ctx.ringArcs(status.ring.shardCount) : undefined;
-          return { status: 200, headers: { "content-type": HTML_TYPE }, body: statusPage(status, arcs) };
+          return {
+            status: 200,
+            headers: { "content-type": HTML_TYPE },
+            body: statusPage(status, arcs, ctx.scheme),
+          };
         }),
       },
     },
@@ -212,7 +245,7 @@ function kvMethods(ctx: RouteContext): Record<string, Handler> {
 
 async function serve(
   routes: readonly Route[],
-  metrics: Metrics,
+  { metrics, authorize }: { readonly metrics: Metrics; readonly authorize: Authorize },
   req: http.IncomingMessage,
   res: http.ServerResponse,
   early?: RingkvError,
@@ -227,7 +260,7 @@ async function serve(
   let reply: Reply;
   try {
     if (early) throw early;
-    reply = await dispatch(route, method, { req, path, query });
+    reply = await dispatch(route, method, { req, path, query }, authorize);
   } catch (e) {
     reply = errorReply(toRingkvError(e));
   }
@@ -239,11 +272,18 @@ async function serve(
   metrics.observeHttp(route?.template ?? "unmatched", method, reply.status, seconds);
 }
 
-function dispatch(route: Route | undefined, method: string, exchange: Exchange): Promise<Reply> {
+function dispatch(
+  route: Route | undefined,
+  method: string,
+  exchange: Exchange,
+  authorize: Authorize,
+): Promise<Reply> {
   if (!route) throw new RingkvError("NotFound", `no route for ${method} ${exchange.path}`);
   // HEAD runs GET: the same status and headers, the body left unsent.
   const handler = route.methods[method === "HEAD" ? "GET" : method];
   if (!handler) throw new MethodNotAllowed(method, exchange.path, allowedMethods(route));
+  // Before the query, the headers or the body are looked at: a refused caller learns nothing more.
+  authorize(exchange.req, { template: route.template, method });
   for (const name of exchange.query.keys()) {
     if (!handler.params.includes(name)) {
       const known = handler.params.length === 0 ? "none" : handler.params.join(", ");
@@ -277,6 +317,8 @@ function errorReply(error: RingkvError): Reply {
     status = 405;
     headers["allow"] = error.allow.join(", ");
   }
+  // RFC 6750 §3: a 401 names the scheme the server wants.
+  if (error.code === "Unauthenticated") headers["www-authenticate"] = 'Bearer realm="ringkv"';
   if (status === 503) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   return { status, headers, body: JSON.stringify(error.toJSON()) };
 }

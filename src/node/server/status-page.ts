@@ -53,7 +53,11 @@ export function escapeHtml(text: string): string {
  * The page for `status`. `arcs` are the ring's token ranges (ShardRing.arcs); without them each
  * shard is drawn as one arc of its share.
  */
-export function statusPage(status: StatusJson, arcs?: readonly RingArc[]): string {
+export function statusPage(
+  status: StatusJson,
+  arcs?: readonly RingArc[],
+  scheme: "http" | "https" = "http",
+): string {
   const colours = nodeColours(status);
   const flags = new Map(status.shards.map((s) => [s.id, shardFlags(s, status)]));
   const drawn =
@@ -64,11 +68,11 @@ export function statusPage(status: StatusJson, arcs?: readonly RingArc[]): strin
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
-<p>gRPC ${escapeHtml(status.node.addr)} · HTTP ${escapeHtml(status.node.http || "-")} · epoch ${status.epoch}</p>
+<p>gRPC${scheme === "https" ? " (TLS)" : ""} ${escapeHtml(status.node.addr)} · ${scheme.toUpperCase()} ${escapeHtml(status.node.http || "-")} · epoch ${status.epoch}</p>
 ${summary(status, flags)}
 <h2>Ring</h2>
 <div class="ring">${ringSvg(status, drawn, colours, flags)}${legend(status, colours)}</div>
-<h2>Members (${status.members.length})</h2>${membersTable(status, colours)}
+<h2>Members (${status.members.length})</h2>${membersTable(status, colours, scheme)}
 <h2>Shards (${status.shards.length})</h2>${shardsTable(status, colours, flags)}
 <p class="note">Refreshes every ${REFRESH_SECONDS} s. JSON: <a href="/v1/status">/v1/status</a>,
 <a href="/v1/ring">/v1/ring</a>, <a href="/health">/health</a>, <a href="/ready">/ready</a>,
@@ -136,11 +140,12 @@ function legend(status: StatusJson, colours: ReadonlyMap<string, string>): strin
   return `<ul class="legend">${items.join("")}</ul>`;
 }
 
-function membersTable(status: StatusJson, colours: ReadonlyMap<string, string>): string {
+/** `scheme`: this node's; a cluster's nodes share one TLS configuration, so its members' too. */
+function membersTable(status: StatusJson, colours: ReadonlyMap<string, string>, scheme: string): string {
   const rows = status.members.map((m) => {
     const self = m.id === status.node.id;
     const name = escapeHtml(m.id) + (self ? " (this node)" : "");
-    const link = m.http && !self ? `<a href="http://${escapeHtml(m.http)}/">${name}</a>` : name;
+    const link = m.http && !self ? `<a href="${scheme}://${escapeHtml(m.http)}/">${name}</a>` : name;
     const state = badge(
       m.leaving ? `${m.state}, leaving` : m.state,
       STATE_COLOURS[m.state],

@@ -171,7 +171,7 @@ describe("KV gRPC service and RingkvClient over a fake KvApi", () => {
     expect((await client.get(key))?.value.byteLength).toBe(1024 * 1024);
   });
 
-  test("malformed protobuf bytes fail the call with INVALID_ARGUMENT or INTERNAL and the server keeps serving", async () => {
+  test("malformed protobuf bytes fail the call with INVALID_ARGUMENT and code InvalidArgument, and the server keeps serving", async () => {
     const raw = new grpc.Client(served.addr, grpc.credentials.createInsecure());
     try {
       const garbage = [
@@ -182,12 +182,36 @@ describe("KV gRPC service and RingkvClient over a fake KvApi", () => {
       for (const bytesSent of garbage) {
         for (const method of ["Put", "Get", "Delete", "Join", "Leave"]) {
           const status = await rawCall(raw, `/ringkv.kv.KV/${method}`, bytesSent);
-          expect([grpc.status.INVALID_ARGUMENT, grpc.status.INTERNAL]).toContain(status.code);
+          expect([status.code, status.metadata.get("ringkv-code")[0]], method).toEqual([
+            grpc.status.INVALID_ARGUMENT,
+            "InvalidArgument",
+          ]);
         }
       }
     } finally {
       raw.close();
     }
+    expect((await client.status()).node.id).toBe("n1");
+  });
+
+  test("a request over the client limit is refused with RequestTooLarge before it is decoded", async () => {
+    const raw = new grpc.Client(served.addr, grpc.credentials.createInsecure());
+    const calls = kv.calls.put;
+    try {
+      // PutRequest { key: "k", value: 3 MiB }: under grpc-js's 4 MiB default, over the client
+      // limit (4 KiB key + 1 MiB value + overhead).
+      const valueBytes = 3 * 1024 * 1024;
+      const header = Buffer.from([0x0a, 0x01, 0x6b, 0x12, ...varint(valueBytes)]);
+      const body = Buffer.concat([header, Buffer.alloc(valueBytes, 7)]);
+      const status = await rawCall(raw, "/ringkv.kv.KV/Put", body);
+      expect([status.code, status.metadata.get("ringkv-code")[0]]).toEqual([
+        grpc.status.RESOURCE_EXHAUSTED,
+        "RequestTooLarge",
+      ]);
+    } finally {
+      raw.close();
+    }
+    expect(kv.calls.put).toBe(calls);
     expect((await client.status()).node.id).toBe("n1");
   });
 
@@ -323,6 +347,17 @@ describe("RingkvClient retries", () => {
     expect(() => new RingkvClient({ addresses: [] })).toThrow(RingkvError);
   });
 });
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  let rest = n;
+  while (rest >= 0x80) {
+    out.push((rest & 0x7f) | 0x80);
+    rest = Math.floor(rest / 128);
+  }
+  out.push(rest);
+  return out;
+}
 
 function rawCall(
   client: grpc.Client,

@@ -1,0 +1,65 @@
+// What every gRPC method and HTTP route needs, in two tables — the one place access is decided.
+// A method or route missing from its table needs `admin` (fail closed), and
+// test/node/auth/access.test.ts fails when a registered method or route has no entry, so a new
+// one cannot be forgotten.
+//
+// Access levels:
+//   open      — anyone: the health probes (load balancers and orchestrators send no token, and
+//               they reveal only that the node is up and which shards lack a leader).
+//   read/write/admin — a token of at least that role (role.ts).
+//   peer      — another node acting for a client whose token it already checked (the Forward
+//               stream: checked at the entry node only, and the receiver trusts that decision).
+//               Passed by a verified peer certificate (peer-identity.ts), or by an admin token,
+//               which is what a node presents (its --peer-token) while peers have no certificates.
+//   transport — the Raft and gossip transports: authenticated by the transport alone (mutual TLS)
+//               and never by a token; without TLS they are open, like everything else on a
+//               plaintext port to whoever can reach it.
+import type { Role } from "./role.ts";
+
+export type Access = "open" | Role | "peer" | "transport";
+
+/** Service full name → method → access. */
+export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access>>>> = {
+  "ringkv.kv.KV": {
+    Get: "read",
+    Status: "read",
+    Put: "write",
+    Delete: "write",
+    // A joining node presents its peer token (or certificate); an operator an admin token.
+    Join: "admin",
+    Leave: "admin",
+  },
+  "ringkv.forward.Forward": { Stream: "peer" },
+  // A backup reads every key: admin. Its per-shard reads between nodes go as the Forward stream
+  // does, checked at the node the operator called.
+  "ringkv.admin.Admin": { Snapshot: "admin", SnapshotShard: "peer" },
+  "ringkv.raft.RaftTransport": { Send: "transport", InstallSnapshot: "transport" },
+  "ringkv.gossip.GossipTransport": { Deliver: "transport" },
+};
+
+/** Route template → method → access. HEAD is checked as GET. */
+export const HTTP_ACCESS: Readonly<Record<string, Readonly<Record<string, Access>>>> = {
+  "/v1/kv/{key}": { GET: "read", PUT: "write", DELETE: "write" },
+  "/v1/status": { GET: "read" },
+  "/v1/ring": { GET: "read" },
+  "/health": { GET: "open" },
+  "/ready": { GET: "open" },
+  // Key counts, addresses and rates are not for anyone who can reach the port; Prometheus sends
+  // a token with `authorization: { credentials_file: … }` in its scrape config.
+  "/metrics": { GET: "read" },
+  "/": { GET: "read" },
+};
+
+/** Needed when a table has no entry: the most any token may do. */
+export const UNLISTED_ACCESS: Access = "admin";
+
+/** The access of gRPC method `path` ("/ringkv.kv.KV/Get"). */
+export function grpcAccess(path: string): Access {
+  const [, service = "", method = ""] = path.split("/");
+  return GRPC_ACCESS[service]?.[method] ?? UNLISTED_ACCESS;
+}
+
+/** The access of `method` on the HTTP route `template` (the route table's own label). */
+export function httpAccess(template: string, method: string): Access {
+  return HTTP_ACCESS[template]?.[method === "HEAD" ? "GET" : method] ?? UNLISTED_ACCESS;
+}
