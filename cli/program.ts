@@ -10,6 +10,7 @@ import { registerGet } from "./commands/get.ts";
 import { registerLeave } from "./commands/leave.ts";
 import { registerPut } from "./commands/put.ts";
 import { registerRing } from "./commands/ring.ts";
+import { registerSnapshot } from "./commands/snapshot.ts";
 import { registerStart } from "./commands/start.ts";
 import { registerStatus } from "./commands/status.ts";
 import { EXIT_CODES_HELP } from "./exit-codes.ts";
@@ -47,6 +48,7 @@ Examples:
   registerStatus(program);
   registerRing(program);
   registerLeave(program);
+  registerSnapshot(program);
   registerAuth(program);
   return program;
 }

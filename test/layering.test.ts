@@ -70,6 +70,13 @@ const LAYERS: readonly Layer[] = [
     ],
   },
   {
+    // Backups: the file format, saving (a client of the Admin service), restoring (founds a
+    // cluster's data directory as bootstrap.ts does).
+    name: "src/node/backup",
+    paths: ["src/node/backup/"],
+    mayImport: [BASE, ...LOWER, "src/node", "src/node/kv", "src/node/host", "src/node/cluster"],
+  },
+  {
     name: "src/node/server",
     paths: ["src/node/server/"],
     mayImport: [
@@ -101,7 +108,16 @@ const LAYERS: readonly Layer[] = [
   {
     name: "cli",
     paths: ["cli/"],
-    mayImport: [BASE, "src/api", "src/ring", "src/client", "src/node", "src/node/auth", "src/node/node.ts"],
+    mayImport: [
+      BASE,
+      "src/api",
+      "src/ring",
+      "src/client",
+      "src/node",
+      "src/node/auth",
+      "src/node/node.ts",
+      "src/node/backup",
+    ],
   },
 ];
 

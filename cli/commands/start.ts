@@ -5,7 +5,12 @@ import type { Command } from "commander";
 import { RingkvError } from "../../src/api/errors.ts";
 import type { NodeOptions } from "../../src/node/options.ts";
 import { refuseClientFlags } from "../client-command.ts";
-import { EXIT_CANNOT_LISTEN, EXIT_CODES_HELP, EXIT_REMOVED_WHILE_DOWN } from "../exit-codes.ts";
+import {
+  EXIT_CANNOT_LISTEN,
+  EXIT_CODES_HELP,
+  EXIT_DATA_FORMAT_TOO_NEW,
+  EXIT_REMOVED_WHILE_DOWN,
+} from "../exit-codes.ts";
 import { Output } from "../output.ts";
 import {
   CONFIG_ENV,
@@ -181,6 +186,9 @@ async function runNode(config: StartConfig): Promise<void> {
     if (e instanceof ListenError) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exitCode = EXIT_CANNOT_LISTEN;
+    } else if (e instanceof Error && storageCode(e) === "FormatTooNew") {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = EXIT_DATA_FORMAT_TOO_NEW;
     } else {
       process.exitCode = out.failure(e);
     }
@@ -221,4 +229,9 @@ async function runNode(config: StartConfig): Promise<void> {
     );
     stop(EXIT_REMOVED_WHILE_DOWN);
   };
+}
+
+/** The stable code of a storage error (src/storage/errors.ts), which the CLI may not import. */
+function storageCode(e: Error): unknown {
+  return e.name.startsWith("StorageError") ? (e as { code?: unknown }).code : undefined;
 }

@@ -45,6 +45,7 @@ import { Metrics } from "./metrics.ts";
 import type { NodeAuthOptions, NodeOptions } from "./options.ts";
 import { NodeMetrics } from "./raft-metrics.ts";
 import { authInterceptor, bearerInterceptor, httpAuthorize } from "./server/auth-interceptor.ts";
+import { registerAdminService } from "./server/grpc-admin.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
 import { CLIENT_MESSAGE_OVERHEAD_BYTES, registerKvService } from "./server/grpc-kv.ts";
 import { clientMessageLimit } from "./server/grpc-message-limit.ts";
@@ -311,6 +312,7 @@ export class RingkvNode implements KvApi {
     const limits = this.#limits;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, this.#serverCredentials(), (err) =>

@@ -12,7 +12,8 @@ export type StorageErrorCode =
   | "SnapshotMissing"
   | "InvalidGroupId"
   | "RecordTooLarge"
-  | "StoreClosed";
+  | "StoreClosed"
+  | "FormatTooNew";
 
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
@@ -130,5 +131,24 @@ export class RecordTooLargeError extends StorageError {
 export class StoreClosedError extends StorageError {
   constructor() {
     super("StoreClosed", "durable store is closed");
+  }
+}
+
+/**
+ * A file of the data directory was written by a newer on-disk format than this code reads
+ * (format-version.ts): the node must not start on it. Run the ringkv that wrote it (or newer).
+ */
+export class FormatTooNewError extends StorageError {
+  readonly file: string;
+  readonly version: number;
+  readonly supported: number;
+  constructor(file: string, version: number, supported: number) {
+    super(
+      "FormatTooNew",
+      `${file} was written in on-disk format version ${version}; this ringkv reads versions 1 to ${supported}: run a ringkv that supports version ${version}`,
+    );
+    this.file = file;
+    this.version = version;
+    this.supported = supported;
   }
 }

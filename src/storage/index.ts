@@ -13,6 +13,7 @@ export {
 } from "./durable-store.ts";
 export {
   DataDirLockedError,
+  FormatTooNewError,
   InvalidGroupIdError,
   LogGapError,
   RecordTooLargeError,
@@ -24,6 +25,11 @@ export {
   WalCorruptError,
   WalFailedError,
 } from "./errors.ts";
+export {
+  checkFormatVersion,
+  STORAGE_FORMAT_VERSION,
+  STORAGE_FORMAT_VERSION_UNMARKED,
+} from "./format-version.ts";
 export type { GroupStorage } from "./group-storage.ts";
 export type { RecoveryReport, TornTail } from "./recovery.ts";
 export type { SkippedSnapshot } from "./snapshot-store.ts";

@@ -20,9 +20,9 @@ import { join } from "node:path";
 import type { Entry } from "../raft/types.ts";
 import { DecodeError, decodeRecord } from "./codec.ts";
 import { LogGapError, SnapshotMissingError, WalCorruptError } from "./errors.ts";
+import { checkFormatVersion, walFormatVersion } from "./format-version.ts";
 import { GroupLog } from "./group-log.ts";
 import type { WalRecord } from "./record.ts";
-
 import { listSegments, readSegment, segmentFileName } from "./segment.ts";
 import { SegmentLedger } from "./segment-ledger.ts";
 import type { SkippedSnapshot, SnapshotScan, StoredSnapshot } from "./snapshot-store.ts";
@@ -77,7 +77,13 @@ export async function recover(
     const file = join(walDir, segmentFileName(id));
     const read = await readSegment(file, i === ids.length - 1, recordBytesMax);
     ledger.addSegment(id);
-    for (const frame of read.frames) {
+    for (const [n, frame] of read.frames.entries()) {
+      // The first frame may state the segment's format version (none: version 1).
+      const version = n === 0 ? walFormatVersion(frame.payload) : null;
+      if (version !== null) {
+        checkFormatVersion(file, version);
+        continue;
+      }
       let record: WalRecord;
       try {
         record = decodeRecord(frame.payload);

@@ -19,10 +19,14 @@ import type { Snapshot } from "../raft/types.ts";
 import { DecodeError, decodeSnapshot, encodeSnapshot } from "./codec.ts";
 import { isErrnoCode, syncDirectory, writeFileDurably } from "./durable-file.ts";
 import { SnapshotCorruptError } from "./errors.ts";
+import { checkFormatVersion, STORAGE_FORMAT_VERSION } from "./format-version.ts";
 import { encodeFrame, FRAME_HEADER_BYTES, readFrame } from "./frame.ts";
 import type { SnapshotOrigin } from "./record.ts";
 
-const MAGIC = new TextEncoder().encode("RKVSNAP1");
+/** "RKVSNAP" and the format version as one ASCII digit (format-version.ts). */
+const MAGIC_PREFIX = new TextEncoder().encode("RKVSNAP");
+const MAGIC = new TextEncoder().encode(`RKVSNAP${STORAGE_FORMAT_VERSION}`);
+const ASCII_ZERO = 0x30;
 const FILE_PATTERN = /^(?:g(\d+)-)?(\d+)-(\d+)\.snap$/;
 
 export interface StoredSnapshot {
@@ -208,7 +212,10 @@ export async function readSnapshotFile(file: string, group: string): Promise<Sto
   const bytes = new Uint8Array(await readFile(file));
   const corrupt = (reason: string): SnapshotCorruptError => new SnapshotCorruptError(file, reason);
   if (bytes.byteLength < MAGIC.byteLength + FRAME_HEADER_BYTES) throw corrupt("file too short");
-  if (!MAGIC.every((b, i) => bytes[i] === b)) throw corrupt("bad magic");
+  if (!MAGIC_PREFIX.every((b, i) => bytes[i] === b)) throw corrupt("bad magic");
+  const version = bytes[MAGIC_PREFIX.byteLength]! - ASCII_ZERO;
+  if (version < 1 || version > 9) throw corrupt("bad magic");
+  checkFormatVersion(file, version);
   const frame = readFrame(bytes, MAGIC.byteLength, bytes.byteLength);
   if (!frame.ok) throw corrupt(frame.reason);
   if (frame.next !== bytes.byteLength) throw corrupt("trailing bytes after the snapshot");

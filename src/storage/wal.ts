@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { encodeRecord } from "./codec.ts";
 import { syncDirectory, writeAll } from "./durable-file.ts";
 import { RecordTooLargeError, StoreClosedError, WalFailedError } from "./errors.ts";
+import { walFormatFrame } from "./format-version.ts";
 import { encodeFrame } from "./frame.ts";
 import type { WalRecord } from "./record.ts";
 import { segmentFileName } from "./segment.ts";
@@ -316,7 +317,10 @@ export class Wal {
   async #write(batch: Batch): Promise<void> {
     for (const prerequisite of batch.prerequisites) await prerequisite();
     if (batch.roll) await this.#roll();
-    const bytes = Buffer.concat(batch.frames, batch.bytes);
+    // A segment's first bytes say which format wrote it (format-version.ts): a new segment, or
+    // one recovery cut to nothing, begins with the format frame.
+    const frames = this.#active.sizeBytes === 0 ? [FORMAT_FRAME, ...batch.frames] : batch.frames;
+    const bytes = Buffer.concat(frames);
     await writeAll(this.#active.handle, bytes);
     if (this.#options.syncEnabled) {
       await this.#active.handle.datasync();
@@ -353,6 +357,8 @@ export class Wal {
     return ids;
   }
 }
+
+const FORMAT_FRAME = walFormatFrame();
 
 /** Create segment `id` (it must not exist) and make its directory entry durable. */
 async function createSegment(dir: string, id: number): Promise<FileHandle> {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ADMIN_SERVICE } from "../../src/api/admin-wire.ts";
 import { KV_SERVICE } from "../../src/api/kv-wire.ts";
 import { decodeMessage, encodeMessage, type ServiceSpec, wire } from "../../src/api/proto.ts";
 import { GOSSIP_SERVICE } from "../../src/node/gossip/service.ts";
@@ -68,6 +69,7 @@ describe("static protobuf code", () => {
     expect(specMismatches("kv.proto", KV_SERVICE)).toEqual([]);
     expect(specMismatches("raft.proto", RAFT_SERVICE)).toEqual([]);
     expect(specMismatches("gossip.proto", GOSSIP_SERVICE)).toEqual([]);
+    expect(specMismatches("admin.proto", ADMIN_SERVICE)).toEqual([]);
   });
 
   it("the spec check catches a missing rpc, a wrong message type and a wrong stream flag", () => {

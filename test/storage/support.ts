@@ -7,6 +7,7 @@ import { onTestFinished } from "vitest";
 import type { Entry, HardState, Snapshot } from "../../src/raft/types.ts";
 import { EntryType, NONE } from "../../src/raft/types.ts";
 import { decodeRecord } from "../../src/storage/codec.ts";
+import { walFormatVersion } from "../../src/storage/format-version.ts";
 import { DurableStore, type StoreOptions } from "../../src/storage/index.ts";
 import type { WalRecord } from "../../src/storage/record.ts";
 import { listSegments, readSegment, segmentFileName } from "../../src/storage/segment.ts";
@@ -62,7 +63,10 @@ export async function segmentFiles(dir: string): Promise<string[]> {
 /** The records of a segment file with their byte offsets (the file must be intact). */
 export async function segmentRecords(file: string): Promise<{ offset: number; record: WalRecord }[]> {
   const read = await readSegment(file, false, 1 << 30);
-  return read.frames.map((f) => ({ offset: f.offset, record: decodeRecord(f.payload) }));
+  // A segment's format frame (src/storage/format-version.ts) is not a record.
+  return read.frames
+    .filter((f) => walFormatVersion(f.payload) === null)
+    .map((f) => ({ offset: f.offset, record: decodeRecord(f.payload) }));
 }
 
 /** Every entry of a storage from firstIndex to lastIndex, as plain (index, term, text) triples. */

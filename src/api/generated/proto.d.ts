@@ -2,6 +2,426 @@ import * as $protobuf from "protobufjs";
 /** Namespace ringkv. */
 export namespace ringkv {
 
+    /** Namespace admin. */
+    namespace admin {
+
+        /** Properties of a SnapshotRequest. */
+        interface ISnapshotRequest {
+        }
+
+        /** Represents a SnapshotRequest. */
+        class SnapshotRequest implements ISnapshotRequest {
+
+            /**
+             * Constructs a new SnapshotRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.admin.ISnapshotRequest);
+
+            /**
+             * Creates a new SnapshotRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotRequest instance
+             */
+            public static create(properties?: ringkv.admin.ISnapshotRequest): ringkv.admin.SnapshotRequest;
+
+            /**
+             * Encodes the specified SnapshotRequest message. Does not implicitly {@link ringkv.admin.SnapshotRequest.verify|verify} messages.
+             * @param message SnapshotRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.admin.ISnapshotRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.admin.SnapshotRequest;
+
+            /**
+             * Verifies a SnapshotRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.admin.SnapshotRequest;
+
+            /**
+             * Creates a plain object from a SnapshotRequest message. Also converts values to other types if specified.
+             * @param message SnapshotRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.admin.SnapshotRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotShardRequest. */
+        interface ISnapshotShardRequest {
+
+            /** SnapshotShardRequest shard */
+            shard?: (number|null);
+        }
+
+        /** Represents a SnapshotShardRequest. */
+        class SnapshotShardRequest implements ISnapshotShardRequest {
+
+            /**
+             * Constructs a new SnapshotShardRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.admin.ISnapshotShardRequest);
+
+            /** SnapshotShardRequest shard. */
+            public shard: number;
+
+            /**
+             * Creates a new SnapshotShardRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotShardRequest instance
+             */
+            public static create(properties?: ringkv.admin.ISnapshotShardRequest): ringkv.admin.SnapshotShardRequest;
+
+            /**
+             * Encodes the specified SnapshotShardRequest message. Does not implicitly {@link ringkv.admin.SnapshotShardRequest.verify|verify} messages.
+             * @param message SnapshotShardRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.admin.ISnapshotShardRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotShardRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotShardRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.admin.SnapshotShardRequest;
+
+            /**
+             * Verifies a SnapshotShardRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotShardRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotShardRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.admin.SnapshotShardRequest;
+
+            /**
+             * Creates a plain object from a SnapshotShardRequest message. Also converts values to other types if specified.
+             * @param message SnapshotShardRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.admin.SnapshotShardRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotShardRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotHeader. */
+        interface ISnapshotHeader {
+
+            /** SnapshotHeader shardCount */
+            shardCount?: (number|null);
+
+            /** SnapshotHeader replicationFactor */
+            replicationFactor?: (number|null);
+
+            /** SnapshotHeader epoch */
+            epoch?: (number|null);
+
+            /** SnapshotHeader placementJson */
+            placementJson?: (string|null);
+
+            /** SnapshotHeader sourceNode */
+            sourceNode?: (string|null);
+        }
+
+        /** Represents a SnapshotHeader. */
+        class SnapshotHeader implements ISnapshotHeader {
+
+            /**
+             * Constructs a new SnapshotHeader.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.admin.ISnapshotHeader);
+
+            /** SnapshotHeader shardCount. */
+            public shardCount: number;
+
+            /** SnapshotHeader replicationFactor. */
+            public replicationFactor: number;
+
+            /** SnapshotHeader epoch. */
+            public epoch: number;
+
+            /** SnapshotHeader placementJson. */
+            public placementJson: string;
+
+            /** SnapshotHeader sourceNode. */
+            public sourceNode: string;
+
+            /**
+             * Creates a new SnapshotHeader instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotHeader instance
+             */
+            public static create(properties?: ringkv.admin.ISnapshotHeader): ringkv.admin.SnapshotHeader;
+
+            /**
+             * Encodes the specified SnapshotHeader message. Does not implicitly {@link ringkv.admin.SnapshotHeader.verify|verify} messages.
+             * @param message SnapshotHeader message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.admin.ISnapshotHeader, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotHeader message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotHeader
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.admin.SnapshotHeader;
+
+            /**
+             * Verifies a SnapshotHeader message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotHeader message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotHeader
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.admin.SnapshotHeader;
+
+            /**
+             * Creates a plain object from a SnapshotHeader message. Also converts values to other types if specified.
+             * @param message SnapshotHeader
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.admin.SnapshotHeader, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotHeader to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotChunk. */
+        interface ISnapshotChunk {
+
+            /** SnapshotChunk shard */
+            shard?: (number|null);
+
+            /** SnapshotChunk appliedIndex */
+            appliedIndex?: (number|null);
+
+            /** SnapshotChunk keyCount */
+            keyCount?: (number|null);
+
+            /** SnapshotChunk totalBytes */
+            totalBytes?: (number|null);
+
+            /** SnapshotChunk data */
+            data?: (Uint8Array|null);
+        }
+
+        /** Represents a SnapshotChunk. */
+        class SnapshotChunk implements ISnapshotChunk {
+
+            /**
+             * Constructs a new SnapshotChunk.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.admin.ISnapshotChunk);
+
+            /** SnapshotChunk shard. */
+            public shard: number;
+
+            /** SnapshotChunk appliedIndex. */
+            public appliedIndex: number;
+
+            /** SnapshotChunk keyCount. */
+            public keyCount: number;
+
+            /** SnapshotChunk totalBytes. */
+            public totalBytes: number;
+
+            /** SnapshotChunk data. */
+            public data: Uint8Array;
+
+            /**
+             * Creates a new SnapshotChunk instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotChunk instance
+             */
+            public static create(properties?: ringkv.admin.ISnapshotChunk): ringkv.admin.SnapshotChunk;
+
+            /**
+             * Encodes the specified SnapshotChunk message. Does not implicitly {@link ringkv.admin.SnapshotChunk.verify|verify} messages.
+             * @param message SnapshotChunk message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.admin.ISnapshotChunk, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotChunk message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.admin.SnapshotChunk;
+
+            /**
+             * Verifies a SnapshotChunk message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotChunk message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotChunk
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.admin.SnapshotChunk;
+
+            /**
+             * Creates a plain object from a SnapshotChunk message. Also converts values to other types if specified.
+             * @param message SnapshotChunk
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.admin.SnapshotChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotChunk to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a SnapshotPart. */
+        interface ISnapshotPart {
+
+            /** SnapshotPart header */
+            header?: (ringkv.admin.ISnapshotHeader|null);
+
+            /** SnapshotPart chunk */
+            chunk?: (ringkv.admin.ISnapshotChunk|null);
+        }
+
+        /** Represents a SnapshotPart. */
+        class SnapshotPart implements ISnapshotPart {
+
+            /**
+             * Constructs a new SnapshotPart.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.admin.ISnapshotPart);
+
+            /** SnapshotPart header. */
+            public header?: (ringkv.admin.ISnapshotHeader|null);
+
+            /** SnapshotPart chunk. */
+            public chunk?: (ringkv.admin.ISnapshotChunk|null);
+
+            /** SnapshotPart part. */
+            public part?: ("header"|"chunk");
+
+            /**
+             * Creates a new SnapshotPart instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SnapshotPart instance
+             */
+            public static create(properties?: ringkv.admin.ISnapshotPart): ringkv.admin.SnapshotPart;
+
+            /**
+             * Encodes the specified SnapshotPart message. Does not implicitly {@link ringkv.admin.SnapshotPart.verify|verify} messages.
+             * @param message SnapshotPart message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.admin.ISnapshotPart, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SnapshotPart message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns SnapshotPart
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.admin.SnapshotPart;
+
+            /**
+             * Verifies a SnapshotPart message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SnapshotPart message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SnapshotPart
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.admin.SnapshotPart;
+
+            /**
+             * Creates a plain object from a SnapshotPart message. Also converts values to other types if specified.
+             * @param message SnapshotPart
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.admin.SnapshotPart, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SnapshotPart to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
+
     /** Namespace command. */
     namespace command {
 

@@ -12,6 +12,806 @@ export const ringkv = $root.ringkv = (() => {
 
     const ringkv = {};
 
+    ringkv.admin = (function() {
+
+        const admin = {};
+
+        admin.SnapshotRequest = (function() {
+
+            function SnapshotRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            SnapshotRequest.create = function create(properties) {
+                return new SnapshotRequest(properties);
+            };
+
+            SnapshotRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            SnapshotRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.admin.SnapshotRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            SnapshotRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            SnapshotRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.admin.SnapshotRequest)
+                    return object;
+                return new $root.ringkv.admin.SnapshotRequest();
+            };
+
+            SnapshotRequest.toObject = function toObject() {
+                return {};
+            };
+
+            SnapshotRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SnapshotRequest;
+        })();
+
+        admin.SnapshotShardRequest = (function() {
+
+            function SnapshotShardRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            SnapshotShardRequest.prototype.shard = 0;
+
+            SnapshotShardRequest.create = function create(properties) {
+                return new SnapshotShardRequest(properties);
+            };
+
+            SnapshotShardRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    writer.uint32(8).uint32(message.shard);
+                return writer;
+            };
+
+            SnapshotShardRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.admin.SnapshotShardRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shard = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            SnapshotShardRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    if (!$util.isInteger(message.shard))
+                        return "shard: integer expected";
+                return null;
+            };
+
+            SnapshotShardRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.admin.SnapshotShardRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.admin.SnapshotShardRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.admin.SnapshotShardRequest();
+                if (object.shard != null)
+                    message.shard = object.shard >>> 0;
+                return message;
+            };
+
+            SnapshotShardRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.shard = 0;
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    object.shard = message.shard;
+                return object;
+            };
+
+            SnapshotShardRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SnapshotShardRequest;
+        })();
+
+        admin.SnapshotHeader = (function() {
+
+            function SnapshotHeader(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            SnapshotHeader.prototype.shardCount = 0;
+            SnapshotHeader.prototype.replicationFactor = 0;
+            SnapshotHeader.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            SnapshotHeader.prototype.placementJson = "";
+            SnapshotHeader.prototype.sourceNode = "";
+
+            SnapshotHeader.create = function create(properties) {
+                return new SnapshotHeader(properties);
+            };
+
+            SnapshotHeader.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shardCount != null && Object.hasOwnProperty.call(message, "shardCount"))
+                    writer.uint32(8).uint32(message.shardCount);
+                if (message.replicationFactor != null && Object.hasOwnProperty.call(message, "replicationFactor"))
+                    writer.uint32(16).uint32(message.replicationFactor);
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    writer.uint32(24).uint64(message.epoch);
+                if (message.placementJson != null && Object.hasOwnProperty.call(message, "placementJson"))
+                    writer.uint32(34).string(message.placementJson);
+                if (message.sourceNode != null && Object.hasOwnProperty.call(message, "sourceNode"))
+                    writer.uint32(42).string(message.sourceNode);
+                return writer;
+            };
+
+            SnapshotHeader.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.admin.SnapshotHeader();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shardCount = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.replicationFactor = reader.uint32();
+                            break;
+                        }
+                    case 3: {
+                            message.epoch = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.placementJson = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.sourceNode = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            SnapshotHeader.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.shardCount != null && Object.hasOwnProperty.call(message, "shardCount"))
+                    if (!$util.isInteger(message.shardCount))
+                        return "shardCount: integer expected";
+                if (message.replicationFactor != null && Object.hasOwnProperty.call(message, "replicationFactor"))
+                    if (!$util.isInteger(message.replicationFactor))
+                        return "replicationFactor: integer expected";
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.placementJson != null && Object.hasOwnProperty.call(message, "placementJson"))
+                    if (!$util.isString(message.placementJson))
+                        return "placementJson: string expected";
+                if (message.sourceNode != null && Object.hasOwnProperty.call(message, "sourceNode"))
+                    if (!$util.isString(message.sourceNode))
+                        return "sourceNode: string expected";
+                return null;
+            };
+
+            SnapshotHeader.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.admin.SnapshotHeader)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.admin.SnapshotHeader: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.admin.SnapshotHeader();
+                if (object.shardCount != null)
+                    message.shardCount = object.shardCount >>> 0;
+                if (object.replicationFactor != null)
+                    message.replicationFactor = object.replicationFactor >>> 0;
+                if (object.epoch != null)
+                    if ($util.Long)
+                        message.epoch = $util.Long.fromValue(object.epoch, true);
+                    else if (typeof object.epoch === "string")
+                        message.epoch = parseInt(object.epoch, 10);
+                    else if (typeof object.epoch === "number")
+                        message.epoch = object.epoch;
+                    else if (typeof object.epoch === "object")
+                        message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.placementJson != null)
+                    message.placementJson = String(object.placementJson);
+                if (object.sourceNode != null)
+                    message.sourceNode = String(object.sourceNode);
+                return message;
+            };
+
+            SnapshotHeader.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.shardCount = 0;
+                    object.replicationFactor = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.placementJson = "";
+                    object.sourceNode = "";
+                }
+                if (message.shardCount != null && Object.hasOwnProperty.call(message, "shardCount"))
+                    object.shardCount = message.shardCount;
+                if (message.replicationFactor != null && Object.hasOwnProperty.call(message, "replicationFactor"))
+                    object.replicationFactor = message.replicationFactor;
+                if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.epoch = typeof message.epoch === "number" ? BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === String ? String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.placementJson != null && Object.hasOwnProperty.call(message, "placementJson"))
+                    object.placementJson = message.placementJson;
+                if (message.sourceNode != null && Object.hasOwnProperty.call(message, "sourceNode"))
+                    object.sourceNode = message.sourceNode;
+                return object;
+            };
+
+            SnapshotHeader.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SnapshotHeader;
+        })();
+
+        admin.SnapshotChunk = (function() {
+
+            function SnapshotChunk(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            SnapshotChunk.prototype.shard = 0;
+            SnapshotChunk.prototype.appliedIndex = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            SnapshotChunk.prototype.keyCount = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            SnapshotChunk.prototype.totalBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            SnapshotChunk.prototype.data = $util.newBuffer([]);
+
+            SnapshotChunk.create = function create(properties) {
+                return new SnapshotChunk(properties);
+            };
+
+            SnapshotChunk.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    writer.uint32(8).uint32(message.shard);
+                if (message.appliedIndex != null && Object.hasOwnProperty.call(message, "appliedIndex"))
+                    writer.uint32(16).uint64(message.appliedIndex);
+                if (message.keyCount != null && Object.hasOwnProperty.call(message, "keyCount"))
+                    writer.uint32(24).uint64(message.keyCount);
+                if (message.totalBytes != null && Object.hasOwnProperty.call(message, "totalBytes"))
+                    writer.uint32(32).uint64(message.totalBytes);
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    writer.uint32(42).bytes(message.data);
+                return writer;
+            };
+
+            SnapshotChunk.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.admin.SnapshotChunk();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shard = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.appliedIndex = reader.uint64();
+                            break;
+                        }
+                    case 3: {
+                            message.keyCount = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.totalBytes = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            message.data = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            SnapshotChunk.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    if (!$util.isInteger(message.shard))
+                        return "shard: integer expected";
+                if (message.appliedIndex != null && Object.hasOwnProperty.call(message, "appliedIndex"))
+                    if (!$util.isInteger(message.appliedIndex) && !(message.appliedIndex && $util.isInteger(message.appliedIndex.low) && $util.isInteger(message.appliedIndex.high)))
+                        return "appliedIndex: integer|Long expected";
+                if (message.keyCount != null && Object.hasOwnProperty.call(message, "keyCount"))
+                    if (!$util.isInteger(message.keyCount) && !(message.keyCount && $util.isInteger(message.keyCount.low) && $util.isInteger(message.keyCount.high)))
+                        return "keyCount: integer|Long expected";
+                if (message.totalBytes != null && Object.hasOwnProperty.call(message, "totalBytes"))
+                    if (!$util.isInteger(message.totalBytes) && !(message.totalBytes && $util.isInteger(message.totalBytes.low) && $util.isInteger(message.totalBytes.high)))
+                        return "totalBytes: integer|Long expected";
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                        return "data: buffer expected";
+                return null;
+            };
+
+            SnapshotChunk.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.admin.SnapshotChunk)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.admin.SnapshotChunk: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.admin.SnapshotChunk();
+                if (object.shard != null)
+                    message.shard = object.shard >>> 0;
+                if (object.appliedIndex != null)
+                    if ($util.Long)
+                        message.appliedIndex = $util.Long.fromValue(object.appliedIndex, true);
+                    else if (typeof object.appliedIndex === "string")
+                        message.appliedIndex = parseInt(object.appliedIndex, 10);
+                    else if (typeof object.appliedIndex === "number")
+                        message.appliedIndex = object.appliedIndex;
+                    else if (typeof object.appliedIndex === "object")
+                        message.appliedIndex = new $util.LongBits(object.appliedIndex.low >>> 0, object.appliedIndex.high >>> 0).toNumber(true);
+                if (object.keyCount != null)
+                    if ($util.Long)
+                        message.keyCount = $util.Long.fromValue(object.keyCount, true);
+                    else if (typeof object.keyCount === "string")
+                        message.keyCount = parseInt(object.keyCount, 10);
+                    else if (typeof object.keyCount === "number")
+                        message.keyCount = object.keyCount;
+                    else if (typeof object.keyCount === "object")
+                        message.keyCount = new $util.LongBits(object.keyCount.low >>> 0, object.keyCount.high >>> 0).toNumber(true);
+                if (object.totalBytes != null)
+                    if ($util.Long)
+                        message.totalBytes = $util.Long.fromValue(object.totalBytes, true);
+                    else if (typeof object.totalBytes === "string")
+                        message.totalBytes = parseInt(object.totalBytes, 10);
+                    else if (typeof object.totalBytes === "number")
+                        message.totalBytes = object.totalBytes;
+                    else if (typeof object.totalBytes === "object")
+                        message.totalBytes = new $util.LongBits(object.totalBytes.low >>> 0, object.totalBytes.high >>> 0).toNumber(true);
+                if (object.data != null)
+                    if (typeof object.data === "string")
+                        $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                    else if (object.data.length >= 0)
+                        message.data = object.data;
+                return message;
+            };
+
+            SnapshotChunk.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.shard = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.appliedIndex = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.appliedIndex = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.keyCount = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.keyCount = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.totalBytes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.totalBytes = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if (options.bytes === String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                }
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    object.shard = message.shard;
+                if (message.appliedIndex != null && Object.hasOwnProperty.call(message, "appliedIndex"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.appliedIndex = typeof message.appliedIndex === "number" ? BigInt(message.appliedIndex) : $util.Long.fromBits(message.appliedIndex.low >>> 0, message.appliedIndex.high >>> 0, true).toBigInt();
+                    else if (typeof message.appliedIndex === "number")
+                        object.appliedIndex = options.longs === String ? String(message.appliedIndex) : message.appliedIndex;
+                    else
+                        object.appliedIndex = options.longs === String ? $util.Long.prototype.toString.call(message.appliedIndex) : options.longs === Number ? new $util.LongBits(message.appliedIndex.low >>> 0, message.appliedIndex.high >>> 0).toNumber(true) : message.appliedIndex;
+                if (message.keyCount != null && Object.hasOwnProperty.call(message, "keyCount"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.keyCount = typeof message.keyCount === "number" ? BigInt(message.keyCount) : $util.Long.fromBits(message.keyCount.low >>> 0, message.keyCount.high >>> 0, true).toBigInt();
+                    else if (typeof message.keyCount === "number")
+                        object.keyCount = options.longs === String ? String(message.keyCount) : message.keyCount;
+                    else
+                        object.keyCount = options.longs === String ? $util.Long.prototype.toString.call(message.keyCount) : options.longs === Number ? new $util.LongBits(message.keyCount.low >>> 0, message.keyCount.high >>> 0).toNumber(true) : message.keyCount;
+                if (message.totalBytes != null && Object.hasOwnProperty.call(message, "totalBytes"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.totalBytes = typeof message.totalBytes === "number" ? BigInt(message.totalBytes) : $util.Long.fromBits(message.totalBytes.low >>> 0, message.totalBytes.high >>> 0, true).toBigInt();
+                    else if (typeof message.totalBytes === "number")
+                        object.totalBytes = options.longs === String ? String(message.totalBytes) : message.totalBytes;
+                    else
+                        object.totalBytes = options.longs === String ? $util.Long.prototype.toString.call(message.totalBytes) : options.longs === Number ? new $util.LongBits(message.totalBytes.low >>> 0, message.totalBytes.high >>> 0).toNumber(true) : message.totalBytes;
+                if (message.data != null && Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === Array ? Array.prototype.slice.call(message.data) : message.data;
+                return object;
+            };
+
+            SnapshotChunk.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SnapshotChunk;
+        })();
+
+        admin.SnapshotPart = (function() {
+
+            function SnapshotPart(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            SnapshotPart.prototype.header = null;
+            SnapshotPart.prototype.chunk = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(SnapshotPart.prototype, "part", {
+                get: $util.oneOfGetter($oneOfFields = ["header", "chunk"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            SnapshotPart.create = function create(properties) {
+                return new SnapshotPart(properties);
+            };
+
+            SnapshotPart.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.header != null && Object.hasOwnProperty.call(message, "header"))
+                    $root.ringkv.admin.SnapshotHeader.encode(message.header, writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk"))
+                    $root.ringkv.admin.SnapshotChunk.encode(message.chunk, writer.uint32(18).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            SnapshotPart.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.admin.SnapshotPart();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.header = $root.ringkv.admin.SnapshotHeader.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 2: {
+                            message.chunk = $root.ringkv.admin.SnapshotChunk.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            SnapshotPart.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.header != null && Object.hasOwnProperty.call(message, "header")) {
+                    properties.part = 1;
+                    {
+                        let error = $root.ringkv.admin.SnapshotHeader.verify(message.header, long + 1);
+                        if (error)
+                            return "header." + error;
+                    }
+                }
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk")) {
+                    if (properties.part === 1)
+                        return "part: multiple values";
+                    properties.part = 1;
+                    {
+                        let error = $root.ringkv.admin.SnapshotChunk.verify(message.chunk, long + 1);
+                        if (error)
+                            return "chunk." + error;
+                    }
+                }
+                return null;
+            };
+
+            SnapshotPart.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.admin.SnapshotPart)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.admin.SnapshotPart: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.admin.SnapshotPart();
+                if (object.header != null) {
+                    if (!$util.isObject(object.header))
+                        throw TypeError(".ringkv.admin.SnapshotPart.header: object expected");
+                    message.header = $root.ringkv.admin.SnapshotHeader.fromObject(object.header, long + 1);
+                }
+                if (object.chunk != null) {
+                    if (!$util.isObject(object.chunk))
+                        throw TypeError(".ringkv.admin.SnapshotPart.chunk: object expected");
+                    message.chunk = $root.ringkv.admin.SnapshotChunk.fromObject(object.chunk, long + 1);
+                }
+                return message;
+            };
+
+            SnapshotPart.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (message.header != null && Object.hasOwnProperty.call(message, "header")) {
+                    object.header = $root.ringkv.admin.SnapshotHeader.toObject(message.header, options, q + 1);
+                    if (options.oneofs)
+                        object.part = "header";
+                }
+                if (message.chunk != null && Object.hasOwnProperty.call(message, "chunk")) {
+                    object.chunk = $root.ringkv.admin.SnapshotChunk.toObject(message.chunk, options, q + 1);
+                    if (options.oneofs)
+                        object.part = "chunk";
+                }
+                return object;
+            };
+
+            SnapshotPart.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SnapshotPart;
+        })();
+
+        return admin;
+    })();
+
     ringkv.command = (function() {
 
         const command = {};

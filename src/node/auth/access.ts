@@ -30,6 +30,9 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
     Leave: "admin",
   },
   "ringkv.forward.Forward": { Stream: "peer" },
+  // A backup reads every key: admin. Its per-shard reads between nodes go as the Forward stream
+  // does, checked at the node the operator called.
+  "ringkv.admin.Admin": { Snapshot: "admin", SnapshotShard: "peer" },
   "ringkv.raft.RaftTransport": { Send: "transport", InstallSnapshot: "transport" },
   "ringkv.gossip.GossipTransport": { Deliver: "transport" },
 };

@@ -5,7 +5,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MemberInfo } from "../../api/kv-api.ts";
-import { writeFileDurably } from "../../storage/index.ts";
+import {
+  checkFormatVersion,
+  FormatTooNewError,
+  STORAGE_FORMAT_VERSION,
+  STORAGE_FORMAT_VERSION_UNMARKED,
+  writeFileDurably,
+} from "../../storage/index.ts";
 
 export interface AddressBookEntry {
   readonly members: readonly MemberInfo[];
@@ -55,7 +61,12 @@ export class FileAddressBook implements AddressBook {
 
   load(): AddressBookEntry {
     try {
-      const parsed = JSON.parse(readFileSync(this.#path, "utf8")) as Partial<AddressBookEntry> | null;
+      const parsed = JSON.parse(readFileSync(this.#path, "utf8")) as
+        | (Partial<AddressBookEntry> & { formatVersion?: unknown })
+        | null;
+      // Without the field: written before versions were recorded (src/storage/format-version.ts).
+      const version = parsed?.formatVersion ?? STORAGE_FORMAT_VERSION_UNMARKED;
+      if (typeof version === "number") checkFormatVersion(this.#path, version);
       const members = Array.isArray(parsed?.members)
         ? parsed.members.filter(
             (m): m is MemberInfo =>
@@ -65,14 +76,17 @@ export class FileAddressBook implements AddressBook {
       const joinEpoch = Number.isSafeInteger(parsed?.joinEpoch) ? (parsed?.joinEpoch as number) : 0;
       this.#joinEpoch = joinEpoch;
       return { members, joinEpoch };
-    } catch {
+    } catch (e) {
+      // A newer format's file is not a lost hint: that ringkv's data must not be run here.
+      if (e instanceof FormatTooNewError) throw e;
       return EMPTY; // absent or unreadable: a hint lost, nothing more
     }
   }
 
   save(members: readonly MemberInfo[], joinEpoch?: number): void {
     this.#joinEpoch = joinEpoch ?? this.#joinEpoch ?? this.load().joinEpoch;
-    const bytes = new TextEncoder().encode(JSON.stringify(entry(members, this.#joinEpoch)));
+    const file = { formatVersion: STORAGE_FORMAT_VERSION, ...entry(members, this.#joinEpoch) };
+    const bytes = new TextEncoder().encode(JSON.stringify(file));
     // In order, one at a time; a failure is only a lost hint.
     this.#saving = this.#saving.then(() => writeFileDurably(this.#path, bytes)).catch(() => {});
   }

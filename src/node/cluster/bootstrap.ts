@@ -14,6 +14,21 @@ export async function bootstrapCluster(
   founder: MemberInfo,
   config: ClusterConfig,
 ): Promise<void> {
+  const founding = bootstrapMeta(store, founder, config);
+  for (let shard = 0; shard < config.shardCount; shard++) {
+    const hardState = { term: 1, vote: "", commit: 1 };
+    store.persist(shardGroup(shard), { snapshot: null, entries: [founding], hardState });
+  }
+  await store.sync();
+}
+
+/**
+ * The meta group's first entries (founder as the only voter, the config, the founder's address),
+ * buffered in `store` for the caller's sync; returns the founding entry, which every shard group
+ * of a new cluster starts with too. A restore (src/node/backup) founds the meta group this way
+ * and starts the shard groups from the backup's snapshots instead.
+ */
+export function bootstrapMeta(store: LogStore, founder: MemberInfo, config: ClusterConfig): Entry {
   const founding: Entry = {
     term: 1,
     index: 1,
@@ -26,9 +41,5 @@ export async function bootstrapCluster(
     { term: 1, index: 3, type: EntryType.Normal, data: encodeCommand({ setMember: founder }) },
   ];
   store.persist(META_GROUP, { snapshot: null, entries: meta, hardState: { term: 1, vote: "", commit: 3 } });
-  for (let shard = 0; shard < config.shardCount; shard++) {
-    const hardState = { term: 1, vote: "", commit: 1 };
-    store.persist(shardGroup(shard), { snapshot: null, entries: [founding], hardState });
-  }
-  await store.sync();
+  return founding;
 }

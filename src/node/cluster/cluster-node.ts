@@ -15,6 +15,7 @@
 // src/node/node.ts wraps it in gRPC and HTTP servers, which validate every request
 // (src/api/limits.ts): nothing below them checks input again.
 import type { Logger } from "pino";
+import type { ShardState, SnapshotHeader } from "../../api/admin-wire.ts";
 import { toRingkvError } from "../../api/errors.ts";
 import type {
   DeleteOptions,
@@ -42,6 +43,7 @@ import type { RebalanceStep } from "../placement/rebalance-step.ts";
 import { Rebalancer } from "../placement/rebalancer.ts";
 import type { AddressBook } from "./address-book.ts";
 import { Addresses } from "./addresses.ts";
+import { backupHeader } from "./backup-header.ts";
 import { Cadence } from "./cadence.ts";
 import type { ClusterContext } from "./context.ts";
 import { Eviction } from "./eviction.ts";
@@ -58,6 +60,7 @@ import { Proposer } from "./proposer.ts";
 import { RemovalWatch } from "./removal-watch.ts";
 import { ReplicaRepair } from "./replica-repair.ts";
 import { Router } from "./router.ts";
+import { readShardState } from "./shard-state.ts";
 import { ClusterStatus } from "./status.ts";
 
 // The types a caller needs to build a ClusterNode, from their own files.
@@ -322,6 +325,18 @@ export class ClusterNode implements KvApi {
 
   async status(options: RequestOptions = {}): Promise<StatusJson> {
     return this.#status.status(options);
+  }
+
+  // ─── backups (src/node/backup) ────────────────────────────────────────────────────────────
+
+  /** The cluster facts a backup records before its shards. */
+  backupHeader(): SnapshotHeader {
+    return backupHeader(this.#ctx);
+  }
+
+  /** A shard's state at a linearizable point, read on its leader (forwarded there if need be). */
+  shardState(shard: number, options: RequestOptions = {}): Promise<ShardState> {
+    return readShardState(this.#ctx, this.#router, shard, options);
   }
 
   /** Ask the members at `addresses` (in turn, with backoff) to add this node. */

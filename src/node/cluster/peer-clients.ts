@@ -8,6 +8,7 @@
 // unused for up to that long. reconnect() (called when gossip sees the peer alive again) drops
 // a channel that is backing off and starts a fresh connection at once.
 import * as grpc from "@grpc/grpc-js";
+import type { ShardState } from "../../api/admin-wire.ts";
 import { RingkvError } from "../../api/errors.ts";
 import { fromGrpcStatus } from "../../api/grpc-status.ts";
 import type {
@@ -23,6 +24,7 @@ import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { ForwardStream } from "./forward-stream.ts";
 import type { ForwardReply } from "./forward-wire.ts";
+import { fetchShardState } from "./shard-state-client.ts";
 
 /** Metadata key marking a forwarded request (see RequestOptions.forwarded). */
 export const FORWARDED_METADATA_KEY = "ringkv-forwarded";
@@ -58,12 +60,18 @@ export class PeerClient {
   readonly #channel: grpc.Channel;
   readonly #client: grpc.Client;
   readonly #forward: ForwardStream;
+  readonly #addr: string;
+  readonly #credentials: grpc.ChannelCredentials;
+  readonly #clientOptions: grpc.ClientOptions;
 
   constructor(
     addr: string,
     credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
     clientOptions: grpc.ClientOptions = {},
   ) {
+    this.#addr = addr;
+    this.#credentials = credentials;
+    this.#clientOptions = clientOptions;
     this.#channel = new grpc.Channel(addr, credentials, PEER_CHANNEL_OPTIONS);
     this.#client = new KvStub(addr, credentials, { ...clientOptions, channelOverride: this.#channel });
     this.#forward = new ForwardStream(addr, this.#channel, clientOptions);
@@ -124,6 +132,18 @@ export class PeerClient {
   async status(deadline: number, local = false): Promise<StatusJson> {
     const r = await this.#call<{ json: string }>("Status", {}, deadline, local);
     return JSON.parse(r.json) as StatusJson;
+  }
+
+  /** A shard's state from its leader at this address (which answers, never forwards again). */
+  shardState(shard: number, deadline: number): Promise<ShardState> {
+    const metadata = new grpc.Metadata();
+    metadata.set(FORWARDED_METADATA_KEY, "1");
+    return fetchShardState(this.#addr, shard, {
+      deadline,
+      metadata,
+      credentials: this.#credentials,
+      clientOptions: this.#clientOptions,
+    });
   }
 
   close(): void {

@@ -2,6 +2,8 @@
 // joining, and asking for status. Production: gRPC (peer-clients.ts); the simulator: in-memory
 // calls with seeded latency and partitions (test/sim-cluster). Deadlines are absolute times on
 // the node's clock.
+
+import type { ShardState } from "../../api/admin-wire.ts";
 import type {
   DeleteOptions,
   GetOptions,
@@ -25,6 +27,8 @@ export interface Peer {
   join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
+  /** A shard's state read on its leader there, for a backup (src/node/backup); gRPC peers only. */
+  shardState?(shard: number, deadline: number): Promise<ShardState>;
 }
 
 /** Peers by address. Deadlines are absolute times on the node's clock. */

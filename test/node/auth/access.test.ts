@@ -2,6 +2,7 @@
 // the unlisted default (admin) is a safety net, not a decision.
 import type { ServiceDefinition } from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
+import { adminServiceDefinition } from "../../../src/api/admin-wire.ts";
 import { kvServiceDefinition } from "../../../src/api/kv-wire.ts";
 import { GRPC_ACCESS, grpcAccess, HTTP_ACCESS, httpAccess } from "../../../src/node/auth/index.ts";
 import { forwardServiceDefinition } from "../../../src/node/cluster/forward-wire.ts";
@@ -13,6 +14,7 @@ import { raftServiceDefinition } from "../../../src/transport/index.ts";
 const NODE_SERVICES: readonly ServiceDefinition[] = [
   kvServiceDefinition(),
   forwardServiceDefinition(),
+  adminServiceDefinition(),
   raftServiceDefinition(),
   gossipServiceDefinition(),
 ];
