@@ -141,8 +141,9 @@ describe("ringkv CLI: the first hour (issue 11)", { timeout: 180_000 }, () => {
         const waitedMs = performance.now() - silent.firstCallAt();
         expect(run.code, run.stderr).toBe(3);
         // The client library's own give-up (it ends just before --timeout, so it can say which node
-        // did not answer) or the CLI's cut-off, whichever comes first: either within the second.
-        expect(run.stderr).toMatch(/^error: Timeout: .*within (1|0\.\d+) s/);
+        // did not answer) or the CLI's cut-off, whichever comes first. The message gives the time
+        // as measured ("1.0 s", or more when the machine is loaded); the bound is checked below.
+        expect(run.stderr).toMatch(/^error: Timeout: .*within \d+(\.\d)? s/);
         expect(waitedMs).toBeLessThan(1_000 + EXIT_ALLOWANCE_MS);
       } finally {
         await silent.close();
