@@ -2,7 +2,7 @@
 // writes in flight, membership changes one at a time (retried while another is applied), and the
 // node's data quota checked before a put grows the state.
 import { RingkvError } from "../../api/errors.ts";
-import type { ConfChangeType } from "../../raft/index.ts";
+import { ConfChangeType } from "../../raft/index.ts";
 import type { NodeSettings } from "../config.ts";
 import { type Clock, sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
@@ -10,6 +10,7 @@ import type { MultiRaftHost } from "../host/host.ts";
 import type { Replica } from "../host/replica.ts";
 import type { Command } from "../kv/command.ts";
 import type { ApplyResult } from "../kv/state-machine.ts";
+import type { MemberChange } from "../placement/rebalancer.ts";
 
 export class Proposer {
   readonly #host: MultiRaftHost;
@@ -55,7 +56,26 @@ export class Proposer {
     }
   }
 
-  async changeConf(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
+  /** One member's change (a simple configuration change). */
+  changeConf(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
+    return this.changeMembers(replica, [{ type, nodeId }]);
+  }
+
+  /**
+   * One configuration change of several members; until the core takes joint changes they go
+   * one at a time, voters added before any is removed.
+   */
+  async changeMembers(replica: Replica, changes: readonly MemberChange[]): Promise<void> {
+    const order = (c: MemberChange) => (c.type === ConfChangeType.RemoveNode ? 1 : 0);
+    for (const change of [...changes].sort((a, b) => order(a) - order(b))) {
+      // A demotion (AddLearner on a voter) needs a joint change: until then, remove and re-add.
+      if (change.type === ConfChangeType.AddLearner && replica.raw.confState().voters.includes(change.nodeId))
+        await this.#changeOne(replica, ConfChangeType.RemoveNode, change.nodeId);
+      await this.#changeOne(replica, change.type, change.nodeId);
+    }
+  }
+
+  async #changeOne(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
     // One membership change at a time: wait out one that is still being applied.
     for (let attempt = 0; ; attempt++) {
       try {
