@@ -2,7 +2,7 @@
 // writes in flight, membership changes one at a time (retried while another is applied), and the
 // node's data quota checked before a put grows the state.
 import { RingkvError } from "../../api/errors.ts";
-import type { ConfChangeType } from "../../raft/index.ts";
+import { ConfChangeTransition, type ConfChangeType } from "../../raft/index.ts";
 import type { NodeSettings } from "../config.ts";
 import { type Clock, sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
@@ -59,7 +59,10 @@ export class Proposer {
     // One membership change at a time: wait out one that is still being applied.
     for (let attempt = 0; ; attempt++) {
       try {
-        const applied = replica.proposeConfChange({ type, nodeId });
+        const applied = replica.proposeConfChange({
+          transition: ConfChangeTransition.Auto,
+          changes: [{ type, nodeId }],
+        });
         this.#host.kick();
         await withDeadline(applied, this.#settings.requestTimeoutMs, "membership change", this.#clock);
         return;

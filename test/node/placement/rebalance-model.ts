@@ -137,7 +137,13 @@ export function viewOf(group: GroupState): LeaderView {
   }
   return {
     self: group.leader,
-    confState: { voters: [...group.voters], learners: [...group.learners] },
+    confState: {
+      voters: [...group.voters],
+      learners: [...group.learners],
+      votersOutgoing: [],
+      learnersNext: [],
+      autoLeave: false,
+    },
     lastIndex: group.lastIndex,
     progress,
   };

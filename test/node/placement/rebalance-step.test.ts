@@ -48,7 +48,12 @@ function view(
       recentActive: active,
     });
   }
-  return { self, confState: { voters: conf.voters, learners }, lastIndex: LAST, progress };
+  return {
+    self,
+    confState: { voters: conf.voters, learners, votersOutgoing: [], learnersNext: [], autoLeave: false },
+    lastIndex: LAST,
+    progress,
+  };
 }
 
 const target = (voters: string[], learners: string[] = []): GroupTarget => ({ voters, learners });
