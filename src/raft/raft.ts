@@ -217,6 +217,25 @@ export class Raft {
     this.role = Role.Follower;
   }
 
+  /**
+   * A higher term heard from anyone but a leader (a vote request, a rejection): follow it, but
+   * keep the election timer running. Raft §5.2 (Figure 2) resets the timer only on granting a
+   * vote or hearing from the current leader; etcd resets it on any higher term and leans on
+   * PreVote. Without PreVote that reset lets stale candidates starve the one server whose log
+   * is freshest: each stale campaign, rejected by it, restarted its clock too, so all members
+   * timed out together again and the only server that could win never got a clear run
+   * (issue 14: simulator seed 911255 on the tree it was found on). Keeping the clock gives it
+   * its turn within one timeout.
+   * Granting a vote still resets it (#handleVoteRequest).
+   */
+  #adoptTerm(term: number): void {
+    const elapsed = this.#electionElapsed;
+    const timeout = this.#randomizedElectionTimeout;
+    this.becomeFollower(term, NONE);
+    this.#electionElapsed = elapsed;
+    this.#randomizedElectionTimeout = timeout;
+  }
+
   #becomePreCandidate(): void {
     invariant(this.role !== Role.Leader, "a leader cannot become a pre-candidate");
     // A trial election: neither the term nor the vote changes.
@@ -500,7 +519,8 @@ export class Raft {
       if (m.type === MessageType.PreVoteResp && !m.reject) return true; // granted for term+1
       const fromLeader =
         m.type === MessageType.App || m.type === MessageType.Heartbeat || m.type === MessageType.Snap;
-      this.becomeFollower(m.term, fromLeader ? m.from : NONE);
+      if (fromLeader) this.becomeFollower(m.term, m.from);
+      else this.#adoptTerm(m.term);
       return true;
     }
     if (m.term < this.term) {
