@@ -57,6 +57,23 @@ describe("joint consensus", () => {
     }
   });
 
+  it("the leave commits only with a majority of the new configuration: cut off, the group stays joint", () => {
+    const h = elected();
+    h.drop = (m) => ["n4", "n5"].includes(m.to) || ["n4", "n5"].includes(m.from);
+    h.node("n1").proposeConfChange({
+      transition: ConfChangeTransition.JointImplicit,
+      changes: [c(AddNode, "n4"), c(AddNode, "n5"), c(RemoveNode, "n2"), c(RemoveNode, "n3")],
+    });
+    h.stabilize();
+    h.tickAll(5);
+    // The joint entry committed with C_old; the leave needs C_new, which holds nothing yet.
+    for (const id of ["n1", "n2", "n3"]) expect(isJoint(h.node(id).confState())).toBe(true);
+    h.heal();
+    h.tickAll(5);
+    expect(h.node("n1").confState()).toMatchObject({ voters: ["n1", "n4", "n5"], votersOutgoing: [] });
+    expect(h.node("n4").status().commit).toBe(h.node("n1").status().commit);
+  });
+
   it("an explicit joint configuration stays until the leave is proposed", () => {
     const h = elected();
     jointMove(h);
