@@ -593,7 +593,7 @@ export class ClusterSim {
       const live = new Set(held.map((h) => h.node.id));
       const majority = (voters: readonly string[]) =>
         voters.length === 0 || voters.filter((v) => live.has(v)).length * 2 > voters.length;
-      const outgoing = (conf as { votersOutgoing?: readonly string[] }).votersOutgoing ?? [];
+      const outgoing = conf.votersOutgoing;
       const led = held.some((h) => h.r.isLeader());
       if (led || !majority(conf.voters) || !majority(outgoing)) {
         this.#leaderlessSince.delete(group);

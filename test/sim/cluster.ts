@@ -3,11 +3,14 @@
 // skew), the network delivers what is due, and every replica handles its Readies. Faults are
 // applied from outside (faults.ts) through the methods here.
 
-import type { ConfChange, ConfState, Message, NodeId } from "../../src/raft/index.ts";
+import type { ConfChangeSingle, ConfChangeV2, ConfState, Message, NodeId } from "../../src/raft/index.ts";
 import {
   applyConfChange,
+  ConfChangeTransition,
   ConfChangeType,
+  EMPTY_CONF_STATE,
   MemoryStorage,
+  members,
   NotLeaderError,
   ProposalDroppedError,
   Role,
@@ -73,7 +76,7 @@ export class Cluster implements ReplicaHost {
     this.trace = options.trace;
     this.network = new Network<Message>(options.random.fork("network"), options.network);
     this.genesis = Array.from({ length: options.voterCount }, (_, i) => `n${i + 1}`);
-    this.#membership = { voters: this.genesis, learners: [] };
+    this.#membership = { ...EMPTY_CONF_STATE, voters: this.genesis };
     for (const id of this.genesis) this.#everMembers.add(id);
     this.#nextId = options.voterCount + 1;
     for (const id of this.genesis) this.#addReplica(id).start();
@@ -89,7 +92,7 @@ export class Cluster implements ReplicaHost {
 
   /** Current members (voters and learners) by the latest applied configuration. */
   members(): NodeId[] {
-    return [...this.#membership.voters, ...this.#membership.learners];
+    return members(this.#membership);
   }
 
   replica(id: NodeId): Replica {
@@ -157,16 +160,13 @@ export class Cluster implements ReplicaHost {
     this.network.setFaults(faults);
   }
 
-  confChangeApplied(replica: NodeId, change: ConfChange, index: number): void {
+  confChangeApplied(replica: NodeId, change: ConfChangeV2, index: number): void {
     if (index <= this.#membershipIndex) return;
     this.#membershipIndex = index;
     this.#membership = applyConfChange(this.#membership, change);
     for (const id of this.members()) this.#everMembers.add(id);
-    this.count(`conf change ${ConfChangeType[change.type]}`);
-    this.trace.event(
-      this.#now,
-      () => `${replica} applies conf change ${ConfChangeType[change.type]} ${change.nodeId} at ${index}`,
-    );
+    this.count(`conf change ${changeKind(change)}`);
+    this.trace.event(this.#now, () => `${replica} applies conf change ${describeChange(change)} at ${index}`);
   }
 
   // ─── faults ──────────────────────────────────────────────────────────────────────────────
@@ -215,7 +215,7 @@ export class Cluster implements ReplicaHost {
     const node = leader?.node;
     if (!leader || !node) return null;
     const cs = node.confState();
-    let change: ConfChange | null = null;
+    let change: ConfChangeSingle | null = null;
     if (kind === "add-learner") {
       change = { type: ConfChangeType.AddLearner, nodeId: `n${this.#nextId}` };
     } else {
@@ -225,7 +225,7 @@ export class Cluster implements ReplicaHost {
     }
     if (change === null) return null;
     try {
-      const at = node.proposeConfChange(change);
+      const at = node.proposeConfChange({ transition: ConfChangeTransition.Auto, changes: [change] });
       this.lastConfChangeIndex = Math.max(this.lastConfChangeIndex, at.index);
       if (change.type === ConfChangeType.AddLearner) {
         this.#nextId++;
@@ -271,4 +271,20 @@ export class Cluster implements ReplicaHost {
   checkLogMatching(): void {
     this.checker.checkLogMatching(new Map([...this.replicas].map(([id, r]) => [id, r.storage])));
   }
+}
+
+/** "AddNode n4", "joint(AddNode n4, RemoveNode n1)", "leave joint": for traces and counters. */
+function describeChange(cc: ConfChangeV2): string {
+  if (cc.changes.length === 0) return "leave joint";
+  const each = cc.changes.map((c) => `${ConfChangeType[c.type]} ${c.nodeId}`).join(", ");
+  return cc.changes.length === 1 && cc.transition === ConfChangeTransition.Auto ? each : `joint(${each})`;
+}
+
+/** The kind of a change, for counters: "AddNode", "joint", "leave joint". */
+function changeKind(cc: ConfChangeV2): string {
+  if (cc.changes.length === 0) return "leave joint";
+  const only = cc.changes[0];
+  return cc.changes.length === 1 && cc.transition === ConfChangeTransition.Auto && only
+    ? ConfChangeType[only.type]
+    : "joint";
 }

@@ -1,8 +1,9 @@
 // Proposing on a replica led here, with the node's back-pressure: at most maxPendingProposals
-// writes in flight, membership changes one at a time (retried while another is applied), and the
-// node's data quota checked before a put grows the state.
+// writes in flight, membership changes one at a time (each of any number of members, atomic
+// through joint consensus; retried while another is applied), and the node's data quota checked
+// before a put grows the state.
 import { RingkvError } from "../../api/errors.ts";
-import { ConfChangeType } from "../../raft/index.ts";
+import { type ConfChangeSingle, ConfChangeTransition, type ConfChangeType } from "../../raft/index.ts";
 import type { NodeSettings } from "../config.ts";
 import { type Clock, sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
@@ -10,7 +11,6 @@ import type { MultiRaftHost } from "../host/host.ts";
 import type { Replica } from "../host/replica.ts";
 import type { Command } from "../kv/command.ts";
 import type { ApplyResult } from "../kv/state-machine.ts";
-import type { MemberChange } from "../placement/rebalancer.ts";
 
 export class Proposer {
   readonly #host: MultiRaftHost;
@@ -62,24 +62,17 @@ export class Proposer {
   }
 
   /**
-   * One configuration change of several members; until the core takes joint changes they go
-   * one at a time, voters added before any is removed.
+   * One configuration change of any number of members, applied atomically: the core applies it
+   * simply when it alters at most one voter and through a joint configuration otherwise (Auto),
+   * and leaves the joint configuration on its own once it is applied. No changes: leave it now.
+   * Resolves once the change is applied here; retried while another change is still pending
+   * (the core refuses a second one with Unavailable).
    */
-  async changeMembers(replica: Replica, changes: readonly MemberChange[]): Promise<void> {
-    const order = (c: MemberChange) => (c.type === ConfChangeType.RemoveNode ? 1 : 0);
-    for (const change of [...changes].sort((a, b) => order(a) - order(b))) {
-      // A demotion (AddLearner on a voter) needs a joint change: until then, remove and re-add.
-      if (change.type === ConfChangeType.AddLearner && replica.raw.confState().voters.includes(change.nodeId))
-        await this.#changeOne(replica, ConfChangeType.RemoveNode, change.nodeId);
-      await this.#changeOne(replica, change.type, change.nodeId);
-    }
-  }
-
-  async #changeOne(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
+  async changeMembers(replica: Replica, changes: readonly ConfChangeSingle[]): Promise<void> {
     // One membership change at a time: wait out one that is still being applied.
     for (let attempt = 0; ; attempt++) {
       try {
-        const applied = replica.proposeConfChange({ type, nodeId });
+        const applied = replica.proposeConfChange({ transition: ConfChangeTransition.Auto, changes });
         this.#host.kick();
         await withDeadline(applied, this.#settings.requestTimeoutMs, "membership change", this.#clock);
         return;

@@ -2,6 +2,7 @@
 // its leader reports it — asked of every member in parallel, briefly, and merged
 // (status-merge.ts). A peer asking (`forwarded`) gets this node's own replicas only.
 import type { RequestOptions, ShardStatus, StatusJson } from "../../api/kv-api.ts";
+import { isJoint } from "../../raft/index.ts";
 import { META_GROUP, shardGroup, shardOfGroup } from "../host/groups.ts";
 import { plannedConf } from "../placement/rebalance-step.ts";
 import type { ClusterContext } from "./context.ts";
@@ -91,6 +92,7 @@ export class ClusterStatus {
           term: st.term,
           replicas: [...st.confState.voters],
           learners: [...st.confState.learners],
+          ...(isJoint(st.confState) ? { outgoing: [...st.confState.votersOutgoing] } : {}),
           commitIndex: st.commit,
           appliedIndex: r.applied,
           keys: r.sm.keyCount,
@@ -110,6 +112,7 @@ export class ClusterStatus {
         term: metaStatus.term,
         replicas: [...metaStatus.confState.voters],
         learners: [...metaStatus.confState.learners],
+        ...(isJoint(metaStatus.confState) ? { outgoing: [...metaStatus.confState.votersOutgoing] } : {}),
         commitIndex: metaStatus.commit,
         appliedIndex: meta.applied,
       },
@@ -148,6 +151,6 @@ export class ClusterStatus {
       ? plannedConf(target, { voters: s.replicas, leader: s.leader })
       : { voters: [], learners: [] };
     const same = sameSet(plan.voters, s.replicas) && sameSet(plan.learners, s.learners);
-    return { ...s, target: [...plan.voters], moving: !same };
+    return { ...s, target: [...plan.voters], moving: !same || (s.outgoing?.length ?? 0) > 0 };
   }
 }

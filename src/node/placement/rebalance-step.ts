@@ -28,17 +28,8 @@
 // change) is what every other path already does, and it keeps the leader a voter of every
 // configuration it commits. The one cost: a group whose only target voter is not its leader (one
 // or two members) passes through two voters while it hands over.
-import type { ProgressStatus } from "../../raft/index.ts";
+import { type ConfState, isJoint, type ProgressStatus } from "../../raft/index.ts";
 import type { GroupTarget } from "./cluster-view.ts";
-
-/** A group's membership as its leader's core reports it (src/raft ConfState). */
-export interface GroupConf {
-  /** The voters of the (incoming) configuration. */
-  readonly voters: readonly string[];
-  readonly learners: readonly string[];
-  /** The outgoing voters while the group is in a joint configuration; empty otherwise. */
-  readonly votersOutgoing?: readonly string[];
-}
 
 export type RebalanceStep =
   | { readonly kind: "addLearners"; readonly nodes: readonly string[] }
@@ -60,7 +51,7 @@ export type RebalanceStep =
 
 export interface LeaderView {
   readonly self: string;
-  readonly confState: GroupConf;
+  readonly confState: ConfState;
   readonly lastIndex: number;
   /** The leader's progress of every member. */
   readonly progress: ReadonlyMap<string, ProgressStatus>;
@@ -103,13 +94,9 @@ export function plannedVoterCount(target: GroupTarget): number {
   return n % 2 === 0 && n < target.replicationFactor ? n - 1 : n;
 }
 
-export function isJointConf(conf: GroupConf): boolean {
-  return (conf.votersOutgoing?.length ?? 0) > 0;
-}
-
 export function nextRebalanceStep(view: LeaderView, target: GroupTarget): RebalanceStep {
   const conf = view.confState;
-  if (isJointConf(conf)) return { kind: "leaveJoint" };
+  if (isJoint(conf)) return { kind: "leaveJoint" };
   const { voters, learners } = conf;
   const plan = plannedConf(target, { voters, leader: view.self });
   const missing = [...plan.voters, ...plan.learners].filter(

@@ -17,16 +17,10 @@
 // given (a stopping node's hand-off, an election) must not bounce straight back.
 import type { Logger } from "pino";
 import { toRingkvError } from "../../api/errors.ts";
-import { ConfChangeType, Role } from "../../raft/index.ts";
+import { type ConfChangeSingle, ConfChangeType, Role } from "../../raft/index.ts";
 import type { Replica } from "../host/replica.ts";
 import type { ClusterView } from "./cluster-view.ts";
 import { nextRebalanceStep, type RebalanceStep } from "./rebalance-step.ts";
-
-/** One member's part of a configuration change (src/raft ConfChangeSingle). */
-export interface MemberChange {
-  readonly type: ConfChangeType;
-  readonly nodeId: string;
-}
 
 export interface RebalancerOptions {
   readonly nodeId: string;
@@ -36,7 +30,7 @@ export interface RebalancerOptions {
    * Propose one configuration change of these members on `replica` (none: leave the joint
    * configuration) and resolve once it is applied.
    */
-  readonly changeConf: (replica: Replica, changes: readonly MemberChange[]) => Promise<void>;
+  readonly changeConf: (replica: Replica, changes: readonly ConfChangeSingle[]) => Promise<void>;
   /** Wake the Ready loop (a transfer's TimeoutNow should leave now). */
   readonly kick: () => void;
   readonly maxConcurrentMoves: number;
@@ -172,7 +166,7 @@ export class Rebalancer {
     }
   }
 
-  #change(replica: Replica, changes: readonly MemberChange[]): void {
+  #change(replica: Replica, changes: readonly ConfChangeSingle[]): void {
     const { group } = replica;
     this.#moving.add(group);
     this.#busy.add(group);

@@ -162,6 +162,8 @@ export function viewOf(group: GroupState): LeaderView {
       voters: [...group.voters],
       learners: [...group.learners],
       votersOutgoing: [...group.outgoing],
+      learnersNext: [],
+      autoLeave: group.outgoing.length > 0,
     },
     lastIndex: group.lastIndex,
     progress,

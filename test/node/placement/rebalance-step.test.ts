@@ -51,7 +51,14 @@ function view(
       recentActive: active,
     });
   }
-  const confState = { voters: conf.voters, learners, votersOutgoing: conf.outgoing ?? [] };
+  const outgoing = conf.outgoing ?? [];
+  const confState = {
+    voters: conf.voters,
+    learners,
+    votersOutgoing: outgoing,
+    learnersNext: [],
+    autoLeave: outgoing.length > 0,
+  };
   return { self, confState, lastIndex: LAST, progress };
 }
 
