@@ -149,6 +149,8 @@ const PROBE_PAUSE_MS = 20;
 export interface ShardProbeResult {
   /** Per shard: ms from the fault to its first acknowledged write (Infinity if none in time). */
   readonly recoveryMs: readonly number[];
+  /** What the failed attempts answered: "code message" → count (for a failure report). */
+  readonly errors: ReadonlyMap<string, number>;
 }
 
 /**
@@ -168,6 +170,7 @@ export async function probeShards(options: {
     deadlineMs: 500,
     retry: { attemptsMax: 1, budgetMs: 500 },
   });
+  const errors = new Map<string, number>();
   try {
     const recoveryMs = await Promise.all(
       options.keys.map(async (keys) => {
@@ -178,15 +181,18 @@ export async function probeShards(options: {
             await client.put(encoder.encode(key), encoder.encode(value));
             options.ledger.acknowledge(key, value);
             return performance.now() - options.faultAt;
-          } catch {
+          } catch (e) {
             options.ledger.unknown(key, value);
+            const said =
+              e instanceof Error ? `${(e as { code?: string }).code ?? e.name} ${e.message}` : String(e);
+            errors.set(said.slice(0, 160), (errors.get(said.slice(0, 160)) ?? 0) + 1);
             await new Promise((resolve) => setTimeout(resolve, PROBE_PAUSE_MS));
           }
         }
         return Number.POSITIVE_INFINITY;
       }),
     );
-    return { recoveryMs };
+    return { recoveryMs, errors };
   } finally {
     client.close();
   }
