@@ -89,12 +89,16 @@ export class Rebalancer {
       const planned = this.#o.view.target(group);
       if (!planned || this.#busy.has(group) || st.leadTransferee) continue;
       const held = this.#o.heldOff?.(group);
+      const kept = held && held.size > 0 ? planned.voters.filter((id) => !held.has(id)) : planned.voters;
       const target =
         held && held.size > 0
           ? {
-              ...planned,
-              voters: planned.voters.filter((id) => !held.has(id)),
+              voters: kept,
               learners: planned.learners.filter((id) => !held.has(id)),
+              // A held-off member is being rebuilt and comes back shortly: the group is not cut
+              // to an odd count meanwhile (two more changes, and acknowledged writes on one disk
+              // only, to gain nothing once the rebuilt replica is promoted again).
+              replicationFactor: Math.min(planned.replicationFactor, kept.length),
             }
           : planned;
       const step = nextRebalanceStep(
