@@ -314,7 +314,8 @@ const LENGTH_FIELD_BYTES = 6;
 const MESSAGE_FIXED_BYTES = 3 * LENGTH_FIELD_BYTES + 7 * VARINT_FIELD_BYTES + 2 + LENGTH_FIELD_BYTES;
 const GROUP_MESSAGE_FIXED_BYTES = 3 * LENGTH_FIELD_BYTES;
 const ENTRY_FIXED_BYTES = 2 * LENGTH_FIELD_BYTES + 3 * VARINT_FIELD_BYTES;
-const SNAPSHOT_META_FIXED_BYTES = 2 * LENGTH_FIELD_BYTES + 2 * VARINT_FIELD_BYTES;
+// index, term, the ConfState's framing, and its auto_leave flag (tag + 1 byte).
+const SNAPSHOT_META_FIXED_BYTES = 2 * LENGTH_FIELD_BYTES + 2 * VARINT_FIELD_BYTES + 2;
 
 /**
  * An upper bound of the bytes `gm` adds to an encoded MessageBatch, its snapshot's data

@@ -364,7 +364,6 @@ export class Replica {
     p.node.advance(rd);
     this.#observeReady(p);
     this.#maybeSnapshot(p);
-    this.#maybeStop(p);
   }
 
   /** Step 1 of a Ready; returns false if the replica crashed on the way. */
@@ -488,8 +487,14 @@ export class Replica {
     if (compactTo > this.storage.firstIndex()) this.storage.compact(compactTo);
   }
 
-  #maybeStop(p: Process): void {
-    if (p.removedAt === null || p.removedAt > p.sm.appliedIndex) return;
+  /** This process applied its own removal; the cluster stops it once no member counts on it. */
+  get removalApplied(): boolean {
+    const p = this.#process;
+    return p !== null && p.removedAt !== null && p.removedAt <= p.sm.appliedIndex;
+  }
+
+  /** Stop for good: removed from the group (see Cluster.stopRemoved). */
+  stopRemoved(): void {
     this.removed = true;
     this.crash("removed from the group");
   }
