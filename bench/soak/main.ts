@@ -168,7 +168,8 @@ async function main(): Promise<number> {
     }
     log("faults over: healing and settling");
     await settle(() => soak.via(), args.shards, 180_000);
-    const gaps = writer.gapsMs();
+    const worstGaps = writer.worstGaps();
+    const gaps = worstGaps.map((g) => g.ms);
     await writer.stop();
     await sampler.stop();
     const lost = await lostWrites(
@@ -183,8 +184,11 @@ async function main(): Promise<number> {
     log(
       `longest gap without an acknowledged write per shard (ms): ${gaps.map((g) => Math.round(g)).join(" ")}`,
     );
+    const worstShard = gaps.indexOf(worst);
+    const began = new Date(Date.now() - (performance.now() - worstGaps[worstShard]!.from));
     log(
-      `worst ${Math.round(worst)} ms (shard ${gaps.indexOf(worst)}), median ${Math.round(median(gaps))} ms`,
+      `worst ${Math.round(worst)} ms (shard ${worstShard}, from ${began.toISOString().slice(11, 19)}), ` +
+        `median ${Math.round(median(gaps))} ms`,
     );
     log(`status samples: ${sampler.samples.length}; two-voter samples: ${sampler.problems.length}`);
     for (const p of sampler.problems.slice(0, 5)) log(`  ${p}`);

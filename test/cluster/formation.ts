@@ -295,11 +295,16 @@ export class ShardWriter {
 
   /** Per shard: the longest time in ms without an acknowledged write, from start to stop. */
   gapsMs(until = performance.now()): number[] {
+    return this.worstGaps(until).map((g) => g.ms);
+  }
+
+  /** Per shard: the longest gap without an acknowledged write and when it began (performance.now). */
+  worstGaps(until = performance.now()): { ms: number; from: number }[] {
     return this.acks.map((times) => {
       let last = this.#started;
-      let worst = 0;
+      let worst = { ms: 0, from: this.#started };
       for (const t of [...times, until]) {
-        worst = Math.max(worst, t - last);
+        if (t - last > worst.ms) worst = { ms: t - last, from: last };
         last = t;
       }
       return worst;
