@@ -2,7 +2,14 @@
 // test/sim/transcript.ts). Each test is named after the promise it checks.
 import { describe, expect, test } from "vitest";
 import type { Message } from "../src/raft/index.ts";
-import { MessageType, NotLeaderError, ProposalDroppedError, RawNode, Role } from "../src/raft/index.ts";
+import {
+  EMPTY_CONF_STATE,
+  MessageType,
+  NotLeaderError,
+  ProposalDroppedError,
+  RawNode,
+  Role,
+} from "../src/raft/index.ts";
 import { Rng } from "./sim/random.ts";
 import { Transcript } from "./sim/transcript.ts";
 
@@ -127,7 +134,7 @@ describe("a removed server", () => {
     const t = new Transcript(["n1", "n2", "n3", "n4"]);
     t.elect("n1");
     t.isolate("n4");
-    t.node("n1").proposeConfChange({ type: 2, nodeId: "n4" });
+    t.node("n1").proposeConfChange({ transition: 0, changes: [{ type: 2, nodeId: "n4" }] });
     t.stabilize();
     expect(t.status("n1").confState.voters).toEqual(["n1", "n2", "n3"]);
     const term = t.status("n1").term;
@@ -311,7 +318,7 @@ describe("learners", () => {
     t.elect("n1");
     t.addLearner("n1", "n4");
     t.addLearner("n1", "n5");
-    expect(t.status("n1").confState).toEqual({ voters: THREE, learners: ["n4", "n5"] });
+    expect(t.status("n1").confState).toEqual({ ...EMPTY_CONF_STATE, voters: THREE, learners: ["n4", "n5"] });
     return t;
   }
 
@@ -365,7 +372,11 @@ describe("crash recovery", () => {
     t.elect("n1");
     const storage = t.peer("n2").storage;
     const snapshot = {
-      meta: { index: 10, term: t.status("n1").term, confState: { voters: THREE, learners: [] } },
+      meta: {
+        index: 10,
+        term: t.status("n1").term,
+        confState: { voters: THREE, learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+      },
       data: new Uint8Array(0),
     };
     t.node("n2").step({

@@ -9,6 +9,7 @@ import {
   divergentReplica,
   droppedWrites,
   forgedAppendAcks,
+  forgedJointVotes,
   forgedRead,
   staleReads,
 } from "./sim/bugs.ts";
@@ -57,9 +58,13 @@ describe("simulation", () => {
       "conf change AddLearner",
       "conf change AddNode",
       "conf change RemoveNode",
+      "conf change joint",
+      "conf change leave joint",
     ]) {
       expect(events).toContain(e);
     }
+    // Leaders were elected, and led, inside joint configurations.
+    expect(total((r) => r.stats.jointTerms)).toBeGreaterThan(0);
   });
 
   test("a seed replays exactly: same trace hash, stats and history", () => {
@@ -80,6 +85,14 @@ describe("planted bugs are caught", () => {
     }
     return `no seed in 1..${tries} produced ${pattern}`;
   };
+
+  // Joint windows are short (auto-leave): it takes a few dozen seeds to hit one with a split vote.
+  test("forged votes inside a joint configuration elect two leaders in one term", {
+    timeout: 180_000,
+  }, () => {
+    const pattern = /election safety: .* \(across a joint configuration: /;
+    expect(firstCaught({ bugs: forgedJointVotes() }, 80, pattern)).toMatch(pattern);
+  });
 
   test("a state machine that drops writes breaks linearizability", () => {
     const pattern = /linearizability \(violated\)/;

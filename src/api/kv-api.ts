@@ -54,9 +54,14 @@ export interface GroupStatus {
   /** The leader's id, or "" when none is known. */
   readonly leader: string;
   readonly term: number;
-  /** Voters. */
+  /** Voters (of the incoming configuration while joint). */
   readonly replicas: readonly string[];
   readonly learners: readonly string[];
+  /**
+   * Only while the group is in a joint configuration (a move under way): the outgoing voters.
+   * Every decision then needs a majority of `replicas` and a majority of `outgoing`.
+   */
+  readonly outgoing?: readonly string[];
   readonly commitIndex: number;
   readonly appliedIndex: number;
 }

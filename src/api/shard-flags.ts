@@ -23,9 +23,11 @@ export function shardFlags(shard: ShardStatus, status: StatusJson): ShardFlag[] 
     flags.push({ kind: "under-replicated", text: `under-replicated: ${live} of ${wanted} replicas alive` });
   }
   if (shard.diverged?.length) flags.push({ kind: "diverged", text: `DIVERGED ${shard.diverged.join(",")}` });
-  if (shard.moving) {
+  if (shard.moving || shard.outgoing?.length) {
     const target = shard.target?.length ? ` to ${shard.target.join(",")}` : "";
-    flags.push({ kind: "moving", text: `moving${target}` });
+    // A joint configuration: decisions need a majority of the outgoing voters as well.
+    const joint = shard.outgoing?.length ? ` (joint: outgoing ${shard.outgoing.join(",")})` : "";
+    flags.push({ kind: "moving", text: `moving${target}${joint}` });
   }
   return flags;
 }

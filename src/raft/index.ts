@@ -2,7 +2,18 @@
 // Owns consensus for one group: log, progress and inflights, quorum, read-only, conf changes,
 // the Storage interface, and RawNode's Ready/advance cycle. Pure: no I/O, timers or clocks.
 // May import: src/invariant.ts only.
-export { applyConfChange, decodeConfChange, encodeConfChange } from "./confchange.ts";
+export {
+  applyConfChange,
+  ConfChangeError,
+  changeConf,
+  decodeConfChange,
+  encodeConfChange,
+  enterJoint,
+  isJoint,
+  leaveJoint,
+  members,
+  simple,
+} from "./confchange.ts";
 export { RAFT_DEFAULTS, type RaftConfig, type RaftOptions } from "./config.ts";
 export {
   CompactedError,

@@ -11,7 +11,7 @@
 //     └──────── prevote/vote lost, CheckQuorum failed ─────────────────┘
 
 import { invariant } from "../invariant.ts";
-import { applyConfChange, decodeConfChange } from "./confchange.ts";
+import { applyConfChange, ConfChangeError, changeConf, encodeConfChange, isJoint } from "./confchange.ts";
 import type { RaftConfig } from "./config.ts";
 import {
   NotLeaderError,
@@ -21,10 +21,10 @@ import {
 } from "./errors.ts";
 import { RaftLog } from "./log.ts";
 import { Progress, ProgressState } from "./progress.ts";
-import { committedIndex, quorumSize, VoteResult, voteResult } from "./quorum.ts";
+import { allVoters, committedIndex, hasQuorum, type QuorumConfig, VoteResult, voteResult } from "./quorum.ts";
 import { ReadOnly, type ReadRequest } from "./read-only.ts";
-import type { ConfChange, ConfState, Entry, Message, NodeId, ReadState, Snapshot } from "./types.ts";
-import { EntryType, MessageType, NONE, Role } from "./types.ts";
+import type { ConfChangeV2, ConfState, Entry, Message, NodeId, ReadState, Snapshot } from "./types.ts";
+import { ConfChangeTransition, EntryType, MessageType, NONE, Role } from "./types.ts";
 
 /** Marks a Vote sent because of TimeoutNow: voters must not ignore it on account of a lease. */
 const TRANSFER_CONTEXT = "transfer";
@@ -40,6 +40,8 @@ export const QUIESCE_CONTEXT = "quiesce";
 const WAKE_CONTEXT = "wake";
 
 const EMPTY = new Uint8Array(0);
+/** The entry by which a leader leaves a joint configuration on its own (auto-leave). */
+const LEAVE_JOINT = encodeConfChange({ transition: ConfChangeTransition.Auto, changes: [] });
 
 type MessageFields = Partial<Message> & Pick<Message, "type" | "to">;
 
@@ -53,9 +55,15 @@ export class Raft {
   lead: NodeId = NONE;
   role: Role = Role.Follower;
 
-  /** Every member of the configuration (voters and learners), including this replica. */
+  /**
+   * Every member of the configuration (voters of either half of a joint configuration, learners
+   * and learners-to-be), including this replica. A member removed by a joint change keeps its
+   * progress until the group leaves the joint configuration: it still votes in C_old.
+   */
   readonly progress = new Map<NodeId, Progress>();
-  /** Derived from progress; null when membership changed since it was last computed. */
+  /** The applied configuration (joint or not): the source of truth for quorums and progress. */
+  #conf: ConfState = { voters: [], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false };
+  /** Derived from #conf; null when membership changed since it was last computed. */
   #voters: readonly NodeId[] | null = null;
   readonly #votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
@@ -102,9 +110,12 @@ export class Raft {
 
   #resetProgress(cs: ConfState): void {
     this.progress.clear();
+    this.#conf = cs;
     this.#voters = null;
-    for (const id of cs.voters) this.#addProgress(id, false);
-    for (const id of cs.learners) this.#addProgress(id, true);
+    for (const id of this.voters()) this.#addProgress(id, false);
+    for (const id of [...cs.learners, ...cs.learnersNext]) {
+      if (!this.progress.has(id)) this.#addProgress(id, true);
+    }
   }
 
   #addProgress(id: NodeId, isLearner: boolean): void {
@@ -119,20 +130,19 @@ export class Raft {
     this.progress.set(id, pr);
   }
 
-  /** The voters, cached: quorum checks run on every acknowledgement. */
+  /** The voters of either half (each once), cached: heartbeats and votes go to all of them. */
   voters(): readonly NodeId[] {
-    if (this.#voters === null) {
-      this.#voters = [...this.progress].filter(([, pr]) => !pr.isLearner).map(([id]) => id);
-    }
+    if (this.#voters === null) this.#voters = allVoters(this.#quorum());
     return this.#voters;
   }
 
+  /** The halves whose majorities decide commit, elections, ReadIndex and CheckQuorum. */
+  #quorum(): QuorumConfig {
+    return { incoming: this.#conf.voters, outgoing: this.#conf.votersOutgoing };
+  }
+
   confState(): ConfState {
-    const ids = [...this.progress.keys()].sort();
-    return {
-      voters: ids.filter((id) => !this.progress.get(id)!.isLearner),
-      learners: ids.filter((id) => this.progress.get(id)!.isLearner),
-    };
+    return this.#conf;
   }
 
   /** A replica may campaign only while it is a voter of its own configuration. */
@@ -141,22 +151,24 @@ export class Raft {
     return pr !== undefined && !pr.isLearner && this.log.unstableSnapshot() === null;
   }
 
-  applyConfChange(cc: ConfChange): ConfState {
-    const next = applyConfChange(this.confState(), cc);
+  applyConfChange(cc: ConfChangeV2): ConfState {
+    const next = applyConfChange(this.#conf, cc);
+    this.#conf = next;
     this.#voters = null;
-    for (const id of [...this.progress.keys()]) {
-      if (!next.voters.includes(id) && !next.learners.includes(id)) this.progress.delete(id);
-    }
-    for (const id of next.voters) {
+    const voters = new Set(this.voters());
+    const members = new Set([...voters, ...next.learners, ...next.learnersNext]);
+    for (const id of [...this.progress.keys()]) if (!members.has(id)) this.progress.delete(id);
+    for (const id of members) {
       const pr = this.progress.get(id);
-      if (pr) pr.isLearner = false;
-      else this.#addProgress(id, false);
+      if (pr) pr.isLearner = !voters.has(id);
+      else this.#addProgress(id, !voters.has(id));
     }
-    for (const id of next.learners) if (!this.progress.has(id)) this.#addProgress(id, true);
 
     if (this.role === Role.Leader) {
       if (!this.progress.has(this.id) || this.progress.get(this.id)!.isLearner) {
-        // The leader removed itself: it steps down, and the rest elect a new leader.
+        // The leader removed (or demoted) itself: it steps down, and the rest elect a new leader.
+        // Removed by a joint change, it is still a voter of C_old and leads until the leave
+        // is applied (as etcd does), so the joint configuration is always left.
         this.becomeFollower(this.term, NONE);
       } else {
         if (this.leadTransferee !== NONE && !this.progress.has(this.leadTransferee))
@@ -203,6 +215,25 @@ export class Raft {
     this.#reset(term);
     this.lead = lead;
     this.role = Role.Follower;
+  }
+
+  /**
+   * A higher term heard from anyone but a leader (a vote request, a rejection): follow it, but
+   * keep the election timer running. Raft §5.2 (Figure 2) resets the timer only on granting a
+   * vote or hearing from the current leader; etcd resets it on any higher term and leans on
+   * PreVote. Without PreVote that reset lets stale candidates starve the one server whose log
+   * is freshest: each stale campaign, rejected by it, restarted its clock too, so all members
+   * timed out together again and the only server that could win never got a clear run
+   * (issue 14: simulator seed 911255 on the tree it was found on). Keeping the clock gives it
+   * its turn within one timeout.
+   * Granting a vote still resets it (#handleVoteRequest).
+   */
+  #adoptTerm(term: number): void {
+    const elapsed = this.#electionElapsed;
+    const timeout = this.#randomizedElectionTimeout;
+    this.becomeFollower(term, NONE);
+    this.#electionElapsed = elapsed;
+    this.#randomizedElectionTimeout = timeout;
   }
 
   #becomePreCandidate(): void {
@@ -293,6 +324,7 @@ export class Raft {
     if (this.log.committed !== last || this.log.applied !== last || this.log.stableLastIndex() !== last)
       return false;
     if (!this.#committedInTerm() || this.#pendingConfIndex > this.log.applied) return false;
+    if (this.#conf.autoLeave) return false; // the leave is still to be proposed
     for (const [id, pr] of this.progress) {
       if (id === this.id) continue;
       if (pr.match !== last || pr.state !== ProgressState.Replicate || !this.config.isLive(id)) return false;
@@ -376,14 +408,12 @@ export class Raft {
 
   /** CheckQuorum: did a quorum of voters contact us since the last check? Resets the marks. */
   #quorumActive(): boolean {
-    let active = 0;
-    const voters = this.voters();
-    for (const id of voters) {
-      const pr = this.progress.get(id)!;
-      if (id === this.id || pr.recentActive) active++;
+    const active = new Set<NodeId>();
+    for (const [id, pr] of this.progress) {
+      if (id === this.id || pr.recentActive) active.add(id);
+      if (id !== this.id) pr.recentActive = false;
     }
-    for (const [id, pr] of this.progress) if (id !== this.id) pr.recentActive = false;
-    return active >= quorumSize(voters.length);
+    return hasQuorum(this.#quorum(), active);
   }
 
   /** A snapshot may be lost in transit: after a full round without it landing, probe again. */
@@ -428,7 +458,7 @@ export class Raft {
 
   #poll(id: NodeId, granted: boolean): VoteResult {
     if (!this.#votes.has(id)) this.#votes.set(id, granted);
-    return voteResult(this.voters(), this.#votes);
+    return voteResult(this.#quorum(), this.#votes);
   }
 
   #handleVoteRequest(m: Message): void {
@@ -489,7 +519,8 @@ export class Raft {
       if (m.type === MessageType.PreVoteResp && !m.reject) return true; // granted for term+1
       const fromLeader =
         m.type === MessageType.App || m.type === MessageType.Heartbeat || m.type === MessageType.Snap;
-      this.becomeFollower(m.term, fromLeader ? m.from : NONE);
+      if (fromLeader) this.becomeFollower(m.term, m.from);
+      else this.#adoptTerm(m.term);
       return true;
     }
     if (m.term < this.term) {
@@ -655,7 +686,7 @@ export class Raft {
   }
 
   #maybeCommit(): boolean {
-    const index = committedIndex(this.voters(), (id) => this.progress.get(id)!.match);
+    const index = committedIndex(this.#quorum(), (id) => this.progress.get(id)!.match);
     return this.log.maybeCommit(index, this.term);
   }
 
@@ -716,8 +747,7 @@ export class Raft {
   }
 
   #hasQuorum(ids: ReadonlySet<NodeId>): boolean {
-    const voters = this.voters();
-    return voters.filter((id) => ids.has(id)).length >= quorumSize(voters.length);
+    return hasQuorum(this.#quorum(), ids);
   }
 
   /**
@@ -816,11 +846,42 @@ export class Raft {
     if (this.role === Role.Leader) this.#broadcastAppend();
   }
 
-  /** Validate and propose a membership change. Decoding happens again on apply. */
-  proposeConfChange(cc: ConfChange, data: Uint8Array): { index: number; term: number } {
-    decodeConfChange(data); // the encoding round-trips, or the entry would poison every replica
-    invariant(cc.nodeId !== "", "a conf change names a node");
+  /**
+   * Validate and propose a membership change. Refused (ProposalDropped) while another is not
+   * applied yet, while joint (except the leave), or when the change cannot apply to the current
+   * configuration — which, with nothing pending, is the one it will apply to.
+   */
+  proposeConfChange(cc: ConfChangeV2, data: Uint8Array): { index: number; term: number } {
+    if (this.role !== Role.Leader) throw new NotLeaderError(this.lead);
+    if (this.#pendingConfIndex > this.log.applied) {
+      throw new ProposalDroppedError("another membership change is not applied yet");
+    }
+    if (isJoint(this.#conf) && cc.changes.length > 0) {
+      throw new ProposalDroppedError("in a joint configuration: only leaving it may be proposed");
+    }
+    try {
+      changeConf(this.#conf, cc);
+    } catch (e) {
+      if (e instanceof ConfChangeError) throw new ProposalDroppedError(e.message);
+      throw e;
+    }
     return this.propose(data, EntryType.ConfChange);
+  }
+
+  /**
+   * Auto-leave (etcd's appliedTo): once the joint entry — and every conf change before it — is
+   * applied on the leader, the leader itself proposes the leave. Called after every apply. It
+   * bypasses the transfer check: a joint configuration must not outlive an abandoned transfer.
+   */
+  maybeAutoLeave(): void {
+    if (this.role !== Role.Leader || !this.#conf.autoLeave || !isJoint(this.#conf)) return;
+    if (this.#pendingConfIndex > this.log.applied) return;
+    if (this.#quiescent) this.#wake(false);
+    const { index } = this.#appendEntries([
+      { term: 0, index: 0, type: EntryType.ConfChange, data: LEAVE_JOINT },
+    ]);
+    this.#pendingConfIndex = index;
+    this.#appendsPending = true;
   }
 
   readIndex(context: string): void {

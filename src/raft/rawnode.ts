@@ -7,7 +7,7 @@ import { decodeConfChange, encodeConfChange } from "./confchange.ts";
 import { type RaftOptions, raftConfig } from "./config.ts";
 import type { ProgressState } from "./progress.ts";
 import { Raft } from "./raft.ts";
-import type { ConfChange, ConfState, HardState, Message, NodeId, Ready, SoftState } from "./types.ts";
+import type { ConfChangeV2, ConfState, HardState, Message, NodeId, Ready, SoftState } from "./types.ts";
 import { EntryType, Role } from "./types.ts";
 
 export interface ProgressStatus {
@@ -65,8 +65,13 @@ export class RawNode {
     return this.#raft.propose(data);
   }
 
-  /** Propose one membership change. Applied to the configuration when committed and advanced. */
-  proposeConfChange(cc: ConfChange): { index: number; term: number } {
+  /**
+   * Propose a membership change (simple or joint, see ConfChangeTransition; `changes: []` leaves
+   * a joint configuration). Applied to the configuration when committed and advanced. Throws
+   * ProposalDroppedError while another change is pending, while joint (except the leave), or if
+   * the change does not apply to the current configuration.
+   */
+  proposeConfChange(cc: ConfChangeV2): { index: number; term: number } {
     return this.#raft.proposeConfChange(cc, encodeConfChange(cc));
   }
 
@@ -79,7 +84,10 @@ export class RawNode {
     this.#raft.transferLeadership(to);
   }
 
-  /** Membership as of the applied index: what a snapshot taken at `applied` must record. */
+  /**
+   * Membership as of the applied index, joint or not (see isJoint): what a snapshot taken at
+   * `applied` must record.
+   */
   confState(): ConfState {
     return this.#raft.confState();
   }
@@ -160,6 +168,7 @@ export class RawNode {
       r.log.appliedTo(e.index);
       if (e.type === EntryType.ConfChange) r.applyConfChange(decodeConfChange(e.data));
     }
+    if (rd.committedEntries.length > 0) r.maybeAutoLeave();
   }
 
   status(): RaftStatus {

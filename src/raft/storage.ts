@@ -30,7 +30,13 @@ export interface Storage {
 }
 
 export const EMPTY_HARD_STATE: HardState = { term: 0, vote: NONE, commit: 0 };
-export const EMPTY_CONF_STATE: ConfState = { voters: [], learners: [] };
+export const EMPTY_CONF_STATE: ConfState = {
+  voters: [],
+  learners: [],
+  votersOutgoing: [],
+  learnersNext: [],
+  autoLeave: false,
+};
 export const EMPTY_SNAPSHOT: Snapshot = {
   meta: { index: 0, term: 0, confState: EMPTY_CONF_STATE },
   data: new Uint8Array(0),
@@ -63,7 +69,10 @@ export class MemoryStorage implements Storage {
   /** A storage for a brand-new group whose initial members are `voters`. */
   static bootstrap(voters: readonly string[]): MemoryStorage {
     const s = new MemoryStorage();
-    s.#snapshot = { ...EMPTY_SNAPSHOT, meta: { index: 0, term: 0, confState: { voters, learners: [] } } };
+    s.#snapshot = {
+      ...EMPTY_SNAPSHOT,
+      meta: { index: 0, term: 0, confState: { ...EMPTY_CONF_STATE, voters } },
+    };
     return s;
   }
 

@@ -10,7 +10,7 @@ export const NONE: NodeId = "";
 export enum EntryType {
   /** An application command (or an empty no-op when `data` is empty). */
   Normal = 0,
-  /** A membership change; `data` is an encoded ConfChange (see confchange.ts). */
+  /** A membership change; `data` is an encoded ConfChangeV2 (see confchange.ts). */
   ConfChange = 1,
 }
 
@@ -29,25 +29,65 @@ export interface HardState {
   readonly commit: number;
 }
 
-/** Group membership. Voters count towards quorums; learners only receive the log. */
+/**
+ * Group membership. Voters count towards quorums; learners only receive the log.
+ *
+ * Joint consensus (Raft thesis §4.3): while `votersOutgoing` is non-empty the group is in the
+ * joint configuration C_old,new — `voters` is C_new (incoming), `votersOutgoing` is C_old, and
+ * every decision (commit, election, ReadIndex, CheckQuorum) needs a majority of both.
+ * Invariants: voters ∩ learners = ∅; votersOutgoing ∩ learners = ∅; learnersNext ⊆
+ * votersOutgoing \ voters; learnersNext and autoLeave are empty/false unless joint.
+ */
 export interface ConfState {
+  /** The incoming configuration's voters (the only configuration when not joint). */
   readonly voters: readonly NodeId[];
   readonly learners: readonly NodeId[];
+  /** The outgoing configuration's voters; empty unless joint. */
+  readonly votersOutgoing: readonly NodeId[];
+  /**
+   * Voters of the outgoing configuration demoted by the joint change: they stay voters of
+   * C_old until the group leaves the joint configuration, then become learners.
+   */
+  readonly learnersNext: readonly NodeId[];
+  /** Leave the joint configuration as soon as it is applied (the leader proposes the leave). */
+  readonly autoLeave: boolean;
 }
 
 export enum ConfChangeType {
   /** Add a voter, or promote an existing learner to voter. */
   AddNode = 0,
-  /** Add a non-voting learner (a voter cannot be demoted this way). */
+  /**
+   * Add a non-voting learner. On a current voter it means "demote", which only a joint change
+   * may do (the voter lands in learnersNext).
+   */
   AddLearner = 1,
   /** Remove a voter or learner. */
   RemoveNode = 2,
 }
 
-/** One-server-at-a-time membership change (Raft thesis §4.1). */
-export interface ConfChange {
+/** One membership change of one node: an element of a ConfChangeV2. */
+export interface ConfChangeSingle {
   readonly type: ConfChangeType;
   readonly nodeId: NodeId;
+}
+
+/** How a ConfChangeV2 moves between configurations (etcd-io/raft's meaning). */
+export enum ConfChangeTransition {
+  /**
+   * Simple (one voter at a time, thesis §4.1) when the change alters at most one voter and
+   * demotes nobody; otherwise a joint configuration that the leader leaves on its own.
+   */
+  Auto = 0,
+  /** Always joint; the leader leaves it on its own as soon as it is applied. */
+  JointImplicit = 1,
+  /** Always joint; stays joint until the caller proposes the leave (`changes: []`). */
+  JointExplicit = 2,
+}
+
+/** A membership change of any number of nodes. `changes: []` leaves the joint configuration. */
+export interface ConfChangeV2 {
+  readonly transition: ConfChangeTransition;
+  readonly changes: readonly ConfChangeSingle[];
 }
 
 export interface SnapshotMeta {

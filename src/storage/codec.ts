@@ -8,8 +8,11 @@
 //   snapMark = mark:u8 index:u64 term:u64
 //   drop     = generation:u64
 //   snapshot = group:str origin:u8 index:u64 term:u64 voters:strs learners:strs data:bytes
+//              [votersOutgoing:strs learnersNext:strs autoLeave:u8]
+//              (the joint tail is written only for a joint configuration; files written before
+//              joint consensus end after data and decode as not joint)
 //   str      = length:u32 utf-8     bytes = length:u32 raw     strs = count:u32 str*
-import type { Entry, HardState, Snapshot } from "../raft/types.ts";
+import type { ConfState, Entry, HardState, Snapshot } from "../raft/types.ts";
 import { EntryType } from "../raft/types.ts";
 import type { SnapshotMarkKind, SnapshotOrigin, WalRecord } from "./record.ts";
 
@@ -23,6 +26,7 @@ const MARK_KIND: Readonly<Record<SnapshotMarkKind, number>> = { installed: 1, ta
 const MARKS: readonly SnapshotMarkKind[] = ["installed", "taken", "checkpoint"];
 const ORIGINS: readonly SnapshotOrigin[] = ["installed", "taken"];
 const TWO_TO_32 = 2 ** 32;
+const NOT_JOINT = { votersOutgoing: [], learnersNext: [], autoLeave: false } as const;
 
 export function encodeRecord(record: WalRecord): Uint8Array {
   const w = new ByteWriter();
@@ -99,6 +103,11 @@ export function encodeSnapshot(content: SnapshotFileContent): Uint8Array {
   w.strings(meta.confState.voters);
   w.strings(meta.confState.learners);
   w.bytes(data);
+  if (meta.confState.votersOutgoing.length > 0) {
+    w.strings(meta.confState.votersOutgoing);
+    w.strings(meta.confState.learnersNext);
+    w.u8(meta.confState.autoLeave ? 1 : 0);
+  }
   return w.finish();
 }
 
@@ -112,8 +121,14 @@ export function decodeSnapshot(payload: Uint8Array): SnapshotFileContent {
   const voters = r.strings();
   const learners = r.strings();
   const data = r.bytes();
+  let joint: Pick<ConfState, "votersOutgoing" | "learnersNext" | "autoLeave"> = NOT_JOINT;
+  if (!r.atEnd()) {
+    joint = { votersOutgoing: r.strings(), learnersNext: r.strings(), autoLeave: r.flag() };
+    if (joint.votersOutgoing.length === 0) throw new DecodeError("a joint tail without outgoing voters");
+  }
   r.expectEnd();
-  return { group, origin, snapshot: { meta: { index, term, confState: { voters, learners } }, data } };
+  const confState: ConfState = { voters, learners, ...joint };
+  return { group, origin, snapshot: { meta: { index, term, confState }, data } };
 }
 
 function entryType(code: number): EntryType {
@@ -243,6 +258,17 @@ class ByteReader {
     const list: string[] = [];
     for (let i = 0; i < count; i++) list.push(this.string());
     return list;
+  }
+
+  /** A boolean written as u8 0 or 1; anything else is corruption. */
+  flag(): boolean {
+    const v = this.u8();
+    if (v > 1) throw new DecodeError(`flag ${v} is neither 0 nor 1`);
+    return v === 1;
+  }
+
+  atEnd(): boolean {
+    return this.#offset === this.#buf.byteLength;
   }
 
   expectEnd(): void {

@@ -23,6 +23,9 @@ export interface EntryWire {
 export interface ConfStateWire {
   readonly voters: readonly string[];
   readonly learners: readonly string[];
+  readonly votersOutgoing: readonly string[];
+  readonly learnersNext: readonly string[];
+  readonly autoLeave: boolean;
 }
 
 export interface SnapshotMetaWire {
@@ -113,7 +116,13 @@ export function encodeEntry(entry: Entry): EntryWire {
 }
 
 export function encodeConfState(cs: ConfState): ConfStateWire {
-  return { voters: cs.voters, learners: cs.learners };
+  return {
+    voters: cs.voters,
+    learners: cs.learners,
+    votersOutgoing: cs.votersOutgoing,
+    learnersNext: cs.learnersNext,
+    autoLeave: cs.autoLeave,
+  };
 }
 
 export function encodeSnapshotMeta(meta: SnapshotMeta): SnapshotMetaWire {
@@ -189,7 +198,15 @@ export function decodeEntry(value: unknown, path = "entry"): Entry {
 
 export function decodeConfState(value: unknown, path = "confState"): ConfState {
   const o = struct(value, path);
-  return { voters: nodeIds(o, "voters", path), learners: nodeIds(o, "learners", path) };
+  // The joint fields are absent in a message from a node older than joint consensus (and in
+  // hand-built objects): absent means "not joint".
+  return {
+    voters: nodeIds(o, "voters", path),
+    learners: nodeIds(o, "learners", path),
+    votersOutgoing: o["votersOutgoing"] === undefined ? [] : nodeIds(o, "votersOutgoing", path),
+    learnersNext: o["learnersNext"] === undefined ? [] : nodeIds(o, "learnersNext", path),
+    autoLeave: o["autoLeave"] === undefined ? false : bool(o, "autoLeave", path),
+  };
 }
 
 export function decodeSnapshotMeta(value: unknown, path = "snapshotMeta"): SnapshotMeta {
@@ -297,7 +314,8 @@ const LENGTH_FIELD_BYTES = 6;
 const MESSAGE_FIXED_BYTES = 3 * LENGTH_FIELD_BYTES + 7 * VARINT_FIELD_BYTES + 2 + LENGTH_FIELD_BYTES;
 const GROUP_MESSAGE_FIXED_BYTES = 3 * LENGTH_FIELD_BYTES;
 const ENTRY_FIXED_BYTES = 2 * LENGTH_FIELD_BYTES + 3 * VARINT_FIELD_BYTES;
-const SNAPSHOT_META_FIXED_BYTES = 2 * LENGTH_FIELD_BYTES + 2 * VARINT_FIELD_BYTES;
+// index, term, the ConfState's framing, and its auto_leave flag (tag + 1 byte).
+const SNAPSHOT_META_FIXED_BYTES = 2 * LENGTH_FIELD_BYTES + 2 * VARINT_FIELD_BYTES + 2;
 
 /**
  * An upper bound of the bytes `gm` adds to an encoded MessageBatch, its snapshot's data
@@ -312,9 +330,10 @@ export function wireSizeBytes(gm: GroupMessage): number {
   for (const e of m.entries) size += ENTRY_FIXED_BYTES + e.data.byteLength;
   if (m.snapshot !== null) {
     size += SNAPSHOT_META_FIXED_BYTES;
-    const { voters, learners } = m.snapshot.meta.confState;
-    for (const id of voters) size += LENGTH_FIELD_BYTES + 3 * id.length;
-    for (const id of learners) size += LENGTH_FIELD_BYTES + 3 * id.length;
+    const { voters, learners, votersOutgoing, learnersNext } = m.snapshot.meta.confState;
+    for (const list of [voters, learners, votersOutgoing, learnersNext]) {
+      for (const id of list) size += LENGTH_FIELD_BYTES + 3 * id.length;
+    }
   }
   return size;
 }

@@ -65,8 +65,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     name: "a candidate counts a learner's vote",
     file: "raft.ts",
-    find: "return voteResult(this.voters(), this.#votes);",
-    replace: "return voteResult([...this.progress.keys()], this.#votes);",
+    find: "return voteResult(this.#quorum(), this.#votes);",
+    replace: "return voteResult({ incoming: [...this.progress.keys()], outgoing: [] }, this.#votes);",
   },
   {
     name: "serve ReadIndex before the leader has committed an entry of its term",
@@ -77,8 +77,9 @@ export const MUTANTS: readonly Mutant[] = [
   {
     name: "count learners towards the commit quorum",
     file: "raft.ts",
-    find: "const index = committedIndex(this.voters(), (id) => this.progress.get(id)!.match);",
-    replace: "const index = committedIndex([...this.progress.keys()], (id) => this.progress.get(id)!.match);",
+    find: "const index = committedIndex(this.#quorum(), (id) => this.progress.get(id)!.match);",
+    replace:
+      "const index = committedIndex({ incoming: [...this.progress.keys()], outgoing: [] }, (id) => this.progress.get(id)!.match);",
   },
   {
     name: "vote twice in one term",
@@ -139,5 +140,41 @@ export const MUTANTS: readonly Mutant[] = [
     file: "raft.ts",
     find: "return this.role === Role.Follower && this.lead !== NONE && this.config.isLive(this.lead);",
     replace: "return this.role === Role.Follower && this.lead !== NONE;",
+  },
+  // ─── joint consensus (issue 14) ───
+  {
+    name: "joint quorum counts only the new config",
+    file: "quorum.ts",
+    find: "majorityCommittedIndex(config.outgoing, matchOf),",
+    replace: "Number.POSITIVE_INFINITY,",
+  },
+  {
+    name: "leave-joint before the joint entry commits",
+    file: "raft.ts",
+    find: "    return this.propose(data, EntryType.ConfChange);",
+    replace:
+      "    const at = this.propose(data, EntryType.ConfChange);\n" +
+      "    if (changeConf(this.#conf, cc).autoLeave)\n" +
+      "      this.#appendEntries([{ term: 0, index: 0, type: EntryType.ConfChange, data: LEAVE_JOINT }]);\n" +
+      "    return at;",
+  },
+  {
+    name: "votes counted from the outgoing config only",
+    file: "quorum.ts",
+    find: "const incoming = majorityVoteResult(config.incoming, votes);",
+    replace: "const incoming = majorityVoteResult(config.outgoing, votes);",
+  },
+  {
+    name: "CheckQuorum and ReadIndex count only the new config",
+    file: "quorum.ts",
+    find: "for (const id of ids) votes.set(id, true);\n  return voteResult(config, votes)",
+    replace:
+      "for (const id of ids) votes.set(id, true);\n  return voteResult({ ...config, outgoing: [] }, votes)",
+  },
+  {
+    name: "a removed voter's progress is dropped on entering the joint config",
+    file: "raft.ts",
+    find: "const members = new Set([...voters, ...next.learners, ...next.learnersNext]);",
+    replace: "const members = new Set([...next.voters, ...next.learners, ...next.learnersNext]);",
   },
 ];

@@ -44,7 +44,11 @@ export class Harness {
     for (const id of [...ids, ...learners]) {
       const storage = new MemoryStorage();
       storage.applySnapshot({
-        meta: { index: 1, term: 1, confState: { voters: ids, learners } },
+        meta: {
+          index: 1,
+          term: 1,
+          confState: { voters: ids, learners, votersOutgoing: [], learnersNext: [], autoLeave: false },
+        },
         data: new Uint8Array(0),
       });
       this.storages.set(id, storage);

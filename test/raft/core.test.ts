@@ -36,4 +36,41 @@ describe("raft core basics", () => {
     h.stabilize();
     expect(h.applied.get("n1")!.map((e) => text(e.data))).toEqual(["solo"]);
   });
+
+  it("a stale candidate's rejected vote request does not restart the fresher server's election timer", () => {
+    // n1 leads, commits "x" with n3 while n2 misses it, then goes away. Without PreVote and
+    // CheckQuorum nothing shields n3 from n2's campaigns: only its timer can give it its turn.
+    const setup = (): Harness => {
+      const h = new Harness(["n1", "n2", "n3"], { preVote: false, checkQuorum: false });
+      h.node("n1").campaign();
+      h.stabilize();
+      h.drop = (m) => m.to === "n2";
+      h.node("n1").propose(bytes("x"));
+      h.stabilize();
+      h.drop = (m) => m.from === "n1" || m.to === "n1";
+      return h;
+    };
+    const tickN3 = (h: Harness): void => {
+      h.node("n3").tick();
+      h.stabilize();
+    };
+    // The same seeds replay the same timeouts: measure when n3 campaigns when left alone.
+    const alone = setup();
+    let timeoutTicks = 0;
+    while (alone.node("n3").status().role === "follower" && timeoutTicks < 100) {
+      tickN3(alone);
+      timeoutTicks++;
+    }
+    expect(alone.node("n3").status().role).not.toBe("follower");
+
+    const h = setup();
+    for (let i = 0; i < timeoutTicks - 1; i++) tickN3(h);
+    h.node("n2").campaign(); // a higher term, and a log n3 must refuse
+    h.stabilize();
+    const staleTerm = h.node("n2").status().term;
+    expect(h.node("n3").status()).toMatchObject({ role: "follower", term: staleTerm, vote: "" });
+    tickN3(h); // n3's own deadline: §5.2 resets the timer only on granting a vote or a leader's word
+    expect(h.node("n3").status().term).toBeGreaterThan(staleTerm);
+    expect(h.node("n3").status().role).toBe("leader");
+  });
 });

@@ -1,7 +1,13 @@
 // Promises of the Raft core that the classic bugs break, each checked on a small cluster with
 // hand-delivered messages (test/mutation/mutants.ts lists the bugs these must catch).
 import { describe, expect, it } from "vitest";
-import { ConfChangeType, type Entry, EntryType, MessageType } from "../../src/raft/index.ts";
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  type Entry,
+  EntryType,
+  MessageType,
+} from "../../src/raft/index.ts";
 import { bytes, Harness, type HarnessOptions, message, text } from "./cluster-harness.ts";
 
 function electedCluster(ids = ["n1", "n2", "n3"], learners: string[] = []): Harness {
@@ -97,7 +103,10 @@ describe("raft safety", () => {
 
   it("a replica that applied its own removal never campaigns", () => {
     const h = electedCluster();
-    h.node("n1").proposeConfChange({ type: ConfChangeType.RemoveNode, nodeId: "n3" });
+    h.node("n1").proposeConfChange({
+      transition: ConfChangeTransition.Auto,
+      changes: [{ type: ConfChangeType.RemoveNode, nodeId: "n3" }],
+    });
     h.stabilize();
     h.tickAll(2);
     expect(h.node("n3").status().confState.voters).not.toContain("n3");
@@ -109,7 +118,10 @@ describe("raft safety", () => {
   it("a removed server that never learned of its removal cannot disrupt the cluster", () => {
     const h = electedCluster();
     h.isolate("n3");
-    h.node("n1").proposeConfChange({ type: ConfChangeType.RemoveNode, nodeId: "n3" });
+    h.node("n1").proposeConfChange({
+      transition: ConfChangeTransition.Auto,
+      changes: [{ type: ConfChangeType.RemoveNode, nodeId: "n3" }],
+    });
     h.stabilize();
     h.tickAll(3);
     const term = h.node("n1").status().term;

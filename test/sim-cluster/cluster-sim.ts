@@ -4,9 +4,11 @@
 // restarts, partitions, message loss, joins and leaves, while simulated clients write and read
 // through random nodes.
 //
-// Checked as it runs: one leader per group and term (election safety), and that no membership
+// Checked as it runs: one leader per group and term (election safety), that no membership
 // change leaves a shard with fewer voters than its placement asks for while it still has them
-// (a quorum of the placement through every move). Checked at the end: every replica of a group
+// (a quorum of the placement through every move), and, once faults stop, that no group whose
+// live voters form a majority of its configuration stays leaderless for more than
+// LEADERLESS_ELECTIONS_MAX election timeouts. Checked at the end: every replica of a group
 // agrees on the committed log where they overlap and on the state at the same applied index, the
 // cluster settles on the placement once faults stop (liveness), and the client history is
 // linearizable. The same seed gives the same run, event for event (the trace hash).
@@ -24,10 +26,12 @@ import type { Clock } from "../../src/node/host/clock.ts";
 import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
 import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
-import { Role } from "../../src/raft/index.ts";
+import type { GroupTarget } from "../../src/node/placement/cluster-view.ts";
+import { plannedVoterCount } from "../../src/node/placement/rebalance-step.ts";
+import { MessageType, Role } from "../../src/raft/index.ts";
 import { createHasher, type Hasher } from "../../src/ring/index.ts";
 import { MemoryLogStore } from "../../src/storage/log-store.ts";
-import { MemoryNetwork } from "../../src/transport/index.ts";
+import { type GroupMessage, MemoryNetwork } from "../../src/transport/index.ts";
 import { hashString32, Rng } from "../sim/random.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { checkLinearizable, describeCheckResult } from "../support/linearizability.ts";
@@ -57,6 +61,8 @@ export interface ClusterSimOptions {
   readonly plantEarlyFollowerReads?: boolean;
   /** Planted bug: the gossip twin calls every member alive, dead or not (quiet groups never wake). */
   readonly plantBlindLiveness?: boolean;
+  /** Planted bug: every (Pre)Vote of shard 0 is lost, so once it loses its leader it never elects one. */
+  readonly plantMuteElections?: boolean;
 }
 
 export interface ClusterSimResult {
@@ -97,10 +103,23 @@ const SETTINGS: NodeSettings = validateNodeSettings({
 /** Virtual ms allowed, after faults stop, for the cluster to settle on its placement. */
 const SETTLE_MS_MAX = 90_000;
 
+/**
+ * After faults stop, a group whose live voters form a majority of its configuration (of both
+ * halves while joint) must have a leader within this many maximal election timeouts
+ * (2 · electionTicks · tickMs): a PreVote round, a vote, and room for one split vote.
+ */
+const LEADERLESS_ELECTIONS_MAX = 5;
+const LEADERLESS_MS_MAX = LEADERLESS_ELECTIONS_MAX * 2 * SETTINGS.electionTicks * SETTINGS.tickMs;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 let sharedHasher: Promise<Hasher> | null = null;
+
+/** The voters a group settles at (its placement, cut to an odd count: rebalance-step.ts). */
+function plannedCount(target: GroupTarget | null): number {
+  return target ? plannedVoterCount(target) : 0;
+}
 
 class SimNode {
   readonly id: string;
@@ -160,6 +179,12 @@ export class ClusterSim {
   /** Every ClusterNode ever started (restarts make new ones), to sum their read counters. */
   readonly #clusters: ClusterNode[] = [];
   #nodeCount = 0;
+  /** When faults stopped, while the leaderless check runs (null before and after). */
+  #faultsStoppedAt: number | null = null;
+  /** group → since when it has had a live majority of voters but no leader (after faults stop). */
+  readonly #leaderlessSince = new Map<string, number>();
+  /** Groups already reported by the leaderless check (once each). */
+  readonly #leaderlessReported = new Set<string>();
 
   get #followerReads(): number {
     return this.#clusters.reduce((sum, c) => sum + c.readStats.followerReads, 0);
@@ -182,6 +207,7 @@ export class ClusterSim {
       faults: options.faults ?? true,
       plantDivergenceAtMs: options.plantDivergenceAtMs ?? null,
       plantBlindLiveness: options.plantBlindLiveness ?? false,
+      plantMuteElections: options.plantMuteElections ?? false,
     };
     this.#rng = new Rng(options.seed);
     this.#faultRng = this.#rng.fork("faults");
@@ -212,11 +238,14 @@ export class ClusterSim {
     await this.clock.runUntil(end);
 
     // Faults stop: heal, restart what crashed, and let the cluster settle.
-    this.#network.heal();
+    this.#healNetwork();
     this.#isolated.clear();
     this.#dropRate = 0;
     for (const node of this.#nodes.values()) if (node.crashed && !node.removed) this.#restart(node);
+    this.#faultsStoppedAt = this.clock.now();
     await this.#settle();
+    // From here on the run kills a node on purpose (#quietFailover): its own bound applies.
+    this.#faultsStoppedAt = null;
     await this.#await(Promise.all(clients));
     await this.#finalReads();
     this.#checkReplicas();
@@ -399,13 +428,33 @@ export class ClusterSim {
 
   // ─── network, faults, checks ──────────────────────────────────────────────────────────────
 
+  /**
+   * Heal every cut and isolation. MemoryNetwork.heal() also drops the drop filter, which carries
+   * the loss faults (and planted bugs): it is put back at once, or no message would be lost after
+   * the first heal of a run.
+   */
+  #healNetwork(): void {
+    this.#network.heal();
+    this.#installDropFilter();
+  }
+
   #scheduleNetwork(): void {
-    this.#network.setDropFilter(() => this.#dropRate > 0 && this.#netRng.chance(this.#dropRate));
+    this.#installDropFilter();
     const flush = (): void => {
       this.#network.flush();
       this.clock.setTimeout(flush, this.#netRng.intBetween(1, 3));
     };
     this.clock.setTimeout(flush, 1);
+  }
+
+  #installDropFilter(): void {
+    const muted = (gm: GroupMessage) =>
+      this.#o.plantMuteElections &&
+      gm.group === shardGroup(0) &&
+      (gm.message.type === MessageType.Vote || gm.message.type === MessageType.PreVote);
+    this.#network.setDropFilter(
+      (_from, _to, gm) => muted(gm) || (this.#dropRate > 0 && this.#netRng.chance(this.#dropRate)),
+    );
   }
 
   #scheduleFaults(end: number): void {
@@ -445,7 +494,7 @@ export class ClusterSim {
         () => {
           this.#note(`heal ${victim.id}`);
           this.#isolated.delete(victim.id);
-          this.#network.heal();
+          this.#healNetwork();
           for (const id of this.#isolated) this.#network.isolate(id);
         },
         rng.intBetween(500, 4_000),
@@ -473,7 +522,7 @@ export class ClusterSim {
     } else {
       this.#note("heal all");
       this.#isolated.clear();
-      this.#network.heal();
+      this.#healNetwork();
       this.#dropRate = 0;
     }
   }
@@ -481,6 +530,7 @@ export class ClusterSim {
   #scheduleChecks(): void {
     const check = (): void => {
       this.#checkLeadersAndVoters();
+      this.#checkLeaderless();
       this.clock.setTimeout(check, 10);
     };
     this.clock.setTimeout(check, 10);
@@ -504,7 +554,7 @@ export class ClusterSim {
         if (before && before.join() !== voters.join()) {
           const removed = before.filter((v) => !voters.includes(v));
           // The leader decided with the placement it had then: this check's or the last one's.
-          const now = node.cluster!.targetOf(r.group)?.voters.length ?? 0;
+          const now = plannedCount(node.cluster!.targetOf(r.group));
           const target = Math.min(now, this.#targetSizes.get(r.group) ?? now);
           // A diverged replica is removed on purpose, to be rebuilt.
           const rebuilding = removed.every((v) => this.#divergedSeen.has(`${r.group}/${v}`));
@@ -515,7 +565,50 @@ export class ClusterSim {
           }
         }
         this.#voters.set(r.group, [...voters]);
-        this.#targetSizes.set(r.group, node.cluster!.targetOf(r.group)?.voters.length ?? 0);
+        this.#targetSizes.set(r.group, plannedCount(node.cluster!.targetOf(r.group)));
+      }
+    }
+  }
+
+  /**
+   * After faults stop: no group whose live voters form a majority of its configuration (both
+   * halves while joint) stays without a leader for LEADERLESS_MS_MAX. The configuration is the
+   * one the most advanced live replica holds; a leader counts if a live node's replica leads.
+   */
+  #checkLeaderless(): void {
+    const stoppedAt = this.#faultsStoppedAt;
+    if (stoppedAt === null) return;
+    const now = this.clock.now();
+    const replicas = new Map<string, { node: SimNode; r: ReturnType<ClusterNode["replicas"]>[number] }[]>();
+    for (const node of this.#liveMembers()) {
+      for (const r of node.cluster!.replicas()) {
+        const list = replicas.get(r.group) ?? [];
+        list.push({ node, r });
+        replicas.set(r.group, list);
+      }
+    }
+    for (const [group, held] of replicas) {
+      const newest = held.reduce((a, b) => (b.r.raw.status().lastIndex > a.r.raw.status().lastIndex ? b : a));
+      const conf = newest.r.raw.confState();
+      const live = new Set(held.map((h) => h.node.id));
+      const majority = (voters: readonly string[]) =>
+        voters.length === 0 || voters.filter((v) => live.has(v)).length * 2 > voters.length;
+      const outgoing = conf.votersOutgoing;
+      const led = held.some((h) => h.r.isLeader());
+      if (led || !majority(conf.voters) || !majority(outgoing)) {
+        this.#leaderlessSince.delete(group);
+        continue;
+      }
+      const since = Math.max(stoppedAt, this.#leaderlessSince.get(group) ?? now);
+      this.#leaderlessSince.set(group, since);
+      if (now - since > LEADERLESS_MS_MAX && !this.#leaderlessReported.has(group)) {
+        this.#leaderlessReported.add(group);
+        const voters = conf.voters.filter((v) => live.has(v));
+        this.#violation(
+          `liveness: ${group} without a leader for ${now - since} ms after faults stopped, though its live ` +
+            `voters ${voters} are a majority of ${conf.voters}${outgoing.length > 0 ? ` and ${outgoing}` : ""} ` +
+            `(bound: ${LEADERLESS_ELECTIONS_MAX} election timeouts)`,
+        );
       }
     }
   }

@@ -51,6 +51,17 @@ describe("cluster simulator", () => {
     expect(caught).toBeDefined();
   }, 120_000);
 
+  it("catches a planted bug: a shard whose votes are lost stays leaderless with a live majority after faults stop", async () => {
+    let caught: string | undefined;
+    for (let seed = 1; seed <= 10 && !caught; seed++) {
+      const result = await runClusterSim({ seed, plantMuteElections: true });
+      caught = result.violations.find((v) =>
+        /shard-0 without a leader for \d+ ms after faults stopped/.test(v),
+      );
+    }
+    expect(caught).toBeDefined();
+  }, 120_000);
+
   it("a replica corrupted behind Raft's back is found by its digest, removed and rebuilt; without gossip the end check catches it", async () => {
     const planted = { seed: 3, faults: false, plantDivergenceAtMs: 8_000, durationMs: 30_000 };
     const healed = await runClusterSim({ ...planted, gossip: true });

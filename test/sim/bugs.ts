@@ -2,7 +2,7 @@
 // them (a checker that never fails proves nothing). Production-shaped runs plant none.
 
 import type { Message, NodeId } from "../../src/raft/index.ts";
-import { MessageType, Role } from "../../src/raft/index.ts";
+import { isJoint, MessageType, Role } from "../../src/raft/index.ts";
 import type { Operation } from "../support/history.ts";
 import type { Cluster } from "./cluster.ts";
 import type { CommandEnvelope } from "./command.ts";
@@ -69,6 +69,20 @@ export function forgedRead(): PlantedBugs {
       const forged = ops.slice();
       forged[i] = { ...ops[i]!, output: { kind: "get", value: "never-written" } };
       return forged;
+    },
+  };
+}
+
+/**
+ * A broken joint election: while the group is in a joint configuration, every vote a candidate
+ * is refused comes back granted, as if the candidate counted one configuration's votes only (or
+ * none). Two candidates of one term can then both win.
+ */
+export function forgedJointVotes(): PlantedBugs {
+  return {
+    interceptor: (m, cluster) => {
+      if (m.type !== MessageType.VoteResp || !m.reject || !isJoint(cluster.membership)) return m;
+      return { ...m, reject: false };
     },
   };
 }

@@ -5,13 +5,16 @@
 // The checker only observes: the cluster reports what each replica did (status after each
 // step, entries persisted, entries applied, state digests) and the checker records every
 // broken promise as a violation string naming the replica, the tick and the evidence.
-import type { Entry, HardState, NodeId } from "../../src/raft/index.ts";
+import type { ConfState, Entry, HardState, NodeId } from "../../src/raft/index.ts";
+import { isJoint } from "../../src/raft/index.ts";
 
 /** The part of a replica's status the checker reads (RawNode.status() has at least this). */
 export interface ObservedStatus {
   readonly term: number;
   readonly commit: number;
   readonly role: string;
+  /** The replica's applied configuration: Election Safety is checked across joint ones too. */
+  readonly confState?: ConfState;
 }
 
 /** A replica's durable log, as the checker reads it (MemoryStorage has this shape). */
@@ -55,6 +58,8 @@ export class SafetyChecker {
   #now = 0;
   /** Election Safety: the one leader seen in each term, over the whole run. */
   readonly #leaderOfTerm = new Map<number, NodeId>();
+  /** Terms whose leader was seen leading a joint configuration (C_old,new), and as what. */
+  readonly #jointTerms = new Map<number, string>();
   /** State Machine Safety: what was applied at each index, by whoever applied it first. */
   readonly #committed = new Map<number, CommittedEntry>();
   /** Replicas' state digests at each applied index. */
@@ -80,6 +85,11 @@ export class SafetyChecker {
     return this.#leaderOfTerm;
   }
 
+  /** How many terms had a leader seen in a joint configuration: the joint transition was covered. */
+  get jointTermCount(): number {
+    return this.#jointTerms.size;
+  }
+
   violate(what: string): void {
     if (this.violations.length < this.#violationsMax) this.violations.push(`tick ${this.#now}: ${what}`);
   }
@@ -95,12 +105,30 @@ export class SafetyChecker {
     }
     this.#lastCommit.set(replica, status.commit);
     if (status.role !== LEADER) return;
+    const cs = status.confState;
+    if (cs !== undefined && isJoint(cs)) this.#observeJointLeader(replica, status.term, cs);
     const leader = this.#leaderOfTerm.get(status.term);
     if (leader === undefined) {
       this.#leaderOfTerm.set(status.term, replica);
       this.#checkLeaderCompleteness(replica, status.term, log);
     } else if (leader !== replica) {
-      this.violate(`election safety: ${leader} and ${replica} are both leaders of term ${status.term}`);
+      const joint = this.#jointTerms.get(status.term);
+      this.violate(
+        `election safety: ${leader} and ${replica} are both leaders of term ${status.term}` +
+          (joint === undefined ? "" : ` (across a joint configuration: ${joint})`),
+      );
+    }
+  }
+
+  /**
+   * A leader of a joint configuration must be a voter of one of its halves (a removed or
+   * demoted leader leads only until the leave is applied, still as a voter of C_old).
+   */
+  #observeJointLeader(replica: NodeId, term: number, cs: ConfState): void {
+    const described = `C_old {${cs.votersOutgoing.join(",")}} C_new {${cs.voters.join(",")}}`;
+    if (!this.#jointTerms.has(term)) this.#jointTerms.set(term, `${replica} led ${described}`);
+    if (!cs.voters.includes(replica) && !cs.votersOutgoing.includes(replica)) {
+      this.violate(`joint leader: ${replica} leads term ${term} without being a voter of ${described}`);
     }
   }
 

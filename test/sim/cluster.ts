@@ -3,11 +3,15 @@
 // skew), the network delivers what is due, and every replica handles its Readies. Faults are
 // applied from outside (faults.ts) through the methods here.
 
-import type { ConfChange, ConfState, Message, NodeId } from "../../src/raft/index.ts";
+import type { ConfChangeSingle, ConfChangeV2, ConfState, Message, NodeId } from "../../src/raft/index.ts";
 import {
   applyConfChange,
+  ConfChangeTransition,
   ConfChangeType,
+  EMPTY_CONF_STATE,
+  isJoint,
   MemoryStorage,
+  members,
   NotLeaderError,
   ProposalDroppedError,
   Role,
@@ -21,7 +25,21 @@ import type { CrashPoint, RaftSettings, ReplicaHost } from "./replica.ts";
 import { Replica } from "./replica.ts";
 import type { Trace } from "./trace.ts";
 
-export type MembershipStep = "add-learner" | "promote" | "remove-voter" | "remove-learner";
+export type MembershipStep =
+  | "add-learner"
+  | "promote"
+  | "remove-voter"
+  | "remove-learner"
+  /** Several changes at once (promotions, removals, demotions, a new learner): joint unless Auto finds it simple. */
+  | "joint"
+  /** Leave an explicit joint configuration. */
+  | "leave-joint";
+
+/** Limits a membership step must respect so the group stays able to lose a member. */
+export interface MembershipLimits {
+  readonly votersMin: number;
+  readonly membersMax: number;
+}
 
 export interface ClusterOptions {
   readonly random: Rng;
@@ -73,7 +91,7 @@ export class Cluster implements ReplicaHost {
     this.trace = options.trace;
     this.network = new Network<Message>(options.random.fork("network"), options.network);
     this.genesis = Array.from({ length: options.voterCount }, (_, i) => `n${i + 1}`);
-    this.#membership = { voters: this.genesis, learners: [] };
+    this.#membership = { ...EMPTY_CONF_STATE, voters: this.genesis };
     for (const id of this.genesis) this.#everMembers.add(id);
     this.#nextId = options.voterCount + 1;
     for (const id of this.genesis) this.#addReplica(id).start();
@@ -89,7 +107,7 @@ export class Cluster implements ReplicaHost {
 
   /** Current members (voters and learners) by the latest applied configuration. */
   members(): NodeId[] {
-    return [...this.#membership.voters, ...this.#membership.learners];
+    return members(this.#membership);
   }
 
   replica(id: NodeId): Replica {
@@ -128,6 +146,31 @@ export class Cluster implements ReplicaHost {
       this.replicas.get(m.to)?.step(m);
     }
     this.handleReadies();
+    this.#stopRemoved();
+  }
+
+  /**
+   * A replica that applied its own removal stops for good — once no live member's applied
+   * configuration still counts it. Configurations take effect when applied: a member that has
+   * not applied a leave-joint yet still needs a majority of C_old, removed servers included, and
+   * stopping those at once can leave it unable ever to elect a leader (found at seed 67 of the
+   * test suite's runs when joint changes came in). A removed server that keeps running is
+   * harmless: it is not promotable, so it only answers. The node layer needs the same care.
+   */
+  #stopRemoved(): void {
+    for (const r of this.replicas.values()) {
+      if (r.removalApplied && !this.#countedByLiveMember(r.id)) r.stopRemoved();
+    }
+  }
+
+  /** Does a running member that has not left the group still count `id` in its configuration? */
+  #countedByLiveMember(id: NodeId): boolean {
+    for (const o of this.replicas.values()) {
+      const node = o.node;
+      if (o.id === id || node === null || o.removalApplied) continue;
+      if (members(node.confState()).includes(id)) return true;
+    }
+    return false;
   }
 
   handleReadies(): void {
@@ -157,16 +200,14 @@ export class Cluster implements ReplicaHost {
     this.network.setFaults(faults);
   }
 
-  confChangeApplied(replica: NodeId, change: ConfChange, index: number): void {
+  confChangeApplied(replica: NodeId, change: ConfChangeV2, index: number): void {
     if (index <= this.#membershipIndex) return;
     this.#membershipIndex = index;
-    this.#membership = applyConfChange(this.#membership, change);
+    const before = this.#membership;
+    this.#membership = applyConfChange(before, change);
     for (const id of this.members()) this.#everMembers.add(id);
-    this.count(`conf change ${ConfChangeType[change.type]}`);
-    this.trace.event(
-      this.#now,
-      () => `${replica} applies conf change ${ConfChangeType[change.type]} ${change.nodeId} at ${index}`,
-    );
+    this.count(`conf change ${changeKind(before, this.#membership, change)}`);
+    this.trace.event(this.#now, () => `${replica} applies conf change ${describeChange(change)} at ${index}`);
   }
 
   // ─── faults ──────────────────────────────────────────────────────────────────────────────
@@ -195,6 +236,7 @@ export class Cluster implements ReplicaHost {
     const stopped: NodeId[] = [];
     for (const r of this.replicas.values()) {
       if (r.removed || members.has(r.id) || !this.#everMembers.has(r.id)) continue;
+      if (this.#countedByLiveMember(r.id)) continue; // see #stopRemoved
       r.decommission();
       stopped.push(r.id);
     }
@@ -210,34 +252,79 @@ export class Cluster implements ReplicaHost {
    * replica first (empty disk with the group's genesis configuration) so it can be reached.
    * Returns a description of what was proposed, or null if nothing could be.
    */
-  proposeMembershipChange(kind: MembershipStep, random: Rng): string | null {
+  proposeMembershipChange(kind: MembershipStep, random: Rng, limits: MembershipLimits): string | null {
     const leader = this.leader();
     const node = leader?.node;
     if (!leader || !node) return null;
     const cs = node.confState();
-    let change: ConfChange | null = null;
-    if (kind === "add-learner") {
-      change = { type: ConfChangeType.AddLearner, nodeId: `n${this.#nextId}` };
-    } else {
-      const from = kind === "remove-voter" ? cs.voters : cs.learners;
-      const type = kind === "promote" ? ConfChangeType.AddNode : ConfChangeType.RemoveNode;
-      if (from.length > 0) change = { type, nodeId: random.pick(from) };
-    }
-    if (change === null) return null;
-    try {
-      const at = node.proposeConfChange(change);
-      this.lastConfChangeIndex = Math.max(this.lastConfChangeIndex, at.index);
-      if (change.type === ConfChangeType.AddLearner) {
-        this.#nextId++;
-        this.#addReplica(change.nodeId).start();
+    let cc: ConfChangeV2 | null;
+    if (kind === "joint") cc = this.#jointChange(cs, random, limits);
+    else if (kind === "leave-joint") cc = { transition: ConfChangeTransition.Auto, changes: [] };
+    else {
+      let change: ConfChangeSingle | null = null;
+      if (kind === "add-learner") {
+        change = { type: ConfChangeType.AddLearner, nodeId: `n${this.#nextId}` };
+      } else {
+        const from = kind === "remove-voter" ? cs.voters : cs.learners;
+        const type = kind === "promote" ? ConfChangeType.AddNode : ConfChangeType.RemoveNode;
+        if (from.length > 0) change = { type, nodeId: random.pick(from) };
       }
-      const what = `${ConfChangeType[change.type]} ${change.nodeId}`;
+      cc = change === null ? null : { transition: ConfChangeTransition.Auto, changes: [change] };
+    }
+    if (cc === null) return null;
+    try {
+      const at = node.proposeConfChange(cc);
+      this.lastConfChangeIndex = Math.max(this.lastConfChangeIndex, at.index);
+      // A new learner's replica must exist (and be reachable) before the change applies.
+      const members = new Set(this.replicas.keys());
+      for (const c of cc.changes) {
+        if (c.type === ConfChangeType.RemoveNode || members.has(c.nodeId)) continue;
+        this.#nextId++;
+        this.#addReplica(c.nodeId).start();
+      }
+      const what = describeChange(cc);
       this.trace.event(this.#now, `${leader.id} proposes ${what} at ${at.index}`);
       return what;
     } catch (e) {
       if (e instanceof ProposalDroppedError || e instanceof NotLeaderError) return null;
       throw e;
     }
+  }
+
+  /**
+   * A random multi-node change over `cs`: promote some learners, remove or demote some voters
+   * (never below `votersMin` incoming voters), maybe add a new node; with a random
+   * transition (Auto goes joint only when it must). Null if it drew no change.
+   */
+  #jointChange(cs: ConfState, random: Rng, limits: MembershipLimits): ConfChangeV2 | null {
+    const changes: ConfChangeSingle[] = [];
+    let voters = cs.voters.length;
+    for (const id of cs.learners) {
+      if (random.chance(0.6)) {
+        changes.push({ type: ConfChangeType.AddNode, nodeId: id });
+        voters++;
+      }
+    }
+    if (members(cs).length < limits.membersMax && random.chance(0.5)) {
+      // A brand-new node, straight in as a voter (it must catch up before C_new can commit)
+      // or as a learner.
+      const type = random.chance(0.6) ? ConfChangeType.AddNode : ConfChangeType.AddLearner;
+      changes.push({ type, nodeId: `n${this.#nextId}` });
+      if (type === ConfChangeType.AddNode) voters++;
+    }
+    for (const id of cs.voters) {
+      if (voters <= limits.votersMin || !random.chance(0.35)) continue;
+      const type = random.chance(0.5) ? ConfChangeType.RemoveNode : ConfChangeType.AddLearner;
+      changes.push({ type, nodeId: id });
+      voters--;
+    }
+    if (changes.length === 0) return null;
+    const transition = random.pick([
+      ConfChangeTransition.Auto,
+      ConfChangeTransition.JointImplicit,
+      ConfChangeTransition.JointExplicit,
+    ]);
+    return { transition, changes: random.shuffled(changes) };
   }
 
   /**
@@ -271,4 +358,20 @@ export class Cluster implements ReplicaHost {
   checkLogMatching(): void {
     this.checker.checkLogMatching(new Map([...this.replicas].map(([id, r]) => [id, r.storage])));
   }
+}
+
+/** "AddNode n4", "joint(AddNode n4, RemoveNode n1)", "leave joint": for traces and counters. */
+function describeChange(cc: ConfChangeV2): string {
+  if (cc.changes.length === 0) return "leave joint";
+  const each = cc.changes.map((c) => `${ConfChangeType[c.type]} ${c.nodeId}`).join(", ");
+  return cc.changes.length === 1 && cc.transition === ConfChangeTransition.Auto ? each : `joint(${each})`;
+}
+
+/** What an applied change did, for counters: "AddNode", "joint", "leave joint", "several", "refused". */
+function changeKind(before: ConfState, after: ConfState, cc: ConfChangeV2): string {
+  if (after === before) return "refused";
+  if (isJoint(after)) return "joint";
+  if (isJoint(before)) return "leave joint";
+  const only = cc.changes[0];
+  return cc.changes.length === 1 && only ? ConfChangeType[only.type] : "several";
 }

@@ -4,7 +4,7 @@
 // heals and turns reliable, crashed replicas restart, clocks stop drifting.
 
 import type { NodeId } from "../../src/raft/index.ts";
-import { NotLeaderError, Role } from "../../src/raft/index.ts";
+import { isJoint, members, NotLeaderError, Role } from "../../src/raft/index.ts";
 import type { Cluster, MembershipStep } from "./cluster.ts";
 import type { NetworkFaults } from "./network.ts";
 import type { Rng } from "./random.ts";
@@ -246,13 +246,18 @@ export class Nemesis {
     const node = leader?.node;
     if (!node) return null;
     const cs = node.confState();
-    const members = cs.voters.length + cs.learners.length;
     const options: MembershipStep[] = [];
-    if (members < this.#settings.membersMax) options.push("add-learner");
-    if (cs.learners.length > 0) options.push("promote", "remove-learner");
-    if (cs.voters.length > this.#settings.votersMin) options.push("remove-voter");
+    if (isJoint(cs)) {
+      // Only the leave may be proposed; with auto-leave the leader proposes it itself.
+      if (!cs.autoLeave) options.push("leave-joint");
+    } else {
+      if (members(cs).length < this.#settings.membersMax) options.push("add-learner");
+      if (cs.learners.length > 0) options.push("promote", "remove-learner");
+      if (cs.voters.length > this.#settings.votersMin) options.push("remove-voter");
+      options.push("joint", "joint");
+    }
     if (options.length === 0) return null;
     const kind = r.pick(options);
-    return c.proposeMembershipChange(kind, r);
+    return c.proposeMembershipChange(kind, r, this.#settings);
   }
 }

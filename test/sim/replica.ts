@@ -3,14 +3,15 @@
 // it is serving). It drives its RawNode through the Ready contract (src/raft/types.ts), and
 // can be told to crash at any step of that handling, losing whatever was not yet durable.
 
-import type { ConfChange, Entry, Message, NodeId, Ready } from "../../src/raft/index.ts";
+import type { ConfChangeV2, ConfState, Entry, Message, NodeId, Ready } from "../../src/raft/index.ts";
 import {
-  ConfChangeType,
+  applyConfChange,
   decodeConfChange,
   EntryType,
   type MemoryStorage,
   MessageType,
   mayPrecedePersist,
+  members,
   RawNode,
   Role,
 } from "../../src/raft/index.ts";
@@ -63,7 +64,7 @@ export interface ReplicaHost {
    */
   isLive(observer: NodeId, target: NodeId): boolean;
   /** A conf change entry was applied here at `index` (the core has applied it to its config). */
-  confChangeApplied(replica: NodeId, change: ConfChange, index: number): void;
+  confChangeApplied(replica: NodeId, change: ConfChangeV2, index: number): void;
 }
 
 export interface RaftSettings {
@@ -122,6 +123,11 @@ interface Process {
   clockDebt: number;
   /** Index of the applied entry that removed this replica from the group, if any. */
   removedAt: number | null;
+  /**
+   * The configuration as of the last entry applied here: a removal is known when its entry is
+   * applied (a joint change removes a voter only when the group leaves the joint configuration).
+   */
+  conf: ConfState;
   /** The role as of the last Ready's soft state. */
   role: Role;
 }
@@ -195,6 +201,7 @@ export class Replica {
       reads: new Map(),
       clockDebt: 0,
       removedAt: null,
+      conf: snap.meta.confState,
       role: Role.Follower,
     };
     this.downSince = null;
@@ -337,7 +344,10 @@ export class Replica {
     // 1. Persist, then 2. send the rest: a crash in either loses the rest of this Ready.
     if (!this.#persist(rd, crashAt) || !this.#send(late, crashAt)) return;
     // 3. Apply.
-    if (rd.snapshot !== null) this.#applySnapshot(p, rd.snapshot.meta.index, rd.snapshot.data);
+    if (rd.snapshot !== null) {
+      this.#applySnapshot(p, rd.snapshot.meta.index, rd.snapshot.data);
+      p.conf = rd.snapshot.meta.confState;
+    }
     const term = this.storage.hardState().term;
     for (const e of rd.committedEntries) this.#applyEntry(p, e, term);
     if (crashAt === CrashPoint.AfterApply) {
@@ -354,7 +364,6 @@ export class Replica {
     p.node.advance(rd);
     this.#observeReady(p);
     this.#maybeSnapshot(p);
-    this.#maybeStop(p);
   }
 
   /** Step 1 of a Ready; returns false if the replica crashed on the way. */
@@ -430,7 +439,9 @@ export class Replica {
     if (e.type === EntryType.ConfChange) {
       p.sm.skip(e.index);
       const change = decodeConfChange(e.data);
-      if (change.type === ConfChangeType.RemoveNode && change.nodeId === this.id) p.removedAt = e.index;
+      const wasMember = members(p.conf).includes(this.id);
+      p.conf = applyConfChange(p.conf, change);
+      if (wasMember && !members(p.conf).includes(this.id)) p.removedAt = e.index;
       host.confChangeApplied(this.id, change, e.index);
     } else if (e.data.byteLength === 0) {
       p.sm.skip(e.index);
@@ -476,8 +487,14 @@ export class Replica {
     if (compactTo > this.storage.firstIndex()) this.storage.compact(compactTo);
   }
 
-  #maybeStop(p: Process): void {
-    if (p.removedAt === null || p.removedAt > p.sm.appliedIndex) return;
+  /** This process applied its own removal; the cluster stops it once no member counts on it. */
+  get removalApplied(): boolean {
+    const p = this.#process;
+    return p !== null && p.removedAt !== null && p.removedAt <= p.sm.appliedIndex;
+  }
+
+  /** Stop for good: removed from the group (see Cluster.stopRemoved). */
+  stopRemoved(): void {
     this.removed = true;
     this.crash("removed from the group");
   }

@@ -52,6 +52,8 @@ export interface RunStats {
   redirects: number;
   committedEntries: number;
   terms: number;
+  /** Terms whose leader was seen leading a joint configuration. */
+  jointTerms: number;
   crashes: number;
   messagesSent: number;
   messagesDropped: number;
@@ -93,6 +95,8 @@ function scenario(random: Rng, quiet: Rng): Scenario {
   for (const k of FAULT_KINDS) weights[k] = random.pick([1, 2, 3]);
   // Heal often enough that faults come and go rather than pile up.
   weights[FaultKind.Heal] += 2;
+  // Membership churn (joint changes above all) under every other fault: issue 14.
+  weights[FaultKind.Membership] += 2;
   const checkQuorum = random.chance(0.8);
   const raft = {
     electionTicks,
@@ -353,13 +357,16 @@ function stats(cluster: Cluster, clients: Clients, nemesis: Nemesis, s: Scenario
     redirects: clients.stats.redirects,
     committedEntries: cluster.checker.committedCount,
     terms: cluster.checker.leaders.size,
+    jointTerms: cluster.checker.jointTermCount,
     crashes,
     messagesSent: net.sent,
     messagesDropped: net.dropped + net.cut,
     messagesDuplicated: net.duplicated,
     faults: Object.fromEntries(nemesis.counts),
     events: Object.fromEntries([...cluster.counters].sort(([a], [b]) => (a < b ? -1 : 1))),
-    membersAtEnd: `voters ${cs.voters.join(",")}${cs.learners.length ? ` learners ${cs.learners.join(",")}` : ""}`,
+    membersAtEnd:
+      `voters ${cs.voters.join(",")}${cs.learners.length ? ` learners ${cs.learners.join(",")}` : ""}` +
+      (cs.votersOutgoing.length ? ` outgoing ${cs.votersOutgoing.join(",")}` : ""),
     traceHash: trace.hash,
     traceEvents: trace.events,
   };

@@ -4,7 +4,7 @@
 // pool, apply); nothing crashes and nothing is random but the cores' seeded election timers.
 
 import type { Entry, Message, NodeId, RaftStatus, ReadState } from "../../src/raft/index.ts";
-import { ConfChangeType, MemoryStorage, RawNode, Role } from "../../src/raft/index.ts";
+import { ConfChangeTransition, ConfChangeType, MemoryStorage, RawNode, Role } from "../../src/raft/index.ts";
 import { Rng } from "./random.ts";
 
 export interface TranscriptOptions {
@@ -214,7 +214,10 @@ export class Transcript {
   /** Add a learner through the leader and stabilize. */
   addLearner(leader: NodeId, id: NodeId): void {
     this.#addPeer(id);
-    this.node(leader).proposeConfChange({ type: ConfChangeType.AddLearner, nodeId: id });
+    this.node(leader).proposeConfChange({
+      transition: ConfChangeTransition.Auto,
+      changes: [{ type: ConfChangeType.AddLearner, nodeId: id }],
+    });
     this.stabilize();
   }
 

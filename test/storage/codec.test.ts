@@ -71,11 +71,57 @@ describe("record codec", () => {
       group: "shard-3",
       origin: "installed" as const,
       snapshot: {
-        meta: { index: 2 ** 40 + 7, term: 12, confState: { voters: ["n1", "n2"], learners: ["n4"] } },
+        meta: {
+          index: 2 ** 40 + 7,
+          term: 12,
+          confState: {
+            voters: ["n1", "n2"],
+            learners: ["n4"],
+            votersOutgoing: [],
+            learnersNext: [],
+            autoLeave: false,
+          },
+        },
         data: text.encode("state machine bytes"),
       },
     };
     expect(decodeSnapshot(encodeSnapshot(content))).toEqual(content);
+  });
+
+  it("a snapshot taken while joint keeps its whole configuration", () => {
+    const confState = {
+      voters: ["n1", "n4"],
+      learners: ["n5"],
+      votersOutgoing: ["n1", "n2", "n3"],
+      learnersNext: ["n2"],
+      autoLeave: true,
+    };
+    const content = {
+      group: "shard-1",
+      origin: "taken" as const,
+      snapshot: { meta: { index: 9, term: 2, confState }, data: text.encode("joint") },
+    };
+    expect(decodeSnapshot(encodeSnapshot(content))).toEqual(content);
+  });
+
+  it("a snapshot file written before joint consensus (no joint tail) decodes as not joint", () => {
+    // The old layout: group origin index term voters learners data, and nothing after.
+    const content = {
+      group: "g",
+      origin: "taken" as const,
+      snapshot: {
+        meta: {
+          index: 3,
+          term: 1,
+          confState: { voters: ["n1"], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+        },
+        data: text.encode("old"),
+      },
+    };
+    const bytes = encodeSnapshot(content);
+    const oldLayoutBytes = 4 + 1 + 1 + 8 + 8 + (4 + 4 + 2) + 4 + (4 + 3);
+    expect(bytes.byteLength).toBe(oldLayoutBytes);
+    expect(decodeSnapshot(bytes)).toEqual(content);
   });
 
   it("indexes beyond 2^53 are refused rather than silently rounded", () => {

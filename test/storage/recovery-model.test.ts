@@ -47,7 +47,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 /** Cases per run; raise it (RINGKV_PROPERTY_RUNS=2000) for a soak. */
 const RUNS = Number(process.env["RINGKV_PROPERTY_RUNS"] ?? 40);
 
-const CONF = { voters: ["n1", "n2", "n3"], learners: [] };
+const CONF = {
+  voters: ["n1", "n2", "n3"],
+  learners: [],
+  votersOutgoing: [],
+  learnersNext: [],
+  autoLeave: false,
+};
 
 /**
  * Shrunk counterexamples found by this property, replayed first on every run. Both once made

@@ -136,7 +136,17 @@ describe("DurableStore round trip", () => {
     const dir = await tempDir();
     let store = await openStore(dir);
     const bootstrap = {
-      meta: { index: 0, term: 0, confState: { voters: ["n1", "n2", "n3"], learners: [] } },
+      meta: {
+        index: 0,
+        term: 0,
+        confState: {
+          voters: ["n1", "n2", "n3"],
+          learners: [],
+          votersOutgoing: [],
+          learnersNext: [],
+          autoLeave: false,
+        },
+      },
       data: new Uint8Array(),
     };
     store.persist("shard-0", { snapshot: bootstrap, entries: [entry(1, 1)], hardState: hardState(1, 0) });
@@ -145,7 +155,13 @@ describe("DurableStore round trip", () => {
     store = await reopen(store, dir);
     expect(store.group("shard-0").initialState()).toEqual({
       hardState: hardState(1, 0),
-      confState: { voters: ["n1", "n2", "n3"], learners: [] },
+      confState: {
+        voters: ["n1", "n2", "n3"],
+        learners: [],
+        votersOutgoing: [],
+        learnersNext: [],
+        autoLeave: false,
+      },
     });
     expect(store.group("shard-0").lastIndex()).toBe(1);
   });

@@ -35,7 +35,17 @@ const COMPACTED: StorageSetup = {
 /** A new group: membership at index 0 and entries 1..4. */
 const BOOTSTRAPPED: StorageSetup = {
   snapshot: {
-    meta: { index: 0, term: 0, confState: { voters: ["n1", "n2"], learners: [] } },
+    meta: {
+      index: 0,
+      term: 0,
+      confState: {
+        voters: ["n1", "n2"],
+        learners: [],
+        votersOutgoing: [],
+        learnersNext: [],
+        autoLeave: false,
+      },
+    },
     data: new Uint8Array(),
   },
   entries: [entry(1, 1), entry(2, 1), entry(3, 2), entry(4, 2)],

@@ -49,7 +49,14 @@ export function snapshot(
   text = `state@${index}`,
   voters = ["n1", "n2", "n3"],
 ): Snapshot {
-  return { meta: { index, term, confState: { voters, learners: [] } }, data: encoder.encode(text) };
+  return {
+    meta: {
+      index,
+      term,
+      confState: { voters, learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+    },
+    data: encoder.encode(text),
+  };
 }
 
 export function walDir(dir: string): string {

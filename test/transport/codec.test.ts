@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeMessage, encodeMessage, wire } from "../../src/api/proto.ts";
 import { EntryType, MessageType } from "../../src/raft/types.ts";
-import { entryTypeWire, messageTypeWire, type SnapshotChunkWire } from "../../src/transport/codec.ts";
+import {
+  type ConfStateWire,
+  entryTypeWire,
+  messageTypeWire,
+  type SnapshotChunkWire,
+} from "../../src/transport/codec.ts";
 import {
   decodeBatch,
   encodeBatch,
@@ -98,6 +103,46 @@ describe("codec", () => {
     const entryTypes = protoRoot("raft.proto").lookupEnum("ringkv.raft.EntryType").values;
     expect(entryTypeWire(EntryType.Normal)).toBe(entryTypes["ENTRY_TYPE_NORMAL"]);
     expect(entryTypeWire(EntryType.ConfChange)).toBe(entryTypes["ENTRY_TYPE_CONF_CHANGE"]);
+  });
+
+  it("a snapshot's joint configuration crosses the wire, and one from an older peer decodes as not joint", () => {
+    const gm = snap("g", "n1", "n2", patternBytes(8));
+    const confState = {
+      voters: ["n1", "n4"],
+      learners: ["n5"],
+      votersOutgoing: ["n1", "n2", "n3"],
+      learnersNext: ["n3"],
+      autoLeave: true,
+    };
+    const joint = {
+      ...gm,
+      message: {
+        ...gm.message,
+        snapshot: { ...gm.message.snapshot!, meta: { ...gm.message.snapshot!.meta, confState } },
+      },
+    };
+    expect(reassemble(joint, 64)?.message.snapshot?.meta.confState).toEqual(confState);
+    // An older peer's ConfState has no joint fields at all: neither in its bytes nor, before
+    // protobufjs fills in defaults, in the object.
+    const chunks = [...encodeSnapshotChunks(gm, 1 << 20)].map((c): SnapshotChunkWire => {
+      const snapshot = c.message?.snapshot;
+      if (!c.message || !snapshot) return c;
+      const olderConf = { voters: ["n1", "n2"], learners: [] } as unknown as ConfStateWire;
+      return { ...c, message: { ...c.message, snapshot: { ...snapshot, confState: olderConf } } };
+    });
+    const notJoint = {
+      voters: ["n1", "n2"],
+      learners: [],
+      votersOutgoing: [],
+      learnersNext: [],
+      autoLeave: false,
+    };
+    for (const viaBytes of [true, false]) {
+      const assembly = new SnapshotAssembly(1 << 30);
+      let old: GroupMessage | null = null;
+      for (const c of chunks) old = assembly.add(viaBytes ? chunkOverWire(c) : c);
+      expect(old?.message.snapshot?.meta.confState).toEqual(notJoint);
+    }
   });
 
   it("decoded entry data does not share memory with the received buffer", () => {

@@ -17,7 +17,11 @@ export function heartbeat(group: string, from: string, to: string, context: stri
 
 export function snap(group: string, from: string, to: string, data: Uint8Array): GroupMessage {
   const snapshot: Snapshot = {
-    meta: { index: 40, term: 3, confState: { voters: [from, to], learners: [] } },
+    meta: {
+      index: 40,
+      term: 3,
+      confState: { voters: [from, to], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+    },
     data,
   };
   return { group, message: message({ type: MessageType.Snap, from, to, term: 3, snapshot }) };
@@ -57,6 +61,9 @@ const snapshotArb: fc.Arbitrary<Snapshot> = fc.record({
     confState: fc.record({
       voters: fc.array(nodeIdArb, { maxLength: 5 }),
       learners: fc.array(nodeIdArb, { maxLength: 3 }),
+      votersOutgoing: fc.array(nodeIdArb, { maxLength: 5 }),
+      learnersNext: fc.array(nodeIdArb, { maxLength: 3 }),
+      autoLeave: fc.boolean(),
     }),
   }),
   data: fc.uint8Array({ maxLength: 2048 }).map((b) => new Uint8Array(b)),

@@ -3667,6 +3667,15 @@ export namespace ringkv {
 
             /** ConfState learners */
             learners?: (string[]|null);
+
+            /** ConfState votersOutgoing */
+            votersOutgoing?: (string[]|null);
+
+            /** ConfState learnersNext */
+            learnersNext?: (string[]|null);
+
+            /** ConfState autoLeave */
+            autoLeave?: (boolean|null);
         }
 
         /** Represents a ConfState. */
@@ -3683,6 +3692,15 @@ export namespace ringkv {
 
             /** ConfState learners. */
             public learners: string[];
+
+            /** ConfState votersOutgoing. */
+            public votersOutgoing: string[];
+
+            /** ConfState learnersNext. */
+            public learnersNext: string[];
+
+            /** ConfState autoLeave. */
+            public autoLeave: boolean;
 
             /**
              * Creates a new ConfState instance using the specified properties.

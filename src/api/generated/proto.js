@@ -7217,6 +7217,8 @@ export const ringkv = $root.ringkv = (() => {
             function ConfState(properties) {
                 this.voters = [];
                 this.learners = [];
+                this.votersOutgoing = [];
+                this.learnersNext = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -7225,6 +7227,9 @@ export const ringkv = $root.ringkv = (() => {
 
             ConfState.prototype.voters = $util.emptyArray;
             ConfState.prototype.learners = $util.emptyArray;
+            ConfState.prototype.votersOutgoing = $util.emptyArray;
+            ConfState.prototype.learnersNext = $util.emptyArray;
+            ConfState.prototype.autoLeave = false;
 
             ConfState.create = function create(properties) {
                 return new ConfState(properties);
@@ -7243,6 +7248,14 @@ export const ringkv = $root.ringkv = (() => {
                 if (message.learners != null && message.learners.length)
                     for (let i = 0; i < message.learners.length; ++i)
                         writer.uint32(18).string(message.learners[i]);
+                if (message.votersOutgoing != null && message.votersOutgoing.length)
+                    for (let i = 0; i < message.votersOutgoing.length; ++i)
+                        writer.uint32(26).string(message.votersOutgoing[i]);
+                if (message.learnersNext != null && message.learnersNext.length)
+                    for (let i = 0; i < message.learnersNext.length; ++i)
+                        writer.uint32(34).string(message.learnersNext[i]);
+                if (message.autoLeave != null && Object.hasOwnProperty.call(message, "autoLeave"))
+                    writer.uint32(40).bool(message.autoLeave);
                 return writer;
             };
 
@@ -7281,6 +7294,22 @@ export const ringkv = $root.ringkv = (() => {
                             message.learners.push(reader.string());
                             break;
                         }
+                    case 3: {
+                            if (!(message.votersOutgoing && message.votersOutgoing.length))
+                                message.votersOutgoing = [];
+                            message.votersOutgoing.push(reader.string());
+                            break;
+                        }
+                    case 4: {
+                            if (!(message.learnersNext && message.learnersNext.length))
+                                message.learnersNext = [];
+                            message.learnersNext.push(reader.string());
+                            break;
+                        }
+                    case 5: {
+                            message.autoLeave = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -7315,6 +7344,23 @@ export const ringkv = $root.ringkv = (() => {
                         if (!$util.isString(message.learners[i]))
                             return "learners: string[] expected";
                 }
+                if (message.votersOutgoing != null && Object.hasOwnProperty.call(message, "votersOutgoing")) {
+                    if (!Array.isArray(message.votersOutgoing))
+                        return "votersOutgoing: array expected";
+                    for (let i = 0; i < message.votersOutgoing.length; ++i)
+                        if (!$util.isString(message.votersOutgoing[i]))
+                            return "votersOutgoing: string[] expected";
+                }
+                if (message.learnersNext != null && Object.hasOwnProperty.call(message, "learnersNext")) {
+                    if (!Array.isArray(message.learnersNext))
+                        return "learnersNext: array expected";
+                    for (let i = 0; i < message.learnersNext.length; ++i)
+                        if (!$util.isString(message.learnersNext[i]))
+                            return "learnersNext: string[] expected";
+                }
+                if (message.autoLeave != null && Object.hasOwnProperty.call(message, "autoLeave"))
+                    if (typeof message.autoLeave !== "boolean")
+                        return "autoLeave: boolean expected";
                 return null;
             };
 
@@ -7342,6 +7388,22 @@ export const ringkv = $root.ringkv = (() => {
                     for (let i = 0; i < object.learners.length; ++i)
                         message.learners[i] = String(object.learners[i]);
                 }
+                if (object.votersOutgoing) {
+                    if (!Array.isArray(object.votersOutgoing))
+                        throw TypeError(".ringkv.raft.ConfState.votersOutgoing: array expected");
+                    message.votersOutgoing = [];
+                    for (let i = 0; i < object.votersOutgoing.length; ++i)
+                        message.votersOutgoing[i] = String(object.votersOutgoing[i]);
+                }
+                if (object.learnersNext) {
+                    if (!Array.isArray(object.learnersNext))
+                        throw TypeError(".ringkv.raft.ConfState.learnersNext: array expected");
+                    message.learnersNext = [];
+                    for (let i = 0; i < object.learnersNext.length; ++i)
+                        message.learnersNext[i] = String(object.learnersNext[i]);
+                }
+                if (object.autoLeave != null)
+                    message.autoLeave = Boolean(object.autoLeave);
                 return message;
             };
 
@@ -7356,7 +7418,11 @@ export const ringkv = $root.ringkv = (() => {
                 if (options.arrays || options.defaults) {
                     object.voters = [];
                     object.learners = [];
+                    object.votersOutgoing = [];
+                    object.learnersNext = [];
                 }
+                if (options.defaults)
+                    object.autoLeave = false;
                 if (message.voters && message.voters.length) {
                     object.voters = [];
                     for (let j = 0; j < message.voters.length; ++j)
@@ -7367,6 +7433,18 @@ export const ringkv = $root.ringkv = (() => {
                     for (let j = 0; j < message.learners.length; ++j)
                         object.learners[j] = message.learners[j];
                 }
+                if (message.votersOutgoing && message.votersOutgoing.length) {
+                    object.votersOutgoing = [];
+                    for (let j = 0; j < message.votersOutgoing.length; ++j)
+                        object.votersOutgoing[j] = message.votersOutgoing[j];
+                }
+                if (message.learnersNext && message.learnersNext.length) {
+                    object.learnersNext = [];
+                    for (let j = 0; j < message.learnersNext.length; ++j)
+                        object.learnersNext[j] = message.learnersNext[j];
+                }
+                if (message.autoLeave != null && Object.hasOwnProperty.call(message, "autoLeave"))
+                    object.autoLeave = message.autoLeave;
                 return object;
             };
 

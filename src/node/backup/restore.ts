@@ -61,7 +61,17 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupSumm
       const index = Math.max(1, shard.appliedIndex);
       store.persist(shardGroup(shard.shard), {
         snapshot: {
-          meta: { index, term: RESTORED_TERM, confState: { voters: [founder.id], learners: [] } },
+          meta: {
+            index,
+            term: RESTORED_TERM,
+            confState: {
+              voters: [founder.id],
+              learners: [],
+              votersOutgoing: [],
+              learnersNext: [],
+              autoLeave: false,
+            },
+          },
           data: shard.state,
         },
         entries: [],

@@ -4,7 +4,13 @@
 // lets a node that joins later learn everything by replaying them.
 
 import type { MemberInfo } from "../../api/kv-api.ts";
-import { ConfChangeType, type Entry, EntryType, encodeConfChange } from "../../raft/index.ts";
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  type Entry,
+  EntryType,
+  encodeConfChange,
+} from "../../raft/index.ts";
 import type { LogStore } from "../../storage/log-store.ts";
 import { META_GROUP, shardGroup } from "../host/groups.ts";
 import { type ClusterConfig, encodeCommand } from "../kv/command.ts";
@@ -33,7 +39,10 @@ export function bootstrapMeta(store: LogStore, founder: MemberInfo, config: Clus
     term: 1,
     index: 1,
     type: EntryType.ConfChange,
-    data: encodeConfChange({ type: ConfChangeType.AddNode, nodeId: founder.id }),
+    data: encodeConfChange({
+      transition: ConfChangeTransition.Auto,
+      changes: [{ type: ConfChangeType.AddNode, nodeId: founder.id }],
+    }),
   };
   const meta: Entry[] = [
     founding,

@@ -216,7 +216,7 @@ export class ClusterNode implements KvApi {
       nodeId: this.id,
       view,
       replicas: () => host.replicas(),
-      changeConf: (replica, type, node) => proposer.changeConf(replica, type, node),
+      changeConf: (replica, changes) => proposer.changeMembers(replica, changes),
       kick: () => host.kick(),
       maxConcurrentMoves: settings.maxConcurrentMoves,
       heldOff: (group) => this.#repair.heldOff(group),

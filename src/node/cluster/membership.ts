@@ -6,6 +6,7 @@ import type { JoinResult, MemberInfo, RequestOptions, StatusJson } from "../../a
 import { ConfChangeType } from "../../raft/index.ts";
 import { sleep } from "../host/clock.ts";
 import { META_GROUP } from "../host/groups.ts";
+import { plannedConf } from "../placement/rebalance-step.ts";
 import type { AddressBook } from "./address-book.ts";
 import type { Addresses } from "./addresses.ts";
 import type { ClusterContext } from "./context.ts";
@@ -239,8 +240,11 @@ export class Membership {
         const cs = r.raw.confState();
         // The meta group's own replacement must be a voter first: removing the leaver before
         // that shrinks meta below its placement (seen as timing shifted, sim:cluster seed 101).
-        const metaTarget = this.#ctx.view.target(META_GROUP)?.voters ?? [];
-        if (!metaTarget.every((v) => v === m.id || cs.voters.includes(v))) continue;
+        const target = this.#ctx.view.target(META_GROUP);
+        const metaVoters = target
+          ? plannedConf(target, { voters: cs.voters, leader: this.#ctx.id }).voters
+          : [];
+        if (!metaVoters.every((v) => v === m.id || cs.voters.includes(v))) continue;
         if (cs.voters.includes(m.id) || cs.learners.includes(m.id)) {
           await this.#o.proposer.changeConf(r, ConfChangeType.RemoveNode, m.id);
         }

@@ -1,8 +1,9 @@
 // Proposing on a replica led here, with the node's back-pressure: at most maxPendingProposals
-// writes in flight, membership changes one at a time (retried while another is applied), and the
-// node's data quota checked before a put grows the state.
+// writes in flight, membership changes one at a time (each of any number of members, atomic
+// through joint consensus; retried while another is applied), and the node's data quota checked
+// before a put grows the state.
 import { RingkvError } from "../../api/errors.ts";
-import type { ConfChangeType } from "../../raft/index.ts";
+import { type ConfChangeSingle, ConfChangeTransition, type ConfChangeType } from "../../raft/index.ts";
 import type { NodeSettings } from "../config.ts";
 import { type Clock, sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
@@ -55,11 +56,23 @@ export class Proposer {
     }
   }
 
-  async changeConf(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
+  /** One member's change (a simple configuration change). */
+  changeConf(replica: Replica, type: ConfChangeType, nodeId: string): Promise<void> {
+    return this.changeMembers(replica, [{ type, nodeId }]);
+  }
+
+  /**
+   * One configuration change of any number of members, applied atomically: the core applies it
+   * simply when it alters at most one voter and through a joint configuration otherwise (Auto),
+   * and leaves the joint configuration on its own once it is applied. No changes: leave it now.
+   * Resolves once the change is applied here; retried while another change is still pending
+   * (the core refuses a second one with Unavailable).
+   */
+  async changeMembers(replica: Replica, changes: readonly ConfChangeSingle[]): Promise<void> {
     // One membership change at a time: wait out one that is still being applied.
     for (let attempt = 0; ; attempt++) {
       try {
-        const applied = replica.proposeConfChange({ type, nodeId });
+        const applied = replica.proposeConfChange({ transition: ConfChangeTransition.Auto, changes });
         this.#host.kick();
         await withDeadline(applied, this.#settings.requestTimeoutMs, "membership change", this.#clock);
         return;

@@ -2,10 +2,16 @@
 // its leader reports it — asked of every member in parallel, briefly, and merged
 // (status-merge.ts). A peer asking (`forwarded`) gets this node's own replicas only.
 import type { RequestOptions, ShardStatus, StatusJson } from "../../api/kv-api.ts";
+import { isJoint } from "../../raft/index.ts";
 import { META_GROUP, shardGroup, shardOfGroup } from "../host/groups.ts";
+import { plannedConf } from "../placement/rebalance-step.ts";
 import type { ClusterContext } from "./context.ts";
 import { gossipKeys, gossipLeader } from "./gossip-keys.ts";
 import { mergeShardReports } from "./status-merge.ts";
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
 
 export interface ClusterStatusOptions {
   /** This node's advertised gRPC and HTTP addresses. */
@@ -86,6 +92,7 @@ export class ClusterStatus {
           term: st.term,
           replicas: [...st.confState.voters],
           learners: [...st.confState.learners],
+          ...(isJoint(st.confState) ? { outgoing: [...st.confState.votersOutgoing] } : {}),
           commitIndex: st.commit,
           appliedIndex: r.applied,
           keys: r.sm.keyCount,
@@ -105,6 +112,7 @@ export class ClusterStatus {
         term: metaStatus.term,
         replicas: [...metaStatus.confState.voters],
         learners: [...metaStatus.confState.learners],
+        ...(isJoint(metaStatus.confState) ? { outgoing: [...metaStatus.confState.votersOutgoing] } : {}),
         commitIndex: metaStatus.commit,
         appliedIndex: meta.applied,
       },
@@ -133,10 +141,16 @@ export class ClusterStatus {
     return { leaders, epochs };
   }
 
-  /** A shard's target replicas (placement) and whether its replicas are still moving there. */
+  /**
+   * A shard's target voters (placement, cut to an odd count where that helps: plannedConf) and
+   * whether its replicas are still moving there.
+   */
   #withTarget(s: ShardStatus): ShardStatus {
-    const target = this.#ctx.view.target(shardGroup(s.id))?.voters ?? [];
-    const same = target.length === s.replicas.length && target.every((id) => s.replicas.includes(id));
-    return { ...s, target: [...target], moving: !same || s.learners.length > 0 };
+    const target = this.#ctx.view.target(shardGroup(s.id));
+    const plan = target
+      ? plannedConf(target, { voters: s.replicas, leader: s.leader })
+      : { voters: [], learners: [] };
+    const same = sameSet(plan.voters, s.replicas) && sameSet(plan.learners, s.learners);
+    return { ...s, target: [...plan.voters], moving: !same || (s.outgoing?.length ?? 0) > 0 };
   }
 }

@@ -5,7 +5,7 @@
 import { RingkvError } from "../../api/errors.ts";
 import { invariant } from "../../invariant.ts";
 import {
-  type ConfChange,
+  type ConfChangeV2,
   type Entry,
   EntryType,
   NONE,
@@ -165,8 +165,8 @@ export class Replica {
     return new Promise((resolve, reject) => this.#track(index, { term, proposedAtMs, resolve, reject }));
   }
 
-  /** Propose one membership change; resolves once it is applied (here and in the core). */
-  async proposeConfChange(change: ConfChange): Promise<void> {
+  /** Propose a membership change; resolves once it is applied (here and in the core). */
+  async proposeConfChange(change: ConfChangeV2): Promise<void> {
     const proposedAtMs = this.#observer.now();
     const { index, term } = this.#proposeCall(() => this.raw.proposeConfChange(change));
     await new Promise<ApplyResult>((resolve, reject) =>

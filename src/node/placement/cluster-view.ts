@@ -14,6 +14,11 @@ import type { KvStateMachine } from "../kv/state-machine.ts";
 export interface GroupTarget {
   readonly voters: readonly string[];
   readonly learners: readonly string[];
+  /**
+   * The cluster's replication factor: voters fewer than this and even are cut to the odd count
+   * below (rebalance-step.ts plannedConf).
+   */
+  readonly replicationFactor: number;
 }
 
 export class ClusterView {
@@ -25,6 +30,7 @@ export class ClusterView {
   #shards: Placement | null = null;
   #metaVoters: readonly string[] = [];
   #members: readonly MemberRecord[] = [];
+  #replicationFactor = 0;
 
   constructor(hasher: Hasher, meta: KvStateMachine) {
     this.#hasher = hasher;
@@ -63,11 +69,11 @@ export class ClusterView {
     if (group === META_GROUP) {
       if (this.#metaVoters.length === 0) return null;
       const learners = this.#members.map((m) => m.id).filter((id) => !this.#metaVoters.includes(id));
-      return { voters: this.#metaVoters, learners };
+      return { voters: this.#metaVoters, learners, replicationFactor: this.#replicationFactor };
     }
     const shard = shardOfGroup(group);
     const voters = shard === null ? undefined : this.#shards?.replicas[shard];
-    return voters ? { voters, learners: [] } : null;
+    return voters ? { voters, learners: [], replicationFactor: this.#replicationFactor } : null;
   }
 
   #refresh(): void {
@@ -87,6 +93,7 @@ export class ClusterView {
       return;
     }
     const { shardCount, replicationFactor } = config;
+    this.#replicationFactor = replicationFactor;
     this.#shards = placement(this.#hasher, { members: active, shardCount, replicationFactor });
     this.#metaVoters = placement(this.#hasher, { members: active, shardCount: 1, replicationFactor })
       .replicas[0]!;

@@ -7,7 +7,13 @@ import { RingkvError } from "../../../src/api/errors.ts";
 import { followerRead } from "../../../src/node/cluster/follower-read.ts";
 import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
 import type { MultiRaftHost } from "../../../src/node/host/host.ts";
-import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  EntryType,
+  encodeConfChange,
+  Role,
+} from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
@@ -40,7 +46,10 @@ async function threeHosts(): Promise<{
             term: 1,
             index,
             type: EntryType.ConfChange,
-            data: encodeConfChange({ type: ConfChangeType.AddNode, nodeId: voter }),
+            data: encodeConfChange({
+              transition: ConfChangeTransition.Auto,
+              changes: [{ type: ConfChangeType.AddNode, nodeId: voter }],
+            }),
           },
         ],
         hardState: { term: 1, vote: "", commit: index },

@@ -7,6 +7,7 @@ import type { Clock } from "../../../src/node/host/clock.ts";
 import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { seededRandom } from "../../../src/node/host/random.ts";
 import {
+  ConfChangeTransition,
   ConfChangeType,
   EntryType,
   encodeConfChange,
@@ -69,7 +70,10 @@ class LossyStore extends MemoryLogStore {
 function found(store: MemoryLogStore, voters: readonly string[]): void {
   for (const voter of voters) {
     const index = store.group(GROUP).lastIndex() + 1;
-    const data = encodeConfChange({ type: ConfChangeType.AddNode, nodeId: voter });
+    const data = encodeConfChange({
+      transition: ConfChangeTransition.Auto,
+      changes: [{ type: ConfChangeType.AddNode, nodeId: voter }],
+    });
     // MemoryLogStore.prototype: founding must not go through a lossy persist.
     MemoryLogStore.prototype.persist.call(store, GROUP, {
       snapshot: null,
@@ -161,7 +165,17 @@ describe("host invariants reach onFatal", () => {
     n2.setPeer("n1", "n1");
     // The leader n2 sends a snapshot past our log: the core installs it and hands it over.
     const snapshot = {
-      meta: { index: 10, term: 5, confState: { voters: ["n1", "n2"], learners: [] } },
+      meta: {
+        index: 10,
+        term: 5,
+        confState: {
+          voters: ["n1", "n2"],
+          learners: [],
+          votersOutgoing: [],
+          learnersNext: [],
+          autoLeave: false,
+        },
+      },
       data: new Uint8Array(),
     };
     n2.send([

@@ -3,7 +3,13 @@
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MultiRaftHost } from "../../../src/node/host/host.ts";
-import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  EntryType,
+  encodeConfChange,
+  Role,
+} from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
@@ -37,7 +43,10 @@ function startHosts(options: { tickMs: number; isNodeLive?: (id: string) => bool
       // Every member starts from the same founding log, as three bootstrapped replicas would.
       for (const voter of ["n1", "n2", "n3"]) {
         const index = store.group(group).lastIndex() + 1;
-        const data = encodeConfChange({ type: ConfChangeType.AddNode, nodeId: voter });
+        const data = encodeConfChange({
+          transition: ConfChangeTransition.Auto,
+          changes: [{ type: ConfChangeType.AddNode, nodeId: voter }],
+        });
         store.persist(group, {
           snapshot: null,
           entries: [{ term: 1, index, type: EntryType.ConfChange, data }],

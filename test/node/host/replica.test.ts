@@ -39,7 +39,11 @@ const entry = (index: number, term = 1): Entry => ({
 });
 
 const snapshotAt = (r: Replica, index: number, term = 1): Snapshot => ({
-  meta: { index, term, confState: { voters: ["n1"], learners: [] } },
+  meta: {
+    index,
+    term,
+    confState: { voters: ["n1"], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+  },
   data: r.sm.snapshot(),
 });
 

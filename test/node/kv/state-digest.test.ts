@@ -293,7 +293,11 @@ describe("Replica digests", () => {
     const source = replica();
     for (let i = 1; i <= 10; i++) source.apply(ready([entryOf(i, put(`k${i % 4}`, `v${i}`))]));
     const snap: Snapshot = {
-      meta: { index: 10, term: 1, confState: { voters: ["n1"], learners: [] } },
+      meta: {
+        index: 10,
+        term: 1,
+        confState: { voters: ["n1"], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+      },
       data: source.sm.snapshot(),
     };
     expect(replica(snap).digestAt(10)).toBe(source.digestAt(10));

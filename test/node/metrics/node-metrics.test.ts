@@ -6,7 +6,13 @@ import type { MemberState } from "../../../src/api/kv-api.ts";
 import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import { Metrics } from "../../../src/node/metrics.ts";
 import { NodeMetrics } from "../../../src/node/raft-metrics.ts";
-import { ConfChangeType, EntryType, encodeConfChange, Role } from "../../../src/raft/index.ts";
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  EntryType,
+  encodeConfChange,
+  Role,
+} from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
 import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
@@ -58,7 +64,10 @@ function startHosts(): {
     const store = new MemoryLogStore();
     for (const voter of IDS) {
       const index = store.group(GROUP).lastIndex() + 1;
-      const data = encodeConfChange({ type: ConfChangeType.AddNode, nodeId: voter });
+      const data = encodeConfChange({
+        transition: ConfChangeTransition.Auto,
+        changes: [{ type: ConfChangeType.AddNode, nodeId: voter }],
+      });
       store.persist(GROUP, {
         snapshot: null,
         entries: [{ term: 1, index, type: EntryType.ConfChange, data }],
