@@ -569,7 +569,11 @@ export class Raft {
         return;
       case myResp: {
         const result = this.#poll(m.from, !m.reject);
-        if (result === VoteResult.Won) {
+        if (result === VoteResult.Won && !this.promotable()) {
+          // The configuration applied since the campaign began left this replica out (a leave
+          // or a demotion): it may not lead, whatever the votes (simulator seed 1007937).
+          this.becomeFollower(this.term, NONE);
+        } else if (result === VoteResult.Won) {
           if (this.role === Role.PreCandidate) this.campaign(true);
           else {
             this.#becomeLeader();

@@ -163,11 +163,16 @@ export class Cluster implements ReplicaHost {
     }
   }
 
-  /** Does a running member that has not left the group still count `id` in its configuration? */
+  /**
+   * Does a running member (by the latest applied configuration) still count `id` in the
+   * configuration it has applied? Servers outside that configuration do not matter: they are
+   * on their way out too, and a stale one must not keep a removed server running (seed 1001975).
+   */
   #countedByLiveMember(id: NodeId): boolean {
+    const current = new Set(this.members());
     for (const o of this.replicas.values()) {
       const node = o.node;
-      if (o.id === id || node === null || o.removalApplied) continue;
+      if (o.id === id || node === null || o.removalApplied || !current.has(o.id)) continue;
       if (members(node.confState()).includes(id)) return true;
     }
     return false;
