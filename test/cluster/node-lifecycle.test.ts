@@ -6,6 +6,7 @@ import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { keysPerShard } from "./formation.ts";
 import { Cluster, freePort, NodeProcess, runRingkv, showLogsOnFailure } from "./harness.ts";
 import { waitFor } from "./wait-for.ts";
 
@@ -141,22 +142,43 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
   });
 
   test("with quorum lost, get and put give up by --timeout with exit 3, naming the shard and why", async () => {
-    const [n1, n2] = [c().node("n1"), c().node("n2")];
-    await n2.kill("SIGKILL"); // n3 has left: n1 alone holds one voter of every shard
+    // n3 has left: with two members each shard keeps one voter and one learner (an even count
+    // of voters below the replication factor is avoided). Kill the voter of one shard and ask
+    // the other node for a key of that shard.
+    const nodes = [c().node("n1"), c().node("n2")];
+    const settled = await waitFor(
+      async () => {
+        const st = await nodes[0]!.status(3_000, "cluster");
+        const ok = st.shards.every((s) => s.leader !== "" && !s.moving && s.replicas.length === 1);
+        return ok ? st : null;
+      },
+      { timeoutMs: 60_000, what: "every shard settled on one voter and one learner" },
+    );
+    const shard = settled.shards[0]!;
+    const voterId = shard.replicas[0]!;
+    const voter = c().node(voterId);
+    const survivor = nodes.find((n) => n.id !== voterId)!;
+    const key = (await keysPerShard(settled.shards.length, 1, "lost"))[shard.id]![0]!;
+    await voter.kill("SIGKILL");
     const timeoutS = 3;
     for (const args of [
-      ["get", "greeting"],
-      ["put", "greeting", "hello"],
+      ["get", key],
+      ["put", key, "hello"],
     ]) {
       const started = performance.now();
-      const run = await runRingkv([...args, "--addr", n1.advertise, "--timeout", String(timeoutS)]);
+      const run = await runRingkv([...args, "--addr", survivor.advertise, "--timeout", String(timeoutS)]);
       const tookMs = performance.now() - started;
       console.log(`quorum lost, ringkv ${args.join(" ")} (${Math.round(tookMs)} ms): ${run.stderr.trim()}`);
       expect(run.code, run.stderr).toBe(3);
-      expect(run.stderr).toMatch(/^error: (NoQuorum|Unavailable|Timeout|NotLeader): shard \d+[ :]/);
-      // The cause, as n1 sees it: no quorum with n2 gone or suspect (or n2 tried and unreachable).
       expect(run.stderr).toMatch(
-        /no quorum: 1 of 2 voters reachable \(n2 (unreachable|suspect)\)|n2 \(127\.0\.0\.1:\d+\)[^\n]*unreachable/,
+        new RegExp(`^error: (NoQuorum|Unavailable|Timeout|NotLeader): shard ${shard.id}[ :]`),
+      );
+      // The cause, as the survivor sees it: no quorum with the voter gone or suspect (or the
+      // voter tried and unreachable).
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `no quorum: 0 of 1 voter reachable \\(${voterId} (unreachable|suspect)\\)|${voterId} \\(127\\.0\\.0\\.1:\\d+\\)[^\\n]*unreachable`,
+        ),
       );
       expect(run.stderr).not.toMatch(
         /LB pick|remote_addr|Resolution note|ECONNREFUSED|No connection established/,
@@ -165,19 +187,19 @@ describe("leave, --join and removal tell the operator what happened", { timeout:
       // The CLI's process start-up is outside --timeout; allow it, but not a second deadline.
       expect(tookMs).toBeLessThan(timeoutS * 1000 + 5_000);
     }
-    // Once gossip on n1 has declared n2 dead, n1 knows the quorum is gone and says so.
-    await waitFor(async () => (await n1.status(3_000)).members.find((m) => m.id === "n2")?.state === "dead", {
-      timeoutMs: 30_000,
-      what: "n1's gossip to declare n2 dead",
-    });
-    const response = await fetch(`http://${n1.http}/v1/kv/greeting`);
+    // Once gossip on the survivor has declared the voter dead, it knows the quorum is gone.
+    await waitFor(
+      async () => (await survivor.status(3_000)).members.find((m) => m.id === voterId)?.state === "dead",
+      { timeoutMs: 30_000, what: `${survivor.id}'s gossip to declare ${voterId} dead` },
+    );
+    const response = await fetch(`http://${survivor.http}/v1/kv/${key}`);
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     console.log(`quorum lost, HTTP GET: ${response.status} ${JSON.stringify(body)}`);
     expect(response.status).toBe(503);
     expect(body.error?.code).toBe("NoQuorum");
     expect(response.headers.get("retry-after")).not.toBeNull();
     expect(body.error?.message).toMatch(
-      /^shard \d+ has no quorum: 1 of 2 voters reachable \(n2 unreachable\)/,
+      new RegExp(`^shard ${shard.id} has no quorum: 0 of 1 voter reachable \\(${voterId} unreachable\\)`),
     );
   });
 });
