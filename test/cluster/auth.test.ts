@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, describe, expect, it } from "vitest";
+import { adminServiceDefinition } from "../../src/api/admin-wire.ts";
 import { kvServiceDefinition } from "../../src/api/kv-wire.ts";
 import { RingkvClient } from "../../src/client/index.ts";
 import { formatTokenLine, generateToken, hashToken, type Role } from "../../src/node/auth/index.ts";
@@ -45,6 +46,10 @@ const EXPECTED_GRPC: Readonly<Record<string, Need>> = {
   // The forwarding stream answers key requests without checking them again: on the client port
   // it must be no way around the checks, so only a peer (certificate, or admin peer token) may.
   "/ringkv.forward.Forward/Stream": "admin",
+  // A backup reads every key: admin. A shard read for another node's backup is a peer's call
+  // (an admin token, or a peer certificate).
+  "/ringkv.admin.Admin/Snapshot": "admin",
+  "/ringkv.admin.Admin/SnapshotShard": "admin",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "ringkv-auth-test-"));
@@ -126,7 +131,7 @@ describe("authentication and authorization on a real cluster", () => {
     "every gRPC method of the client-facing services answers UNAUTHENTICATED/PERMISSION_DENIED exactly where it should",
     async () => {
       const node = running().nodes[0]!;
-      const services = [kvServiceDefinition(), forwardServiceDefinition()];
+      const services = [kvServiceDefinition(), forwardServiceDefinition(), adminServiceDefinition()];
       const methods = services.flatMap((s) => Object.values(s).map((m) => m.path));
       expect(methods.filter((path) => EXPECTED_GRPC[path] === undefined)).toEqual([]);
       const client = new grpc.Client(node.advertise, grpc.credentials.createInsecure());
@@ -137,7 +142,9 @@ describe("authentication and authorization on a real cluster", () => {
           for (const who of WHO) {
             const outcome = path.endsWith("/Stream")
               ? await forwardOutcome(client, authorization(who))
-              : await unaryOutcome(client, path, authorization(who));
+              : path.startsWith("/ringkv.admin.Admin/")
+                ? await adminOutcome(client, path, authorization(who))
+                : await unaryOutcome(client, path, authorization(who));
             actual.push(`${path} as ${who}: ${outcome}`);
             expected.push(`${path} as ${who}: ${expectedOutcome(EXPECTED_GRPC[path]!, who)}`);
           }
@@ -365,6 +372,39 @@ function unaryOutcome(
       { deadline: Date.now() + 20_000 },
       (error) => resolve(error ? grpcOutcome(error.code, error.metadata?.get("ringkv-code")[0]) : "served"),
     );
+  });
+}
+
+/** Start an Admin stream (a backup, or one shard's state): its first message means served. */
+function adminOutcome(
+  client: grpc.Client,
+  path: string,
+  authorizationValue: string | undefined,
+): Promise<string> {
+  const method = path.split("/").pop()!;
+  const definition = adminServiceDefinition()[method]!;
+  const request = method === "Snapshot" ? {} : { shard: 0 };
+  const stream = client.makeServerStreamRequest(
+    definition.path,
+    definition.requestSerialize,
+    definition.responseDeserialize,
+    request,
+    metadataOf(authorizationValue),
+    { deadline: Date.now() + 20_000 },
+  );
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: string) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+      stream.cancel();
+    };
+    stream.on("data", () => settle("served"));
+    stream.on("error", (e: grpc.ServiceError) =>
+      settle(grpcOutcome(e.code, e.metadata?.get("ringkv-code")[0])),
+    );
+    stream.on("end", () => settle("served"));
   });
 }
 
