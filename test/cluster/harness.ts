@@ -506,7 +506,10 @@ export class Cluster {
   async waitForHealthy(timeoutMs = 60_000): Promise<NodeProcess> {
     const started = performance.now();
     await this.waitForLeader({ among: this.nodes, timeoutMs });
-    const replicas = Math.min(replicationFactorDefault, this.nodes.length);
+    // Voters per shard once placed: an even count below the replication factor is cut by one
+    // (rebalance-step.ts plannedConf), so two nodes at factor 3 give one voter and one learner.
+    const placed = Math.min(replicationFactorDefault, this.nodes.length);
+    const replicas = placed % 2 === 0 && placed < replicationFactorDefault ? placed - 1 : placed;
     const settled = await waitFor(
       async () => {
         const st = await this.nodes[0]!.status(3000, "cluster");
