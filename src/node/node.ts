@@ -6,6 +6,7 @@ import type { Server as HttpServer } from "node:http";
 import type { Server as HttpsServer } from "node:https";
 import * as grpc from "@grpc/grpc-js";
 import pino, { type Logger } from "pino";
+import { adminServiceDefinition } from "../api/admin-wire.ts";
 import { RingkvError } from "../api/errors.ts";
 import type {
   DeleteOptions,
@@ -240,6 +241,8 @@ export class RingkvNode implements KvApi {
   #http: HttpServer | HttpsServer | null = null;
   readonly #tls: NodeTls | null;
   readonly #auth: AuthGate | null;
+  /** The client KV service's message limit, checked on the length prefix (first interceptor). */
+  readonly #messageLimit: grpc.ServerInterceptor;
   readonly #hasher: Hasher;
   #arcs: { readonly shardCount: number; readonly arcs: readonly RingArc[] } | null = null;
   #stopping: Promise<void> | null = null;
@@ -274,15 +277,19 @@ export class RingkvNode implements KvApi {
     this.#tls = parts.tls;
     this.#auth = parts.auth;
     // One port for peers and clients: the peers' message limit for the server, the client
-    // limit for the client service's calls (grpc-message-limit.ts). The auth interceptor sits in
-    // front of every service on the port, registered or yet to be.
+    // limit for the client service's calls (grpc-message-limit.ts). The limit must run first:
+    // grpc-js hands only the first interceptor the call whose decoder it sets the limit on, and
+    // it runs the credentials' interceptors (TLS's peer guard) before the server's, so with TLS
+    // the limit goes to the credentials (#serverCredentials). The auth interceptor sits in front
+    // of every service on the port, registered or yet to be.
+    this.#messageLimit = clientMessageLimit(
+      [`/${KV_SERVICE_NAME}/`],
+      settings.maxKeyBytes + settings.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES,
+      logger,
+    );
     const interceptors = [
+      ...(parts.tls === null ? [this.#messageLimit] : []),
       ...(parts.auth ? [authInterceptor(parts.auth, parts.peerIdentity)] : []),
-      clientMessageLimit(
-        [`/${KV_SERVICE_NAME}/`],
-        settings.maxKeyBytes + settings.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES,
-        logger,
-      ),
     ];
     this.#grpc = new grpc.Server({ ...raftServerOptions(this.#transport.config), interceptors });
   }
@@ -368,9 +375,12 @@ export class RingkvNode implements KvApi {
       ...Object.values(forwardServiceDefinition()).map((m) => m.path),
       kv["Join"]!.path,
       kv["Leave"]!.path,
+      adminServiceDefinition()["SnapshotShard"]!.path,
     ]);
-    return this.#tls.serverCredentials(peerMethods, (refusal) =>
-      this.logger.warn(refusal, "refused a peer-only call without a peer certificate"),
+    return this.#tls.serverCredentials(
+      peerMethods,
+      (refusal) => this.logger.warn(refusal, "refused a peer-only call without a peer certificate"),
+      [this.#messageLimit],
     );
   }
 

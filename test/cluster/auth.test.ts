@@ -204,6 +204,20 @@ describe("authentication and authorization on a real cluster", () => {
   );
 
   it(
+    "the client message limit still reads the length prefix with auth on (no node fell back to decoding first)",
+    async () => {
+      const cluster = running();
+      // The walk above made client calls on every node; the limit's interceptor warns once if it
+      // could not reach the call's decoder (it must be first of the interceptors).
+      const fellBack = cluster.nodes.filter((n) =>
+        n.lines.some((l) => String(l.json?.["msg"] ?? "").startsWith("grpc-js internals changed")),
+      );
+      expect(fellBack.map((n) => n.id)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     "the CLI takes --token (RINGKV_TOKEN); without one it exits 2 saying Unauthenticated",
     async () => {
       const addr = running().nodes[1]!.advertise;

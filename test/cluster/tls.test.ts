@@ -91,6 +91,21 @@ describe("TLS between clients and nodes, mutual TLS between nodes", { timeout: 3
     rmSync(root, { recursive: true, force: true });
   });
 
+  test("the client message limit reads the length prefix on a TLS port too (no node fell back)", async () => {
+    const c = new RingkvClient({ addresses: [n1.listen, n2.listen], tls: { ca: readFileSync(files.ca) } });
+    try {
+      await c.put("limit-probe", "x");
+    } finally {
+      c.close();
+    }
+    // The limit's interceptor must run before TLS's peer guard, or it cannot reach the decoder
+    // and warns once (grpc-message-limit.ts).
+    const fellBack = [n1, n2].filter((n) =>
+      n.lines.some((l) => String(l.json?.["msg"] ?? "").startsWith("grpc-js internals changed")),
+    );
+    expect(fellBack.map((n) => n.id)).toEqual([]);
+  });
+
   test("a client that trusts the cluster's CA writes and reads through either node", async () => {
     const { version } = await client.put("greeting", "hello");
     expect(version).toBeGreaterThan(0);

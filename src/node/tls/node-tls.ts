@@ -149,9 +149,11 @@ export class NodeTls {
   serverCredentials(
     peerMethods: ReadonlySet<string>,
     onRefused: (refusal: PeerRefusal) => void,
+    leading: readonly grpc.ServerInterceptor[] = [],
   ): grpc.ServerCredentials {
     const trusted = this.#trusted();
-    const guard = this.#peer ? [peerGuard(this.#peer.ca, peerMethods, onRefused)] : [];
+    // `leading` runs before the guard: grpc-js runs these before the server's own interceptors.
+    const guard = [...leading, ...(this.#peer ? [peerGuard(this.#peer.ca, peerMethods, onRefused)] : [])];
     return new NodeServerCredentials(
       // Without --client-cert-auth a caller without a certificate is let in (an anonymous
       // client); a certificate is still asked for, so that peers can present theirs.
