@@ -67,6 +67,16 @@ describe("simulation", () => {
     expect(total((r) => r.stats.jointTerms)).toBeGreaterThan(0);
   });
 
+  test("a removed server a member still counted when faults stopped is decommissioned once nobody does", () => {
+    // Seed 427 (CLI length): learner n5 was removed while cut off and never learned it; when
+    // faults stopped, n2 had not applied the removal yet, so n5 was spared, then n2 caught up
+    // by snapshot. Left running, n5 forwarded reads at its stale term that nobody answered.
+    const r = runSeed(427);
+    expect(r.violations).toEqual([]);
+    expect(r.stats.membersAtEnd).toBe("voters n1,n2,n3");
+    expect(r.stats.events["stopped: decommissioned"]).toBe(2); // n4 at once, n5 later
+  });
+
   test("a seed replays exactly: same trace hash, stats and history", () => {
     const a = runSeed(7, SHORT);
     const b = runSeed(7, SHORT);

@@ -324,6 +324,9 @@ function settledLeader(cluster: Cluster): boolean {
   // The last proposed membership change must be applied — unless it was lost with its leader
   // (no entry at its index yet), which nothing will ever apply: seed 1666.
   if (leader.appliedIndex < Math.min(cluster.lastConfChangeIndex, status.lastIndex)) return false;
+  // Removed servers the operator shuts down once faults stop must be down: one left running can
+  // only forward reads at a stale term, which nobody answers (seed 427; Cluster.#decommissionReady).
+  if (cluster.awaitingDecommission) return false;
   return cluster.members().every((id) => {
     const s = cluster.replicas.get(id)?.node?.status();
     return s !== undefined && s.term === status.term && s.leader === leader.id;
