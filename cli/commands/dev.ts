@@ -30,8 +30,18 @@ export function registerDev(program: Command): void {
     .description("run a local cluster: nodes on 127.0.0.1:7001.. (gRPC) and 8001.. (HTTP)")
     .option("--nodes <n>", "number of nodes", integerIn(1, 20), 3)
     .option("--data <dir>", "root of the nodes' data directories", "./data")
-    .option("--grpc-port <port>", "gRPC port of n1; n2 takes the next, and so on", integerIn(1, 65535), 7001)
-    .option("--http-port <port>", "HTTP port of n1; n2 takes the next, and so on", integerIn(1, 65535), 8001)
+    .option(
+      "--grpc-port <port>",
+      "gRPC port of n1; n2 takes the next, and so on",
+      integerIn(1, 65535),
+      DEV_GRPC_PORT,
+    )
+    .option(
+      "--http-port <port>",
+      "HTTP port of n1; n2 takes the next, and so on",
+      integerIn(1, 65535),
+      DEV_HTTP_PORT,
+    )
     .option("--tls", "TLS everywhere, mutual TLS between nodes; certificates made in <data>/tls on first use")
     .addOption(
       new Option("--log-format <format>", "pretty: one coloured line per event; json: the nodes' JSON lines")
@@ -189,6 +199,14 @@ function bannerFields(n: RunningNode): Record<string, unknown> {
   return { id: n.id, pid: n.pid, addr: n.addr, http: n.http, data: n.dataDir, restart: n.restart };
 }
 
+const DEV_GRPC_PORT = 7001;
+const DEV_HTTP_PORT = 8001;
+const DEV_NODES = 3;
+
+function portOf(address: string | undefined): number {
+  return Number(address?.slice(address.lastIndexOf(":") + 1));
+}
+
 export function bannerText(
   nodes: readonly RunningNode[],
   dataRoot: string,
@@ -207,7 +225,15 @@ export function bannerText(
       `  ${n.id}  pid ${n.pid}  gRPC${tls ? " (TLS)" : ""} ${n.addr}  HTTP ${scheme}://${n.http}  data ${n.dataDir}`,
   );
   const ca = tls ? `  export RINGKV_CA=${tls.ca}\n` : "";
-  const again = `${tls ? " --tls" : ""}${token ? " --auth" : ""}`;
+  // The same flags again: the nodes' addresses are recorded in the cluster, so a restart on
+  // other ports would leave every node unable to reach the others.
+  const again = [
+    nodes.length === DEV_NODES ? "" : ` --nodes ${nodes.length}`,
+    portOf(nodes[0]?.addr) === DEV_GRPC_PORT ? "" : ` --grpc-port ${portOf(nodes[0]?.addr)}`,
+    portOf(nodes[0]?.http) === DEV_HTTP_PORT ? "" : ` --http-port ${portOf(nodes[0]?.http)}`,
+    tls ? " --tls" : "",
+    token ? " --auth" : "",
+  ].join("");
   const example = nodes[nodes.length - 1];
   const failover = example
     ? `
