@@ -11,6 +11,7 @@ import {
   forgedAppendAcks,
   forgedJointVotes,
   forgedRead,
+  refusedVotes,
   staleReads,
 } from "./sim/bugs.ts";
 import { SafetyChecker } from "./sim/checkers.ts";
@@ -127,6 +128,11 @@ describe("planted bugs are caught", () => {
   test("a quiescent follower that never wakes when its leader dies leaves the group leaderless", () => {
     const pattern = /liveness: no new leader followed by the survivors .* after the quiescent leader/;
     expect(firstCaught({ bugs: blindLiveness() }, 5, pattern)).toMatch(pattern);
+  });
+
+  test("a group that can never elect a leader is caught by the quiet phase's liveness check", () => {
+    const pattern = /liveness: no leader followed by all members \d+ ticks after faults stopped/;
+    expect(firstCaught({ bugs: refusedVotes() }, 3, pattern)).toMatch(pattern);
   });
 
   test("a history the checker rejects is reported as a violation with the key's history", () => {

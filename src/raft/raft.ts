@@ -166,10 +166,11 @@ export class Raft {
 
     if (this.role === Role.Leader) {
       if (!this.progress.has(this.id) || this.progress.get(this.id)!.isLearner) {
-        // The leader removed (or demoted) itself: it steps down, and the rest elect a new leader.
-        // Removed by a joint change, it is still a voter of C_old and leads until the leave
-        // is applied (as etcd does), so the joint configuration is always left.
-        this.becomeFollower(this.term, NONE);
+        // The leader removed (or demoted) itself. Removed by a joint change, it is still a voter
+        // of C_old and leads until the leave is applied (as etcd does), so the joint
+        // configuration is always left. It then hands leadership over instead of stepping down:
+        // see #handOff.
+        this.#handOff();
       } else {
         if (this.leadTransferee !== NONE && !this.progress.has(this.leadTransferee))
           this.leadTransferee = NONE;
@@ -179,6 +180,40 @@ export class Raft {
       }
     }
     return next;
+  }
+
+  /** A leader that is no voter of its own (applied) configuration: it leads only to hand over. */
+  #departing(): boolean {
+    return this.role === Role.Leader && !this.promotable();
+  }
+
+  /**
+   * The departing leader passes leadership to the voter of its configuration that holds the
+   * most of its log (TimeoutNow once that voter has all of it), and keeps leading, taking no
+   * proposals, until the successor's higher term deposes it. Stepping down at once (etcd's
+   * stepDownOnRemoval) can leave the group with no possible leader: configurations take effect
+   * when applied, so voters of C_new that have not yet learned that the leave committed still
+   * need a majority of C_old, and the members leaving C_old cannot campaign and refuse every
+   * vote when their logs are longer (an entry proposed after the leave) — issue 14, simulator
+   * seed 1009673. Leading on, it tells them the commit. Retried every election timeout
+   * (#tickHeartbeat); with no voter left to hand to, it steps down.
+   */
+  #handOff(): void {
+    let heir: NodeId = NONE;
+    let heirMatch = -1;
+    for (const id of this.voters()) {
+      const pr = this.progress.get(id);
+      if (id === this.id || !pr || pr.match <= heirMatch) continue;
+      heir = id;
+      heirMatch = pr.match;
+    }
+    if (heir === NONE) {
+      this.becomeFollower(this.term, NONE);
+      return;
+    }
+    this.leadTransferee = heir;
+    this.#broadcastAppend();
+    if (heirMatch === this.log.lastIndex()) this.#send({ type: MessageType.TimeoutNow, to: heir });
   }
 
   // ─── role transitions ─────────────────────────────────────────────────────────────────────
@@ -396,8 +431,13 @@ export class Raft {
         return;
       }
       this.#retryStalledSnapshots();
-      // A transfer that did not finish within an election timeout is abandoned.
+      // A transfer that did not finish within an election timeout is abandoned, unless this
+      // leader is departing: then it must go on, to whichever voter is best placed now.
       this.leadTransferee = NONE;
+      if (this.#departing()) {
+        this.#handOff();
+        return;
+      }
     }
     if (this.#heartbeatElapsed >= this.config.heartbeatTicks) {
       this.#heartbeatElapsed = 0;

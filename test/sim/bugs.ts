@@ -86,3 +86,17 @@ export function forgedJointVotes(): PlantedBugs {
     },
   };
 }
+
+/**
+ * Every vote (and pre-vote) is refused on the wire: no election can ever be won, so the group
+ * stays leaderless after the faults stop — the quiet phase's liveness check must say so, even
+ * with removed replicas decommissioned along the way (Nemesis#decommissionLate).
+ */
+export function refusedVotes(): PlantedBugs {
+  return {
+    interceptor: (m) => {
+      if (m.type !== MessageType.VoteResp && m.type !== MessageType.PreVoteResp) return m;
+      return m.reject ? m : { ...m, reject: true };
+    },
+  };
+}

@@ -27,6 +27,7 @@ import {
   type NoLeaderFacts,
   noLeaderMessage,
   quorumLost,
+  type VoterReach,
 } from "./shard-trouble.ts";
 
 /**
@@ -156,7 +157,7 @@ export class Router {
     // would only wait out its timeout. The leader path answers at once (NoQuorum, or re-routed).
     const leaderState = this.#ctx.gossip?.member(leader)?.state;
     if (leaderState !== undefined && leaderState !== "alive") return undefined;
-    if (quorumLost(this.#noLeaderFacts(r.group).voters)) return undefined;
+    if (quorumLost(this.#noLeaderFacts(r.group))) return undefined;
     return r;
   }
 
@@ -304,30 +305,34 @@ export class Router {
   }
 
   /**
-   * What this node knows about `group` when it has no leader to use, or leads it: its voters and
-   * how each is reached (gossip state; on a leader here, also Raft's recentActive).
+   * What this node knows about `group` when it has no leader to use, or leads it: its voters
+   * (both halves while joint) and how each is reached (gossip state; on a leader here, also
+   * Raft's recentActive). Without a replica here, the placement's target voters (never joint).
    */
   #noLeaderFacts(group: string): NoLeaderFacts {
     const { id, host, view, gossip } = this.#ctx;
     const local = host.replica(group);
     const replica = local && inConf(local.raw.confState(), id) ? local : undefined;
-    const voters = replica?.raw.confState().voters ?? view.target(group)?.voters ?? [];
+    const conf = replica?.raw.confState();
+    const voters = conf?.voters ?? view.target(group)?.voters ?? [];
     const progress = replica?.isLeader() ? replica.raw.status().progress : undefined;
+    const reachOf = (v: string): VoterReach => ({
+      id: v,
+      reach: v === id ? "self" : (gossip?.member(v)?.state ?? "unknown"),
+      ...(progress ? { active: progress.get(v)?.recentActive === true } : {}),
+    });
     return {
       group,
       replica: replica ? { leaderlessForMs: replica.leaderlessForMs() } : undefined,
-      voters: voters.map((v) => ({
-        id: v,
-        reach: v === id ? "self" : (gossip?.member(v)?.state ?? "unknown"),
-        ...(progress ? { active: progress.get(v)?.recentActive === true } : {}),
-      })),
+      voters: voters.map(reachOf),
+      votersOutgoing: (conf?.votersOutgoing ?? []).map(reachOf),
     };
   }
 
   /** NoQuorum for `group` when this node can reach too few of its voters; else undefined. */
   #noQuorum(group: string): RingkvError | undefined {
     const facts = this.#noLeaderFacts(group);
-    if (!quorumLost(facts.voters)) return undefined;
+    if (!quorumLost(facts)) return undefined;
     return new RingkvError("NoQuorum", noLeaderMessage(facts), {
       retryAfterMs: this.#ctx.settings.noLeaderRetryAfterMs,
     });
@@ -392,9 +397,11 @@ export class Router {
     for (;;) {
       const leader = replica?.raw.softState().leader ?? NONE;
       if (leader !== NONE && !tried.has(leader)) return { id: leader, known: true };
-      const isVoter = replica?.raw.confState().voters.includes(id) ?? false;
+      // A voter of either half of a joint configuration votes, and may be elected.
+      const conf = replica?.raw.confState();
+      const isVoter = conf !== undefined && (conf.voters.includes(id) || conf.votersOutgoing.includes(id));
       // No election can succeed without a majority: stop waiting for one (NoQuorum follows).
-      if (!isVoter || clock.now() >= electionUntil || quorumLost(this.#noLeaderFacts(group).voters)) break;
+      if (!isVoter || clock.now() >= electionUntil || quorumLost(this.#noLeaderFacts(group))) break;
       await sleep(clock, settings.tickMs);
     }
     if (forwarded) return null;

@@ -9,6 +9,11 @@
 // a voter gossip calls alive. A voter gossip calls suspect (it failed a direct and an indirect
 // probe), dead or left is unreachable; one gossip knows nothing about (a new member, no gossip)
 // is unknown and counted as maybe reachable, so it never makes a quorum look lost.
+//
+// In a joint configuration (Raft thesis §4.3; a replica move, issue 14) every decision needs a
+// majority of the incoming voters AND one of the outgoing voters, so the group has no quorum
+// as soon as either half lacks a reachable majority — judging by the incoming voters alone
+// would call a group whose outgoing half is mostly gone healthy, and wait out the deadline.
 import type { MemberState } from "../../api/kv-api.ts";
 import { META_GROUP, shardOfGroup } from "../host/groups.ts";
 
@@ -29,8 +34,14 @@ export interface NoLeaderFacts {
    * no leader (undefined while it knows one).
    */
   readonly replica: { readonly leaderlessForMs: number | undefined } | undefined;
+  /** The voters of the (incoming) configuration. */
   readonly voters: readonly VoterReach[];
+  /** The voters of the configuration being left while the group is joint; empty or absent otherwise. */
+  readonly votersOutgoing?: readonly VoterReach[];
 }
+
+/** The voters a quorum judgment needs: both halves when joint. */
+export type QuorumFacts = Pick<NoLeaderFacts, "voters" | "votersOutgoing">;
 
 /** "shard 1" for a shard group, "the meta group" for the meta group, else the name itself. */
 export function groupLabel(group: string): string {
@@ -68,14 +79,32 @@ export function quorumSummary(voters: readonly VoterReach[]): string {
 }
 
 /**
- * True when too many voters are unreachable (suspect, dead or left, and not heard from by this
- * node's leader replica) for a majority to form: no leader can be elected or commit. Unknown
- * voters count as maybe reachable.
+ * "1 of 3 voters reachable (n2, n3 unreachable)", and while joint "…; outgoing configuration:
+ * 2 of 3 voters reachable (n5 unreachable)": a quorum needs both.
  */
-export function quorumLost(voters: readonly VoterReach[]): boolean {
+export function jointQuorumSummary(facts: QuorumFacts): string {
+  const incoming = quorumSummary(facts.voters);
+  const outgoing = facts.votersOutgoing ?? [];
+  if (outgoing.length === 0) return incoming;
+  return `${incoming}; outgoing configuration: ${quorumSummary(outgoing)}`;
+}
+
+/**
+ * True when too many of one configuration's voters are unreachable (suspect, dead or left, and
+ * not heard from by this node's leader replica) for a majority of them to form. Unknown voters
+ * count as maybe reachable; an empty configuration has nothing to lose.
+ */
+export function majorityLost(voters: readonly VoterReach[]): boolean {
   const maybeUp = voters.filter((v) => !unreachable(v)).length;
-  // A majority of one configuration (the core's quorum rule, over the voters the router lists).
   return voters.length > 0 && maybeUp < Math.floor(voters.length / 2) + 1;
+}
+
+/**
+ * No leader can be elected or commit: the core's quorum rule (src/raft/quorum.ts) over the
+ * voters the router lists — a majority of the voters, and while joint of the outgoing voters too.
+ */
+export function quorumLost(facts: QuorumFacts): boolean {
+  return majorityLost(facts.voters) || majorityLost(facts.votersOutgoing ?? []);
 }
 
 /** Seconds with one decimal: "4.2 s". */
@@ -89,14 +118,14 @@ export function seconds(ms: number): string {
  * due or under way).
  */
 export function noLeaderMessage(facts: NoLeaderFacts): string {
-  const { group, replica, voters } = facts;
-  const parts = [quorumSummary(voters)];
+  const { group, replica } = facts;
+  const parts = [jointQuorumSummary(facts)];
   if (replica === undefined) parts.push("this node holds no replica of it");
   else if (replica.leaderlessForMs !== undefined) {
     parts.push(`this node's replica has had no leader for ${seconds(replica.leaderlessForMs)}`);
   }
   const [quorum = "", ...rest] = parts;
-  if (quorumLost(voters)) return `${groupLabel(group)} has no quorum: ${[quorum, ...rest].join("; ")}`;
+  if (quorumLost(facts)) return `${groupLabel(group)} has no quorum: ${[quorum, ...rest].join("; ")}`;
   const why = [...rest, quorum].filter((p) => p !== "");
   return `${groupLabel(group)} has no leader${why.length === 0 ? "" : `: ${why.join("; ")}`}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   forwardFailureMessage,
   groupLabel,
+  majorityLost,
   noLeaderMessage,
   quorumLost,
   quorumSummary,
@@ -29,14 +30,14 @@ describe("shard trouble messages", () => {
   });
 
   test("a quorum is lost when a majority of voters is suspect, dead or gone", () => {
-    expect(quorumLost(voters("self", "dead", "dead"))).toBe(true);
-    expect(quorumLost(voters("self", "dead"))).toBe(true);
-    expect(quorumLost(voters("self", "suspect", "dead"))).toBe(true);
-    expect(quorumLost(voters("self", "alive", "dead"))).toBe(false);
+    expect(majorityLost(voters("self", "dead", "dead"))).toBe(true);
+    expect(majorityLost(voters("self", "dead"))).toBe(true);
+    expect(majorityLost(voters("self", "suspect", "dead"))).toBe(true);
+    expect(majorityLost(voters("self", "alive", "dead"))).toBe(false);
     // Unknown voters (gossip has not heard of them yet) may be up: no claim on their account.
-    expect(quorumLost(voters("self", "unknown", "dead"))).toBe(false);
-    expect(quorumLost(voters("self", "suspect", "unknown"))).toBe(false);
-    expect(quorumLost([])).toBe(false);
+    expect(majorityLost(voters("self", "unknown", "dead"))).toBe(false);
+    expect(majorityLost(voters("self", "suspect", "unknown"))).toBe(false);
+    expect(majorityLost([])).toBe(false);
   });
 
   test("a voter the leader heard from this round is reachable whatever gossip says", () => {
@@ -45,11 +46,68 @@ describe("shard trouble messages", () => {
       { id: "n2", reach: "suspect", active: true },
       { id: "n3", reach: "dead", active: false },
     ];
-    expect(quorumLost(lagging)).toBe(false);
+    expect(majorityLost(lagging)).toBe(false);
     expect(quorumSummary(lagging)).toBe("2 of 3 voters reachable (n3 unreachable)");
     // Not active and not alive by gossip: the leader cannot count on it.
     const silent = lagging.map((v) => (v.id === "n2" ? { ...v, active: false } : v));
-    expect(quorumLost(silent)).toBe(true);
+    expect(majorityLost(silent)).toBe(true);
+  });
+
+  test("outside a joint configuration the quorum is the majority of the voters", () => {
+    expect(quorumLost({ voters: voters("self", "dead", "dead") })).toBe(true);
+    expect(quorumLost({ voters: voters("self", "alive", "dead"), votersOutgoing: [] })).toBe(false);
+  });
+
+  test("while joint, a quorum needs a reachable majority of both the incoming and the outgoing voters", () => {
+    // C_new {n1,n4,n5}, C_old {n1,n2,n3}: a replica move replacing n2 and n3.
+    const joint = (incoming: VoterReach["reach"][], outgoing: VoterReach["reach"][]) => ({
+      voters: ["n1", "n4", "n5"].map((id, i) => ({ id, reach: incoming[i]! })),
+      votersOutgoing: ["n1", "n2", "n3"].map((id, i) => ({ id, reach: outgoing[i]! })),
+    });
+    expect(quorumLost(joint(["self", "alive", "alive"], ["self", "alive", "dead"]))).toBe(false);
+    // Each half alone would have judged wrongly: the other half is the one without a majority.
+    expect(quorumLost(joint(["self", "alive", "alive"], ["self", "dead", "suspect"]))).toBe(true);
+    expect(quorumLost(joint(["self", "dead", "dead"], ["self", "alive", "alive"]))).toBe(true);
+    // Unknown voters (the new replicas, not yet in gossip) still count as maybe reachable.
+    expect(quorumLost(joint(["self", "unknown", "unknown"], ["self", "alive", "dead"]))).toBe(false);
+  });
+
+  test("while joint, the message counts each configuration", () => {
+    const voters = [
+      { id: "n1", reach: "self" },
+      { id: "n4", reach: "alive" },
+      { id: "n5", reach: "alive" },
+    ] as const;
+    expect(
+      noLeaderMessage({
+        group: "shard-3",
+        replica: { leaderlessForMs: 1_000 },
+        voters,
+        votersOutgoing: [
+          { id: "n1", reach: "self" },
+          { id: "n2", reach: "dead" },
+          { id: "n3", reach: "suspect" },
+        ],
+      }),
+    ).toBe(
+      "shard 3 has no quorum: 3 of 3 voters reachable; outgoing configuration: 1 of 3 voters reachable " +
+        "(n2 unreachable; n3 suspect); this node's replica has had no leader for 1.0 s",
+    );
+    expect(
+      noLeaderMessage({
+        group: "shard-3",
+        replica: { leaderlessForMs: 200 },
+        voters,
+        votersOutgoing: [
+          { id: "n1", reach: "self" },
+          { id: "n2", reach: "alive" },
+          { id: "n3", reach: "dead" },
+        ],
+      }),
+    ).toBe(
+      "shard 3 has no leader: this node's replica has had no leader for 0.2 s; 3 of 3 voters reachable; " +
+        "outgoing configuration: 2 of 3 voters reachable (n3 unreachable)",
+    );
   });
 
   test("no quorum: the shard, the count, who is gone, and how long the replica has been leaderless", () => {
