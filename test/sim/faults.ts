@@ -98,10 +98,9 @@ export class Nemesis {
   }
 
   tick(): void {
-    if (this.#stopped) {
-      this.#decommissionLate();
-      return;
-    }
+    // After stop, the cluster itself goes on decommissioning removed replicas once no live
+    // member counts on them (Cluster.#decommissionReady; seeds 427 and 2010217).
+    if (this.#stopped) return;
     const now = this.#cluster.now();
     for (const r of this.#cluster.replicas.values()) {
       // Crashes strike when they strike (an armed one waits for the replica's next Ready),
@@ -140,19 +139,6 @@ export class Nemesis {
       c.now(),
       `nemesis: stop (heal all, calm network, restart all, decommission [${stopped.join(",")}])`,
     );
-  }
-
-  /**
-   * After stop, the operator goes on shutting down removed replicas that never learned of their
-   * removal, as soon as no live member counts on them any more. At stop() a member that was
-   * still behind (its configuration still listing the removed one) kept one running; without
-   * PreVote and CheckQuorum such a replica, never heard from by the leader, times out and deposes
-   * every leader with a higher term forever (Raft thesis §4.2.3; seed 2010217 on this tree).
-   */
-  #decommissionLate(): void {
-    const stopped = this.#cluster.decommissionRemoved();
-    if (stopped.length === 0) return;
-    this.#cluster.trace.event(this.#cluster.now(), `nemesis: decommission [${stopped.join(",")}]`);
   }
 
   #pickKind(): FaultKind {
