@@ -106,6 +106,13 @@ describe("TLS between clients and nodes, mutual TLS between nodes", { timeout: 3
     expect(fellBack.map((n) => n.id)).toEqual([]);
   });
 
+  test("`ringkv leave` with a client's credentials is refused with the node's reason, not gRPC's", async () => {
+    const run = await runRingkv(["leave", "n2", "--addr", n1.listen, "--ca", files.ca, "--timeout", "10"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^error: Unauthenticated: .*refused: .*--peer-cert/);
+    expect(run.stderr).not.toMatch(/failed in gRPC|UNAUTHENTICATED/);
+  });
+
   test("a client that trusts the cluster's CA writes and reads through either node", async () => {
     const { version } = await client.put("greeting", "hello");
     expect(version).toBeGreaterThan(0);

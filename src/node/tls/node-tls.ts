@@ -14,6 +14,7 @@ import { X509Certificate } from "node:crypto";
 import type { ServerOptions as HttpsServerOptions } from "node:https";
 import * as grpc from "@grpc/grpc-js";
 import { RingkvError } from "../../api/errors.ts";
+import { CODE_METADATA_KEY } from "../../api/grpc-status.ts";
 import {
   type CredentialPath,
   issuedBy,
@@ -241,10 +242,13 @@ function peerGuard(
             const reason = notPeer(call, peerCa);
             if (reason === null) return forward(metadata);
             onRefused({ method: method.path, peer: call.getPeer(), reason });
+            // With ringkv's code attached, clients show the reason, not gRPC's status name.
+            const trailers = new grpc.Metadata();
+            trailers.set(CODE_METADATA_KEY, "Unauthenticated");
             call.sendStatus({
               code: grpc.status.UNAUTHENTICATED,
               details: `refused: ${reason}`,
-              metadata: new grpc.Metadata(),
+              metadata: trailers,
             });
           },
         }),
