@@ -1,6 +1,8 @@
 // Exit codes of the node commands (`start`, `dev`) beyond the client contract's 0/1/2/3
 // (shared/DESIGN.md §4). Each tells a supervisor something different to do, so each has its own.
 
+/** Usage or invalid input (the client contract's 2), also for a data directory another node holds. */
+export const EXIT_USAGE = 2;
 /** An address could not be listened on (in use, not on this machine): free it or pick another. */
 export const EXIT_CANNOT_LISTEN = 4;
 /** The node was removed from the cluster while it was down: wipe its data and --join again. */

@@ -10,6 +10,7 @@ import {
   EXIT_CODES_HELP,
   EXIT_DATA_FORMAT_TOO_NEW,
   EXIT_REMOVED_WHILE_DOWN,
+  EXIT_USAGE,
 } from "../exit-codes.ts";
 import { Output } from "../output.ts";
 import {
@@ -189,6 +190,12 @@ async function runNode(config: StartConfig): Promise<void> {
     } else if (e instanceof Error && storageCode(e) === "FormatTooNew") {
       process.stderr.write(`error: ${e.message}\n`);
       process.exitCode = EXIT_DATA_FORMAT_TOO_NEW;
+    } else if (e instanceof Error && storageCode(e) === "DataDirLocked") {
+      // A second node on a directory another one runs on: a usage mistake, not a fault.
+      process.stderr.write(
+        `error: ${e.message}: another ringkv node runs on it; give this one its own --data\n`,
+      );
+      process.exitCode = EXIT_USAGE;
     } else {
       process.exitCode = out.failure(e);
     }
