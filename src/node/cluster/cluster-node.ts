@@ -243,7 +243,9 @@ export class ClusterNode implements KvApi {
       // Every tick: a member back from the dead is reconnected to within one tick of gossip
       // seeing it, not one rebalance round.
       this.#revival.round();
-      const leaving = meta.sm.member(this.id)?.leaving === true;
+      const own = meta.sm.member(this.id);
+      const leaving = own?.leaving === true;
+      if (own !== undefined && !leaving) this.#removalWatch.sawSelfActive();
       if (leaving) this.#removalWatch.sawOwnLeave();
       if (leaving || checkDue) this.#removalWatch.check();
       if (!roundDue) return;

@@ -26,8 +26,14 @@ export class RemovalWatch {
   #joinEpoch = 0;
   /** Which of the other members to ask next (round robin). */
   #nextPeer = 0;
-  /** This process saw its own member record marked leaving: a removal it was up for. */
+  /**
+   * This process saw its own member record first active, then marked leaving: a removal it was
+   * up for. A record already leaving when this process started (it stopped before the removal
+   * reached it) is not one: its data is as stale as after a removal while down.
+   */
   #sawOwnLeave = false;
+  /** This process saw its own member record listed and not leaving. */
+  #sawSelfActive = false;
 
   /**
    * `onRemoved(whileDown)`: `whileDown` when this process never saw its leave start, so the
@@ -49,9 +55,14 @@ export class RemovalWatch {
     if (this.#everMember && !listed && this.#ctx.meta.applied > 0) this.#markRemoved();
   }
 
+  /** This node's own member record is listed and not leaving. */
+  sawSelfActive(): void {
+    this.#sawSelfActive = true;
+  }
+
   /** This node's own member record is marked leaving (a leave or eviction it is up for). */
   sawOwnLeave(): void {
-    this.#sawOwnLeave = true;
+    if (this.#sawSelfActive) this.#sawOwnLeave = true;
   }
 
   /** Ask the next member whether this node is still listed (one question at a time). */
