@@ -405,11 +405,17 @@ export class Router {
       await sleep(clock, settings.tickMs);
     }
     if (forwarded) return null;
+    // A hint or gossip record naming this node is stale: had this node's replica led the group,
+    // the loop above would have returned it. Taken as true, it would run the request on a replica
+    // that does not lead, perhaps no longer even a member, whose ReadIndex the leader ignores
+    // (raft.ts: no progress for the sender), so the request waited out its deadline, and that
+    // Timeout kept the hint: every later get of the shard through this node timed out too
+    // (sim:cluster seed 80).
     const hinted = this.#leaderHints.get(group);
-    if (hinted && !tried.has(hinted)) return { id: hinted, known: true };
+    if (hinted && hinted !== id && !tried.has(hinted)) return { id: hinted, known: true };
     const gossiped = gossipLeader(gossip, group);
     // Gossip's record may be the last leader before the quorum went: a lead, not knowledge.
-    if (gossiped && !tried.has(gossiped)) return { id: gossiped, known: false };
+    if (gossiped && gossiped !== id && !tried.has(gossiped)) return { id: gossiped, known: false };
     const target = view.target(group)?.voters ?? [];
     const guess = target.find((v) => v !== id && !tried.has(v));
     return guess === undefined ? null : { id: guess, known: false };
