@@ -16,14 +16,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RingkvClient } from "../../src/client/index.ts";
-import { Supervisor } from "../cluster/processes.ts";
-import { freePorts, request, waitFor } from "../cluster/system.ts";
+import { request } from "../cluster/system.ts";
+import { namedArgs, positiveArg, ThreeNodeCluster } from "../cluster/three-nodes.ts";
 
-const IDS = ["n1", "n2", "n3"] as const;
 const KEY_BYTES = 16;
 const VALUE_BYTES = 100;
 const READY_TIMEOUT_MS = 120_000;
-const STOP_GRACE_MS = 15_000;
 const SETTLE_SAMPLES = 10;
 const SETTLE_SAMPLE_INTERVAL_MS = 1_000;
 
@@ -35,23 +33,12 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const named = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === "--") continue;
-    if (!flag.startsWith("--")) throw new Error(`unexpected argument ${flag}`);
-    named.set(flag.slice(2), argv[++i] ?? "");
-  }
-  const num = (name: string, fallback: number): number => {
-    const n = Number(named.get(name) ?? fallback);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer`);
-    return n;
-  };
+  const named = namedArgs(argv);
   return {
-    keys: num("keys", 1_000_000),
-    shards: num("shards", 16),
-    concurrency: num("concurrency", 256),
-    maxS: num("max-s", 1_200),
+    keys: positiveArg(named, "keys", 1_000_000, true),
+    shards: positiveArg(named, "shards", 16, true),
+    concurrency: positiveArg(named, "concurrency", 256, true),
+    maxS: positiveArg(named, "max-s", 1_200, true),
   };
 }
 
@@ -106,20 +93,6 @@ async function settledMemory(pid: number, http: string): Promise<Memory> {
   return least!;
 }
 
-interface Status {
-  readonly shards: readonly {
-    readonly leader: string;
-    readonly replicas: readonly string[];
-    readonly applied?: number;
-  }[];
-}
-
-async function status(http: string): Promise<Status> {
-  const r = await request(`http://${http}/v1/status`, { method: "GET", timeoutMs: 10_000 });
-  if (r.status !== 200) throw new Error(`GET /v1/status on ${http}: HTTP ${r.status}`);
-  return JSON.parse(r.body) as Status;
-}
-
 /** Writes keys 1..count with `concurrency` loops; returns how many were acknowledged. */
 async function writeKeys(client: RingkvClient, args: Args): Promise<{ written: number; seconds: number }> {
   const value = "v".repeat(VALUE_BYTES);
@@ -147,71 +120,29 @@ async function writeKeys(client: RingkvClient, args: Args): Promise<{ written: n
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const workDir = mkdtempSync(join(tmpdir(), "ringkv-memory-"));
-  const supervisor = new Supervisor();
-  const ports = await freePorts(2 * IDS.length);
-  const nodes = IDS.map((id, i) => ({
-    id,
-    grpc: `127.0.0.1:${ports[i]}`,
-    http: `127.0.0.1:${ports[i + IDS.length]}`,
-  }));
-  const spawn = (n: (typeof nodes)[number], extra: readonly string[]) =>
-    supervisor.spawn(
-      `ringkv ${n.id}`,
-      process.execPath,
-      [
-        "bin/ringkv.mjs",
-        "start",
-        "--id",
-        n.id,
-        "--listen",
-        n.grpc,
-        "--http",
-        n.http,
-        "--data",
-        join(workDir, n.id),
-        "--log-level",
-        "warn",
-        ...extra,
-      ],
-      { logFile: join(workDir, `${n.id}.log`) },
-    );
-  const children = [spawn(nodes[0]!, ["--bootstrap", "--shards", String(args.shards)])];
+  let cluster: ThreeNodeCluster | null = null;
   let client: RingkvClient | null = null;
   try {
-    await waitFor(
-      "n1 up",
-      () => status(nodes[0]!.http).then((s) => (s.shards.length > 0 ? true : null)),
-      60_000,
-    );
-    for (const n of nodes.slice(1)) children.push(spawn(n, ["--join", nodes[0]!.grpc]));
-    await waitFor(
-      `every shard on 3 replicas with a leader`,
-      async () => {
-        const statuses = await Promise.all(nodes.map((n) => status(n.http)));
-        const ok = statuses.every(
-          (s) =>
-            s.shards.length >= args.shards &&
-            s.shards.every((shard) => shard.leader !== "" && shard.replicas.length === IDS.length),
-        );
-        return ok ? true : null;
-      },
-      READY_TIMEOUT_MS,
-      1_000,
-    );
-    const before = await Promise.all(children.map((c, i) => settledMemory(c.pid, nodes[i]!.http)));
+    cluster = await ThreeNodeCluster.start({
+      shards: args.shards,
+      workDir,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+    });
+    const nodes = cluster.nodes;
+    const before = await Promise.all(nodes.map((n) => settledMemory(n.child.pid, n.http)));
     client = new RingkvClient({ addresses: nodes.map((n) => n.grpc), deadlineMs: 30_000 });
     process.stderr.write(
       `writing ${args.keys} keys with ${args.concurrency} loops (at most ${args.maxS} s)\n`,
     );
     const { written, seconds } = await writeKeys(client, args);
-    const after = await Promise.all(children.map((c, i) => settledMemory(c.pid, nodes[i]!.http)));
+    const after = await Promise.all(nodes.map((n) => settledMemory(n.child.pid, n.http)));
     const rawPerKey = KEY_BYTES + VALUE_BYTES;
     const perKey = (a: number, b: number) => Math.round((a - b) / written);
-    const rows = IDS.map((id, i) => {
+    const rows = nodes.map((n, i) => {
       const b = before[i]!;
       const a = after[i]!;
       return {
-        node: id,
+        node: n.id,
         rssPerKey: perKey(a.rssBytes, b.rssBytes),
         heapPerKey: perKey(a.heapUsedBytes, b.heapUsedBytes),
         externalPerKey: perKey(a.externalBytes, b.externalBytes),
@@ -233,7 +164,7 @@ async function main(): Promise<void> {
     );
   } finally {
     client?.close();
-    await supervisor.stopAll(children, STOP_GRACE_MS);
+    await cluster?.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
