@@ -7,6 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { RingkvError } from "../src/api/errors.ts";
 import { parseAddress } from "../src/client/address.ts";
 import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "../src/node/config.ts";
+import type { NodeTlsOptions } from "../src/node/tls/node-tls.ts";
 
 /** pino's levels; anything else is refused naming these. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -17,8 +18,11 @@ export const SHARDS_MAX = 4096;
 /** Largest --replicas per shard (a Raft group of more is slower, not safer). */
 export const REPLICAS_MAX = 9;
 
-/** The effective configuration of one `ringkv start`. */
-export interface StartConfig {
+/**
+ * The effective configuration of one `ringkv start`; its TLS part (src/node/tls/node-tls.ts) is
+ * paths to PEM files, checked when the node starts.
+ */
+export interface StartConfig extends NodeTlsOptions {
   readonly id: string;
   readonly listen: string;
   readonly advertise?: string;
@@ -30,14 +34,7 @@ export interface StartConfig {
   readonly replicas?: number;
   readonly join?: readonly string[];
   readonly logLevel: LogLevel;
-  // TLS (src/node/tls/node-tls.ts): paths to PEM files, checked when the node starts.
-  readonly cert?: string;
-  readonly key?: string;
-  readonly ca?: string;
-  readonly clientCertAuth?: boolean;
-  readonly peerCert?: string;
-  readonly peerKey?: string;
-  readonly peerCa?: string;
+  /** Plaintext on a non-loopback address is allowed (src/node/tls/exposure.ts). */
   readonly insecure?: boolean;
   // ─── authentication (src/node/auth) ───
   /** The token file; auth is off without one. */
