@@ -18,6 +18,9 @@ export type ErrorCode =
   | "NotMember"
   | "Unauthenticated"
   | "PermissionDenied"
+  | "Compacted"
+  | "LeaseNotFound"
+  | "CrossShard"
   | "Internal";
 
 interface Mapping {
@@ -52,6 +55,12 @@ export const ERROR_MAPPINGS: Readonly<Record<ErrorCode, Mapping>> = {
   // Credentials are input: a missing or wrong token (401), or one whose role is too low (403).
   Unauthenticated: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401, exit: 2 },
   PermissionDenied: { grpc: GrpcStatus.PERMISSION_DENIED, http: 403, exit: 2 },
+  // A watch or read from a revision older than the history a shard keeps (etcd's ErrCompacted).
+  Compacted: { grpc: GrpcStatus.OUT_OF_RANGE, http: 410, exit: 1 },
+  // A put with, or an operation on, a lease that does not exist (expired or revoked).
+  LeaseNotFound: { grpc: GrpcStatus.NOT_FOUND, http: 404, exit: 1 },
+  // A transaction whose keys live in more than one shard; the message names the shards.
+  CrossShard: { grpc: GrpcStatus.FAILED_PRECONDITION, http: 409, exit: 2 },
   Internal: { grpc: GrpcStatus.INTERNAL, http: 500, exit: 3 },
 };
 
