@@ -6,14 +6,11 @@
 // so replicas whose states differ in any way have different digests (with probability 1-2^-64).
 import type { VersionedValue } from "../../api/kv-api.ts";
 import { decodeMessage, wire } from "../../api/proto.ts";
+import type { ApplyResult } from "./apply-result.ts";
 import type { ClusterConfig, Command, MemberRecord } from "./command.ts";
 import { DigestElement, type DigestLanes, StateDigest } from "./state-digest.ts";
 
-export type ApplyResult =
-  | { readonly kind: "put"; readonly version: number }
-  | { readonly kind: "versionMismatch"; readonly current: number }
-  | { readonly kind: "delete"; readonly deleted: boolean }
-  | { readonly kind: "member" };
+export type { ApplyResult } from "./apply-result.ts";
 
 /**
  * A value is held as a one-byte (latin1) string, one char per byte, not as a Uint8Array: V8
@@ -133,18 +130,21 @@ export class KvStateMachine {
       if (ifVersion !== undefined && ifVersion !== (current?.version ?? 0)) {
         return { kind: "versionMismatch", current: current?.version ?? 0 };
       }
-      if (!current) return { kind: "delete", deleted: false };
+      if (!current) return { kind: "delete", deleted: false, revision: index };
       this.#data.delete(k);
       this.#bytes -= key.byteLength + current.value.length;
       this.#digest.toggleEntry(key, stringBytes(current.value), current.version);
-      return { kind: "delete", deleted: true };
+      return { kind: "delete", deleted: true, revision: index };
     }
     if ("setMember" in command) {
       this.#setMember(command.setMember);
     } else if ("setConfig" in command) {
       this.#setConfig(command.setConfig);
-    } else {
+    } else if ("removeMember" in command) {
       this.#removeMember(command.removeMember);
+    } else {
+      // The richer commands of issue 13 are proposed only once their apply exists.
+      throw new Error(`command ${Object.keys(command)[0]} is not applied yet`);
     }
     this.membersVersion++;
     return { kind: "member" };
