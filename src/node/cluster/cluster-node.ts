@@ -14,6 +14,7 @@
 // clock, random), so the deterministic simulator runs this very class (test/sim-cluster);
 // src/node/node.ts wraps it in gRPC and HTTP servers, which validate every request
 // (src/api/limits.ts): nothing below them checks input again.
+
 import type { Logger } from "pino";
 import type { ShardState, SnapshotHeader } from "../../api/admin-wire.ts";
 import { toRingkvError } from "../../api/errors.ts";
@@ -53,6 +54,7 @@ import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
 import { Membership } from "./membership.ts";
+import { ModelService, UNBUILT_LEASES, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
@@ -132,6 +134,8 @@ export class ClusterNode implements KvApi {
   readonly #publisher: GossipPublisher | undefined;
   readonly #features: FeatureGate;
   readonly #revival: PeerRevival;
+  /** Ranges, transactions, watches and leases (src/api/kv-model.ts). */
+  readonly model: ModelService;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -225,6 +229,11 @@ export class ClusterNode implements KvApi {
       ...(options.observer
         ? { onMoveDone: (group: string) => options.observer?.rebalanceMoveDone(group) }
         : {}),
+    });
+    this.model = new ModelService({
+      ranges: UNBUILT_RANGES,
+      watches: UNBUILT_WATCHES,
+      leases: UNBUILT_LEASES,
     });
     this.#scheduleDuties();
     host.onApplied((r) => this.#afterApply(r));
