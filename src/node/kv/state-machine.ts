@@ -313,7 +313,11 @@ export class KvStateMachine {
   }
 
   #restoreFrom(snap: DecodedSnapshot): void {
+    // A snapshot from before revisions has no floor: its keys' versions were applied, so the
+    // floor is at least the highest of them.
+    let floor = snap.floor ?? 0;
     for (const e of snap.entries) {
+      floor = Math.max(floor, e.version);
       // A snapshot from before revisions holds only the version: the key was created by it.
       const stored: Stored = {
         value: byteString(e.value),
@@ -325,7 +329,7 @@ export class KvStateMachine {
       this.#keys.set(byteString(e.key), stored);
       this.#digest.toggleRecord(e.key, e.value, stored);
     }
-    this.#writes.restore(snap.floor ?? 0, snap.revokedLeases ?? []);
+    this.#writes.restore(floor, snap.revokedLeases ?? []);
     for (const m of snap.members) {
       const { id, addr, http, leaving } = m;
       this.#setMember(leaving ? { id, addr, http, leaving } : { id, addr, http });
