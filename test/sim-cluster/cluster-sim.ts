@@ -884,6 +884,8 @@ class SimPeers implements PeerDirectory {
         call(deadline, (t) => t.get(key, { ...options, forwarded: true })),
       delete: (key, _options: RequestOptions, deadline) =>
         call(deadline, (t) => t.delete(key, { forwarded: true })),
+      revisions: (count, atLeast, deadline) =>
+        call(deadline, (t) => t.revisions(count, atLeast, { forwarded: true })),
       join: (member: MemberInfo, deadline, forwarded = true) =>
         call(deadline, (t) => t.join(member, { forwarded })),
       leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),
