@@ -26,9 +26,9 @@ import type { Clock } from "../../src/node/host/clock.ts";
 import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
 import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
+import { decodeCommand } from "../../src/node/kv/command.ts";
 import type { GroupTarget } from "../../src/node/placement/cluster-view.ts";
 import { plannedVoterCount } from "../../src/node/placement/rebalance-step.ts";
-import { decodeCommand } from "../../src/node/kv/command.ts";
 import { EntryType, MessageType, Role } from "../../src/raft/index.ts";
 import { createHasher, type Hasher } from "../../src/ring/index.ts";
 import { MemoryLogStore } from "../../src/storage/log-store.ts";
@@ -555,7 +555,9 @@ export class ClusterSim {
         rng.intBetween(500, 4_000),
       );
     } else if (kind === "metaCut" && this.#metaCut === null) {
-      const leader = live.find((n) => n.cluster!.replicas().some((r) => r.group === META_GROUP && r.isLeader()));
+      const leader = live.find((n) =>
+        n.cluster!.replicas().some((r) => r.group === META_GROUP && r.isLeader()),
+      );
       if (!leader) return;
       this.#count("metaCut");
       this.#note(`cut ${leader.id} from the meta group`);
@@ -943,7 +945,7 @@ export class ClusterSim {
         logged.push({ shard, index, revision: acked.revision, label: acked.label });
       }
     }
-    this.#trace.push(`revisions: ${this.#acked.size} acknowledged puts, ${logged.length} found in logs`);
+    this.#note(`revisions: ${this.#acked.size} acknowledged puts, ${logged.length} found in logs`);
     for (const v of checkRevisions([...this.#acked.values()], logged)) this.#violation(v);
   }
 

@@ -36,10 +36,7 @@ describe("revision checker", () => {
   });
 
   test("catches a shard that applied a lower revision after a higher one", () => {
-    const found = checkRevisions(
-      [w("a", 9, 0, 10), w("b", 4, 0, 10)],
-      [at("a", 2, 5, 9), at("b", 2, 6, 4)],
-    );
+    const found = checkRevisions([w("a", 9, 0, 10), w("b", 4, 0, 10)], [at("a", 2, 5, 9), at("b", 2, 6, 4)]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/shard 2 applied b \(revision 4\) at index 6 after a \(revision 9\)/);
   });
