@@ -27,6 +27,7 @@ import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
 import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
 import { decodeCommand } from "../../src/node/kv/command.ts";
+import { PLANTED_APPLY_RULE } from "../../src/node/kv/shard-writes.ts";
 import type { GroupTarget } from "../../src/node/placement/cluster-view.ts";
 import { plannedVoterCount } from "../../src/node/placement/rebalance-step.ts";
 import { EntryType, MessageType, Role } from "../../src/raft/index.ts";
@@ -69,6 +70,8 @@ export interface ClusterSimOptions {
   readonly plantOracleSkipsConfirmation?: boolean;
   /** Planted bug: a new meta leader's oracle starts from its in-memory counter, not above the applied reservation. */
   readonly plantOracleStartsFromMemory?: boolean;
+  /** Planted bug: shards apply writes at or below their floor (the apply rule off: staleRevision never). */
+  readonly plantNoApplyRule?: boolean;
   /** The oracle's window (NodeSettings.revisionWindow); small by default here (REVISION_WINDOW). */
   readonly revisionWindow?: number;
 }
@@ -163,9 +166,11 @@ export class ClusterSim {
       | "plantEarlyFollowerReads"
       | "plantOracleSkipsConfirmation"
       | "plantOracleStartsFromMemory"
+      | "plantNoApplyRule"
       | "revisionWindow"
     >
   > & {
+    plantNoApplyRule: boolean;
     plantOracleSkipsConfirmation: boolean;
     plantOracleStartsFromMemory: boolean;
     revisionWindow: number;
@@ -243,6 +248,7 @@ export class ClusterSim {
       plantMuteElections: options.plantMuteElections ?? false,
       plantOracleSkipsConfirmation: options.plantOracleSkipsConfirmation ?? false,
       plantOracleStartsFromMemory: options.plantOracleStartsFromMemory ?? false,
+      plantNoApplyRule: options.plantNoApplyRule ?? false,
       revisionWindow: options.revisionWindow ?? REVISION_WINDOW,
     };
     this.#rng = new Rng(options.seed);
@@ -251,6 +257,16 @@ export class ClusterSim {
   }
 
   async run(): Promise<ClusterSimResult> {
+    // The planted apply rule is process-wide (shard-writes.ts): on for this run only.
+    PLANTED_APPLY_RULE.off = this.#o.plantNoApplyRule;
+    try {
+      return await this.#run();
+    } finally {
+      PLANTED_APPLY_RULE.off = false;
+    }
+  }
+
+  async #run(): Promise<ClusterSimResult> {
     sharedHasher ??= createHasher();
     this.#hasher = await sharedHasher;
     const o = this.#o;

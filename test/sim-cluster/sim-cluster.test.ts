@@ -116,4 +116,19 @@ describe("cluster simulator", () => {
     }
     expect(caught).toBeDefined();
   }, 120_000);
+
+  it("catches a planted bug: shards apply a write below their floor (the apply rule off)", async () => {
+    // Two checks can see it: the state machine's own invariant (its watch history must grow in
+    // revision order: the replica stops, fatal) trips first, on the apply itself, before the
+    // write is acknowledged; the revision checker's log-order check (acknowledged writes of a
+    // shard in log order) is the one that stays if that invariant ever goes.
+    let caught: string | undefined;
+    for (let seed = 1; seed <= 12 && !caught; seed++) {
+      const result = await runClusterSim({ seed, plantNoApplyRule: true });
+      caught = result.violations.find((v) =>
+        /revisions: shard \d+ applied .* after |fatal: history out of revision order/.test(v),
+      );
+    }
+    expect(caught).toBeDefined();
+  }, 120_000);
 });
