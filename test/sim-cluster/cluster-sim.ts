@@ -478,7 +478,12 @@ export class ClusterSim {
     for (const node of this.#liveMembers()) {
       const r = node.cluster!.replicas().find((x) => x.group === shardGroup(0));
       if (!r || r.isLeader() || !r.raw.confState().voters.includes(node.id)) continue;
-      r.sm.apply({ put: { key: encoder.encode("corrupt"), value: encoder.encode("!") } }, r.applied);
+      // Above the shard's floor, or the state machine would refuse it (staleRevision) unapplied.
+      const revision = r.sm.floor + 1;
+      r.sm.apply(
+        { put: { key: encoder.encode("corrupt"), value: encoder.encode("!"), revision } },
+        r.applied,
+      );
       this.#note(`corrupt ${node.id} shard-0`);
       return;
     }
