@@ -93,6 +93,16 @@ export interface NodeSettings {
   readonly noConfigRetryAfterMs: number;
   /** The retry hint, in ms, when no leader of a group could be reached. */
   readonly noLeaderRetryAfterMs: number;
+  /**
+   * Revisions the timestamp oracle reserves through the meta log at once (one Raft write per
+   * this many revisions handed out); the next window is reserved when half of this is left.
+   */
+  readonly revisionWindow: number;
+  /**
+   * A shard write refused at apply for a stale revision (another write with a higher one
+   * applied first) is proposed again with a fresh revision at most this many times.
+   */
+  readonly staleRevisionRetriesMax: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -126,6 +136,8 @@ export const NODE_DEFAULTS: NodeSettings = {
   busyRetryAfterMs: 200,
   noConfigRetryAfterMs: 500,
   noLeaderRetryAfterMs: 1_000,
+  revisionWindow: 10_000,
+  staleRevisionRetriesMax: 8,
 };
 
 /** The settings derived from others by the formulas above. */
@@ -171,6 +183,8 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   busyRetryAfterMs: "ms",
   noConfigRetryAfterMs: "ms",
   noLeaderRetryAfterMs: "ms",
+  revisionWindow: "count",
+  staleRevisionRetriesMax: "count",
 };
 
 const WANT: Readonly<Record<Rule, string>> = {

@@ -318,7 +318,11 @@ export class RingkvNode implements KvApi {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
-    registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    registerForwardService(this.#grpc, this, {
+      ...limits,
+      metrics: this.#metrics,
+      revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
+    });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>

@@ -3,7 +3,7 @@
 // included), every request marked forwarded so it is answered here, never forwarded again.
 // Answers finished in one event-loop turn leave as one batch.
 import * as grpc from "@grpc/grpc-js";
-import { ERROR_MAPPINGS, isErrorCode, toRingkvError } from "../../api/errors.ts";
+import { ERROR_MAPPINGS, isErrorCode, RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { KvApi } from "../../api/kv-api.ts";
 import { type KvLimits, kvLimits } from "../../api/limits.ts";
 import {
@@ -19,9 +19,18 @@ import { type Handlers, kvHandlers } from "./grpc-kv.ts";
 
 export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
+  /** The timestamp oracle here (forwarded: answer or NotLeader); absent: the op is refused. */
+  readonly revisions?: (count: number, atLeast: number) => Promise<number>;
 }
 
 type Call = grpc.ServerDuplexStream<ForwardBatch, ForwardReplies>;
+
+type ForwardHandlers = Handlers & {
+  readonly revisions: ((count: number, atLeast: number) => Promise<number>) | undefined;
+};
+
+/** Most revisions one forwarded request may ask for (a node asks for one per waiting write). */
+export const FORWARD_REVISIONS_MAX = 65_536;
 
 /** Serve `api` as the ringkv.forward.Forward service on `server`. */
 export function registerForwardService(
@@ -29,13 +38,13 @@ export function registerForwardService(
   api: KvApi,
   options: ForwardServiceOptions = {},
 ): void {
-  const handlers = kvHandlers(api, kvLimits(options));
+  const handlers: ForwardHandlers = { ...kvHandlers(api, kvLimits(options)), revisions: options.revisions };
   server.addService(forwardServiceDefinition(), {
     Stream: (call: Call) => serveStream(call, handlers, options.metrics),
   });
 }
 
-function serveStream(call: Call, handlers: Handlers, metrics: Metrics | undefined): void {
+function serveStream(call: Call, handlers: ForwardHandlers, metrics: Metrics | undefined): void {
   // Headers now: the caller takes them as "stream established".
   call.sendMetadata(new grpc.Metadata());
   let out: ForwardReply[] = [];
@@ -100,7 +109,7 @@ function serveStream(call: Call, handlers: Handlers, metrics: Metrics | undefine
   call.on("cancelled", drop);
 }
 
-async function serve(request: ForwardRequest, handlers: Handlers): Promise<ForwardReply> {
+async function serve(request: ForwardRequest, handlers: ForwardHandlers): Promise<ForwardReply> {
   const id = request.id;
   try {
     if ("put" in request && request.put)
@@ -109,6 +118,19 @@ async function serve(request: ForwardRequest, handlers: Handlers): Promise<Forwa
       return { id, get: await handlers.Get(request.get, true), result: "get" };
     if ("delete" in request && request.delete)
       return { id, delete: await handlers.Delete(request.delete, true), result: "delete" };
+    if ("revisions" in request && request.revisions) {
+      const { count, atLeast } = request.revisions;
+      if (!handlers.revisions) throw new RingkvError("Unavailable", "this node serves no revisions");
+      if (
+        !Number.isSafeInteger(count) ||
+        count < 1 ||
+        count > FORWARD_REVISIONS_MAX ||
+        !Number.isSafeInteger(atLeast)
+      ) {
+        throw new RingkvError("InvalidArgument", `revisions: count must be 1..${FORWARD_REVISIONS_MAX}`);
+      }
+      return { id, revisions: { first: await handlers.revisions(count, atLeast) }, result: "revisions" };
+    }
     throw new Error("forward request without an operation");
   } catch (e) {
     const error = toRingkvError(e);
