@@ -26,7 +26,7 @@ import type { Clock } from "../../src/node/host/clock.ts";
 import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
 import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
-import { decodeCommand } from "../../src/node/kv/command.ts";
+import { decodeCommand } from "../../src/node/kv/command-codec.ts";
 import { PLANTED_APPLY_RULE } from "../../src/node/kv/shard-writes.ts";
 import type { GroupTarget } from "../../src/node/placement/cluster-view.ts";
 import { plannedVoterCount } from "../../src/node/placement/rebalance-step.ts";

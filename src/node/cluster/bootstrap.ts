@@ -13,7 +13,8 @@ import {
 } from "../../raft/index.ts";
 import type { LogStore } from "../../storage/log-store.ts";
 import { META_GROUP, shardGroup } from "../host/groups.ts";
-import { type ClusterConfig, encodeCommand } from "../kv/command.ts";
+import type { ClusterConfig } from "../kv/command.ts";
+import { encodeCommand } from "../kv/command-codec.ts";
 
 export async function bootstrapCluster(
   store: LogStore,

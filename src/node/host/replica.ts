@@ -18,7 +18,8 @@ import {
   type Snapshot,
   type Storage,
 } from "../../raft/index.ts";
-import { type Command, decodeCommand, encodeCommand } from "../kv/command.ts";
+import type { Command } from "../kv/command.ts";
+import { decodeCommand, encodeCommand } from "../kv/command-codec.ts";
 import { DigestHistory } from "../kv/digest-history.ts";
 import { type ApplyResult, KvStateMachine } from "../kv/state-machine.ts";
 import { type HostObserver, NO_HOST_OBSERVER } from "./host-observer.ts";

@@ -66,5 +66,3 @@ export type Command =
   | { readonly revokeLease: { readonly id: number } }
   /** Meta: every shard deleted the lease's keys: forget it. */
   | { readonly forgetLease: { readonly id: number } };
-
-export { decodeCommand, encodeCommand } from "./command-codec.ts";

@@ -5,7 +5,8 @@ import { RingkvError } from "../../../src/api/errors.ts";
 import { InvariantError } from "../../../src/invariant.ts";
 import { seededRandom } from "../../../src/node/host/random.ts";
 import { Replica } from "../../../src/node/host/replica.ts";
-import { type Command, encodeCommand } from "../../../src/node/kv/command.ts";
+import type { Command } from "../../../src/node/kv/command.ts";
+import { encodeCommand } from "../../../src/node/kv/command-codec.ts";
 import {
   type Entry,
   EntryType,

@@ -2,7 +2,8 @@
 // and an optional field absent when proposed is absent when applied.
 import { describe, expect, it } from "vitest";
 import { wire } from "../../../src/api/proto.ts";
-import { type Command, decodeCommand, encodeCommand } from "../../../src/node/kv/command.ts";
+import type { Command } from "../../../src/node/kv/command.ts";
+import { decodeCommand, encodeCommand } from "../../../src/node/kv/command-codec.ts";
 
 const b = (text: string): Uint8Array => new TextEncoder().encode(text);
 

@@ -1,7 +1,7 @@
 // A conditional delete is decided where the log is applied, so it is atomic with every write
 // committed before it: the state machine, not the proposer, compares versions.
 import { describe, expect, it } from "vitest";
-import { decodeCommand, encodeCommand } from "../../../src/node/kv/command.ts";
+import { decodeCommand, encodeCommand } from "../../../src/node/kv/command-codec.ts";
 import { KvStateMachine } from "../../../src/node/kv/state-machine.ts";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Compare, RangeQuery, TxnOp, WatchEvent } from "../../../src/api/kv-model.ts";
-import { type Command, decodeCommand, encodeCommand } from "../../../src/node/kv/command.ts";
+import type { Command } from "../../../src/node/kv/command.ts";
+import { decodeCommand, encodeCommand } from "../../../src/node/kv/command-codec.ts";
 import { KvStateMachine } from "../../../src/node/kv/state-machine.ts";
 import { ReferenceShard } from "./reference-model.ts";
 
