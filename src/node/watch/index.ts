@@ -1,0 +1,6 @@
+// Watches: a node's hub of live watches and the feeds of shard events they read.
+export { compactedError, openLocalFeed } from "./local-feed.ts";
+export type { FeedOpener, FeedSink, ShardFeed } from "./shard-feed.ts";
+export type { HistoryListener, ShardHistory } from "./shard-history.ts";
+export { WatchHub, type WatchHubOptions } from "./watch-hub.ts";
+export { DEFAULT_WATCH_SETTINGS, type WatchSettings } from "./watch-settings.ts";
