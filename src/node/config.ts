@@ -93,6 +93,21 @@ export interface NodeSettings {
   readonly noConfigRetryAfterMs: number;
   /** The retry hint, in ms, when no leader of a group could be reached. */
   readonly noLeaderRetryAfterMs: number;
+  /**
+   * A watcher that leaves this many events unread is cut off (Unavailable: it watches again from
+   * the revision after the last it read) instead of the node queueing without limit. At ~100
+   * bytes of key and value per event, the default holds a few MiB per watch.
+   */
+  readonly watchBacklogEventsMax: number;
+  /** A watch that asked for progress gets a batch with no events after this long without one. */
+  readonly watchProgressIntervalMs: number;
+  /** A watch opens a shard's source again this long after it ended (replica moved, peer lost). */
+  readonly watchReopenDelayMs: number;
+  /**
+   * A shard whose source ends this many times in a row without delivering anything ends its
+   * watch with Unavailable: watchReopenAttemptsMax · watchReopenDelayMs ms (10 s by default).
+   */
+  readonly watchReopenAttemptsMax: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -126,6 +141,10 @@ export const NODE_DEFAULTS: NodeSettings = {
   busyRetryAfterMs: 200,
   noConfigRetryAfterMs: 500,
   noLeaderRetryAfterMs: 1_000,
+  watchBacklogEventsMax: 10_000,
+  watchProgressIntervalMs: 10_000,
+  watchReopenDelayMs: 200,
+  watchReopenAttemptsMax: 50,
 };
 
 /** The settings derived from others by the formulas above. */
@@ -171,6 +190,10 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   busyRetryAfterMs: "ms",
   noConfigRetryAfterMs: "ms",
   noLeaderRetryAfterMs: "ms",
+  watchBacklogEventsMax: "count",
+  watchProgressIntervalMs: "ms",
+  watchReopenDelayMs: "ms",
+  watchReopenAttemptsMax: "count",
 };
 
 const WANT: Readonly<Record<Rule, string>> = {

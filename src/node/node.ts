@@ -50,6 +50,7 @@ import { registerAdminService } from "./server/grpc-admin.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
 import { CLIENT_MESSAGE_OVERHEAD_BYTES, registerKvService } from "./server/grpc-kv.ts";
 import { clientMessageLimit } from "./server/grpc-message-limit.ts";
+import { registerWatchServices } from "./server/grpc-watch.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
 import { checkExposure } from "./tls/exposure.ts";
@@ -320,6 +321,15 @@ export class RingkvNode implements KvApi {
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
+    const feeds = this.cluster.watchFeeds;
+    registerWatchServices(
+      this.#grpc,
+      {
+        watches: this.cluster.model,
+        openLocalFeed: (shard, from, sink) => feeds.openLocal(shard, from, sink),
+      },
+      { maxKeyBytes: limits.maxKeyBytes, metrics: this.#metrics },
+    );
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, this.#serverCredentials(), (err) =>

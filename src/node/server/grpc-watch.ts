@@ -8,7 +8,7 @@ import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import { toGrpcStatus } from "../../api/grpc-status.ts";
-import type { WatchRequest } from "../../api/kv-model.ts";
+import type { KvModelApi, WatchRequest } from "../../api/kv-model.ts";
 import { DEFAULT_KV_LIMITS, validateKey } from "../../api/limits.ts";
 import {
   batchToWire,
@@ -23,7 +23,6 @@ import {
   watchRequestFromWire,
   watchServiceDefinition,
 } from "../../api/watch-wire.ts";
-import type { WatchOps } from "../cluster/model-service.ts";
 import type { Metrics } from "../metrics.ts";
 import type { FeedSink, ShardFeed } from "../watch/index.ts";
 
@@ -35,7 +34,7 @@ import type { FeedSink, ShardFeed } from "../watch/index.ts";
 export const SHARD_WATCH_BUFFER_BYTES_MAX = 8 * 1024 * 1024;
 
 export interface WatchServiceSource {
-  readonly watches: WatchOps;
+  readonly watches: Pick<KvModelApi, "watch">;
   /** A feed from this node's own replica of `shard`; Unavailable when it holds none. */
   openLocalFeed(shard: number, fromRevision: number, sink: FeedSink): ShardFeed;
 }

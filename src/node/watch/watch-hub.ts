@@ -2,8 +2,7 @@
 // covers from a feed the opener picks (the local replica's history, or a peer's stream), and
 // the hub keeps the set of live watches so a stopping node ends them all and leaks none.
 import { RingkvError } from "../../api/errors.ts";
-import type { KeySpan, WatchRequest, WatchStream } from "../../api/kv-model.ts";
-import type { WatchOps } from "../cluster/model-service.ts";
+import type { KeySpan, KvModelApi, WatchRequest, WatchStream } from "../../api/kv-model.ts";
 import { ActiveWatch } from "./active-watch.ts";
 import type { FeedOpener } from "./shard-feed.ts";
 import { DEFAULT_WATCH_SETTINGS, type WatchSettings } from "./watch-settings.ts";
@@ -15,7 +14,7 @@ export interface WatchHubOptions {
   readonly settings?: Partial<WatchSettings>;
 }
 
-export class WatchHub implements WatchOps {
+export class WatchHub implements Pick<KvModelApi, "watch"> {
   readonly #opener: FeedOpener;
   readonly #shardsOf: (span: KeySpan) => readonly number[];
   readonly #settings: WatchSettings;

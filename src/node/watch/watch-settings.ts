@@ -1,27 +1,25 @@
-// The limits of a node's watches, each a named setting with its default.
+// The limits of a node's watches: the watch* settings of NodeSettings (src/node/config.ts, where
+// each is documented with its default), under the hub's own names.
+import { NODE_DEFAULTS, type NodeSettings } from "../config.ts";
 
 export interface WatchSettings {
-  /**
-   * A watcher that leaves this many events unread is cut off (Unavailable, "fell behind"): it
-   * resumes from the revision after the last one it read, while the node holds no unbounded
-   * queue for a consumer that stopped reading. At ~100 bytes of key and value per event the
-   * default holds at most a few MiB per watch.
-   */
+  /** NodeSettings.watchBacklogEventsMax: unread events before a watcher is cut off. */
   readonly backlogEventsMax: number;
-  /** With progressNotify: a batch with no events is sent after this long without a batch. */
+  /** NodeSettings.watchProgressIntervalMs. */
   readonly progressIntervalMs: number;
-  /** Before opening a shard's source again after it ended (replica moved, peer lost). */
+  /** NodeSettings.watchReopenDelayMs. */
   readonly reopenDelayMs: number;
-  /**
-   * A shard whose source ends this many times in a row without delivering anything ends the
-   * watch with Unavailable (no node holding a replica answers), rather than retrying forever.
-   */
+  /** NodeSettings.watchReopenAttemptsMax. */
   readonly reopenAttemptsMax: number;
 }
 
-export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
-  backlogEventsMax: 10_000,
-  progressIntervalMs: 10_000,
-  reopenDelayMs: 200,
-  reopenAttemptsMax: 50,
-};
+export function watchSettings(s: NodeSettings): WatchSettings {
+  return {
+    backlogEventsMax: s.watchBacklogEventsMax,
+    progressIntervalMs: s.watchProgressIntervalMs,
+    reopenDelayMs: s.watchReopenDelayMs,
+    reopenAttemptsMax: s.watchReopenAttemptsMax,
+  };
+}
+
+export const DEFAULT_WATCH_SETTINGS: WatchSettings = watchSettings(NODE_DEFAULTS);
