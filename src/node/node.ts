@@ -362,6 +362,7 @@ export class RingkvNode implements KvApi {
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
+        watches: this.cluster.model,
         ...(this.#tls ? { tls: this.#tls.httpsOptions() } : {}),
         ...(this.#auth ? { authorize: httpAuthorize(this.#auth) } : {}),
       });

@@ -45,6 +45,7 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
 export const HTTP_ACCESS: Readonly<Record<string, Readonly<Record<string, Access>>>> = {
   "/v1/kv/{key}": { GET: "read", PUT: "write", DELETE: "write" },
   "/v1/status": { GET: "read" },
+  "/v1/watch": { GET: "read" },
   "/v1/ring": { GET: "read" },
   "/health": { GET: "open" },
   "/ready": { GET: "open" },
