@@ -1,5 +1,5 @@
 // A replica's state machine as a ShardHistory (shard-history.ts): its floor and its bounded
-// event history (src/node/kv/event-history.ts, built on branch kvsm). One adapter per state
+// event history (src/node/kv/event-history.ts). One adapter per state
 // machine, so NodeFeeds can tell a replica that is still the same from a replaced one.
 //
 // A snapshot install resets the history (restarting it after the restored floor) without telling
@@ -29,13 +29,9 @@ const ALL_KEYS = { start: "", end: null, single: false } as const;
 
 const adapters = new WeakMap<object, ShardHistory>();
 
-/** The replica's history, or null while its state machine keeps none (a build without it). */
-export function replicaHistory(replica: Replica): ShardHistory | null {
-  // Until the state machine with history is merged (branch kvsm), KvStateMachine's declared
-  // type has neither field: read them structurally and refuse when absent.
-  const sm = replica.sm as unknown as Partial<StateMachineEvents>;
-  if (sm.history === undefined || typeof sm.floor !== "number") return null;
-  return historyOf(sm as StateMachineEvents);
+/** The replica's history (its state machine keeps one whatever the group; shards use it). */
+export function replicaHistory(replica: Replica): ShardHistory {
+  return historyOf(replica.sm);
 }
 
 export function historyOf(sm: StateMachineEvents): ShardHistory {
