@@ -2,6 +2,7 @@
 // one node while a writer (through another node) puts 100 keys across the shards and deletes some,
 // and a node leading shards is killed mid-run. Every write must be seen exactly once, in revision
 // order per key; a watch resumed from a revision sees the changes from there on.
+import * as http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WatchEvent } from "../../src/api/kv-model.ts";
 import { prefixEnd, RingkvClient } from "../../src/client/index.ts";
@@ -28,6 +29,33 @@ const keyName = (i: number): string => `w/${String(i).padStart(3, "0")}`;
 const describeEvent = (e: WatchEvent): string =>
   `${e.type} ${decoder.decode(e.kv.key)}${e.type === "put" ? `=${decoder.decode(e.kv.value)}` : ""}`;
 
+/** An HTTP watch (JSON lines) on `prefix` at `httpAddr`: its events as "put k=v" / "delete k". */
+function httpWatch(httpAddr: string, prefix: string): { events: string[]; close(): void } {
+  const events: string[] = [];
+  let buffer = "";
+  const req = http.get(
+    `http://${httpAddr}/v1/watch?prefix=${encodeURIComponent(prefix)}`,
+    { headers: { accept: "application/x-ndjson" } },
+    (res) => {
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        buffer += chunk;
+        for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
+          const batch = JSON.parse(buffer.slice(0, nl)) as {
+            events: { type: string; kv: { key: string; value: string } }[];
+          };
+          buffer = buffer.slice(nl + 1);
+          for (const e of batch.events) {
+            events.push(e.type === "PUT" ? `put ${e.kv.key}=${e.kv.value}` : `delete ${e.kv.key}`);
+          }
+        }
+      });
+    },
+  );
+  req.on("error", () => {});
+  return { events, close: () => req.destroy() };
+}
+
 /** The node leading the most shards, other than `besides`. */
 async function busiestLeader(c: Cluster, besides: NodeProcess): Promise<NodeProcess> {
   const status = await besides.status(5000, "cluster");
@@ -51,6 +79,7 @@ describe("watch on a real cluster", () => {
       });
       try {
         const stream = watcher.watch({ start: text.encode("w/"), end: prefixEnd(text.encode("w/")) });
+        const overHttp = httpWatch(watchNode.http, "w/");
         const seen: WatchEvent[] = [];
         const reading = (async () => {
           for await (const batch of stream.batches) seen.push(...batch.events);
@@ -59,10 +88,12 @@ describe("watch on a real cluster", () => {
         // Give the watch time to open on the node: its first write is reported only if it opened
         // before it, so wait until a probe write is seen.
         await writer.put("w/probe", "0");
-        await waitFor(() => seen.some((e) => decoder.decode(e.kv.key) === "w/probe"), {
-          timeoutMs: 30_000,
-          what: "the watch to report a probe write",
-        });
+        await waitFor(
+          () =>
+            seen.some((e) => decoder.decode(e.kv.key) === "w/probe") &&
+            overHttp.events.includes("put w/probe=0"),
+          { timeoutMs: 30_000, what: "both watches to report a probe write" },
+        );
         expected.push("put w/probe=0");
         let killed: NodeProcess | null = null;
         for (let i = 0; i < KEYS; i++) {
@@ -84,6 +115,22 @@ describe("watch on a real cluster", () => {
         });
         const got = seen.map(describeEvent);
         expect([...got].sort()).toEqual([...expected].sort());
+        await waitFor(() => overHttp.events.length >= expected.length, {
+          timeoutMs: 30_000,
+          what: `${expected.length} events over HTTP`,
+        });
+        // The same events over HTTP, in the same order per key as over gRPC.
+        expect([...overHttp.events].sort()).toEqual([...expected].sort());
+        const perKey = (list: readonly string[]): Map<string, string[]> => {
+          const byKey = new Map<string, string[]>();
+          for (const e of list) {
+            const key = (e.split(" ")[1] ?? "").split("=")[0] ?? "";
+            byKey.set(key, [...(byKey.get(key) ?? []), e]);
+          }
+          return byKey;
+        };
+        expect(perKey(overHttp.events)).toEqual(perKey(got));
+        overHttp.close();
         // Per key, revisions increase.
         const lastByKey = new Map<string, number>();
         for (const e of seen) {
