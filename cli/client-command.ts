@@ -102,6 +102,8 @@ export function clientBudgetMs(timeoutMs: number): number {
 export async function runWithClient(
   flags: ClientFlags,
   body: (client: RingkvClient, out: Output) => Promise<void>,
+  /** `untimed`: the command runs until stopped (`watch`); --timeout bounds each attempt only. */
+  how: { readonly untimed?: boolean } = {},
 ): Promise<void> {
   const out = new Output(flags.json);
   const timeoutMs = flags.timeout * 1000;
@@ -123,6 +125,7 @@ export async function runWithClient(
       ...(flags.token ? { token: flags.token } : {}),
     });
     const expired = new Promise<never>((_, reject) => {
+      if (how.untimed) return;
       timer = setTimeout(() => {
         reject(
           new RingkvError("Timeout", `no answer from the cluster within ${flags.timeout} s (--timeout)`),

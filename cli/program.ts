@@ -13,6 +13,7 @@ import { registerRing } from "./commands/ring.ts";
 import { registerSnapshot } from "./commands/snapshot.ts";
 import { registerStart } from "./commands/start.ts";
 import { registerStatus } from "./commands/status.ts";
+import { registerWatch } from "./commands/watch.ts";
 import { EXIT_CODES_HELP } from "./exit-codes.ts";
 
 // By the package's own name (its "exports" lists ./package.json): the same from cli/ under tsx
@@ -50,5 +51,6 @@ Examples:
   registerLeave(program);
   registerSnapshot(program);
   registerAuth(program);
+  registerWatch(program);
   return program;
 }

@@ -57,6 +57,12 @@ const LAYERS: readonly Layer[] = [
     mayImport: [BASE, ...LOWER, "src/node/auth", "src/node/kv", "src/node/host", "src/node/gossip"],
   },
   {
+    // Watches: the hub and the feeds of shard events it reads (the cluster node composes it).
+    name: "src/node/watch",
+    paths: ["src/node/watch/"],
+    mayImport: [BASE, ...LOWER, "src/node", "src/node/kv", "src/node/host"],
+  },
+  {
     name: "src/node/cluster",
     paths: ["src/node/cluster/"],
     mayImport: [
@@ -67,6 +73,7 @@ const LAYERS: readonly Layer[] = [
       "src/node/host",
       "src/node/placement",
       "src/node/gossip",
+      "src/node/watch",
     ],
   },
   {
@@ -87,6 +94,7 @@ const LAYERS: readonly Layer[] = [
       "src/node/kv",
       "src/node/host",
       "src/node/cluster",
+      "src/node/watch",
     ],
   },
   {
@@ -103,6 +111,7 @@ const LAYERS: readonly Layer[] = [
       "src/node/gossip",
       "src/node/cluster",
       "src/node/server",
+      "src/node/watch",
     ],
   },
   {

@@ -16,6 +16,7 @@ import type {
   PutOptions,
   StatusJson,
 } from "../api/kv-api.ts";
+import type { WatchRequest, WatchStream } from "../api/kv-model.ts";
 import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wire.ts";
 import { validateNodeId, validateVersion } from "../api/limits.ts";
 import { parseAddress } from "./address.ts";
@@ -26,6 +27,7 @@ import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } fro
 import { ShardRouter } from "./shard-router.ts";
 import { type ClientTlsOptions, clientCredentials } from "./tls.ts";
 import { keepTlsHint, tlsFailure } from "./tls-failure.ts";
+import { openWatch, WatchStub } from "./watch-call.ts";
 
 export interface RingkvClientOptions {
   /** Node gRPC addresses, HOST:PORT; at least one. */
@@ -69,6 +71,7 @@ export class RingkvClient implements KvApi {
   /** Known addresses: the configured ones, then leader hints learned along the way. */
   readonly #addresses: string[];
   readonly #stubs = new Map<string, grpc.Client>();
+  readonly #watchStubs = new Map<string, grpc.Client>();
   readonly #policy: RetryPolicy;
   readonly #deadlineMs: number;
   #preferred: string;
@@ -160,11 +163,32 @@ export class RingkvClient implements KvApi {
     }
   }
 
+  /**
+   * Watch a key (`end` absent) or a range (`{ start: prefix, end: prefixEnd(prefix) }`): batches
+   * of changes in revision order per key, from `startRevision` (0: from now on), until cancel()
+   * or a `break` out of the loop. Served by one node (the last that answered); when the stream
+   * fails (the node stopped: Unavailable) it throws, and the caller watches again from the
+   * revision after the last event it read.
+   */
+  watch(request: WatchRequest): WatchStream {
+    if (this.#closed) throw new RingkvError("Unavailable", "the client is closed");
+    const address = this.#preferred;
+    let stub = this.#watchStubs.get(address);
+    if (!stub) {
+      stub = new WatchStub(address, this.#credentials, CHANNEL_OPTIONS);
+      this.#watchStubs.set(address, stub);
+    }
+    const metadata = new grpc.Metadata();
+    if (this.#authorization !== null) metadata.set("authorization", this.#authorization);
+    return openWatch(stub, address, request, metadata);
+  }
+
   /** Close every connection; later calls fail with Unavailable. */
   close(): void {
     this.#closed = true;
-    for (const stub of this.#stubs.values()) stub.close();
+    for (const stub of [...this.#stubs.values(), ...this.#watchStubs.values()]) stub.close();
     this.#stubs.clear();
+    this.#watchStubs.clear();
   }
 
   async #call<M extends KvMethod>(

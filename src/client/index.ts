@@ -14,6 +14,15 @@ export type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
+export {
+  type KeyRecord,
+  type KeySpan,
+  prefixEnd,
+  type WatchBatch,
+  type WatchEvent,
+  type WatchRequest,
+  type WatchStream,
+} from "../api/kv-model.ts";
 export { type RingView, ringFromStatus } from "../api/ring-view.ts";
 export { parseAddress } from "./address.ts";
 export type { BytesInput } from "./bytes.ts";

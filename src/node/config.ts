@@ -103,6 +103,21 @@ export interface NodeSettings {
    * applied first) is proposed again with a fresh revision at most this many times.
    */
   readonly staleRevisionRetriesMax: number;
+  /**
+   * A watcher that leaves this many events unread is cut off (Unavailable: it watches again from
+   * the revision after the last it read) instead of the node queueing without limit. At ~100
+   * bytes of key and value per event, the default holds a few MiB per watch.
+   */
+  readonly watchBacklogEventsMax: number;
+  /** A watch that asked for progress gets a batch with no events after this long without one. */
+  readonly watchProgressIntervalMs: number;
+  /** A watch opens a shard's source again this long after it ended (replica moved, peer lost). */
+  readonly watchReopenDelayMs: number;
+  /**
+   * A shard whose source ends this many times in a row without delivering anything ends its
+   * watch with Unavailable: watchReopenAttemptsMax · watchReopenDelayMs ms (10 s by default).
+   */
+  readonly watchReopenAttemptsMax: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -138,6 +153,10 @@ export const NODE_DEFAULTS: NodeSettings = {
   noLeaderRetryAfterMs: 1_000,
   revisionWindow: 10_000,
   staleRevisionRetriesMax: 8,
+  watchBacklogEventsMax: 10_000,
+  watchProgressIntervalMs: 10_000,
+  watchReopenDelayMs: 200,
+  watchReopenAttemptsMax: 50,
 };
 
 /** The settings derived from others by the formulas above. */
@@ -185,6 +204,10 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   noLeaderRetryAfterMs: "ms",
   revisionWindow: "count",
   staleRevisionRetriesMax: "count",
+  watchBacklogEventsMax: "count",
+  watchProgressIntervalMs: "ms",
+  watchReopenDelayMs: "ms",
+  watchReopenAttemptsMax: "count",
 };
 
 const WANT: Readonly<Record<Rule, string>> = {

@@ -50,6 +50,7 @@ import { registerAdminService } from "./server/grpc-admin.ts";
 import { registerForwardService } from "./server/grpc-forward.ts";
 import { CLIENT_MESSAGE_OVERHEAD_BYTES, registerKvService } from "./server/grpc-kv.ts";
 import { clientMessageLimit } from "./server/grpc-message-limit.ts";
+import { registerWatchServices } from "./server/grpc-watch.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
 import { checkExposure } from "./tls/exposure.ts";
@@ -324,6 +325,15 @@ export class RingkvNode implements KvApi {
       revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
     });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
+    const feeds = this.cluster.watchFeeds;
+    registerWatchServices(
+      this.#grpc,
+      {
+        watches: this.cluster.model,
+        openLocalFeed: (shard, from, sink) => feeds.openLocal(shard, from, sink),
+      },
+      { maxKeyBytes: limits.maxKeyBytes, metrics: this.#metrics },
+    );
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
       this.#grpc.bindAsync(this.#listen, this.#serverCredentials(), (err) =>
@@ -356,6 +366,7 @@ export class RingkvNode implements KvApi {
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),
+        watches: this.cluster.model,
         ...(this.#tls ? { tls: this.#tls.httpsOptions() } : {}),
         ...(this.#auth ? { authorize: httpAuthorize(this.#auth) } : {}),
       });

@@ -12,6 +12,7 @@ import * as grpc from "@grpc/grpc-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminServiceDefinition } from "../../src/api/admin-wire.ts";
 import { kvServiceDefinition } from "../../src/api/kv-wire.ts";
+import { shardWatchServiceDefinition, watchServiceDefinition } from "../../src/api/watch-wire.ts";
 import { RingkvClient } from "../../src/client/index.ts";
 import { formatTokenLine, generateToken, hashToken, type Role } from "../../src/node/auth/index.ts";
 import { forwardServiceDefinition } from "../../src/node/cluster/forward-wire.ts";
@@ -29,6 +30,7 @@ const EXPECTED_HTTP: Readonly<Record<string, Need>> = {
   "PUT /v1/kv/{key}": "write",
   "DELETE /v1/kv/{key}": "write",
   "GET /v1/status": "read",
+  "GET /v1/watch": "read",
   "GET /v1/ring": "read",
   "GET /metrics": "read",
   "GET /": "read",
@@ -50,6 +52,10 @@ const EXPECTED_GRPC: Readonly<Record<string, Need>> = {
   // (an admin token, or a peer certificate).
   "/ringkv.admin.Admin/Snapshot": "admin",
   "/ringkv.admin.Admin/SnapshotShard": "admin",
+  // A watch reads what a get would. A shard's events streamed to a node without a replica are a
+  // peer's call, like the Forward stream.
+  "/ringkv.watch.Watch/Watch": "read",
+  "/ringkv.watch.ShardWatch/Stream": "admin",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "ringkv-auth-test-"));
@@ -99,7 +105,11 @@ describe("authentication and authorization on a real cluster", () => {
       const expected: string[] = [];
       for (const route of routes) {
         const need = EXPECTED_HTTP[`${route.method === "HEAD" ? "GET" : route.method} ${route.template}`]!;
-        const path = route.template.replace("/v1/kv/{key}", key);
+        // A watch that passed authorization is refused by its handler (a flag that is neither 1
+        // nor 0: 400) instead of streaming until the walk gives up on it.
+        const path = route.template
+          .replace("/v1/kv/{key}", key)
+          .replace("/v1/watch", "/v1/watch?key=k&prev_kv=x");
         for (const who of WHO) {
           // Each GET finds the key: an admin puts it back first (the walk deletes it too).
           if (route.template === "/v1/kv/{key}" && route.method !== "PUT") {
@@ -133,7 +143,13 @@ describe("authentication and authorization on a real cluster", () => {
     "every gRPC method of the client-facing services answers UNAUTHENTICATED/PERMISSION_DENIED exactly where it should",
     async () => {
       const node = running().nodes[0]!;
-      const services = [kvServiceDefinition(), forwardServiceDefinition(), adminServiceDefinition()];
+      const services = [
+        kvServiceDefinition(),
+        forwardServiceDefinition(),
+        adminServiceDefinition(),
+        watchServiceDefinition(),
+        shardWatchServiceDefinition(),
+      ];
       const methods = services.flatMap((s) => Object.values(s).map((m) => m.path));
       expect(methods.filter((path) => EXPECTED_GRPC[path] === undefined)).toEqual([]);
       const client = new grpc.Client(node.advertise, grpc.credentials.createInsecure());
@@ -142,11 +158,13 @@ describe("authentication and authorization on a real cluster", () => {
         const expected: string[] = [];
         for (const path of methods) {
           for (const who of WHO) {
-            const outcome = path.endsWith("/Stream")
-              ? await forwardOutcome(client, authorization(who))
-              : path.startsWith("/ringkv.admin.Admin/")
-                ? await adminOutcome(client, path, authorization(who))
-                : await unaryOutcome(client, path, authorization(who));
+            const outcome = path.startsWith("/ringkv.watch.")
+              ? await watchOutcome(client, path, authorization(who))
+              : path.endsWith("/Stream")
+                ? await forwardOutcome(client, authorization(who))
+                : path.startsWith("/ringkv.admin.Admin/")
+                  ? await adminOutcome(client, path, authorization(who))
+                  : await unaryOutcome(client, path, authorization(who));
             actual.push(`${path} as ${who}: ${outcome}`);
             expected.push(`${path} as ${who}: ${expectedOutcome(EXPECTED_GRPC[path]!, who)}`);
           }
@@ -343,6 +361,8 @@ function httpOutcome(
   // handler, past authorization.
   const probe = template === "/ready" || template === "/health";
   if (reply.status === 503 && probe && (method === "HEAD" || probeAnswer(reply))) return "served";
+  if (template === "/v1/watch" && reply.status === 400 && (method === "HEAD" || code === "InvalidArgument"))
+    return "served";
   return `HTTP ${reply.status} ${code ?? ""}`;
 }
 
@@ -417,7 +437,45 @@ function adminOutcome(
 ): Promise<string> {
   const method = path.split("/").pop()!;
   const definition = adminServiceDefinition()[method]!;
-  const request = method === "Snapshot" ? {} : { shard: 0 };
+  return serverStreamOutcome(
+    client,
+    definition,
+    method === "Snapshot" ? {} : { shard: 0 },
+    authorizationValue,
+  );
+}
+
+/**
+ * A watch with an empty key and no range is refused by its handler (KeyEmpty: INVALID_ARGUMENT,
+ * past the check); one shard's events start with a progress message.
+ */
+function watchOutcome(
+  client: grpc.Client,
+  path: string,
+  authorizationValue: string | undefined,
+): Promise<string> {
+  return path === "/ringkv.watch.Watch/Watch"
+    ? serverStreamOutcome(
+        client,
+        watchServiceDefinition()["Watch"]!,
+        { key: Buffer.alloc(0) },
+        authorizationValue,
+      )
+    : serverStreamOutcome(
+        client,
+        shardWatchServiceDefinition()["Stream"]!,
+        { shard: 0, fromRevision: 0 },
+        authorizationValue,
+      );
+}
+
+/** A server stream's first message (or its clean end) means served. */
+function serverStreamOutcome(
+  client: grpc.Client,
+  definition: grpc.MethodDefinition<object, object>,
+  request: object,
+  authorizationValue: string | undefined,
+): Promise<string> {
   const stream = client.makeServerStreamRequest(
     definition.path,
     definition.requestSerialize,

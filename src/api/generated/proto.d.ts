@@ -5760,4 +5760,551 @@ export namespace ringkv {
             public toJSON(): { [k: string]: any };
         }
     }
+
+    /** Namespace watch. */
+    namespace watch {
+
+        /** Properties of a KeyRecord. */
+        interface IKeyRecord {
+
+            /** KeyRecord key */
+            key?: (Uint8Array|null);
+
+            /** KeyRecord value */
+            value?: (Uint8Array|null);
+
+            /** KeyRecord createRevision */
+            createRevision?: (number|null);
+
+            /** KeyRecord modRevision */
+            modRevision?: (number|null);
+
+            /** KeyRecord writes */
+            writes?: (number|null);
+
+            /** KeyRecord lease */
+            lease?: (number|null);
+        }
+
+        /** Represents a KeyRecord. */
+        class KeyRecord implements IKeyRecord {
+
+            /**
+             * Constructs a new KeyRecord.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.watch.IKeyRecord);
+
+            /** KeyRecord key. */
+            public key: Uint8Array;
+
+            /** KeyRecord value. */
+            public value: Uint8Array;
+
+            /** KeyRecord createRevision. */
+            public createRevision: number;
+
+            /** KeyRecord modRevision. */
+            public modRevision: number;
+
+            /** KeyRecord writes. */
+            public writes: number;
+
+            /** KeyRecord lease. */
+            public lease: number;
+
+            /**
+             * Creates a new KeyRecord instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns KeyRecord instance
+             */
+            public static create(properties?: ringkv.watch.IKeyRecord): ringkv.watch.KeyRecord;
+
+            /**
+             * Encodes the specified KeyRecord message. Does not implicitly {@link ringkv.watch.KeyRecord.verify|verify} messages.
+             * @param message KeyRecord message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.watch.IKeyRecord, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a KeyRecord message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns KeyRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.watch.KeyRecord;
+
+            /**
+             * Verifies a KeyRecord message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a KeyRecord message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns KeyRecord
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.watch.KeyRecord;
+
+            /**
+             * Creates a plain object from a KeyRecord message. Also converts values to other types if specified.
+             * @param message KeyRecord
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.watch.KeyRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this KeyRecord to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of an Event. */
+        interface IEvent {
+
+            /** Event type */
+            type?: (ringkv.watch.Event.Type|null);
+
+            /** Event kv */
+            kv?: (ringkv.watch.IKeyRecord|null);
+
+            /** Event prevKv */
+            prevKv?: (ringkv.watch.IKeyRecord|null);
+        }
+
+        /** Represents an Event. */
+        class Event implements IEvent {
+
+            /**
+             * Constructs a new Event.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.watch.IEvent);
+
+            /** Event type. */
+            public type: ringkv.watch.Event.Type;
+
+            /** Event kv. */
+            public kv?: (ringkv.watch.IKeyRecord|null);
+
+            /** Event prevKv. */
+            public prevKv?: (ringkv.watch.IKeyRecord|null);
+
+            /**
+             * Creates a new Event instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Event instance
+             */
+            public static create(properties?: ringkv.watch.IEvent): ringkv.watch.Event;
+
+            /**
+             * Encodes the specified Event message. Does not implicitly {@link ringkv.watch.Event.verify|verify} messages.
+             * @param message Event message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.watch.IEvent, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Event message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Event
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.watch.Event;
+
+            /**
+             * Verifies an Event message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an Event message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Event
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.watch.Event;
+
+            /**
+             * Creates a plain object from an Event message. Also converts values to other types if specified.
+             * @param message Event
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.watch.Event, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Event to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        namespace Event {
+
+            /** Type enum. */
+            enum Type {
+                PUT = 0,
+                DELETE = 1
+            }
+        }
+
+        /** Properties of a WatchRequest. */
+        interface IWatchRequest {
+
+            /** WatchRequest key */
+            key?: (Uint8Array|null);
+
+            /** WatchRequest rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** WatchRequest startRevision */
+            startRevision?: (number|null);
+
+            /** WatchRequest prevKv */
+            prevKv?: (boolean|null);
+
+            /** WatchRequest noPut */
+            noPut?: (boolean|null);
+
+            /** WatchRequest noDelete */
+            noDelete?: (boolean|null);
+
+            /** WatchRequest progressNotify */
+            progressNotify?: (boolean|null);
+        }
+
+        /** Represents a WatchRequest. */
+        class WatchRequest implements IWatchRequest {
+
+            /**
+             * Constructs a new WatchRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.watch.IWatchRequest);
+
+            /** WatchRequest key. */
+            public key: Uint8Array;
+
+            /** WatchRequest rangeEnd. */
+            public rangeEnd?: (Uint8Array|null);
+
+            /** WatchRequest startRevision. */
+            public startRevision: number;
+
+            /** WatchRequest prevKv. */
+            public prevKv: boolean;
+
+            /** WatchRequest noPut. */
+            public noPut: boolean;
+
+            /** WatchRequest noDelete. */
+            public noDelete: boolean;
+
+            /** WatchRequest progressNotify. */
+            public progressNotify: boolean;
+
+            /**
+             * Creates a new WatchRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WatchRequest instance
+             */
+            public static create(properties?: ringkv.watch.IWatchRequest): ringkv.watch.WatchRequest;
+
+            /**
+             * Encodes the specified WatchRequest message. Does not implicitly {@link ringkv.watch.WatchRequest.verify|verify} messages.
+             * @param message WatchRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.watch.IWatchRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WatchRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns WatchRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.watch.WatchRequest;
+
+            /**
+             * Verifies a WatchRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a WatchRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns WatchRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.watch.WatchRequest;
+
+            /**
+             * Creates a plain object from a WatchRequest message. Also converts values to other types if specified.
+             * @param message WatchRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.watch.WatchRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this WatchRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a WatchResponse. */
+        interface IWatchResponse {
+
+            /** WatchResponse events */
+            events?: (ringkv.watch.IEvent[]|null);
+
+            /** WatchResponse revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a WatchResponse. */
+        class WatchResponse implements IWatchResponse {
+
+            /**
+             * Constructs a new WatchResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.watch.IWatchResponse);
+
+            /** WatchResponse events. */
+            public events: ringkv.watch.IEvent[];
+
+            /** WatchResponse revision. */
+            public revision: number;
+
+            /**
+             * Creates a new WatchResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WatchResponse instance
+             */
+            public static create(properties?: ringkv.watch.IWatchResponse): ringkv.watch.WatchResponse;
+
+            /**
+             * Encodes the specified WatchResponse message. Does not implicitly {@link ringkv.watch.WatchResponse.verify|verify} messages.
+             * @param message WatchResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.watch.IWatchResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WatchResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns WatchResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.watch.WatchResponse;
+
+            /**
+             * Verifies a WatchResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a WatchResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns WatchResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.watch.WatchResponse;
+
+            /**
+             * Creates a plain object from a WatchResponse message. Also converts values to other types if specified.
+             * @param message WatchResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.watch.WatchResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this WatchResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ShardWatchRequest. */
+        interface IShardWatchRequest {
+
+            /** ShardWatchRequest shard */
+            shard?: (number|null);
+
+            /** ShardWatchRequest fromRevision */
+            fromRevision?: (number|null);
+        }
+
+        /** Represents a ShardWatchRequest. */
+        class ShardWatchRequest implements IShardWatchRequest {
+
+            /**
+             * Constructs a new ShardWatchRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.watch.IShardWatchRequest);
+
+            /** ShardWatchRequest shard. */
+            public shard: number;
+
+            /** ShardWatchRequest fromRevision. */
+            public fromRevision: number;
+
+            /**
+             * Creates a new ShardWatchRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ShardWatchRequest instance
+             */
+            public static create(properties?: ringkv.watch.IShardWatchRequest): ringkv.watch.ShardWatchRequest;
+
+            /**
+             * Encodes the specified ShardWatchRequest message. Does not implicitly {@link ringkv.watch.ShardWatchRequest.verify|verify} messages.
+             * @param message ShardWatchRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.watch.IShardWatchRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ShardWatchRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ShardWatchRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.watch.ShardWatchRequest;
+
+            /**
+             * Verifies a ShardWatchRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ShardWatchRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ShardWatchRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.watch.ShardWatchRequest;
+
+            /**
+             * Creates a plain object from a ShardWatchRequest message. Also converts values to other types if specified.
+             * @param message ShardWatchRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.watch.ShardWatchRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ShardWatchRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ShardWatchResponse. */
+        interface IShardWatchResponse {
+
+            /** ShardWatchResponse events */
+            events?: (ringkv.watch.IEvent[]|null);
+
+            /** ShardWatchResponse progress */
+            progress?: (number|null);
+        }
+
+        /** Represents a ShardWatchResponse. */
+        class ShardWatchResponse implements IShardWatchResponse {
+
+            /**
+             * Constructs a new ShardWatchResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.watch.IShardWatchResponse);
+
+            /** ShardWatchResponse events. */
+            public events: ringkv.watch.IEvent[];
+
+            /** ShardWatchResponse progress. */
+            public progress: number;
+
+            /**
+             * Creates a new ShardWatchResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ShardWatchResponse instance
+             */
+            public static create(properties?: ringkv.watch.IShardWatchResponse): ringkv.watch.ShardWatchResponse;
+
+            /**
+             * Encodes the specified ShardWatchResponse message. Does not implicitly {@link ringkv.watch.ShardWatchResponse.verify|verify} messages.
+             * @param message ShardWatchResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.watch.IShardWatchResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ShardWatchResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ShardWatchResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.watch.ShardWatchResponse;
+
+            /**
+             * Verifies a ShardWatchResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ShardWatchResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ShardWatchResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.watch.ShardWatchResponse;
+
+            /**
+             * Creates a plain object from a ShardWatchResponse message. Also converts values to other types if specified.
+             * @param message ShardWatchResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.watch.ShardWatchResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ShardWatchResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+    }
 }

@@ -12316,6 +12316,1224 @@ export const ringkv = $root.ringkv = (() => {
         return raft;
     })();
 
+    ringkv.watch = (function() {
+
+        const watch = {};
+
+        watch.KeyRecord = (function() {
+
+            function KeyRecord(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            KeyRecord.prototype.key = $util.newBuffer([]);
+            KeyRecord.prototype.value = $util.newBuffer([]);
+            KeyRecord.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyRecord.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyRecord.prototype.writes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyRecord.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            KeyRecord.create = function create(properties) {
+                return new KeyRecord(properties);
+            };
+
+            KeyRecord.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(18).bytes(message.value);
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    writer.uint32(24).uint64(message.createRevision);
+                if (message.modRevision != null && Object.hasOwnProperty.call(message, "modRevision"))
+                    writer.uint32(32).uint64(message.modRevision);
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    writer.uint32(40).uint64(message.writes);
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(48).uint64(message.lease);
+                return writer;
+            };
+
+            KeyRecord.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.watch.KeyRecord();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.value = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.createRevision = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.modRevision = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            message.writes = reader.uint64();
+                            break;
+                        }
+                    case 6: {
+                            message.lease = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            KeyRecord.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                        return "value: buffer expected";
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    if (!$util.isInteger(message.createRevision) && !(message.createRevision && $util.isInteger(message.createRevision.low) && $util.isInteger(message.createRevision.high)))
+                        return "createRevision: integer|Long expected";
+                if (message.modRevision != null && Object.hasOwnProperty.call(message, "modRevision"))
+                    if (!$util.isInteger(message.modRevision) && !(message.modRevision && $util.isInteger(message.modRevision.low) && $util.isInteger(message.modRevision.high)))
+                        return "modRevision: integer|Long expected";
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    if (!$util.isInteger(message.writes) && !(message.writes && $util.isInteger(message.writes.low) && $util.isInteger(message.writes.high)))
+                        return "writes: integer|Long expected";
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
+                return null;
+            };
+
+            KeyRecord.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.watch.KeyRecord)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.watch.KeyRecord: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.watch.KeyRecord();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.value != null)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+                if (object.createRevision != null)
+                    if ($util.Long)
+                        message.createRevision = $util.Long.fromValue(object.createRevision, true);
+                    else if (typeof object.createRevision === "string")
+                        message.createRevision = parseInt(object.createRevision, 10);
+                    else if (typeof object.createRevision === "number")
+                        message.createRevision = object.createRevision;
+                    else if (typeof object.createRevision === "object")
+                        message.createRevision = new $util.LongBits(object.createRevision.low >>> 0, object.createRevision.high >>> 0).toNumber(true);
+                if (object.modRevision != null)
+                    if ($util.Long)
+                        message.modRevision = $util.Long.fromValue(object.modRevision, true);
+                    else if (typeof object.modRevision === "string")
+                        message.modRevision = parseInt(object.modRevision, 10);
+                    else if (typeof object.modRevision === "number")
+                        message.modRevision = object.modRevision;
+                    else if (typeof object.modRevision === "object")
+                        message.modRevision = new $util.LongBits(object.modRevision.low >>> 0, object.modRevision.high >>> 0).toNumber(true);
+                if (object.writes != null)
+                    if ($util.Long)
+                        message.writes = $util.Long.fromValue(object.writes, true);
+                    else if (typeof object.writes === "string")
+                        message.writes = parseInt(object.writes, 10);
+                    else if (typeof object.writes === "number")
+                        message.writes = object.writes;
+                    else if (typeof object.writes === "object")
+                        message.writes = new $util.LongBits(object.writes.low >>> 0, object.writes.high >>> 0).toNumber(true);
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, true);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            KeyRecord.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    if (options.bytes === String)
+                        object.value = "";
+                    else {
+                        object.value = [];
+                        if (options.bytes !== Array)
+                            object.value = $util.newBuffer(object.value);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.createRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.createRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.modRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.modRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.writes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.writes = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.createRevision = typeof message.createRevision === "number" ? BigInt(message.createRevision) : $util.Long.fromBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.createRevision === "number")
+                        object.createRevision = options.longs === String ? String(message.createRevision) : message.createRevision;
+                    else
+                        object.createRevision = options.longs === String ? $util.Long.prototype.toString.call(message.createRevision) : options.longs === Number ? new $util.LongBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0).toNumber(true) : message.createRevision;
+                if (message.modRevision != null && Object.hasOwnProperty.call(message, "modRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.modRevision = typeof message.modRevision === "number" ? BigInt(message.modRevision) : $util.Long.fromBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.modRevision === "number")
+                        object.modRevision = options.longs === String ? String(message.modRevision) : message.modRevision;
+                    else
+                        object.modRevision = options.longs === String ? $util.Long.prototype.toString.call(message.modRevision) : options.longs === Number ? new $util.LongBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0).toNumber(true) : message.modRevision;
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.writes = typeof message.writes === "number" ? BigInt(message.writes) : $util.Long.fromBits(message.writes.low >>> 0, message.writes.high >>> 0, true).toBigInt();
+                    else if (typeof message.writes === "number")
+                        object.writes = options.longs === String ? String(message.writes) : message.writes;
+                    else
+                        object.writes = options.longs === String ? $util.Long.prototype.toString.call(message.writes) : options.longs === Number ? new $util.LongBits(message.writes.low >>> 0, message.writes.high >>> 0).toNumber(true) : message.writes;
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, true).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber(true) : message.lease;
+                return object;
+            };
+
+            KeyRecord.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return KeyRecord;
+        })();
+
+        watch.Event = (function() {
+
+            function Event(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Event.prototype.type = 0;
+            Event.prototype.kv = null;
+            Event.prototype.prevKv = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Event.prototype, "_prevKv", {
+                get: $util.oneOfGetter($oneOfFields = ["prevKv"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Event.create = function create(properties) {
+                return new Event(properties);
+            };
+
+            Event.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    writer.uint32(8).int32(message.type);
+                if (message.kv != null && Object.hasOwnProperty.call(message, "kv"))
+                    $root.ringkv.watch.KeyRecord.encode(message.kv, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    $root.ringkv.watch.KeyRecord.encode(message.prevKv, writer.uint32(26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            Event.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.watch.Event();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.type = reader.int32();
+                            break;
+                        }
+                    case 2: {
+                            message.kv = $root.ringkv.watch.KeyRecord.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.prevKv = $root.ringkv.watch.KeyRecord.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Event.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    switch (message.type) {
+                    default:
+                        return "type: enum value expected";
+                    case 0:
+                    case 1:
+                        break;
+                    }
+                if (message.kv != null && Object.hasOwnProperty.call(message, "kv")) {
+                    let error = $root.ringkv.watch.KeyRecord.verify(message.kv, long + 1);
+                    if (error)
+                        return "kv." + error;
+                }
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv")) {
+                    properties._prevKv = 1;
+                    {
+                        let error = $root.ringkv.watch.KeyRecord.verify(message.prevKv, long + 1);
+                        if (error)
+                            return "prevKv." + error;
+                    }
+                }
+                return null;
+            };
+
+            Event.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.watch.Event)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.watch.Event: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.watch.Event();
+                switch (object.type) {
+                default:
+                    if (typeof object.type === "number") {
+                        message.type = object.type;
+                        break;
+                    }
+                    break;
+                case "PUT":
+                case 0:
+                    message.type = 0;
+                    break;
+                case "DELETE":
+                case 1:
+                    message.type = 1;
+                    break;
+                }
+                if (object.kv != null) {
+                    if (!$util.isObject(object.kv))
+                        throw TypeError(".ringkv.watch.Event.kv: object expected");
+                    message.kv = $root.ringkv.watch.KeyRecord.fromObject(object.kv, long + 1);
+                }
+                if (object.prevKv != null) {
+                    if (!$util.isObject(object.prevKv))
+                        throw TypeError(".ringkv.watch.Event.prevKv: object expected");
+                    message.prevKv = $root.ringkv.watch.KeyRecord.fromObject(object.prevKv, long + 1);
+                }
+                return message;
+            };
+
+            Event.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.type = options.enums === String ? "PUT" : 0;
+                    object.kv = null;
+                }
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    object.type = options.enums === String ? $root.ringkv.watch.Event.Type[message.type] === undefined ? message.type : $root.ringkv.watch.Event.Type[message.type] : message.type;
+                if (message.kv != null && Object.hasOwnProperty.call(message, "kv"))
+                    object.kv = $root.ringkv.watch.KeyRecord.toObject(message.kv, options, q + 1);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv")) {
+                    object.prevKv = $root.ringkv.watch.KeyRecord.toObject(message.prevKv, options, q + 1);
+                    if (options.oneofs)
+                        object._prevKv = "prevKv";
+                }
+                return object;
+            };
+
+            Event.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Event.Type = (function() {
+                const valuesById = {}, values = Object.create(valuesById);
+                values[valuesById[0] = "PUT"] = 0;
+                values[valuesById[1] = "DELETE"] = 1;
+                return values;
+            })();
+
+            return Event;
+        })();
+
+        watch.WatchRequest = (function() {
+
+            function WatchRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            WatchRequest.prototype.key = $util.newBuffer([]);
+            WatchRequest.prototype.rangeEnd = null;
+            WatchRequest.prototype.startRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            WatchRequest.prototype.prevKv = false;
+            WatchRequest.prototype.noPut = false;
+            WatchRequest.prototype.noDelete = false;
+            WatchRequest.prototype.progressNotify = false;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(WatchRequest.prototype, "_rangeEnd", {
+                get: $util.oneOfGetter($oneOfFields = ["rangeEnd"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            WatchRequest.create = function create(properties) {
+                return new WatchRequest(properties);
+            };
+
+            WatchRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd"))
+                    writer.uint32(18).bytes(message.rangeEnd);
+                if (message.startRevision != null && Object.hasOwnProperty.call(message, "startRevision"))
+                    writer.uint32(24).uint64(message.startRevision);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    writer.uint32(32).bool(message.prevKv);
+                if (message.noPut != null && Object.hasOwnProperty.call(message, "noPut"))
+                    writer.uint32(40).bool(message.noPut);
+                if (message.noDelete != null && Object.hasOwnProperty.call(message, "noDelete"))
+                    writer.uint32(48).bool(message.noDelete);
+                if (message.progressNotify != null && Object.hasOwnProperty.call(message, "progressNotify"))
+                    writer.uint32(56).bool(message.progressNotify);
+                return writer;
+            };
+
+            WatchRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.watch.WatchRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.rangeEnd = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.startRevision = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.prevKv = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message.noPut = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.noDelete = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            message.progressNotify = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            WatchRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    properties._rangeEnd = 1;
+                    if (!(message.rangeEnd && typeof message.rangeEnd.length === "number" || $util.isString(message.rangeEnd)))
+                        return "rangeEnd: buffer expected";
+                }
+                if (message.startRevision != null && Object.hasOwnProperty.call(message, "startRevision"))
+                    if (!$util.isInteger(message.startRevision) && !(message.startRevision && $util.isInteger(message.startRevision.low) && $util.isInteger(message.startRevision.high)))
+                        return "startRevision: integer|Long expected";
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    if (typeof message.prevKv !== "boolean")
+                        return "prevKv: boolean expected";
+                if (message.noPut != null && Object.hasOwnProperty.call(message, "noPut"))
+                    if (typeof message.noPut !== "boolean")
+                        return "noPut: boolean expected";
+                if (message.noDelete != null && Object.hasOwnProperty.call(message, "noDelete"))
+                    if (typeof message.noDelete !== "boolean")
+                        return "noDelete: boolean expected";
+                if (message.progressNotify != null && Object.hasOwnProperty.call(message, "progressNotify"))
+                    if (typeof message.progressNotify !== "boolean")
+                        return "progressNotify: boolean expected";
+                return null;
+            };
+
+            WatchRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.watch.WatchRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.watch.WatchRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.watch.WatchRequest();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.rangeEnd != null)
+                    if (typeof object.rangeEnd === "string")
+                        $util.base64.decode(object.rangeEnd, message.rangeEnd = $util.newBuffer($util.base64.length(object.rangeEnd)), 0);
+                    else if (object.rangeEnd.length >= 0)
+                        message.rangeEnd = object.rangeEnd;
+                if (object.startRevision != null)
+                    if ($util.Long)
+                        message.startRevision = $util.Long.fromValue(object.startRevision, true);
+                    else if (typeof object.startRevision === "string")
+                        message.startRevision = parseInt(object.startRevision, 10);
+                    else if (typeof object.startRevision === "number")
+                        message.startRevision = object.startRevision;
+                    else if (typeof object.startRevision === "object")
+                        message.startRevision = new $util.LongBits(object.startRevision.low >>> 0, object.startRevision.high >>> 0).toNumber(true);
+                if (object.prevKv != null)
+                    message.prevKv = Boolean(object.prevKv);
+                if (object.noPut != null)
+                    message.noPut = Boolean(object.noPut);
+                if (object.noDelete != null)
+                    message.noDelete = Boolean(object.noDelete);
+                if (object.progressNotify != null)
+                    message.progressNotify = Boolean(object.progressNotify);
+                return message;
+            };
+
+            WatchRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.startRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.startRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.prevKv = false;
+                    object.noPut = false;
+                    object.noDelete = false;
+                    object.progressNotify = false;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    object.rangeEnd = options.bytes === String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === Array ? Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
+                    if (options.oneofs)
+                        object._rangeEnd = "rangeEnd";
+                }
+                if (message.startRevision != null && Object.hasOwnProperty.call(message, "startRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.startRevision = typeof message.startRevision === "number" ? BigInt(message.startRevision) : $util.Long.fromBits(message.startRevision.low >>> 0, message.startRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.startRevision === "number")
+                        object.startRevision = options.longs === String ? String(message.startRevision) : message.startRevision;
+                    else
+                        object.startRevision = options.longs === String ? $util.Long.prototype.toString.call(message.startRevision) : options.longs === Number ? new $util.LongBits(message.startRevision.low >>> 0, message.startRevision.high >>> 0).toNumber(true) : message.startRevision;
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    object.prevKv = message.prevKv;
+                if (message.noPut != null && Object.hasOwnProperty.call(message, "noPut"))
+                    object.noPut = message.noPut;
+                if (message.noDelete != null && Object.hasOwnProperty.call(message, "noDelete"))
+                    object.noDelete = message.noDelete;
+                if (message.progressNotify != null && Object.hasOwnProperty.call(message, "progressNotify"))
+                    object.progressNotify = message.progressNotify;
+                return object;
+            };
+
+            WatchRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return WatchRequest;
+        })();
+
+        watch.WatchResponse = (function() {
+
+            function WatchResponse(properties) {
+                this.events = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            WatchResponse.prototype.events = $util.emptyArray;
+            WatchResponse.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            WatchResponse.create = function create(properties) {
+                return new WatchResponse(properties);
+            };
+
+            WatchResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.events != null && message.events.length)
+                    for (let i = 0; i < message.events.length; ++i)
+                        $root.ringkv.watch.Event.encode(message.events[i], writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(16).uint64(message.revision);
+                return writer;
+            };
+
+            WatchResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.watch.WatchResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.events && message.events.length))
+                                message.events = [];
+                            message.events.push($root.ringkv.watch.Event.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            WatchResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.events != null && Object.hasOwnProperty.call(message, "events")) {
+                    if (!Array.isArray(message.events))
+                        return "events: array expected";
+                    for (let i = 0; i < message.events.length; ++i) {
+                        let error = $root.ringkv.watch.Event.verify(message.events[i], long + 1);
+                        if (error)
+                            return "events." + error;
+                    }
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            WatchResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.watch.WatchResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.watch.WatchResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.watch.WatchResponse();
+                if (object.events) {
+                    if (!Array.isArray(object.events))
+                        throw TypeError(".ringkv.watch.WatchResponse.events: array expected");
+                    message.events = [];
+                    for (let i = 0; i < object.events.length; ++i) {
+                        if (!$util.isObject(object.events[i]))
+                            throw TypeError(".ringkv.watch.WatchResponse.events: object expected");
+                        message.events[i] = $root.ringkv.watch.Event.fromObject(object.events[i], long + 1);
+                    }
+                }
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            WatchResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.events = [];
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.events && message.events.length) {
+                    object.events = [];
+                    for (let j = 0; j < message.events.length; ++j)
+                        object.events[j] = $root.ringkv.watch.Event.toObject(message.events[j], options, q + 1);
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            WatchResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return WatchResponse;
+        })();
+
+        watch.ShardWatchRequest = (function() {
+
+            function ShardWatchRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ShardWatchRequest.prototype.shard = 0;
+            ShardWatchRequest.prototype.fromRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            ShardWatchRequest.create = function create(properties) {
+                return new ShardWatchRequest(properties);
+            };
+
+            ShardWatchRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    writer.uint32(8).uint32(message.shard);
+                if (message.fromRevision != null && Object.hasOwnProperty.call(message, "fromRevision"))
+                    writer.uint32(16).uint64(message.fromRevision);
+                return writer;
+            };
+
+            ShardWatchRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.watch.ShardWatchRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shard = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.fromRevision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ShardWatchRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    if (!$util.isInteger(message.shard))
+                        return "shard: integer expected";
+                if (message.fromRevision != null && Object.hasOwnProperty.call(message, "fromRevision"))
+                    if (!$util.isInteger(message.fromRevision) && !(message.fromRevision && $util.isInteger(message.fromRevision.low) && $util.isInteger(message.fromRevision.high)))
+                        return "fromRevision: integer|Long expected";
+                return null;
+            };
+
+            ShardWatchRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.watch.ShardWatchRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.watch.ShardWatchRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.watch.ShardWatchRequest();
+                if (object.shard != null)
+                    message.shard = object.shard >>> 0;
+                if (object.fromRevision != null)
+                    if ($util.Long)
+                        message.fromRevision = $util.Long.fromValue(object.fromRevision, true);
+                    else if (typeof object.fromRevision === "string")
+                        message.fromRevision = parseInt(object.fromRevision, 10);
+                    else if (typeof object.fromRevision === "number")
+                        message.fromRevision = object.fromRevision;
+                    else if (typeof object.fromRevision === "object")
+                        message.fromRevision = new $util.LongBits(object.fromRevision.low >>> 0, object.fromRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            ShardWatchRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.shard = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.fromRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.fromRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    object.shard = message.shard;
+                if (message.fromRevision != null && Object.hasOwnProperty.call(message, "fromRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.fromRevision = typeof message.fromRevision === "number" ? BigInt(message.fromRevision) : $util.Long.fromBits(message.fromRevision.low >>> 0, message.fromRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.fromRevision === "number")
+                        object.fromRevision = options.longs === String ? String(message.fromRevision) : message.fromRevision;
+                    else
+                        object.fromRevision = options.longs === String ? $util.Long.prototype.toString.call(message.fromRevision) : options.longs === Number ? new $util.LongBits(message.fromRevision.low >>> 0, message.fromRevision.high >>> 0).toNumber(true) : message.fromRevision;
+                return object;
+            };
+
+            ShardWatchRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ShardWatchRequest;
+        })();
+
+        watch.ShardWatchResponse = (function() {
+
+            function ShardWatchResponse(properties) {
+                this.events = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ShardWatchResponse.prototype.events = $util.emptyArray;
+            ShardWatchResponse.prototype.progress = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            ShardWatchResponse.create = function create(properties) {
+                return new ShardWatchResponse(properties);
+            };
+
+            ShardWatchResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.events != null && message.events.length)
+                    for (let i = 0; i < message.events.length; ++i)
+                        $root.ringkv.watch.Event.encode(message.events[i], writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.progress != null && Object.hasOwnProperty.call(message, "progress"))
+                    writer.uint32(16).uint64(message.progress);
+                return writer;
+            };
+
+            ShardWatchResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.watch.ShardWatchResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.events && message.events.length))
+                                message.events = [];
+                            message.events.push($root.ringkv.watch.Event.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            message.progress = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ShardWatchResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.events != null && Object.hasOwnProperty.call(message, "events")) {
+                    if (!Array.isArray(message.events))
+                        return "events: array expected";
+                    for (let i = 0; i < message.events.length; ++i) {
+                        let error = $root.ringkv.watch.Event.verify(message.events[i], long + 1);
+                        if (error)
+                            return "events." + error;
+                    }
+                }
+                if (message.progress != null && Object.hasOwnProperty.call(message, "progress"))
+                    if (!$util.isInteger(message.progress) && !(message.progress && $util.isInteger(message.progress.low) && $util.isInteger(message.progress.high)))
+                        return "progress: integer|Long expected";
+                return null;
+            };
+
+            ShardWatchResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.watch.ShardWatchResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.watch.ShardWatchResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.watch.ShardWatchResponse();
+                if (object.events) {
+                    if (!Array.isArray(object.events))
+                        throw TypeError(".ringkv.watch.ShardWatchResponse.events: array expected");
+                    message.events = [];
+                    for (let i = 0; i < object.events.length; ++i) {
+                        if (!$util.isObject(object.events[i]))
+                            throw TypeError(".ringkv.watch.ShardWatchResponse.events: object expected");
+                        message.events[i] = $root.ringkv.watch.Event.fromObject(object.events[i], long + 1);
+                    }
+                }
+                if (object.progress != null)
+                    if ($util.Long)
+                        message.progress = $util.Long.fromValue(object.progress, true);
+                    else if (typeof object.progress === "string")
+                        message.progress = parseInt(object.progress, 10);
+                    else if (typeof object.progress === "number")
+                        message.progress = object.progress;
+                    else if (typeof object.progress === "object")
+                        message.progress = new $util.LongBits(object.progress.low >>> 0, object.progress.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            ShardWatchResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.events = [];
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.progress = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.progress = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.events && message.events.length) {
+                    object.events = [];
+                    for (let j = 0; j < message.events.length; ++j)
+                        object.events[j] = $root.ringkv.watch.Event.toObject(message.events[j], options, q + 1);
+                }
+                if (message.progress != null && Object.hasOwnProperty.call(message, "progress"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.progress = typeof message.progress === "number" ? BigInt(message.progress) : $util.Long.fromBits(message.progress.low >>> 0, message.progress.high >>> 0, true).toBigInt();
+                    else if (typeof message.progress === "number")
+                        object.progress = options.longs === String ? String(message.progress) : message.progress;
+                    else
+                        object.progress = options.longs === String ? $util.Long.prototype.toString.call(message.progress) : options.longs === Number ? new $util.LongBits(message.progress.low >>> 0, message.progress.high >>> 0).toNumber(true) : message.progress;
+                return object;
+            };
+
+            ShardWatchResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ShardWatchResponse;
+        })();
+
+        return watch;
+    })();
+
     return ringkv;
 })();
 

@@ -30,6 +30,10 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
     Leave: "admin",
   },
   "ringkv.forward.Forward": { Stream: "peer" },
+  // Watching reads what a get would; a node without a replica of a shard reads its events from
+  // a peer's replica, checked at the node the client called (like Forward).
+  "ringkv.watch.Watch": { Watch: "read" },
+  "ringkv.watch.ShardWatch": { Stream: "peer" },
   // A backup reads every key: admin. Its per-shard reads between nodes go as the Forward stream
   // does, checked at the node the operator called.
   "ringkv.admin.Admin": { Snapshot: "admin", SnapshotShard: "peer" },
@@ -41,6 +45,7 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
 export const HTTP_ACCESS: Readonly<Record<string, Readonly<Record<string, Access>>>> = {
   "/v1/kv/{key}": { GET: "read", PUT: "write", DELETE: "write" },
   "/v1/status": { GET: "read" },
+  "/v1/watch": { GET: "read" },
   "/v1/ring": { GET: "read" },
   "/health": { GET: "open" },
   "/ready": { GET: "open" },

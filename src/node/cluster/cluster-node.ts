@@ -44,6 +44,7 @@ import type { Replica } from "../host/replica.ts";
 import { ClusterView, type GroupTarget } from "../placement/cluster-view.ts";
 import type { RebalanceStep } from "../placement/rebalance-step.ts";
 import { Rebalancer } from "../placement/rebalancer.ts";
+import { type NodeFeeds, WatchHub, watchSettings } from "../watch/index.ts";
 import type { AddressBook } from "./address-book.ts";
 import { Addresses } from "./addresses.ts";
 import { backupHeader } from "./backup-header.ts";
@@ -56,7 +57,7 @@ import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
 import { Membership } from "./membership.ts";
-import { ModelService, UNBUILT_LEASES, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
+import { ModelService, UNBUILT_LEASES, UNBUILT_RANGES } from "./model-service.ts";
 import { appliedReservation, replicaOracleMeta } from "./oracle-meta.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
@@ -69,6 +70,7 @@ import { Router } from "./router.ts";
 import { readShardState } from "./shard-state.ts";
 import { ClusterStatus } from "./status.ts";
 import { TimestampOracle } from "./timestamp-oracle.ts";
+import { shardsOf, watchFeeds } from "./watch-feeds.ts";
 
 // The types a caller needs to build a ClusterNode, from their own files.
 export type { GossipPort } from "./gossip-keys.ts";
@@ -149,6 +151,9 @@ export class ClusterNode implements KvApi {
    */
   readonly revisionSource: RevisionSource;
   readonly #oracle: TimestampOracle;
+  /** Where watches read shard events (own replica or a peer's); ShardWatch serves from it. */
+  readonly watchFeeds: NodeFeeds;
+  readonly #watches: WatchHub;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -270,9 +275,15 @@ export class ClusterNode implements KvApi {
         ? { onMoveDone: (group: string) => options.observer?.rebalanceMoveDone(group) }
         : {}),
     });
+    this.watchFeeds = watchFeeds(ctx);
+    this.#watches = new WatchHub({
+      opener: this.watchFeeds,
+      shardsOf: (span) => shardsOf(view, span),
+      settings: watchSettings(settings),
+    });
     this.model = new ModelService({
       ranges: UNBUILT_RANGES,
-      watches: UNBUILT_WATCHES,
+      watches: this.#watches,
       leases: UNBUILT_LEASES,
     });
     this.#scheduleDuties();
@@ -290,6 +301,8 @@ export class ClusterNode implements KvApi {
       const checkDue = membershipCheck.tick();
       const roundDue = round.tick();
       if (this.#lifecycle.is("stopping")) return;
+      // Every tick: a watch reading a replica that left this node continues elsewhere.
+      this.watchFeeds.checkReplicas();
       // Every tick: a member back from the dead is reconnected to within one tick of gossip
       // seeing it, not one rebalance round.
       this.#revival.round();
@@ -458,6 +471,7 @@ export class ClusterNode implements KvApi {
   /** Stop at once, as a crash would: no hand-off, no final sync (the simulator's kill). */
   async halt(): Promise<void> {
     if (!this.#lifecycle.is("stopping")) this.#lifecycle.become({ kind: "stopping", graceful: false });
+    this.#watches.stop();
     await this.#ctx.host.stop();
   }
 
@@ -465,6 +479,7 @@ export class ClusterNode implements KvApi {
   async stop(): Promise<void> {
     if (this.#lifecycle.is("stopping")) return;
     this.#lifecycle.become({ kind: "stopping", graceful: true });
+    this.#watches.stop();
     try {
       await transferLeadershipAway(this.#ctx);
     } catch (e) {

@@ -22,6 +22,7 @@ import type {
 } from "../../api/kv-api.ts";
 import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire.ts";
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
+import { type FeedSink, openRemoteFeed, type ShardFeed } from "../watch/index.ts";
 import { ForwardStream } from "./forward-stream.ts";
 import type { ForwardReply, RevisionsResponse } from "./forward-wire.ts";
 import { fetchShardState } from "./shard-state-client.ts";
@@ -147,6 +148,13 @@ export class PeerClient {
     return fetchShardState(this.#addr, shard, {
       deadline,
       metadata,
+      credentials: this.#credentials,
+      clientOptions: this.#clientOptions,
+    });
+  }
+
+  shardWatch(shard: number, fromRevision: number, sink: FeedSink): ShardFeed {
+    return openRemoteFeed(this.#addr, { shard, fromRevision }, sink, {
       credentials: this.#credentials,
       clientOptions: this.#clientOptions,
     });

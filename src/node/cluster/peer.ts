@@ -13,6 +13,7 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../../api/kv-api.ts";
+import type { FeedSink, ShardFeed } from "../watch/index.ts";
 
 /** Another node's KV API, as forwarding and status use it (gRPC in production). */
 export interface Peer {
@@ -34,6 +35,8 @@ export interface Peer {
   revisions(count: number, atLeast: number, deadline: number): Promise<number>;
   /** A shard's state read on its leader there, for a backup (src/node/backup); gRPC peers only. */
   shardState?(shard: number, deadline: number): Promise<ShardState>;
+  /** A shard's events from the replica there, for a watch (src/node/watch); gRPC peers only. */
+  shardWatch?(shard: number, fromRevision: number, sink: FeedSink): ShardFeed;
 }
 
 /** Peers by address. Deadlines are absolute times on the node's clock. */

@@ -13,10 +13,12 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { Consistency, KvApi } from "../../api/kv-api.ts";
+import type { KvModelApi } from "../../api/kv-model.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
 import { type RingArc, type RingView, ringFromStatus } from "../../api/ring-view.ts";
 import { Metrics } from "../metrics.ts";
 import { type HealthReport, localHealth, readiness } from "./health.ts";
+import { WATCH_PARAMS, watchReply, watchRequestOf } from "./http-watch.ts";
 import { statusPage } from "./status-page.ts";
 
 export interface HttpServerOptions extends Partial<KvLimits> {
@@ -45,6 +47,8 @@ export interface HttpServerOptions extends Partial<KvLimits> {
    * None by default: every route is open.
    */
   readonly authorize?: Authorize;
+  /** Serves GET /v1/watch (http-watch.ts); without it the route answers Unavailable. */
+  readonly watches?: Pick<KvModelApi, "watch">;
 }
 
 export type Authorize = (req: http.IncomingMessage, route: { template: string; method: string }) => void;
@@ -53,6 +57,8 @@ interface Reply {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array | string;
+  /** A streamed reply (a watch): written after the headers, instead of `body`. */
+  readonly stream?: (res: http.ServerResponse) => Promise<void>;
 }
 
 interface Exchange {
@@ -87,7 +93,8 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
   const health = options.health ?? (async () => localHealth(await api.status({ forwarded: true })));
   const ringArcs = options.ringArcs;
   const scheme = options.tls ? "https" : "http";
-  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme });
+  const watches = options.watches;
+  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme, watches });
   const authorize = options.authorize ?? ((): void => {});
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
@@ -119,6 +126,7 @@ interface RouteContext {
   readonly ringArcs: ((shardCount: number) => readonly RingArc[]) | undefined;
   /** How the status page links to members: the scheme this server speaks. */
   readonly scheme: "http" | "https";
+  readonly watches: Pick<KvModelApi, "watch"> | undefined;
 }
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
@@ -153,6 +161,20 @@ function buildRoutes(ctx: RouteContext): Route[] {
           async (ex) => jsonReply(200, await ctx.api.status({ forwarded: scopeOf(ex.query) === "local" })),
           ["scope"],
         ),
+      },
+    },
+    {
+      template: "/v1/watch",
+      matches: exactly("/v1/watch"),
+      methods: {
+        GET: handler(async (ex) => {
+          if (!ctx.watches) throw new RingkvError("Unavailable", "watch is not served by this server");
+          const request = watchRequestOf(ex.query, ctx.limits.maxKeyBytes);
+          // HEAD: the headers a watch would have, without opening one.
+          if (ex.req.method === "HEAD")
+            return { status: 200, headers: { "content-type": "text/event-stream" }, body: "" };
+          return { ...(await watchReply(ctx.watches, request, ex.req)), body: "" };
+        }, WATCH_PARAMS),
       },
     },
     {
@@ -329,6 +351,13 @@ function jsonReply(status: number, value: unknown, headers: Record<string, strin
 
 function send(res: http.ServerResponse, reply: Reply, how: { closing: boolean; head: boolean }): void {
   if (res.headersSent || res.destroyed) return;
+  if (reply.stream) {
+    res.writeHead(reply.status, reply.headers);
+    res.flushHeaders();
+    // The stream ends the response itself; a failure writing it leaves a broken connection only.
+    reply.stream(res).catch(() => res.destroy());
+    return;
+  }
   const body = typeof reply.body === "string" ? Buffer.from(reply.body) : reply.body;
   res.writeHead(reply.status, {
     ...reply.headers,

@@ -4,6 +4,7 @@ import type { ServiceDefinition } from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
 import { adminServiceDefinition } from "../../../src/api/admin-wire.ts";
 import { kvServiceDefinition } from "../../../src/api/kv-wire.ts";
+import { shardWatchServiceDefinition, watchServiceDefinition } from "../../../src/api/watch-wire.ts";
 import { GRPC_ACCESS, grpcAccess, HTTP_ACCESS, httpAccess } from "../../../src/node/auth/index.ts";
 import { forwardServiceDefinition } from "../../../src/node/cluster/forward-wire.ts";
 import { gossipServiceDefinition } from "../../../src/node/gossip/index.ts";
@@ -17,6 +18,8 @@ const NODE_SERVICES: readonly ServiceDefinition[] = [
   adminServiceDefinition(),
   raftServiceDefinition(),
   gossipServiceDefinition(),
+  watchServiceDefinition(),
+  shardWatchServiceDefinition(),
 ];
 
 type Table = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
