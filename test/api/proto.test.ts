@@ -51,11 +51,13 @@ function specMismatches(file: string, spec: ServiceSpec): string[] {
 
 describe("static protobuf code", () => {
   // pbjs twice and pbts (jsdoc) take a while on a loaded two-core machine.
-  it("the committed generated code is what gen:proto makes of proto/*.proto", { timeout: 120_000 }, () => {
+  it("the committed generated code is what gen:proto makes of proto/*.proto and proto/etcd/*.proto", {
+    timeout: 120_000,
+  }, () => {
     const out = mkdtempSync(join(tmpdir(), "ringkv-gen-"));
     try {
       execFileSync(process.execPath, [join(REPO_DIR, "scripts", "gen-proto.mjs"), out], { cwd: REPO_DIR });
-      for (const file of ["proto.js", "proto.d.ts"]) {
+      for (const file of ["proto.js", "proto.d.ts", "etcd.js", "etcd.d.ts"]) {
         const fresh = readFileSync(join(out, file), "utf8");
         const committed = readFileSync(join(GENERATED_DIR, file), "utf8");
         expect(committed === fresh, `src/api/generated/${file} is stale: run npm run gen:proto`).toBe(true);
