@@ -37,6 +37,7 @@ import { ClusterNode } from "./cluster/cluster-node.ts";
 import { forwardServiceDefinition } from "./cluster/forward-wire.ts";
 import { PeerClients } from "./cluster/peer-clients.ts";
 import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
+import { ETCD_PACKAGE_PATH_PREFIX, registerEtcdServices } from "./etcd/index.ts";
 import { GossipAgent, gossipServiceDefinition } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
 import { openLogStore } from "./host/open-log-store.ts";
@@ -283,7 +284,7 @@ export class RingkvNode implements KvApi {
     // the limit goes to the credentials (#serverCredentials). The auth interceptor sits in front
     // of every service on the port, registered or yet to be.
     this.#messageLimit = clientMessageLimit(
-      [`/${KV_SERVICE_NAME}/`],
+      [`/${KV_SERVICE_NAME}/`, ETCD_PACKAGE_PATH_PREFIX],
       settings.maxKeyBytes + settings.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES,
       logger,
     );
@@ -318,6 +319,15 @@ export class RingkvNode implements KvApi {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    registerEtcdServices(this.#grpc, {
+      memberId: this.id,
+      kv: this,
+      model: this.cluster.model,
+      limits,
+      localStatus: () => this.status({ forwarded: true }),
+      tls: this.#tls !== null,
+      metrics: this.#metrics,
+    });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
