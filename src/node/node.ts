@@ -318,6 +318,7 @@ export class RingkvNode implements KvApi {
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
+    const auth = this.#auth;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerEtcdServices(this.#grpc, {
       memberId: this.id,
@@ -327,6 +328,13 @@ export class RingkvNode implements KvApi {
       localStatus: () => this.status({ forwarded: true }),
       tls: this.#tls !== null,
       metrics: this.#metrics,
+      // Any known token may be traded; each call then checks its own role.
+      ...(auth
+        ? {
+            checkAuthorization: (authorization: string) =>
+              void auth.check({ authorization, peer: null }, "read", "etcd Authenticate"),
+          }
+        : {}),
     });
     registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });

@@ -19,6 +19,7 @@ export const ETCD_MESSAGES = {
   noSpace: "etcdserver: mvcc: database space exceeded",
   timeout: "etcdserver: request timed out",
   authNotEnabled: "etcdserver: authentication is not enabled",
+  authFailed: "etcdserver: authentication failed, invalid user ID or password",
   permissionDenied: "etcdserver: permission denied",
   invalidAuthToken: "etcdserver: invalid auth token",
 } as const;

@@ -8,7 +8,7 @@ import type { KvModelApi } from "../../api/kv-model.ts";
 import type { KvLimits } from "../../api/limits.ts";
 import { serviceDefinition } from "../../api/proto.ts";
 import type { Metrics } from "../metrics.ts";
-import { etcdAuthHandlers } from "./auth-service.ts";
+import { etcdAuthHandlers, tokenCheckOf } from "./auth-service.ts";
 import { unaryImplementation } from "./call.ts";
 import { etcdClusterHandlers } from "./cluster-service.ts";
 import { toEtcdStatus, unimplemented } from "./errors.ts";
@@ -46,6 +46,11 @@ export interface EtcdServiceOptions {
   readonly localStatus: () => Promise<StatusJson>;
   readonly tls: boolean;
   readonly metrics?: Metrics;
+  /**
+   * With ringkv's auth on: checks a token (`Bearer <token>`), throwing Unauthenticated when the
+   * node does not know it. Authenticate trades such a token for itself (auth-service.ts).
+   */
+  readonly checkAuthorization?: (authorization: string) => void;
 }
 
 /** Register the six etcdserverpb services on `server` (which the caller binds and starts). */
@@ -80,7 +85,14 @@ export function registerEtcdServices(server: grpc.Server, options: EtcdServiceOp
     ),
     Snapshot: refuseStream(() => unimplemented("Snapshot", "use `ringkv snapshot save`")),
   });
-  add(ETCD_AUTH_SERVICE, unaryImplementation(ETCD_AUTH_SERVICE.fullName, etcdAuthHandlers(headers), metrics));
+  add(
+    ETCD_AUTH_SERVICE,
+    unaryImplementation(
+      ETCD_AUTH_SERVICE.fullName,
+      etcdAuthHandlers(headers, options.checkAuthorization ? tokenCheckOf(options.checkAuthorization) : null),
+      metrics,
+    ),
+  );
 }
 
 /** A server-streaming method that answers only a status. */
