@@ -1,11 +1,13 @@
-// The unary half of every etcd service: run the handler, answer its result, or answer its failure
-// as etcd would (errors.ts), counting the call in the node's gRPC metrics. Nothing a handler
+// The unary half of every etcd service: run the handler (again while it fails certainly unapplied,
+// not-applied-retry.ts), answer its result, or answer its failure as etcd would (errors.ts),
+// counting the call in the node's gRPC metrics. Nothing a handler
 // throws escapes to grpc-js (a rejection left unhandled would take the node down).
 import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import type { RequestOptions } from "../../api/kv-api.ts";
 import type { Metrics } from "../metrics.ts";
 import { toEtcdStatus } from "./errors.ts";
+import { retryNotApplied } from "./not-applied-retry.ts";
 
 export type UnaryHandler = (request: never, options: RequestOptions) => Promise<object>;
 
@@ -27,7 +29,10 @@ export function unaryCall(
     const finish = (code: GrpcStatus): void =>
       metrics?.observeGrpc(service, method, code, (performance.now() - started) / 1000);
     Promise.resolve()
-      .then(() => handle(call.request as never, optionsOf(call)))
+      .then(() => {
+        const options = optionsOf(call);
+        return retryNotApplied(() => handle(call.request as never, options), options);
+      })
       .then(
         (response) => {
           finish(GrpcStatus.OK);
