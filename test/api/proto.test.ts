@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ADMIN_SERVICE } from "../../src/api/admin-wire.ts";
 import { KV_SERVICE } from "../../src/api/kv-wire.ts";
 import { decodeMessage, encodeMessage, type ServiceSpec, wire } from "../../src/api/proto.ts";
+import { ETCD_SERVICES } from "../../src/node/etcd/index.ts";
 import { GOSSIP_SERVICE } from "../../src/node/gossip/service.ts";
 import { RAFT_SERVICE } from "../../src/transport/service.ts";
 import { protoRoot } from "../support/proto-schema.ts";
@@ -72,6 +73,7 @@ describe("static protobuf code", () => {
     expect(specMismatches("raft.proto", RAFT_SERVICE)).toEqual([]);
     expect(specMismatches("gossip.proto", GOSSIP_SERVICE)).toEqual([]);
     expect(specMismatches("admin.proto", ADMIN_SERVICE)).toEqual([]);
+    for (const spec of ETCD_SERVICES) expect(specMismatches("etcd/rpc.proto", spec)).toEqual([]);
   });
 
   it("the spec check catches a missing rpc, a wrong message type and a wrong stream flag", () => {
