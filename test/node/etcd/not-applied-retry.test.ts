@@ -6,7 +6,13 @@ import { retryNotApplied } from "../../../src/node/etcd/not-applied-retry.ts";
 /** A fake clock whose sleep advances it. */
 function clock() {
   let t = 1_000_000;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms), elapsed: () => t - 1_000_000 };
+  return {
+    now: () => t,
+    sleep: async (ms: number): Promise<void> => {
+      t += ms;
+    },
+    elapsed: () => t - 1_000_000,
+  };
 }
 
 describe("retrying certainly-unapplied requests", () => {
