@@ -37,6 +37,7 @@ import { ClusterNode } from "./cluster/cluster-node.ts";
 import { forwardServiceDefinition } from "./cluster/forward-wire.ts";
 import { PeerClients } from "./cluster/peer-clients.ts";
 import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
+import { ETCD_PACKAGE_PATH_PREFIX, registerEtcdServices } from "./etcd/index.ts";
 import { GossipAgent, gossipServiceDefinition } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
 import { openLogStore } from "./host/open-log-store.ts";
@@ -284,7 +285,7 @@ export class RingkvNode implements KvApi {
     // the limit goes to the credentials (#serverCredentials). The auth interceptor sits in front
     // of every service on the port, registered or yet to be.
     this.#messageLimit = clientMessageLimit(
-      [`/${KV_SERVICE_NAME}/`],
+      [`/${KV_SERVICE_NAME}/`, ETCD_PACKAGE_PATH_PREFIX],
       settings.maxKeyBytes + settings.maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES,
       logger,
     );
@@ -318,11 +319,28 @@ export class RingkvNode implements KvApi {
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
+    const auth = this.#auth;
     registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
     registerForwardService(this.#grpc, this, {
       ...limits,
       metrics: this.#metrics,
       revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
+    });
+    registerEtcdServices(this.#grpc, {
+      memberId: this.id,
+      kv: this,
+      model: this.cluster.model,
+      limits,
+      localStatus: () => this.status({ forwarded: true }),
+      tls: this.#tls !== null,
+      metrics: this.#metrics,
+      // Any known token may be traded; each call then checks its own role.
+      ...(auth
+        ? {
+            checkAuthorization: (authorization: string) =>
+              void auth.check({ authorization, peer: null }, "read", "etcd Authenticate"),
+          }
+        : {}),
     });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     const feeds = this.cluster.watchFeeds;

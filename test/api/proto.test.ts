@@ -11,6 +11,7 @@ import { ADMIN_SERVICE } from "../../src/api/admin-wire.ts";
 import { KV_SERVICE } from "../../src/api/kv-wire.ts";
 import { decodeMessage, encodeMessage, type ServiceSpec, wire } from "../../src/api/proto.ts";
 import { SHARD_WATCH_SERVICE, WATCH_SERVICE } from "../../src/api/watch-wire.ts";
+import { ETCD_SERVICES } from "../../src/node/etcd/index.ts";
 import { GOSSIP_SERVICE } from "../../src/node/gossip/service.ts";
 import { RAFT_SERVICE } from "../../src/transport/service.ts";
 import { protoRoot } from "../support/proto-schema.ts";
@@ -52,11 +53,13 @@ function specMismatches(file: string, spec: ServiceSpec): string[] {
 
 describe("static protobuf code", () => {
   // pbjs twice and pbts (jsdoc) take a while on a loaded two-core machine.
-  it("the committed generated code is what gen:proto makes of proto/*.proto", { timeout: 120_000 }, () => {
+  it("the committed generated code is what gen:proto makes of proto/*.proto and proto/etcd/*.proto", {
+    timeout: 120_000,
+  }, () => {
     const out = mkdtempSync(join(tmpdir(), "ringkv-gen-"));
     try {
       execFileSync(process.execPath, [join(REPO_DIR, "scripts", "gen-proto.mjs"), out], { cwd: REPO_DIR });
-      for (const file of ["proto.js", "proto.d.ts"]) {
+      for (const file of ["proto.js", "proto.d.ts", "etcd.js", "etcd.d.ts"]) {
         const fresh = readFileSync(join(out, file), "utf8");
         const committed = readFileSync(join(GENERATED_DIR, file), "utf8");
         expect(committed === fresh, `src/api/generated/${file} is stale: run npm run gen:proto`).toBe(true);
@@ -73,6 +76,7 @@ describe("static protobuf code", () => {
     expect(specMismatches("admin.proto", ADMIN_SERVICE)).toEqual([]);
     expect(specMismatches("watch.proto", WATCH_SERVICE)).toEqual([]);
     expect(specMismatches("watch.proto", SHARD_WATCH_SERVICE)).toEqual([]);
+    for (const spec of ETCD_SERVICES) expect(specMismatches("etcd/rpc.proto", spec)).toEqual([]);
   });
 
   it("the spec check catches a missing rpc, a wrong message type and a wrong stream flag", () => {

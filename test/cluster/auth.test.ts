@@ -12,10 +12,12 @@ import * as grpc from "@grpc/grpc-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminServiceDefinition } from "../../src/api/admin-wire.ts";
 import { kvServiceDefinition } from "../../src/api/kv-wire.ts";
+import { serviceDefinition } from "../../src/api/proto.ts";
 import { shardWatchServiceDefinition, watchServiceDefinition } from "../../src/api/watch-wire.ts";
 import { RingkvClient } from "../../src/client/index.ts";
 import { formatTokenLine, generateToken, hashToken, type Role } from "../../src/node/auth/index.ts";
 import { forwardServiceDefinition } from "../../src/node/cluster/forward-wire.ts";
+import { ETCD_SERVICES } from "../../src/node/etcd/index.ts";
 import { httpRoutes } from "../../src/node/server/http-server.ts";
 import { encodeKv } from "./grpc-raw.ts";
 import { freePort, runRingkv, showLogsOnFailure, useCluster } from "./harness.ts";
@@ -56,6 +58,28 @@ const EXPECTED_GRPC: Readonly<Record<string, Need>> = {
   // peer's call, like the Forward stream.
   "/ringkv.watch.Watch/Watch": "read",
   "/ringkv.watch.ShardWatch/Stream": "admin",
+};
+
+/** etcd's v3 API (src/node/etcd): the roles of the native calls that do the same; what etcd
+ * reserves for its root role is admin; Authenticate (a token traded for itself) is open. */
+const EXPECTED_ETCD_GRPC: Readonly<Record<string, Need>> = {
+  ...Object.fromEntries(
+    ETCD_SERVICES.flatMap((s) => Object.keys(s.methods).map((m) => [`/${s.fullName}/${m}`, "admin" as Need])),
+  ),
+  "/etcdserverpb.KV/Range": "read",
+  "/etcdserverpb.KV/Put": "write",
+  "/etcdserverpb.KV/DeleteRange": "write",
+  "/etcdserverpb.KV/Txn": "write",
+  "/etcdserverpb.Watch/Watch": "read",
+  "/etcdserverpb.Lease/LeaseGrant": "write",
+  "/etcdserverpb.Lease/LeaseRevoke": "write",
+  "/etcdserverpb.Lease/LeaseKeepAlive": "write",
+  "/etcdserverpb.Lease/LeaseTimeToLive": "read",
+  "/etcdserverpb.Lease/LeaseLeases": "read",
+  "/etcdserverpb.Cluster/MemberList": "read",
+  "/etcdserverpb.Maintenance/Status": "read",
+  "/etcdserverpb.Auth/AuthStatus": "read",
+  "/etcdserverpb.Auth/Authenticate": "open",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "ringkv-auth-test-"));
@@ -167,6 +191,34 @@ describe("authentication and authorization on a real cluster", () => {
                   : await unaryOutcome(client, path, authorization(who));
             actual.push(`${path} as ${who}: ${outcome}`);
             expected.push(`${path} as ${who}: ${expectedOutcome(EXPECTED_GRPC[path]!, who)}`);
+          }
+        }
+        expect(actual).toEqual(expected);
+      } finally {
+        client.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "every method of etcd's v3 API answers UNAUTHENTICATED/PERMISSION_DENIED exactly where it should",
+    async () => {
+      const node = running().nodes[0]!;
+      const client = new grpc.Client(node.advertise, grpc.credentials.createInsecure());
+      try {
+        const actual: string[] = [];
+        const expected: string[] = [];
+        for (const spec of ETCD_SERVICES) {
+          for (const method of Object.values(serviceDefinition(spec))) {
+            const need = EXPECTED_ETCD_GRPC[method.path];
+            expect(need, `${method.path} has no expectation`).toBeDefined();
+            for (const who of WHO) {
+              actual.push(
+                `${method.path} as ${who}: ${await etcdOutcome(client, method, authorization(who))}`,
+              );
+              expected.push(`${method.path} as ${who}: ${expectedOutcome(need!, who)}`);
+            }
           }
         }
         expect(actual).toEqual(expected);
@@ -519,5 +571,72 @@ function forwardOutcome(client: grpc.Client, authorizationValue: string | undefi
       resolve(grpcOutcome(e.code, e.metadata?.get("ringkv-code")[0])),
     );
     stream.write({ requests: [{ id: 1, get: { key: Buffer.from("grpc-walk"), stale: false } }] });
+  });
+}
+
+/**
+ * Call one etcd method with an empty (or minimal) request. The auth interceptor's refusals carry
+ * `ringkv-code` Unauthenticated/PermissionDenied; any other answer — a result, or the handler's
+ * own error (an empty key, a model part not built, Unimplemented) — means the call got through.
+ */
+function etcdOutcome(
+  client: grpc.Client,
+  method: grpc.MethodDefinition<object, object>,
+  authorizationValue: string | undefined,
+): Promise<string> {
+  const options = { deadline: Date.now() + 20_000 };
+  const metadata = metadataOf(authorizationValue);
+  const outcome = (e: grpc.ServiceError | null): string => {
+    const code = e?.metadata?.get("ringkv-code")[0];
+    return e && (code === "Unauthenticated" || code === "PermissionDenied")
+      ? grpcOutcome(e.code, code)
+      : "served";
+  };
+  return new Promise((resolve) => {
+    if (!method.requestStream && !method.responseStream) {
+      client.makeUnaryRequest(
+        method.path,
+        method.requestSerialize,
+        method.responseDeserialize,
+        {},
+        metadata,
+        options,
+        (e) => resolve(outcome(e)),
+      );
+      return;
+    }
+    const duplex = method.requestStream
+      ? client.makeBidiStreamRequest(
+          method.path,
+          method.requestSerialize,
+          method.responseDeserialize,
+          metadata,
+          options,
+        )
+      : null;
+    const stream =
+      duplex ??
+      client.makeServerStreamRequest(
+        method.path,
+        method.requestSerialize,
+        method.responseDeserialize,
+        {},
+        metadata,
+        options,
+      );
+    let settled = false;
+    const settle = (result: string): void => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      stream.cancel();
+    };
+    stream.on("data", () => settle("served"));
+    stream.on("error", (e: grpc.ServiceError) => settle(outcome(e)));
+    stream.on("end", () => settle("served"));
+    // A watch on one key, or a keep-alive of lease 1: each answers (or fails) at once.
+    duplex?.write(
+      method.path.endsWith("/Watch") ? { createRequest: { key: Buffer.from("walk") } } : { ID: 1 },
+    );
   });
 }

@@ -38,6 +38,55 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
   // does, checked at the node the operator called.
   "ringkv.admin.Admin": { Snapshot: "admin", SnapshotShard: "peer" },
   "ringkv.raft.RaftTransport": { Send: "transport", InstallSnapshot: "transport" },
+  // etcd's v3 API (src/node/etcd): the same roles as the native calls that do the same. What etcd
+  // itself reserves for its root role (compaction, alarms, membership, maintenance) is admin.
+  "etcdserverpb.KV": { Range: "read", Put: "write", DeleteRange: "write", Txn: "write", Compact: "admin" },
+  "etcdserverpb.Watch": { Watch: "read" },
+  "etcdserverpb.Lease": {
+    LeaseGrant: "write",
+    LeaseRevoke: "write",
+    LeaseKeepAlive: "write",
+    LeaseTimeToLive: "read",
+    LeaseLeases: "read",
+  },
+  "etcdserverpb.Cluster": {
+    MemberList: "read",
+    MemberAdd: "admin",
+    MemberRemove: "admin",
+    MemberUpdate: "admin",
+    MemberPromote: "admin",
+  },
+  "etcdserverpb.Maintenance": {
+    Status: "read",
+    Alarm: "admin",
+    Defragment: "admin",
+    Hash: "admin",
+    HashKV: "admin",
+    Snapshot: "admin",
+    MoveLeader: "admin",
+    Downgrade: "admin",
+  },
+  // Authenticate trades a ringkv token (as the password) for itself as etcd's token, so it needs
+  // none; AuthStatus says only whether etcd's auth is on (never).
+  "etcdserverpb.Auth": {
+    Authenticate: "open",
+    AuthStatus: "read",
+    AuthEnable: "admin",
+    AuthDisable: "admin",
+    UserAdd: "admin",
+    UserGet: "admin",
+    UserList: "admin",
+    UserDelete: "admin",
+    UserChangePassword: "admin",
+    UserGrantRole: "admin",
+    UserRevokeRole: "admin",
+    RoleAdd: "admin",
+    RoleGet: "admin",
+    RoleList: "admin",
+    RoleDelete: "admin",
+    RoleGrantPermission: "admin",
+    RoleRevokePermission: "admin",
+  },
   "ringkv.gossip.GossipTransport": { Deliver: "transport" },
 };
 

@@ -19,8 +19,7 @@ export function authInterceptor(gate: AuthGate, peerIdentity: PeerIdentity): grp
     let refused = false;
     const listener = new grpc.ServerListenerBuilder()
       .withOnReceiveMetadata((metadata, next) => {
-        const [value] = metadata.get(AUTHORIZATION_METADATA_KEY);
-        const authorization = typeof value === "string" ? value : undefined;
+        const authorization = authorizationOf(metadata, descriptor.path);
         try {
           gate.check({ authorization, peer: peerIdentity(call.getAuthContext()) }, access, descriptor.path);
         } catch (e) {
@@ -43,6 +42,21 @@ export function authInterceptor(gate: AuthGate, peerIdentity: PeerIdentity): grp
       start: (next) => next(listener),
     });
   };
+}
+
+/**
+ * etcd clients (etcdctl --user, etcd3's `auth` option) cannot send `authorization`: they call
+ * Authenticate and then present its answer as `token` metadata. The etcd API's Authenticate
+ * answers a valid ringkv token with itself (src/node/etcd/auth-service.ts), so on etcd's paths
+ * `token` stands for `Bearer <token>`.
+ */
+export const ETCD_TOKEN_METADATA_KEY = "token";
+
+function authorizationOf(metadata: grpc.Metadata, path: string): string | undefined {
+  const [value] = metadata.get(AUTHORIZATION_METADATA_KEY);
+  if (typeof value === "string") return value;
+  const [token] = path.startsWith("/etcdserverpb.") ? metadata.get(ETCD_TOKEN_METADATA_KEY) : [];
+  return typeof token === "string" ? `Bearer ${token}` : undefined;
 }
 
 /**

@@ -4,9 +4,11 @@ import type { ServiceDefinition } from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
 import { adminServiceDefinition } from "../../../src/api/admin-wire.ts";
 import { kvServiceDefinition } from "../../../src/api/kv-wire.ts";
+import { serviceDefinition } from "../../../src/api/proto.ts";
 import { shardWatchServiceDefinition, watchServiceDefinition } from "../../../src/api/watch-wire.ts";
 import { GRPC_ACCESS, grpcAccess, HTTP_ACCESS, httpAccess } from "../../../src/node/auth/index.ts";
 import { forwardServiceDefinition } from "../../../src/node/cluster/forward-wire.ts";
+import { ETCD_SERVICES } from "../../../src/node/etcd/index.ts";
 import { gossipServiceDefinition } from "../../../src/node/gossip/index.ts";
 import { httpRoutes } from "../../../src/node/server/http-server.ts";
 import { raftServiceDefinition } from "../../../src/transport/index.ts";
@@ -20,6 +22,7 @@ const NODE_SERVICES: readonly ServiceDefinition[] = [
   gossipServiceDefinition(),
   watchServiceDefinition(),
   shardWatchServiceDefinition(),
+  ...ETCD_SERVICES.map(serviceDefinition),
 ];
 
 type Table = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
