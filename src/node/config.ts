@@ -93,6 +93,18 @@ export interface NodeSettings {
   readonly noConfigRetryAfterMs: number;
   /** The retry hint, in ms, when no leader of a group could be reached. */
   readonly noLeaderRetryAfterMs: number;
+  /**
+   * The most keys one range answers (a range with limit 0 or above it is cut here, `more` set):
+   * a multi-shard range holds at most rangeMaxKeys keys from each shard in memory at once, so
+   * rangeMaxKeys · shardCount records at worst. Larger spans are paged (the HTTP `next` token).
+   */
+  readonly rangeMaxKeys: number;
+  /**
+   * A write refused at apply because its revision was at or below the shard's floor (a newer
+   * revision was applied or fenced first) asks the oracle again and is proposed again at most
+   * this many times; then Unavailable (certainly not applied).
+   */
+  readonly staleRevisionRetriesMax: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -126,6 +138,8 @@ export const NODE_DEFAULTS: NodeSettings = {
   busyRetryAfterMs: 200,
   noConfigRetryAfterMs: 500,
   noLeaderRetryAfterMs: 1_000,
+  rangeMaxKeys: 10_000,
+  staleRevisionRetriesMax: 8,
 };
 
 /** The settings derived from others by the formulas above. */
@@ -171,6 +185,8 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   busyRetryAfterMs: "ms",
   noConfigRetryAfterMs: "ms",
   noLeaderRetryAfterMs: "ms",
+  rangeMaxKeys: "count",
+  staleRevisionRetriesMax: "count",
 };
 
 const WANT: Readonly<Record<Rule, string>> = {

@@ -47,6 +47,7 @@ import { Addresses } from "./addresses.ts";
 import { backupHeader } from "./backup-header.ts";
 import { Cadence } from "./cadence.ts";
 import type { ClusterContext } from "./context.ts";
+import { CounterRevisions } from "./counter-revisions.ts";
 import { Eviction } from "./eviction.ts";
 import { FeatureGate } from "./features.ts";
 import type { ReadBarrier } from "./follower-read.ts";
@@ -54,13 +55,15 @@ import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
 import { Membership } from "./membership.ts";
-import { ModelService, UNBUILT_LEASES, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
+import { ModelService, UNBUILT_LEASES, UNBUILT_WATCHES } from "./model-service.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
 import { Proposer } from "./proposer.ts";
+import { NodeRangeOps } from "./range-ops.ts";
 import { RemovalWatch } from "./removal-watch.ts";
 import { ReplicaRepair } from "./replica-repair.ts";
+import type { RevisionSource } from "./revision-source.ts";
 import { Router } from "./router.ts";
 import { readShardState } from "./shard-state.ts";
 import { ClusterStatus } from "./status.ts";
@@ -94,6 +97,8 @@ export interface ClusterNodeOptions {
   readonly followerReadBarrier?: ReadBarrier;
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
+  /** Where writes and multi-shard ranges get revisions; default a counter here (counter-revisions.ts). */
+  readonly revisions?: RevisionSource;
 }
 
 /** The node's life: built, serving (ticking), then stopping (gracefully, or halted as by a crash). */
@@ -136,6 +141,8 @@ export class ClusterNode implements KvApi {
   readonly #revival: PeerRevival;
   /** Ranges, transactions, watches and leases (src/api/kv-model.ts). */
   readonly model: ModelService;
+  /** Ranges and transactions, with the per-shard parts peers forward here (grpc-forward.ts). */
+  readonly rangeOps: NodeRangeOps;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -230,8 +237,14 @@ export class ClusterNode implements KvApi {
         ? { onMoveDone: (group: string) => options.observer?.rebalanceMoveDone(group) }
         : {}),
     });
+    this.rangeOps = new NodeRangeOps({
+      ctx,
+      router: this.#router,
+      proposer,
+      revisions: options.revisions ?? new CounterRevisions(),
+    });
     this.model = new ModelService({
-      ranges: UNBUILT_RANGES,
+      ranges: this.rangeOps,
       watches: UNBUILT_WATCHES,
       leases: UNBUILT_LEASES,
     });
