@@ -317,8 +317,14 @@ export class RingkvNode implements KvApi {
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
-    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
-    registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    const model = this.cluster.model;
+    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics, model });
+    registerForwardService(this.#grpc, this, {
+      ...limits,
+      metrics: this.#metrics,
+      model,
+      rangeParts: this.cluster.rangeOps,
+    });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
