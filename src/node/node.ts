@@ -354,6 +354,7 @@ export class RingkvNode implements KvApi {
     if (this.#httpListen) {
       const http = createHttpServer(this, {
         ...this.#limits,
+        model: this.cluster.model,
         metrics: this.#metrics,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
