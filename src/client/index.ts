@@ -14,11 +14,21 @@ export type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
+export type {
+  DeleteRangeResult,
+  KeyRecord,
+  PutResult,
+  RangeResult,
+  SortOrder,
+  SortTarget,
+  TxnResult,
+} from "../api/kv-model.ts";
 export { type RingView, ringFromStatus } from "../api/ring-view.ts";
 export { parseAddress } from "./address.ts";
 export type { BytesInput } from "./bytes.ts";
 export { DEFAULT_DEADLINE_MS, RingkvClient, type RingkvClientOptions } from "./client.ts";
 export { KvValue } from "./kv-value.ts";
+export type { RangeInput, SpanInput, TxnInput, TxnOpInput } from "./range-request.ts";
 export {
   DEFAULT_RETRY_SETTINGS,
   type OperationKind,

@@ -43,7 +43,6 @@ import { mergeRangeParts } from "./range-merge.ts";
 import type { RevisionSource } from "./revision-source.ts";
 import { proposeAtRevision } from "./revision-write.ts";
 import type { Router } from "./router.ts";
-import { shardReader } from "./shard-reader.ts";
 import { compareBytes, shardsOfSpan, singleKeyOf } from "./span-shards.ts";
 import { txnShard } from "./txn-shards.ts";
 
@@ -289,10 +288,9 @@ export class NodeRangeOps implements RangeOps {
   }
 }
 
+/** The query at the replica's applied point; its revision is the shard's floor there. */
 function readAt(replica: Replica, query: RangeQuery): RangeResult {
-  const reader = shardReader(replica.sm);
-  // Read together, in one turn: the keys and the floor of one applied point.
-  return { ...reader.range(query), revision: reader.floor };
+  return replica.sm.range(query);
 }
 
 /** The query fields of RangeOptions (without the request options), for the shards. */
