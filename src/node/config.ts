@@ -100,9 +100,13 @@ export interface NodeSettings {
    */
   readonly rangeMaxKeys: number;
   /**
-   * A write refused at apply because its revision was at or below the shard's floor (a newer
-   * revision was applied or fenced first) asks the oracle again and is proposed again at most
-   * this many times; then Unavailable (certainly not applied).
+   * Revisions the timestamp oracle reserves through the meta log at once (one Raft write per
+   * this many revisions handed out); the next window is reserved when half of this is left.
+   */
+  readonly revisionWindow: number;
+  /**
+   * A shard write refused at apply for a stale revision (another write with a higher one
+   * applied first) is proposed again with a fresh revision at most this many times.
    */
   readonly staleRevisionRetriesMax: number;
 }
@@ -138,6 +142,7 @@ export const NODE_DEFAULTS: NodeSettings = {
   busyRetryAfterMs: 200,
   noConfigRetryAfterMs: 500,
   noLeaderRetryAfterMs: 1_000,
+  revisionWindow: 10_000,
   rangeMaxKeys: 10_000,
   staleRevisionRetriesMax: 8,
 };
@@ -185,6 +190,7 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   busyRetryAfterMs: "ms",
   noConfigRetryAfterMs: "ms",
   noLeaderRetryAfterMs: "ms",
+  revisionWindow: "count",
   rangeMaxKeys: "count",
   staleRevisionRetriesMax: "count",
 };

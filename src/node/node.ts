@@ -324,6 +324,7 @@ export class RingkvNode implements KvApi {
       metrics: this.#metrics,
       model,
       rangeParts: this.cluster.rangeOps,
+      revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
     });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);

@@ -12,7 +12,7 @@ import { waitFor } from "./wait-for.ts";
 const TEST_TIMEOUT_MS = 240_000;
 const ALPHA = Array.from({ length: 120 }, (_, i) => `alpha/${String(i).padStart(3, "0")}`);
 const BETA = Array.from({ length: 80 }, (_, i) => `beta/${String(i).padStart(3, "0")}`);
-const valueOf = (key: string): string => `value of ${key}`;
+const valueFor = (key: string): string => `value of ${key}`;
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString("utf8");
 
 const running = useCluster({ name: "ranges", size: 3, shards: 16 }, TEST_TIMEOUT_MS);
@@ -32,7 +32,7 @@ describe("ranges, range deletes and transactions across 16 shards", () => {
       const cluster = running();
       const client = new RingkvClient({ addresses: cluster.nodes.map((n) => n.advertise) });
       try {
-        for (const key of [...BETA, ...ALPHA]) await client.put(key, valueOf(key));
+        for (const key of [...BETA, ...ALPHA]) await client.put(key, valueFor(key));
 
         // HTTP, 25 keys a page, through the `next` token.
         const http = cluster.nodes[1]!.http;
@@ -44,7 +44,7 @@ describe("ranges, range deletes and transactions across 16 shards", () => {
           expect(reply.status).toBe(200);
           const body = reply.json as HttpRange;
           for (const kv of body.kvs) {
-            expect(kv.value).toBe(valueOf(kv.key));
+            expect(kv.value).toBe(valueFor(kv.key));
             seen.push(kv.key);
           }
           if (body.next === undefined) break;
@@ -76,7 +76,7 @@ describe("ranges, range deletes and transactions across 16 shards", () => {
         expect(keys.code, keys.stderr).toBe(0);
         expect(keys.stdout.trimEnd().split("\n")).toEqual(BETA);
         const some = await runRingkv(["get", "--prefix", "alpha/", "--limit", "2", "--addr", addr]);
-        expect(some.stdout.trimEnd().split("\n")).toEqual(ALPHA.slice(0, 2).flatMap((k) => [k, valueOf(k)]));
+        expect(some.stdout.trimEnd().split("\n")).toEqual(ALPHA.slice(0, 2).flatMap((k) => [k, valueFor(k)]));
         const counted = await runRingkv(["get", "--prefix", "alpha/", "--count-only", "--addr", addr]);
         expect(counted.stdout.trim()).toBe(String(ALPHA.length));
       } finally {

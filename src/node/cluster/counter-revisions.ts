@@ -1,8 +1,6 @@
-// A RevisionSource without the meta group: a counter in this process. A stand-in until the
-// timestamp oracle (timestamp-oracle.ts, branch oracle) is wired in: revisions from two nodes may
-// collide and do not follow real-time order across nodes, but every shard still applies its
-// writes at increasing revisions (a write below a shard's floor is retried with next(floor + 1),
-// which jumps this counter past it). Unit tests use it as a fake oracle.
+// A RevisionSource without the meta group: a counter in this process, the fake oracle of unit
+// tests (the node uses the timestamp oracle, revision-source.ts). `next(atLeast)` jumps past
+// `atLeast` as the real one does, so a write refused below a shard's floor is retried above it.
 import type { RevisionSource } from "./revision-source.ts";
 
 export class CounterRevisions implements RevisionSource {

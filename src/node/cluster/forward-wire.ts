@@ -24,11 +24,23 @@ import { decodeMessage, type MessageCodec, wire } from "../../api/proto.ts";
 
 export const FORWARD_SERVICE_NAME = "ringkv.forward.Forward";
 
+/** A block of revisions from the timestamp oracle (the meta leader): `count`, the first ≥ atLeast. */
+export interface RevisionsRequest {
+  readonly count: number;
+  readonly atLeast: number;
+}
+
+/** The block first .. first + count - 1. */
+export interface RevisionsResponse {
+  readonly first: number;
+}
+
 /** One forwarded operation (the `op` oneof; protobufjs names the set member in `op` on decode). */
 export type ForwardOp =
   | { readonly put: PutRequest; readonly op?: "put" }
   | { readonly get: GetRequest; readonly op?: "get" }
   | { readonly delete: DeleteRequest; readonly op?: "delete" }
+  | { readonly revisions: RevisionsRequest; readonly op?: "revisions" }
   | { readonly rangePart: WireRangePart; readonly op?: "rangePart" }
   | { readonly deleteRangePart: WireDeleteRangePart; readonly op?: "deleteRangePart" }
   | { readonly txn: WireTxnRequest; readonly op?: "txn" };
@@ -64,6 +76,7 @@ export type ForwardReply =
   | { readonly id: number; readonly put: PutResponse; readonly result?: "put" }
   | { readonly id: number; readonly get: GetResponse; readonly result?: "get" }
   | { readonly id: number; readonly delete: DeleteResponse; readonly result?: "delete" }
+  | { readonly id: number; readonly revisions: RevisionsResponse; readonly result?: "revisions" }
   | { readonly id: number; readonly rangePart: WireRangeResponse; readonly result?: "rangePart" }
   | {
       readonly id: number;

@@ -44,7 +44,7 @@ import {
 import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire.ts";
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { ForwardStream } from "./forward-stream.ts";
-import type { ForwardReply } from "./forward-wire.ts";
+import type { ForwardReply, RevisionsResponse } from "./forward-wire.ts";
 import type { DeleteRangePart, RangePartRequest } from "./peer.ts";
 import { fetchShardState } from "./shard-state-client.ts";
 
@@ -141,6 +141,12 @@ export class PeerClient {
     return { deleted: field<DeleteResponse>(reply, "delete").deleted };
   }
 
+  /** Revisions are safe to ask again anywhere (`write` false): a lost block is only a gap. */
+  async revisions(count: number, atLeast: number, deadline: number): Promise<number> {
+    const reply = await this.#forward.call({ revisions: { count, atLeast } }, false, deadline);
+    return field<RevisionsResponse>(reply, "revisions").first;
+  }
+
   async rangePart(part: RangePartRequest, deadline: number): Promise<RangeResult> {
     const rangePart = {
       shard: part.shard,
@@ -209,7 +215,7 @@ export class PeerClient {
 /** The result of a reply, which must be of the kind asked for. */
 function field<T>(
   reply: ForwardReply,
-  kind: "put" | "get" | "delete" | "rangePart" | "deleteRangePart" | "txn",
+  kind: "put" | "get" | "delete" | "revisions" | "rangePart" | "deleteRangePart" | "txn",
 ): T {
   const value = (reply as unknown as Record<string, unknown>)[kind];
   if (value === undefined || value === null)

@@ -55,6 +55,11 @@ export interface Peer {
   join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
+  /**
+   * A block of `count` revisions from the timestamp oracle at this peer (which must lead the
+   * meta group: it answers NotLeader otherwise, never forwards); resolves with the first.
+   */
+  revisions(count: number, atLeast: number, deadline: number): Promise<number>;
   /** A shard's state read on its leader there, for a backup (src/node/backup); gRPC peers only. */
   shardState?(shard: number, deadline: number): Promise<ShardState>;
   /** The operations of ranges and transactions (range-ops.ts); absent on peers without them. */

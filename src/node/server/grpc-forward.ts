@@ -31,6 +31,8 @@ export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly model?: KvModelApi;
   /** The per-shard parts of ranges and range deletes, refused without. */
   readonly rangeParts?: RangeParts;
+  /** The timestamp oracle here (forwarded: answer or NotLeader); absent: the op is refused. */
+  readonly revisions?: (count: number, atLeast: number) => Promise<number>;
 }
 
 /** What a peer forwards of a range or range delete: one shard's part, run at its leader here. */
@@ -38,13 +40,23 @@ export type RangeParts = Pick<NodeRangeOps, "rangePart" | "deleteRangePart">;
 
 type Call = grpc.ServerDuplexStream<ForwardBatch, ForwardReplies>;
 
+type ForwardHandlers = Handlers & {
+  readonly revisions: ((count: number, atLeast: number) => Promise<number>) | undefined;
+};
+
+/** Most revisions one forwarded request may ask for (a node asks for one per waiting write). */
+export const FORWARD_REVISIONS_MAX = 65_536;
+
 /** Serve `api` as the ringkv.forward.Forward service on `server`. */
 export function registerForwardService(
   server: grpc.Server,
   api: KvApi,
   options: ForwardServiceOptions = {},
 ): void {
-  const handlers = kvHandlers(api, kvLimits(options), options.model);
+  const handlers: ForwardHandlers = {
+    ...kvHandlers(api, kvLimits(options), options.model),
+    revisions: options.revisions,
+  };
   const served: Served = { handlers, parts: options.rangeParts };
   server.addService(forwardServiceDefinition(), {
     Stream: (call: Call) => serveStream(call, served, options.metrics),
@@ -52,7 +64,7 @@ export function registerForwardService(
 }
 
 interface Served {
-  readonly handlers: Handlers;
+  readonly handlers: ForwardHandlers;
   readonly parts: RangeParts | undefined;
 }
 
@@ -135,6 +147,19 @@ async function serve(request: ForwardRequest, served: Served): Promise<ForwardRe
       return { id, delete: await handlers.Delete(request.delete, true), result: "delete" };
     if ("txn" in request && request.txn)
       return { id, txn: await handlers.Txn(request.txn, true), result: "txn" };
+    if ("revisions" in request && request.revisions) {
+      const { count, atLeast } = request.revisions;
+      if (!handlers.revisions) throw new RingkvError("Unavailable", "this node serves no revisions");
+      if (
+        !Number.isSafeInteger(count) ||
+        count < 1 ||
+        count > FORWARD_REVISIONS_MAX ||
+        !Number.isSafeInteger(atLeast)
+      ) {
+        throw new RingkvError("InvalidArgument", `revisions: count must be 1..${FORWARD_REVISIONS_MAX}`);
+      }
+      return { id, revisions: { first: await handlers.revisions(count, atLeast) }, result: "revisions" };
+    }
     throw new Error("forward request without an operation");
   } catch (e) {
     const error = toRingkvError(e);
