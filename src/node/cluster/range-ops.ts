@@ -11,7 +11,7 @@
 //   shard in parallel: each shard's floor rises to ≥ H and the part is read at that point in its
 //   log, so every write not reflected in the answer has a revision above H (revision = H);
 // - a range delete proposes one revision R to every shard it touches; a transaction runs in one
-//   shard (txn-shards.ts) at one revision. A write refused as stale retries (revision-write.ts).
+//   shard (txn-shards.ts) at one revision. A write refused as stale retries (Proposer.proposeWrite).
 //
 // Memory: each shard is asked for at most `limit` keys (rangeMaxKeys when the limit is 0 or
 // higher), so a range holds O(limit × shards) records at worst before the merge cuts to `limit`.
@@ -41,7 +41,6 @@ import type { DeleteRangePart, RangePartRequest } from "./peer.ts";
 import type { Proposer } from "./proposer.ts";
 import { mergeRangeParts } from "./range-merge.ts";
 import type { RevisionSource } from "./revision-source.ts";
-import { proposeAtRevision } from "./revision-write.ts";
 import type { Router } from "./router.ts";
 import { compareBytes, shardsOfSpan, singleKeyOf } from "./span-shards.ts";
 import { txnShard } from "./txn-shards.ts";
@@ -49,7 +48,7 @@ import { txnShard } from "./txn-shards.ts";
 export interface RangeOpsOptions {
   readonly ctx: ClusterContext;
   readonly router: Pick<Router, "onShardLeader">;
-  readonly proposer: Pick<Proposer, "propose" | "checkQuota">;
+  readonly proposer: Pick<Proposer, "propose" | "proposeWrite" | "checkQuota">;
   /** Where writes and multi-shard ranges get their revisions (the meta group's oracle). */
   readonly revisions: RevisionSource;
   /**
@@ -63,7 +62,7 @@ export interface RangeOpsOptions {
 export class NodeRangeOps implements RangeOps {
   readonly #ctx: ClusterContext;
   readonly #router: Pick<Router, "onShardLeader">;
-  readonly #proposer: Pick<Proposer, "propose" | "checkQuota">;
+  readonly #proposer: Pick<Proposer, "propose" | "proposeWrite" | "checkQuota">;
   readonly #revisions: RevisionSource;
   readonly #leaseExists: ((id: number) => Promise<boolean>) | undefined;
 
@@ -228,19 +227,13 @@ export class NodeRangeOps implements RangeOps {
     });
   }
 
-  /** Propose at a revision (retrying stale ones) and map the refusals every write shares. */
+  /** Propose at a revision (Proposer.proposeWrite retries stale ones); map the shared refusals. */
   async #write(
     replica: Replica,
     command: (revision: number) => Command,
     revision?: number,
   ): Promise<ApplyResult> {
-    const result = await proposeAtRevision({
-      propose: (c) => this.#proposer.propose(replica, c),
-      revisions: this.#revisions,
-      command,
-      revision,
-      retriesMax: this.#ctx.settings.staleRevisionRetriesMax,
-    });
+    const result = await this.#proposer.proposeWrite(replica, command, this.#revisions, revision);
     if (result.kind === "keyNotFound") throw new RingkvError("NotFound", "key not found");
     if (result.kind === "leaseRevoked")
       throw new RingkvError("LeaseNotFound", `lease ${result.lease} not found`);

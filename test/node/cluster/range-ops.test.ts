@@ -5,8 +5,11 @@ import { describe, expect, test } from "vitest";
 import { RingkvError } from "../../../src/api/errors.ts";
 import type { ClusterContext } from "../../../src/node/cluster/context.ts";
 import { CounterRevisions } from "../../../src/node/cluster/counter-revisions.ts";
+import { Proposer } from "../../../src/node/cluster/proposer.ts";
 import { NodeRangeOps } from "../../../src/node/cluster/range-ops.ts";
 import { NODE_DEFAULTS } from "../../../src/node/config.ts";
+import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
+import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import type { Replica } from "../../../src/node/host/replica.ts";
 import type { Command } from "../../../src/node/kv/command.ts";
 import { KvStateMachine } from "../../../src/node/kv/state-machine.ts";
@@ -29,16 +32,20 @@ function cluster(revisions = new CounterRevisions()) {
     proposed: [],
     index: 0,
   }));
-  const replicaOf = new Map<Replica, FakeShard>();
-  const replicas = shards.map((shard) => {
+  const replicas = shards.map((shard, i) => {
     const replica = {
+      group: `shard-${i}`,
       sm: shard.sm,
       readIndex: async () => shard.index,
       waitApplied: async () => {},
+      propose: async (command: Command) => {
+        shard.proposed.push(command);
+        return shard.sm.apply(command, ++shard.index);
+      },
     } as unknown as Replica;
-    replicaOf.set(replica, shard);
     return replica;
   });
+  const host = { kick: () => {}, replicas: () => replicas } as unknown as MultiRaftHost;
   const ctx = {
     settings: { ...NODE_DEFAULTS, staleRevisionRetriesMax: 3 },
     view: { config: { shardCount: SHARDS }, shardOf },
@@ -49,14 +56,8 @@ function cluster(revisions = new CounterRevisions()) {
     router: {
       onShardLeader: (shard, _options, _idempotent, run) => run.local(replicas[shard] as Replica),
     },
-    proposer: {
-      propose: async (replica, command) => {
-        const shard = replicaOf.get(replica) as FakeShard;
-        shard.proposed.push(command);
-        return shard.sm.apply(command, ++shard.index);
-      },
-      checkQuota: () => {},
-    },
+    // The real proposer (its proposeWrite retries stale revisions) over replicas that apply at once.
+    proposer: new Proposer(host, ctx.settings, SYSTEM_CLOCK),
     revisions,
   });
   return { ops, shards };
