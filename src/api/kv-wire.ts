@@ -3,6 +3,15 @@
 // present: proto.ts's TO_OBJECT) and the one grpc-js service definition both the server adapter
 // and the client use.
 import type { ServiceDefinition } from "@grpc/grpc-js";
+import type {
+  WireDeleteRangeRequest,
+  WireDeleteRangeResponse,
+  WireKeyValue,
+  WireRangeRequest,
+  WireRangeResponse,
+  WireTxnRequest,
+  WireTxnResponse,
+} from "./kv-model-wire.ts";
 import { type ServiceSpec, serviceDefinition, wire } from "./proto.ts";
 
 export const KV_SERVICE_NAME = "ringkv.kv.KV";
@@ -19,6 +28,9 @@ export const KV_SERVICE: ServiceSpec = {
     Join: { request: kv.JoinRequest, response: kv.JoinResponse },
     Leave: { request: kv.LeaveRequest, response: kv.LeaveResponse },
     Status: { request: kv.StatusRequest, response: kv.StatusResponse },
+    Range: { request: kv.RangeRequest, response: kv.RangeResponse },
+    DeleteRange: { request: kv.DeleteRangeRequest, response: kv.DeleteRangeResponse },
+    Txn: { request: kv.TxnRequest, response: kv.TxnResponse },
   },
 };
 
@@ -34,9 +46,16 @@ export interface PutRequest {
   readonly value: Uint8Array;
   /** Present only when the caller asked for compare-and-set (proto3 `optional`). */
   readonly ifVersion?: number;
+  /** etcd's put options (kv-model-wire.ts hasPutOptions); 0 / false when unset. */
+  readonly lease?: number;
+  readonly prevKv?: boolean;
+  readonly ignoreValue?: boolean;
+  readonly ignoreLease?: boolean;
 }
 export interface PutResponse {
   readonly version: number;
+  /** The key as it was, for a put that asked (prevKv); null or absent otherwise. */
+  readonly prevKv?: WireKeyValue | null;
 }
 export interface GetRequest {
   readonly key: Uint8Array;
@@ -86,6 +105,9 @@ export interface KvMethods {
   Join: [JoinRequest, JoinResponse];
   Leave: [LeaveRequest, LeaveResponse];
   Status: [StatusRequest, StatusResponse];
+  Range: [WireRangeRequest, WireRangeResponse];
+  DeleteRange: [WireDeleteRangeRequest, WireDeleteRangeResponse];
+  Txn: [WireTxnRequest, WireTxnResponse];
 }
 
 export type KvMethod = keyof KvMethods;

@@ -53,3 +53,37 @@ export function validateNodeId(id: string): void {
     throw new RingkvError("InvalidArgument", `invalid node id ${JSON.stringify(id)}`);
   }
 }
+
+/**
+ * A key span of a range or range delete (kv-model.ts KeySpan): one key (no end) is a key; a
+ * span with an end may start at the empty key (the first key) and end anywhere up to a key's
+ * length + 1 (a prefix's end, or key + 0x00).
+ */
+export function validateSpan(
+  span: { readonly start: Uint8Array; readonly end?: Uint8Array | undefined },
+  maxKeyBytes = DEFAULT_KV_LIMITS.maxKeyBytes,
+): void {
+  if (span.end === undefined) {
+    validateKey(span.start, maxKeyBytes);
+    return;
+  }
+  if (span.start.byteLength > maxKeyBytes) {
+    throw new RingkvError(
+      "KeyTooLarge",
+      `range start is ${span.start.byteLength} bytes, the limit is ${maxKeyBytes} bytes`,
+    );
+  }
+  if (span.end.byteLength > maxKeyBytes + 1) {
+    throw new RingkvError(
+      "KeyTooLarge",
+      `range end is ${span.end.byteLength} bytes, the limit is ${maxKeyBytes + 1} bytes`,
+    );
+  }
+}
+
+/** A count (a range's limit, a revision bound): a non-negative safe integer. */
+export function validateCount(name: string, n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RingkvError("InvalidArgument", `${name} must be a non-negative integer, got ${n}`);
+  }
+}

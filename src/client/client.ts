@@ -16,13 +16,41 @@ import type {
   PutOptions,
   StatusJson,
 } from "../api/kv-api.ts";
-import type { WatchRequest, WatchStream } from "../api/kv-model.ts";
+import type {
+  DeleteRangeResult,
+  PutRequest as PutRecord,
+  PutResult,
+  RangeResult,
+  TxnResult,
+  WatchRequest,
+  WatchStream,
+} from "../api/kv-model.ts";
+import {
+  deleteRangeResultFromWire,
+  deleteRangeToWire,
+  hasPutOptions,
+  putRequestToWire,
+  putResultFromWire,
+  rangeRequestToWire,
+  rangeResultFromWire,
+  txnRequestToWire,
+  txnResultFromWire,
+} from "../api/kv-model-wire.ts";
 import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wire.ts";
 import { validateNodeId, validateVersion } from "../api/limits.ts";
 import { parseAddress } from "./address.ts";
 import { type BytesInput, toBytes } from "./bytes.ts";
 import { giveUpError } from "./give-up.ts";
 import { KvValue } from "./kv-value.ts";
+import {
+  firstTxnKey,
+  type RangeInput,
+  rangeQueryFrom,
+  type SpanInput,
+  spanFrom,
+  type TxnInput,
+  txnFrom,
+} from "./range-request.ts";
 import { type Failure, type OperationKind, RetryPolicy, type RetrySettings } from "./retry-policy.ts";
 import { ShardRouter } from "./shard-router.ts";
 import { type ClientTlsOptions, clientCredentials } from "./tls.ts";
@@ -181,6 +209,58 @@ export class RingkvClient implements KvApi {
     const metadata = new grpc.Metadata();
     if (this.#authorization !== null) metadata.set("authorization", this.#authorization);
     return openWatch(stub, address, request, metadata);
+  }
+
+  /**
+   * The keys of a span (`{prefix}`, `{start, end}`, or `{start}` for one key), in key order
+   * unless sorted otherwise; at most `limit` (`more` says whether more matched). Linearizable
+   * by default: every write acknowledged before the call is reflected.
+   */
+  async range(input: SpanInput & RangeInput): Promise<RangeResult> {
+    const query = rangeQueryFrom(input);
+    const stale = input.consistency === "stale";
+    const key = query.end === undefined ? query.start : undefined;
+    return rangeResultFromWire(await this.#call("Range", "read", rangeRequestToWire(query, stale), key));
+  }
+
+  /** Delete every key of the span, atomically within each shard; answers how many. */
+  async deleteRange(
+    input: SpanInput,
+    options: { readonly prevKv?: boolean } = {},
+  ): Promise<DeleteRangeResult> {
+    const span = spanFrom(input);
+    const key = span.end === undefined ? span.start : undefined;
+    const request = deleteRangeToWire(span, options.prevKv === true);
+    return deleteRangeResultFromWire(await this.#call("DeleteRange", "write", request, key));
+  }
+
+  /**
+   * If every compare holds, run `success`, else `failure`, atomically. Keys of one shard only:
+   * keys of several shards reject with CrossShard, naming them.
+   */
+  async txn(input: TxnInput): Promise<TxnResult> {
+    const txn = txnFrom(input);
+    const response = await this.#call("Txn", "write", txnRequestToWire(txn), firstTxnKey(txn));
+    return txnResultFromWire(response);
+  }
+
+  /** A put with etcd's options (lease, prevKv, ignoreValue, ignoreLease); answers its revision. */
+  async putRecord(
+    key: BytesInput,
+    value: BytesInput,
+    options: Omit<PutRecord, "key" | "value"> = {},
+  ): Promise<PutResult> {
+    const request = putRequestToWire({
+      ...options,
+      key: toBytes(key, "key"),
+      value: toBytes(value, "value"),
+    });
+    if (!hasPutOptions(request)) {
+      // Without options the node serves it as a plain put, whose version is its revision.
+      const { version } = await this.put(request.key, request.value);
+      return { revision: version };
+    }
+    return putResultFromWire(await this.#call("Put", "write", request, request.key));
   }
 
   /** Close every connection; later calls fail with Unavailable. */

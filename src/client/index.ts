@@ -15,9 +15,15 @@ export type {
   VersionedValue,
 } from "../api/kv-api.ts";
 export {
+  type DeleteRangeResult,
   type KeyRecord,
   type KeySpan,
+  type PutResult,
   prefixEnd,
+  type RangeResult,
+  type SortOrder,
+  type SortTarget,
+  type TxnResult,
   type WatchBatch,
   type WatchEvent,
   type WatchRequest,
@@ -28,6 +34,7 @@ export { parseAddress } from "./address.ts";
 export type { BytesInput } from "./bytes.ts";
 export { DEFAULT_DEADLINE_MS, RingkvClient, type RingkvClientOptions } from "./client.ts";
 export { KvValue } from "./kv-value.ts";
+export type { RangeInput, SpanInput, TxnInput, TxnOpInput } from "./range-request.ts";
 export {
   DEFAULT_RETRY_SETTINGS,
   type OperationKind,

@@ -94,6 +94,12 @@ export interface NodeSettings {
   /** The retry hint, in ms, when no leader of a group could be reached. */
   readonly noLeaderRetryAfterMs: number;
   /**
+   * The most keys one range answers (a range with limit 0 or above it is cut here, `more` set):
+   * a multi-shard range holds at most rangeMaxKeys keys from each shard in memory at once, so
+   * rangeMaxKeys · shardCount records at worst. Larger spans are paged (the HTTP `next` token).
+   */
+  readonly rangeMaxKeys: number;
+  /**
    * Revisions the timestamp oracle reserves through the meta log at once (one Raft write per
    * this many revisions handed out); the next window is reserved when half of this is left.
    */
@@ -152,6 +158,7 @@ export const NODE_DEFAULTS: NodeSettings = {
   noConfigRetryAfterMs: 500,
   noLeaderRetryAfterMs: 1_000,
   revisionWindow: 10_000,
+  rangeMaxKeys: 10_000,
   staleRevisionRetriesMax: 8,
   watchBacklogEventsMax: 10_000,
   watchProgressIntervalMs: 10_000,
@@ -203,6 +210,7 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   noConfigRetryAfterMs: "ms",
   noLeaderRetryAfterMs: "ms",
   revisionWindow: "count",
+  rangeMaxKeys: "count",
   staleRevisionRetriesMax: "count",
   watchBacklogEventsMax: "count",
   watchProgressIntervalMs: "ms",

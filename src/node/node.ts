@@ -320,10 +320,13 @@ export class RingkvNode implements KvApi {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
     const auth = this.#auth;
-    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    const model = this.cluster.model;
+    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics, model });
     registerForwardService(this.#grpc, this, {
       ...limits,
       metrics: this.#metrics,
+      model,
+      rangeParts: this.cluster.rangeOps,
       revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
     });
     registerEtcdServices(this.#grpc, {
@@ -380,6 +383,7 @@ export class RingkvNode implements KvApi {
     if (this.#httpListen) {
       const http = createHttpServer(this, {
         ...this.#limits,
+        model: this.cluster.model,
         metrics: this.#metrics,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),

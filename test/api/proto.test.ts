@@ -97,7 +97,9 @@ describe("static protobuf code", () => {
     const reflected = protoRoot("kv.proto").lookupType("ringkv.kv.PutRequest");
     const bytes = encodeMessage(wire.kv.PutRequest, value);
     expect(Buffer.from(reflected.encode(reflected.fromObject(value)).finish())).toEqual(bytes);
-    expect(decodeMessage(wire.kv.PutRequest, bytes)).toEqual({ ...value, _ifVersion: "ifVersion" });
+    // Fields 4-7 (etcd's put options) decode to their defaults when unset.
+    const unset = { lease: 0, prevKv: false, ignoreValue: false, ignoreLease: false };
+    expect(decodeMessage(wire.kv.PutRequest, bytes)).toEqual({ ...value, ...unset, _ifVersion: "ifVersion" });
   });
 
   it("encoding refuses a field of the wrong type instead of coercing it", () => {

@@ -31,6 +31,8 @@ const EXPECTED_HTTP: Readonly<Record<string, Need>> = {
   "GET /v1/kv/{key}": "read",
   "PUT /v1/kv/{key}": "write",
   "DELETE /v1/kv/{key}": "write",
+  // Transactions write (issue 13); ranges and range deletes share /v1/kv/{key}'s roles.
+  "POST /v1/txn": "write",
   "GET /v1/status": "read",
   "GET /v1/watch": "read",
   "GET /v1/ring": "read",
@@ -45,6 +47,9 @@ const EXPECTED_GRPC: Readonly<Record<string, Need>> = {
   "/ringkv.kv.KV/Status": "read",
   "/ringkv.kv.KV/Put": "write",
   "/ringkv.kv.KV/Delete": "write",
+  "/ringkv.kv.KV/Range": "read",
+  "/ringkv.kv.KV/DeleteRange": "write",
+  "/ringkv.kv.KV/Txn": "write",
   "/ringkv.kv.KV/Join": "admin",
   "/ringkv.kv.KV/Leave": "admin",
   // The forwarding stream answers key requests without checking them again: on the client port
@@ -131,9 +136,10 @@ describe("authentication and authorization on a real cluster", () => {
         const need = EXPECTED_HTTP[`${route.method === "HEAD" ? "GET" : route.method} ${route.template}`]!;
         // A watch that passed authorization is refused by its handler (a flag that is neither 1
         // nor 0: 400) instead of streaming until the walk gives up on it.
-        const path = route.template
-          .replace("/v1/kv/{key}", key)
-          .replace("/v1/watch", "/v1/watch?key=k&prev_kv=x");
+        const path =
+          route.template === "/v1/kv"
+            ? "/v1/kv?prefix=auth-walk%2F"
+            : route.template.replace("/v1/kv/{key}", key).replace("/v1/watch", "/v1/watch?key=k&prev_kv=x");
         for (const who of WHO) {
           // Each GET finds the key: an admin puts it back first (the walk deletes it too).
           if (route.template === "/v1/kv/{key}" && route.method !== "PUT") {
@@ -151,6 +157,7 @@ describe("authentication and authorization on a real cluster", () => {
             path,
             headers: value === undefined ? {} : { authorization: value },
             ...(route.method === "PUT" ? { body: "v" } : {}),
+            ...(route.method === "POST" ? { body: TXN_WALK_BODY } : {}),
           });
           actual.push(
             `${route.method} ${route.template} as ${who}: ${httpOutcome(reply, route.method, route.template)}`,
@@ -444,7 +451,19 @@ function grpcOutcome(code: grpc.status, ringkvCode: unknown): string {
 
 /** A request each method can serve without changing the cluster (Join and Leave are refused by
  * their own handlers once past the check: an empty member, a node that is not a member). */
+/** A one-key txn for the walk (a compare on a key that does not exist, then a read of it). */
+const TXN_WALK_BODY = JSON.stringify({
+  compares: [{ key: "txn-walk", target: "version", result: "equal", number: 0 }],
+  success: [{ range: { key: "txn-walk" } }],
+});
+
 const UNARY_REQUESTS: Readonly<Record<string, Buffer>> = {
+  Range: encodeKv("RangeRequest", { key: Buffer.from("grpc-walk/"), rangeEnd: Buffer.from("grpc-walk0") }),
+  DeleteRange: encodeKv("DeleteRangeRequest", {
+    key: Buffer.from("grpc-walk/"),
+    rangeEnd: Buffer.from("grpc-walk0"),
+  }),
+  Txn: encodeKv("TxnRequest", { success: [{ range: { key: Buffer.from("grpc-walk") } }] }),
   Put: encodeKv("PutRequest", { key: Buffer.from("grpc-walk"), value: Buffer.from("v") }),
   Get: encodeKv("GetRequest", { key: Buffer.from("grpc-walk") }),
   Delete: encodeKv("DeleteRequest", { key: Buffer.from("grpc-walk") }),

@@ -55,7 +55,10 @@ export class RawKvClient {
 }
 
 /** `value` encoded as the kv.proto message `type` (e.g. "PutRequest"). */
-export function encodeKv(type: keyof typeof wire.kv, value: object): Buffer {
+export function encodeKv(
+  type: Exclude<keyof typeof wire.kv, "SortOrder" | "SortTarget" | "CompareTarget" | "CompareResult">,
+  value: object,
+): Buffer {
   const codec: MessageCodec = wire.kv[type];
   return encodeMessage(codec, value);
 }

@@ -17,6 +17,15 @@ try {
   );
   const missing = await client.get("never-written");
   const unicode = await client.put("wörld", "✓").then(() => client.get("wörld"));
+  // Ranges, transactions and range deletes (issue 13), with plain strings.
+  for (const key of ["list/b", "list/a", "lisu"]) await client.put(key, key.toUpperCase());
+  const listed = await client.range({ prefix: "list/" });
+  await client.put("cas", "1");
+  const swap = await client.txn({
+    compares: [{ key: "cas", target: "value", result: "equal", value: "1" }],
+    success: [{ put: { key: "cas", value: "2" } }],
+  });
+  const removed = await client.deleteRange({ prefix: "list/" });
   process.stdout.write(
     `${JSON.stringify({
       version: put.version,
@@ -28,6 +37,9 @@ try {
       refused,
       missing,
       unicode: unicode?.string(),
+      listed: listed.kvs.map((kv) => new TextDecoder().decode(kv.key)),
+      swapped: swap.succeeded,
+      removed: removed.deleted,
     })}\n`,
   );
 } finally {

@@ -122,6 +122,9 @@ describe("the packed package, installed into an empty folder", () => {
           refused: "InvalidArgument",
           missing: null,
           unicode: "✓",
+          listed: ["list/a", "list/b"],
+          swapped: true,
+          removed: 2,
         });
         // The key is the 4 bytes of "user", not their base64 decoding (issue 11).
         const reply = await httpRequest(http, { path: "/v1/kv/user" });

@@ -1027,6 +1027,13 @@ class SimPeers implements PeerDirectory {
         call(deadline, (t) => t.join(member, { forwarded })),
       leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),
       status: (deadline, local = false) => call(deadline, (t) => t.status({ forwarded: local })),
+      // Ranges and transactions (range-ops.ts): the target answers, never forwards again.
+      rangePart: (part, deadline) => call(deadline, (t) => t.rangeOps.rangePart(part, { forwarded: true })),
+      deleteRangePart: (part, deadline) =>
+        call(deadline, (t) => t.rangeOps.deleteRangePart(part, { forwarded: true })),
+      putRecord: (request, deadline) =>
+        call(deadline, (t) => t.model.putRecord(request, { forwarded: true })),
+      txn: (request, deadline) => call(deadline, (t) => t.model.txn(request, { forwarded: true })),
     };
   }
 

@@ -2332,6 +2332,15 @@ export namespace ringkv {
 
             /** ForwardRequest revisions */
             revisions?: (ringkv.forward.IRevisionsRequest|null);
+
+            /** ForwardRequest rangePart */
+            rangePart?: (ringkv.forward.IRangePart|null);
+
+            /** ForwardRequest deleteRangePart */
+            deleteRangePart?: (ringkv.forward.IDeleteRangePart|null);
+
+            /** ForwardRequest txn */
+            txn?: (ringkv.kv.ITxnRequest|null);
         }
 
         /** Represents a ForwardRequest. */
@@ -2358,8 +2367,17 @@ export namespace ringkv {
             /** ForwardRequest revisions. */
             public revisions?: (ringkv.forward.IRevisionsRequest|null);
 
+            /** ForwardRequest rangePart. */
+            public rangePart?: (ringkv.forward.IRangePart|null);
+
+            /** ForwardRequest deleteRangePart. */
+            public deleteRangePart?: (ringkv.forward.IDeleteRangePart|null);
+
+            /** ForwardRequest txn. */
+            public txn?: (ringkv.kv.ITxnRequest|null);
+
             /** ForwardRequest op. */
-            public op?: ("put"|"get"|"delete"|"revisions");
+            public op?: ("put"|"get"|"delete"|"revisions"|"rangePart"|"deleteRangePart"|"txn");
 
             /**
              * Creates a new ForwardRequest instance using the specified properties.
@@ -2567,6 +2585,176 @@ export namespace ringkv {
             public toJSON(): { [k: string]: any };
         }
 
+        /** Properties of a RangePart. */
+        interface IRangePart {
+
+            /** RangePart shard */
+            shard?: (number|null);
+
+            /** RangePart query */
+            query?: (ringkv.kv.IRangeRequest|null);
+
+            /** RangePart fenceRevision */
+            fenceRevision?: (number|null);
+        }
+
+        /** Represents a RangePart. */
+        class RangePart implements IRangePart {
+
+            /**
+             * Constructs a new RangePart.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IRangePart);
+
+            /** RangePart shard. */
+            public shard: number;
+
+            /** RangePart query. */
+            public query?: (ringkv.kv.IRangeRequest|null);
+
+            /** RangePart fenceRevision. */
+            public fenceRevision?: (number|null);
+
+            /**
+             * Creates a new RangePart instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RangePart instance
+             */
+            public static create(properties?: ringkv.forward.IRangePart): ringkv.forward.RangePart;
+
+            /**
+             * Encodes the specified RangePart message. Does not implicitly {@link ringkv.forward.RangePart.verify|verify} messages.
+             * @param message RangePart message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IRangePart, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RangePart message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RangePart
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.RangePart;
+
+            /**
+             * Verifies a RangePart message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RangePart message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RangePart
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.RangePart;
+
+            /**
+             * Creates a plain object from a RangePart message. Also converts values to other types if specified.
+             * @param message RangePart
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.RangePart, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RangePart to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteRangePart. */
+        interface IDeleteRangePart {
+
+            /** DeleteRangePart shard */
+            shard?: (number|null);
+
+            /** DeleteRangePart span */
+            span?: (ringkv.kv.IDeleteRangeRequest|null);
+
+            /** DeleteRangePart revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a DeleteRangePart. */
+        class DeleteRangePart implements IDeleteRangePart {
+
+            /**
+             * Constructs a new DeleteRangePart.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IDeleteRangePart);
+
+            /** DeleteRangePart shard. */
+            public shard: number;
+
+            /** DeleteRangePart span. */
+            public span?: (ringkv.kv.IDeleteRangeRequest|null);
+
+            /** DeleteRangePart revision. */
+            public revision: number;
+
+            /**
+             * Creates a new DeleteRangePart instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteRangePart instance
+             */
+            public static create(properties?: ringkv.forward.IDeleteRangePart): ringkv.forward.DeleteRangePart;
+
+            /**
+             * Encodes the specified DeleteRangePart message. Does not implicitly {@link ringkv.forward.DeleteRangePart.verify|verify} messages.
+             * @param message DeleteRangePart message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IDeleteRangePart, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteRangePart message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteRangePart
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.DeleteRangePart;
+
+            /**
+             * Verifies a DeleteRangePart message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteRangePart message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteRangePart
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.DeleteRangePart;
+
+            /**
+             * Creates a plain object from a DeleteRangePart message. Also converts values to other types if specified.
+             * @param message DeleteRangePart
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.DeleteRangePart, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteRangePart to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
         /** Properties of a ForwardReplies. */
         interface IForwardReplies {
 
@@ -2660,6 +2848,15 @@ export namespace ringkv {
 
             /** ForwardReply revisions */
             revisions?: (ringkv.forward.IRevisionsResponse|null);
+
+            /** ForwardReply rangePart */
+            rangePart?: (ringkv.kv.IRangeResponse|null);
+
+            /** ForwardReply deleteRangePart */
+            deleteRangePart?: (ringkv.kv.IDeleteRangeResponse|null);
+
+            /** ForwardReply txn */
+            txn?: (ringkv.kv.ITxnResponse|null);
         }
 
         /** Represents a ForwardReply. */
@@ -2689,8 +2886,17 @@ export namespace ringkv {
             /** ForwardReply revisions. */
             public revisions?: (ringkv.forward.IRevisionsResponse|null);
 
+            /** ForwardReply rangePart. */
+            public rangePart?: (ringkv.kv.IRangeResponse|null);
+
+            /** ForwardReply deleteRangePart. */
+            public deleteRangePart?: (ringkv.kv.IDeleteRangeResponse|null);
+
+            /** ForwardReply txn. */
+            public txn?: (ringkv.kv.ITxnResponse|null);
+
             /** ForwardReply result. */
-            public result?: ("put"|"get"|"delete"|"error"|"revisions");
+            public result?: ("put"|"get"|"delete"|"error"|"revisions"|"rangePart"|"deleteRangePart"|"txn");
 
             /**
              * Creates a new ForwardReply instance using the specified properties.
@@ -2852,6 +3058,18 @@ export namespace ringkv {
 
             /** PutRequest ifVersion */
             ifVersion?: (number|null);
+
+            /** PutRequest lease */
+            lease?: (number|null);
+
+            /** PutRequest prevKv */
+            prevKv?: (boolean|null);
+
+            /** PutRequest ignoreValue */
+            ignoreValue?: (boolean|null);
+
+            /** PutRequest ignoreLease */
+            ignoreLease?: (boolean|null);
         }
 
         /** Represents a PutRequest. */
@@ -2871,6 +3089,18 @@ export namespace ringkv {
 
             /** PutRequest ifVersion. */
             public ifVersion?: (number|null);
+
+            /** PutRequest lease. */
+            public lease: number;
+
+            /** PutRequest prevKv. */
+            public prevKv: boolean;
+
+            /** PutRequest ignoreValue. */
+            public ignoreValue: boolean;
+
+            /** PutRequest ignoreLease. */
+            public ignoreLease: boolean;
 
             /**
              * Creates a new PutRequest instance using the specified properties.
@@ -2931,6 +3161,9 @@ export namespace ringkv {
 
             /** PutResponse version */
             version?: (number|null);
+
+            /** PutResponse prevKv */
+            prevKv?: (ringkv.kv.IKeyValue|null);
         }
 
         /** Represents a PutResponse. */
@@ -2944,6 +3177,9 @@ export namespace ringkv {
 
             /** PutResponse version. */
             public version: number;
+
+            /** PutResponse prevKv. */
+            public prevKv?: (ringkv.kv.IKeyValue|null);
 
             /**
              * Creates a new PutResponse instance using the specified properties.
@@ -2994,6 +3230,994 @@ export namespace ringkv {
 
             /**
              * Converts this PutResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a KeyValue. */
+        interface IKeyValue {
+
+            /** KeyValue key */
+            key?: (Uint8Array|null);
+
+            /** KeyValue value */
+            value?: (Uint8Array|null);
+
+            /** KeyValue createRevision */
+            createRevision?: (number|null);
+
+            /** KeyValue modRevision */
+            modRevision?: (number|null);
+
+            /** KeyValue writes */
+            writes?: (number|null);
+
+            /** KeyValue lease */
+            lease?: (number|null);
+        }
+
+        /** Represents a KeyValue. */
+        class KeyValue implements IKeyValue {
+
+            /**
+             * Constructs a new KeyValue.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IKeyValue);
+
+            /** KeyValue key. */
+            public key: Uint8Array;
+
+            /** KeyValue value. */
+            public value: Uint8Array;
+
+            /** KeyValue createRevision. */
+            public createRevision: number;
+
+            /** KeyValue modRevision. */
+            public modRevision: number;
+
+            /** KeyValue writes. */
+            public writes: number;
+
+            /** KeyValue lease. */
+            public lease: number;
+
+            /**
+             * Creates a new KeyValue instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns KeyValue instance
+             */
+            public static create(properties?: ringkv.kv.IKeyValue): ringkv.kv.KeyValue;
+
+            /**
+             * Encodes the specified KeyValue message. Does not implicitly {@link ringkv.kv.KeyValue.verify|verify} messages.
+             * @param message KeyValue message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IKeyValue, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a KeyValue message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns KeyValue
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.KeyValue;
+
+            /**
+             * Verifies a KeyValue message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a KeyValue message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns KeyValue
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.KeyValue;
+
+            /**
+             * Creates a plain object from a KeyValue message. Also converts values to other types if specified.
+             * @param message KeyValue
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.KeyValue, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this KeyValue to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** SortOrder enum. */
+        enum SortOrder {
+            SORT_NONE = 0,
+            SORT_ASCEND = 1,
+            SORT_DESCEND = 2
+        }
+
+        /** SortTarget enum. */
+        enum SortTarget {
+            SORT_BY_KEY = 0,
+            SORT_BY_VERSION = 1,
+            SORT_BY_CREATE = 2,
+            SORT_BY_MOD = 3,
+            SORT_BY_VALUE = 4
+        }
+
+        /** Properties of a RangeRequest. */
+        interface IRangeRequest {
+
+            /** RangeRequest key */
+            key?: (Uint8Array|null);
+
+            /** RangeRequest rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** RangeRequest limit */
+            limit?: (number|null);
+
+            /** RangeRequest keysOnly */
+            keysOnly?: (boolean|null);
+
+            /** RangeRequest countOnly */
+            countOnly?: (boolean|null);
+
+            /** RangeRequest sortOrder */
+            sortOrder?: (ringkv.kv.SortOrder|null);
+
+            /** RangeRequest sortTarget */
+            sortTarget?: (ringkv.kv.SortTarget|null);
+
+            /** RangeRequest stale */
+            stale?: (boolean|null);
+
+            /** RangeRequest minModRevision */
+            minModRevision?: (number|null);
+
+            /** RangeRequest maxModRevision */
+            maxModRevision?: (number|null);
+
+            /** RangeRequest minCreateRevision */
+            minCreateRevision?: (number|null);
+
+            /** RangeRequest maxCreateRevision */
+            maxCreateRevision?: (number|null);
+        }
+
+        /** Represents a RangeRequest. */
+        class RangeRequest implements IRangeRequest {
+
+            /**
+             * Constructs a new RangeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IRangeRequest);
+
+            /** RangeRequest key. */
+            public key: Uint8Array;
+
+            /** RangeRequest rangeEnd. */
+            public rangeEnd?: (Uint8Array|null);
+
+            /** RangeRequest limit. */
+            public limit: number;
+
+            /** RangeRequest keysOnly. */
+            public keysOnly: boolean;
+
+            /** RangeRequest countOnly. */
+            public countOnly: boolean;
+
+            /** RangeRequest sortOrder. */
+            public sortOrder: ringkv.kv.SortOrder;
+
+            /** RangeRequest sortTarget. */
+            public sortTarget: ringkv.kv.SortTarget;
+
+            /** RangeRequest stale. */
+            public stale: boolean;
+
+            /** RangeRequest minModRevision. */
+            public minModRevision: number;
+
+            /** RangeRequest maxModRevision. */
+            public maxModRevision: number;
+
+            /** RangeRequest minCreateRevision. */
+            public minCreateRevision: number;
+
+            /** RangeRequest maxCreateRevision. */
+            public maxCreateRevision: number;
+
+            /**
+             * Creates a new RangeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RangeRequest instance
+             */
+            public static create(properties?: ringkv.kv.IRangeRequest): ringkv.kv.RangeRequest;
+
+            /**
+             * Encodes the specified RangeRequest message. Does not implicitly {@link ringkv.kv.RangeRequest.verify|verify} messages.
+             * @param message RangeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IRangeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RangeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.RangeRequest;
+
+            /**
+             * Verifies a RangeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RangeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RangeRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.RangeRequest;
+
+            /**
+             * Creates a plain object from a RangeRequest message. Also converts values to other types if specified.
+             * @param message RangeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.RangeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RangeRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a RangeResponse. */
+        interface IRangeResponse {
+
+            /** RangeResponse kvs */
+            kvs?: (ringkv.kv.IKeyValue[]|null);
+
+            /** RangeResponse more */
+            more?: (boolean|null);
+
+            /** RangeResponse count */
+            count?: (number|null);
+
+            /** RangeResponse revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a RangeResponse. */
+        class RangeResponse implements IRangeResponse {
+
+            /**
+             * Constructs a new RangeResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IRangeResponse);
+
+            /** RangeResponse kvs. */
+            public kvs: ringkv.kv.IKeyValue[];
+
+            /** RangeResponse more. */
+            public more: boolean;
+
+            /** RangeResponse count. */
+            public count: number;
+
+            /** RangeResponse revision. */
+            public revision: number;
+
+            /**
+             * Creates a new RangeResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RangeResponse instance
+             */
+            public static create(properties?: ringkv.kv.IRangeResponse): ringkv.kv.RangeResponse;
+
+            /**
+             * Encodes the specified RangeResponse message. Does not implicitly {@link ringkv.kv.RangeResponse.verify|verify} messages.
+             * @param message RangeResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IRangeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RangeResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RangeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.RangeResponse;
+
+            /**
+             * Verifies a RangeResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RangeResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RangeResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.RangeResponse;
+
+            /**
+             * Creates a plain object from a RangeResponse message. Also converts values to other types if specified.
+             * @param message RangeResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.RangeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RangeResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteRangeRequest. */
+        interface IDeleteRangeRequest {
+
+            /** DeleteRangeRequest key */
+            key?: (Uint8Array|null);
+
+            /** DeleteRangeRequest rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** DeleteRangeRequest prevKv */
+            prevKv?: (boolean|null);
+        }
+
+        /** Represents a DeleteRangeRequest. */
+        class DeleteRangeRequest implements IDeleteRangeRequest {
+
+            /**
+             * Constructs a new DeleteRangeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IDeleteRangeRequest);
+
+            /** DeleteRangeRequest key. */
+            public key: Uint8Array;
+
+            /** DeleteRangeRequest rangeEnd. */
+            public rangeEnd?: (Uint8Array|null);
+
+            /** DeleteRangeRequest prevKv. */
+            public prevKv: boolean;
+
+            /**
+             * Creates a new DeleteRangeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteRangeRequest instance
+             */
+            public static create(properties?: ringkv.kv.IDeleteRangeRequest): ringkv.kv.DeleteRangeRequest;
+
+            /**
+             * Encodes the specified DeleteRangeRequest message. Does not implicitly {@link ringkv.kv.DeleteRangeRequest.verify|verify} messages.
+             * @param message DeleteRangeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IDeleteRangeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteRangeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteRangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteRangeRequest;
+
+            /**
+             * Verifies a DeleteRangeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteRangeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteRangeRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteRangeRequest;
+
+            /**
+             * Creates a plain object from a DeleteRangeRequest message. Also converts values to other types if specified.
+             * @param message DeleteRangeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.DeleteRangeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteRangeRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteRangeResponse. */
+        interface IDeleteRangeResponse {
+
+            /** DeleteRangeResponse deleted */
+            deleted?: (number|null);
+
+            /** DeleteRangeResponse prevKvs */
+            prevKvs?: (ringkv.kv.IKeyValue[]|null);
+
+            /** DeleteRangeResponse revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a DeleteRangeResponse. */
+        class DeleteRangeResponse implements IDeleteRangeResponse {
+
+            /**
+             * Constructs a new DeleteRangeResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IDeleteRangeResponse);
+
+            /** DeleteRangeResponse deleted. */
+            public deleted: number;
+
+            /** DeleteRangeResponse prevKvs. */
+            public prevKvs: ringkv.kv.IKeyValue[];
+
+            /** DeleteRangeResponse revision. */
+            public revision: number;
+
+            /**
+             * Creates a new DeleteRangeResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteRangeResponse instance
+             */
+            public static create(properties?: ringkv.kv.IDeleteRangeResponse): ringkv.kv.DeleteRangeResponse;
+
+            /**
+             * Encodes the specified DeleteRangeResponse message. Does not implicitly {@link ringkv.kv.DeleteRangeResponse.verify|verify} messages.
+             * @param message DeleteRangeResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IDeleteRangeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteRangeResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteRangeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.DeleteRangeResponse;
+
+            /**
+             * Verifies a DeleteRangeResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteRangeResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteRangeResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.DeleteRangeResponse;
+
+            /**
+             * Creates a plain object from a DeleteRangeResponse message. Also converts values to other types if specified.
+             * @param message DeleteRangeResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.DeleteRangeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteRangeResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** CompareTarget enum. */
+        enum CompareTarget {
+            COMPARE_VERSION = 0,
+            COMPARE_CREATE = 1,
+            COMPARE_MOD = 2,
+            COMPARE_VALUE = 3,
+            COMPARE_LEASE = 4
+        }
+
+        /** CompareResult enum. */
+        enum CompareResult {
+            COMPARE_EQUAL = 0,
+            COMPARE_GREATER = 1,
+            COMPARE_LESS = 2,
+            COMPARE_NOT_EQUAL = 3
+        }
+
+        /** Properties of a Compare. */
+        interface ICompare {
+
+            /** Compare key */
+            key?: (Uint8Array|null);
+
+            /** Compare rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** Compare target */
+            target?: (ringkv.kv.CompareTarget|null);
+
+            /** Compare result */
+            result?: (ringkv.kv.CompareResult|null);
+
+            /** Compare number */
+            number?: (number|null);
+
+            /** Compare value */
+            value?: (Uint8Array|null);
+        }
+
+        /** Represents a Compare. */
+        class Compare implements ICompare {
+
+            /**
+             * Constructs a new Compare.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ICompare);
+
+            /** Compare key. */
+            public key: Uint8Array;
+
+            /** Compare rangeEnd. */
+            public rangeEnd?: (Uint8Array|null);
+
+            /** Compare target. */
+            public target: ringkv.kv.CompareTarget;
+
+            /** Compare result. */
+            public result: ringkv.kv.CompareResult;
+
+            /** Compare number. */
+            public number?: (number|null);
+
+            /** Compare value. */
+            public value?: (Uint8Array|null);
+
+            /** Compare operand. */
+            public operand?: ("number"|"value");
+
+            /**
+             * Creates a new Compare instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Compare instance
+             */
+            public static create(properties?: ringkv.kv.ICompare): ringkv.kv.Compare;
+
+            /**
+             * Encodes the specified Compare message. Does not implicitly {@link ringkv.kv.Compare.verify|verify} messages.
+             * @param message Compare message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ICompare, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Compare message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Compare
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.Compare;
+
+            /**
+             * Verifies a Compare message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Compare message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Compare
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.Compare;
+
+            /**
+             * Creates a plain object from a Compare message. Also converts values to other types if specified.
+             * @param message Compare
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.Compare, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Compare to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a RequestOp. */
+        interface IRequestOp {
+
+            /** RequestOp range */
+            range?: (ringkv.kv.IRangeRequest|null);
+
+            /** RequestOp put */
+            put?: (ringkv.kv.IPutRequest|null);
+
+            /** RequestOp deleteRange */
+            deleteRange?: (ringkv.kv.IDeleteRangeRequest|null);
+        }
+
+        /** Represents a RequestOp. */
+        class RequestOp implements IRequestOp {
+
+            /**
+             * Constructs a new RequestOp.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IRequestOp);
+
+            /** RequestOp range. */
+            public range?: (ringkv.kv.IRangeRequest|null);
+
+            /** RequestOp put. */
+            public put?: (ringkv.kv.IPutRequest|null);
+
+            /** RequestOp deleteRange. */
+            public deleteRange?: (ringkv.kv.IDeleteRangeRequest|null);
+
+            /** RequestOp request. */
+            public request?: ("range"|"put"|"deleteRange");
+
+            /**
+             * Creates a new RequestOp instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RequestOp instance
+             */
+            public static create(properties?: ringkv.kv.IRequestOp): ringkv.kv.RequestOp;
+
+            /**
+             * Encodes the specified RequestOp message. Does not implicitly {@link ringkv.kv.RequestOp.verify|verify} messages.
+             * @param message RequestOp message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IRequestOp, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RequestOp message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RequestOp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.RequestOp;
+
+            /**
+             * Verifies a RequestOp message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RequestOp message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RequestOp
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.RequestOp;
+
+            /**
+             * Creates a plain object from a RequestOp message. Also converts values to other types if specified.
+             * @param message RequestOp
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.RequestOp, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RequestOp to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ResponseOp. */
+        interface IResponseOp {
+
+            /** ResponseOp range */
+            range?: (ringkv.kv.IRangeResponse|null);
+
+            /** ResponseOp put */
+            put?: (ringkv.kv.IPutResponse|null);
+
+            /** ResponseOp deleteRange */
+            deleteRange?: (ringkv.kv.IDeleteRangeResponse|null);
+        }
+
+        /** Represents a ResponseOp. */
+        class ResponseOp implements IResponseOp {
+
+            /**
+             * Constructs a new ResponseOp.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.IResponseOp);
+
+            /** ResponseOp range. */
+            public range?: (ringkv.kv.IRangeResponse|null);
+
+            /** ResponseOp put. */
+            public put?: (ringkv.kv.IPutResponse|null);
+
+            /** ResponseOp deleteRange. */
+            public deleteRange?: (ringkv.kv.IDeleteRangeResponse|null);
+
+            /** ResponseOp response. */
+            public response?: ("range"|"put"|"deleteRange");
+
+            /**
+             * Creates a new ResponseOp instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ResponseOp instance
+             */
+            public static create(properties?: ringkv.kv.IResponseOp): ringkv.kv.ResponseOp;
+
+            /**
+             * Encodes the specified ResponseOp message. Does not implicitly {@link ringkv.kv.ResponseOp.verify|verify} messages.
+             * @param message ResponseOp message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.IResponseOp, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ResponseOp message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ResponseOp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.ResponseOp;
+
+            /**
+             * Verifies a ResponseOp message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ResponseOp message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ResponseOp
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.ResponseOp;
+
+            /**
+             * Creates a plain object from a ResponseOp message. Also converts values to other types if specified.
+             * @param message ResponseOp
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.ResponseOp, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ResponseOp to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a TxnRequest. */
+        interface ITxnRequest {
+
+            /** TxnRequest compares */
+            compares?: (ringkv.kv.ICompare[]|null);
+
+            /** TxnRequest success */
+            success?: (ringkv.kv.IRequestOp[]|null);
+
+            /** TxnRequest failure */
+            failure?: (ringkv.kv.IRequestOp[]|null);
+        }
+
+        /** Represents a TxnRequest. */
+        class TxnRequest implements ITxnRequest {
+
+            /**
+             * Constructs a new TxnRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ITxnRequest);
+
+            /** TxnRequest compares. */
+            public compares: ringkv.kv.ICompare[];
+
+            /** TxnRequest success. */
+            public success: ringkv.kv.IRequestOp[];
+
+            /** TxnRequest failure. */
+            public failure: ringkv.kv.IRequestOp[];
+
+            /**
+             * Creates a new TxnRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TxnRequest instance
+             */
+            public static create(properties?: ringkv.kv.ITxnRequest): ringkv.kv.TxnRequest;
+
+            /**
+             * Encodes the specified TxnRequest message. Does not implicitly {@link ringkv.kv.TxnRequest.verify|verify} messages.
+             * @param message TxnRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ITxnRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TxnRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns TxnRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.TxnRequest;
+
+            /**
+             * Verifies a TxnRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TxnRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TxnRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.TxnRequest;
+
+            /**
+             * Creates a plain object from a TxnRequest message. Also converts values to other types if specified.
+             * @param message TxnRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.TxnRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TxnRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a TxnResponse. */
+        interface ITxnResponse {
+
+            /** TxnResponse succeeded */
+            succeeded?: (boolean|null);
+
+            /** TxnResponse responses */
+            responses?: (ringkv.kv.IResponseOp[]|null);
+
+            /** TxnResponse revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a TxnResponse. */
+        class TxnResponse implements ITxnResponse {
+
+            /**
+             * Constructs a new TxnResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ITxnResponse);
+
+            /** TxnResponse succeeded. */
+            public succeeded: boolean;
+
+            /** TxnResponse responses. */
+            public responses: ringkv.kv.IResponseOp[];
+
+            /** TxnResponse revision. */
+            public revision: number;
+
+            /**
+             * Creates a new TxnResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TxnResponse instance
+             */
+            public static create(properties?: ringkv.kv.ITxnResponse): ringkv.kv.TxnResponse;
+
+            /**
+             * Encodes the specified TxnResponse message. Does not implicitly {@link ringkv.kv.TxnResponse.verify|verify} messages.
+             * @param message TxnResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ITxnResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TxnResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns TxnResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.TxnResponse;
+
+            /**
+             * Verifies a TxnResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TxnResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TxnResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.TxnResponse;
+
+            /**
+             * Creates a plain object from a TxnResponse message. Also converts values to other types if specified.
+             * @param message TxnResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.TxnResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TxnResponse to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };

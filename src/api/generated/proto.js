@@ -5334,11 +5334,14 @@ export const ringkv = $root.ringkv = (() => {
             ForwardRequest.prototype.get = null;
             ForwardRequest.prototype["delete"] = null;
             ForwardRequest.prototype.revisions = null;
+            ForwardRequest.prototype.rangePart = null;
+            ForwardRequest.prototype.deleteRangePart = null;
+            ForwardRequest.prototype.txn = null;
 
             let $oneOfFields;
 
             Object.defineProperty(ForwardRequest.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "revisions"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "revisions", "rangePart", "deleteRangePart", "txn"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5363,6 +5366,12 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.kv.DeleteRequest.encode(message["delete"], writer.uint32(34).fork(), q + 1).ldelim();
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
                     $root.ringkv.forward.RevisionsRequest.encode(message.revisions, writer.uint32(42).fork(), q + 1).ldelim();
+                if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart"))
+                    $root.ringkv.forward.RangePart.encode(message.rangePart, writer.uint32(162).fork(), q + 1).ldelim();
+                if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart"))
+                    $root.ringkv.forward.DeleteRangePart.encode(message.deleteRangePart, writer.uint32(170).fork(), q + 1).ldelim();
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn"))
+                    $root.ringkv.kv.TxnRequest.encode(message.txn, writer.uint32(178).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -5407,6 +5416,18 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 5: {
                             message.revisions = $root.ringkv.forward.RevisionsRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 20: {
+                            message.rangePart = $root.ringkv.forward.RangePart.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 21: {
+                            message.deleteRangePart = $root.ringkv.forward.DeleteRangePart.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 22: {
+                            message.txn = $root.ringkv.kv.TxnRequest.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -5471,6 +5492,36 @@ export const ringkv = $root.ringkv = (() => {
                             return "revisions." + error;
                     }
                 }
+                if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.RangePart.verify(message.rangePart, long + 1);
+                        if (error)
+                            return "rangePart." + error;
+                    }
+                }
+                if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.DeleteRangePart.verify(message.deleteRangePart, long + 1);
+                        if (error)
+                            return "deleteRangePart." + error;
+                    }
+                }
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.TxnRequest.verify(message.txn, long + 1);
+                        if (error)
+                            return "txn." + error;
+                    }
+                }
                 return null;
             };
 
@@ -5512,6 +5563,21 @@ export const ringkv = $root.ringkv = (() => {
                     if (!$util.isObject(object.revisions))
                         throw TypeError(".ringkv.forward.ForwardRequest.revisions: object expected");
                     message.revisions = $root.ringkv.forward.RevisionsRequest.fromObject(object.revisions, long + 1);
+                }
+                if (object.rangePart != null) {
+                    if (!$util.isObject(object.rangePart))
+                        throw TypeError(".ringkv.forward.ForwardRequest.rangePart: object expected");
+                    message.rangePart = $root.ringkv.forward.RangePart.fromObject(object.rangePart, long + 1);
+                }
+                if (object.deleteRangePart != null) {
+                    if (!$util.isObject(object.deleteRangePart))
+                        throw TypeError(".ringkv.forward.ForwardRequest.deleteRangePart: object expected");
+                    message.deleteRangePart = $root.ringkv.forward.DeleteRangePart.fromObject(object.deleteRangePart, long + 1);
+                }
+                if (object.txn != null) {
+                    if (!$util.isObject(object.txn))
+                        throw TypeError(".ringkv.forward.ForwardRequest.txn: object expected");
+                    message.txn = $root.ringkv.kv.TxnRequest.fromObject(object.txn, long + 1);
                 }
                 return message;
             };
@@ -5556,6 +5622,21 @@ export const ringkv = $root.ringkv = (() => {
                     object.revisions = $root.ringkv.forward.RevisionsRequest.toObject(message.revisions, options, q + 1);
                     if (options.oneofs)
                         object.op = "revisions";
+                }
+                if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart")) {
+                    object.rangePart = $root.ringkv.forward.RangePart.toObject(message.rangePart, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "rangePart";
+                }
+                if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart")) {
+                    object.deleteRangePart = $root.ringkv.forward.DeleteRangePart.toObject(message.deleteRangePart, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "deleteRangePart";
+                }
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn")) {
+                    object.txn = $root.ringkv.kv.TxnRequest.toObject(message.txn, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "txn";
                 }
                 return object;
             };
@@ -5849,6 +5930,353 @@ export const ringkv = $root.ringkv = (() => {
             return RevisionsResponse;
         })();
 
+        forward.RangePart = (function() {
+
+            function RangePart(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RangePart.prototype.shard = 0;
+            RangePart.prototype.query = null;
+            RangePart.prototype.fenceRevision = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(RangePart.prototype, "_fenceRevision", {
+                get: $util.oneOfGetter($oneOfFields = ["fenceRevision"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            RangePart.create = function create(properties) {
+                return new RangePart(properties);
+            };
+
+            RangePart.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    writer.uint32(8).uint32(message.shard);
+                if (message.query != null && Object.hasOwnProperty.call(message, "query"))
+                    $root.ringkv.kv.RangeRequest.encode(message.query, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.fenceRevision != null && Object.hasOwnProperty.call(message, "fenceRevision"))
+                    writer.uint32(24).uint64(message.fenceRevision);
+                return writer;
+            };
+
+            RangePart.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.RangePart();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shard = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.query = $root.ringkv.kv.RangeRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.fenceRevision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RangePart.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    if (!$util.isInteger(message.shard))
+                        return "shard: integer expected";
+                if (message.query != null && Object.hasOwnProperty.call(message, "query")) {
+                    let error = $root.ringkv.kv.RangeRequest.verify(message.query, long + 1);
+                    if (error)
+                        return "query." + error;
+                }
+                if (message.fenceRevision != null && Object.hasOwnProperty.call(message, "fenceRevision")) {
+                    properties._fenceRevision = 1;
+                    if (!$util.isInteger(message.fenceRevision) && !(message.fenceRevision && $util.isInteger(message.fenceRevision.low) && $util.isInteger(message.fenceRevision.high)))
+                        return "fenceRevision: integer|Long expected";
+                }
+                return null;
+            };
+
+            RangePart.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.RangePart)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.RangePart: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.RangePart();
+                if (object.shard != null)
+                    message.shard = object.shard >>> 0;
+                if (object.query != null) {
+                    if (!$util.isObject(object.query))
+                        throw TypeError(".ringkv.forward.RangePart.query: object expected");
+                    message.query = $root.ringkv.kv.RangeRequest.fromObject(object.query, long + 1);
+                }
+                if (object.fenceRevision != null)
+                    if ($util.Long)
+                        message.fenceRevision = $util.Long.fromValue(object.fenceRevision, true);
+                    else if (typeof object.fenceRevision === "string")
+                        message.fenceRevision = parseInt(object.fenceRevision, 10);
+                    else if (typeof object.fenceRevision === "number")
+                        message.fenceRevision = object.fenceRevision;
+                    else if (typeof object.fenceRevision === "object")
+                        message.fenceRevision = new $util.LongBits(object.fenceRevision.low >>> 0, object.fenceRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RangePart.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.shard = 0;
+                    object.query = null;
+                }
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    object.shard = message.shard;
+                if (message.query != null && Object.hasOwnProperty.call(message, "query"))
+                    object.query = $root.ringkv.kv.RangeRequest.toObject(message.query, options, q + 1);
+                if (message.fenceRevision != null && Object.hasOwnProperty.call(message, "fenceRevision")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.fenceRevision = typeof message.fenceRevision === "number" ? BigInt(message.fenceRevision) : $util.Long.fromBits(message.fenceRevision.low >>> 0, message.fenceRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.fenceRevision === "number")
+                        object.fenceRevision = options.longs === String ? String(message.fenceRevision) : message.fenceRevision;
+                    else
+                        object.fenceRevision = options.longs === String ? $util.Long.prototype.toString.call(message.fenceRevision) : options.longs === Number ? new $util.LongBits(message.fenceRevision.low >>> 0, message.fenceRevision.high >>> 0).toNumber(true) : message.fenceRevision;
+                    if (options.oneofs)
+                        object._fenceRevision = "fenceRevision";
+                }
+                return object;
+            };
+
+            RangePart.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RangePart;
+        })();
+
+        forward.DeleteRangePart = (function() {
+
+            function DeleteRangePart(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            DeleteRangePart.prototype.shard = 0;
+            DeleteRangePart.prototype.span = null;
+            DeleteRangePart.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            DeleteRangePart.create = function create(properties) {
+                return new DeleteRangePart(properties);
+            };
+
+            DeleteRangePart.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    writer.uint32(8).uint32(message.shard);
+                if (message.span != null && Object.hasOwnProperty.call(message, "span"))
+                    $root.ringkv.kv.DeleteRangeRequest.encode(message.span, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(24).uint64(message.revision);
+                return writer;
+            };
+
+            DeleteRangePart.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.DeleteRangePart();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shard = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.span = $root.ringkv.kv.DeleteRangeRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            DeleteRangePart.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    if (!$util.isInteger(message.shard))
+                        return "shard: integer expected";
+                if (message.span != null && Object.hasOwnProperty.call(message, "span")) {
+                    let error = $root.ringkv.kv.DeleteRangeRequest.verify(message.span, long + 1);
+                    if (error)
+                        return "span." + error;
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            DeleteRangePart.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.DeleteRangePart)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.DeleteRangePart: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.DeleteRangePart();
+                if (object.shard != null)
+                    message.shard = object.shard >>> 0;
+                if (object.span != null) {
+                    if (!$util.isObject(object.span))
+                        throw TypeError(".ringkv.forward.DeleteRangePart.span: object expected");
+                    message.span = $root.ringkv.kv.DeleteRangeRequest.fromObject(object.span, long + 1);
+                }
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            DeleteRangePart.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.shard = 0;
+                    object.span = null;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    object.shard = message.shard;
+                if (message.span != null && Object.hasOwnProperty.call(message, "span"))
+                    object.span = $root.ringkv.kv.DeleteRangeRequest.toObject(message.span, options, q + 1);
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            DeleteRangePart.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeleteRangePart;
+        })();
+
         forward.ForwardReplies = (function() {
 
             function ForwardReplies(properties) {
@@ -6002,11 +6430,14 @@ export const ringkv = $root.ringkv = (() => {
             ForwardReply.prototype["delete"] = null;
             ForwardReply.prototype.error = null;
             ForwardReply.prototype.revisions = null;
+            ForwardReply.prototype.rangePart = null;
+            ForwardReply.prototype.deleteRangePart = null;
+            ForwardReply.prototype.txn = null;
 
             let $oneOfFields;
 
             Object.defineProperty(ForwardReply.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error", "revisions"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error", "revisions", "rangePart", "deleteRangePart", "txn"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -6033,6 +6464,12 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.forward.ForwardError.encode(message.error, writer.uint32(42).fork(), q + 1).ldelim();
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
                     $root.ringkv.forward.RevisionsResponse.encode(message.revisions, writer.uint32(50).fork(), q + 1).ldelim();
+                if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart"))
+                    $root.ringkv.kv.RangeResponse.encode(message.rangePart, writer.uint32(162).fork(), q + 1).ldelim();
+                if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart"))
+                    $root.ringkv.kv.DeleteRangeResponse.encode(message.deleteRangePart, writer.uint32(170).fork(), q + 1).ldelim();
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn"))
+                    $root.ringkv.kv.TxnResponse.encode(message.txn, writer.uint32(178).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -6081,6 +6518,18 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 6: {
                             message.revisions = $root.ringkv.forward.RevisionsResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 20: {
+                            message.rangePart = $root.ringkv.kv.RangeResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 21: {
+                            message.deleteRangePart = $root.ringkv.kv.DeleteRangeResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 22: {
+                            message.txn = $root.ringkv.kv.TxnResponse.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -6155,6 +6604,36 @@ export const ringkv = $root.ringkv = (() => {
                             return "revisions." + error;
                     }
                 }
+                if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.RangeResponse.verify(message.rangePart, long + 1);
+                        if (error)
+                            return "rangePart." + error;
+                    }
+                }
+                if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.DeleteRangeResponse.verify(message.deleteRangePart, long + 1);
+                        if (error)
+                            return "deleteRangePart." + error;
+                    }
+                }
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.TxnResponse.verify(message.txn, long + 1);
+                        if (error)
+                            return "txn." + error;
+                    }
+                }
                 return null;
             };
 
@@ -6201,6 +6680,21 @@ export const ringkv = $root.ringkv = (() => {
                     if (!$util.isObject(object.revisions))
                         throw TypeError(".ringkv.forward.ForwardReply.revisions: object expected");
                     message.revisions = $root.ringkv.forward.RevisionsResponse.fromObject(object.revisions, long + 1);
+                }
+                if (object.rangePart != null) {
+                    if (!$util.isObject(object.rangePart))
+                        throw TypeError(".ringkv.forward.ForwardReply.rangePart: object expected");
+                    message.rangePart = $root.ringkv.kv.RangeResponse.fromObject(object.rangePart, long + 1);
+                }
+                if (object.deleteRangePart != null) {
+                    if (!$util.isObject(object.deleteRangePart))
+                        throw TypeError(".ringkv.forward.ForwardReply.deleteRangePart: object expected");
+                    message.deleteRangePart = $root.ringkv.kv.DeleteRangeResponse.fromObject(object.deleteRangePart, long + 1);
+                }
+                if (object.txn != null) {
+                    if (!$util.isObject(object.txn))
+                        throw TypeError(".ringkv.forward.ForwardReply.txn: object expected");
+                    message.txn = $root.ringkv.kv.TxnResponse.fromObject(object.txn, long + 1);
                 }
                 return message;
             };
@@ -6250,6 +6744,21 @@ export const ringkv = $root.ringkv = (() => {
                     object.revisions = $root.ringkv.forward.RevisionsResponse.toObject(message.revisions, options, q + 1);
                     if (options.oneofs)
                         object.result = "revisions";
+                }
+                if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart")) {
+                    object.rangePart = $root.ringkv.kv.RangeResponse.toObject(message.rangePart, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "rangePart";
+                }
+                if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart")) {
+                    object.deleteRangePart = $root.ringkv.kv.DeleteRangeResponse.toObject(message.deleteRangePart, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "deleteRangePart";
+                }
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn")) {
+                    object.txn = $root.ringkv.kv.TxnResponse.toObject(message.txn, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "txn";
                 }
                 return object;
             };
@@ -6443,6 +6952,10 @@ export const ringkv = $root.ringkv = (() => {
             PutRequest.prototype.key = $util.newBuffer([]);
             PutRequest.prototype.value = $util.newBuffer([]);
             PutRequest.prototype.ifVersion = null;
+            PutRequest.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            PutRequest.prototype.prevKv = false;
+            PutRequest.prototype.ignoreValue = false;
+            PutRequest.prototype.ignoreLease = false;
 
             let $oneOfFields;
 
@@ -6469,6 +6982,14 @@ export const ringkv = $root.ringkv = (() => {
                     writer.uint32(18).bytes(message.value);
                 if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
                     writer.uint32(24).uint64(message.ifVersion);
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(32).int64(message.lease);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    writer.uint32(40).bool(message.prevKv);
+                if (message.ignoreValue != null && Object.hasOwnProperty.call(message, "ignoreValue"))
+                    writer.uint32(48).bool(message.ignoreValue);
+                if (message.ignoreLease != null && Object.hasOwnProperty.call(message, "ignoreLease"))
+                    writer.uint32(56).bool(message.ignoreLease);
                 return writer;
             };
 
@@ -6507,6 +7028,22 @@ export const ringkv = $root.ringkv = (() => {
                             message.ifVersion = reader.uint64();
                             break;
                         }
+                    case 4: {
+                            message.lease = reader.int64();
+                            break;
+                        }
+                    case 5: {
+                            message.prevKv = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.ignoreValue = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            message.ignoreLease = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6539,6 +7076,18 @@ export const ringkv = $root.ringkv = (() => {
                     if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
                         return "ifVersion: integer|Long expected";
                 }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    if (typeof message.prevKv !== "boolean")
+                        return "prevKv: boolean expected";
+                if (message.ignoreValue != null && Object.hasOwnProperty.call(message, "ignoreValue"))
+                    if (typeof message.ignoreValue !== "boolean")
+                        return "ignoreValue: boolean expected";
+                if (message.ignoreLease != null && Object.hasOwnProperty.call(message, "ignoreLease"))
+                    if (typeof message.ignoreLease !== "boolean")
+                        return "ignoreLease: boolean expected";
                 return null;
             };
 
@@ -6571,6 +7120,21 @@ export const ringkv = $root.ringkv = (() => {
                         message.ifVersion = object.ifVersion;
                     else if (typeof object.ifVersion === "object")
                         message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, false);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
+                if (object.prevKv != null)
+                    message.prevKv = Boolean(object.prevKv);
+                if (object.ignoreValue != null)
+                    message.ignoreValue = Boolean(object.ignoreValue);
+                if (object.ignoreLease != null)
+                    message.ignoreLease = Boolean(object.ignoreLease);
                 return message;
             };
 
@@ -6597,6 +7161,14 @@ export const ringkv = $root.ringkv = (() => {
                         if (options.bytes !== Array)
                             object.value = $util.newBuffer(object.value);
                     }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.prevKv = false;
+                    object.ignoreValue = false;
+                    object.ignoreLease = false;
                 }
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
@@ -6612,6 +7184,19 @@ export const ringkv = $root.ringkv = (() => {
                     if (options.oneofs)
                         object._ifVersion = "ifVersion";
                 }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    object.prevKv = message.prevKv;
+                if (message.ignoreValue != null && Object.hasOwnProperty.call(message, "ignoreValue"))
+                    object.ignoreValue = message.ignoreValue;
+                if (message.ignoreLease != null && Object.hasOwnProperty.call(message, "ignoreLease"))
+                    object.ignoreLease = message.ignoreLease;
                 return object;
             };
 
@@ -6632,6 +7217,7 @@ export const ringkv = $root.ringkv = (() => {
             }
 
             PutResponse.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            PutResponse.prototype.prevKv = null;
 
             PutResponse.create = function create(properties) {
                 return new PutResponse(properties);
@@ -6646,6 +7232,8 @@ export const ringkv = $root.ringkv = (() => {
                     throw Error("max depth exceeded");
                 if (message.version != null && Object.hasOwnProperty.call(message, "version"))
                     writer.uint32(8).uint64(message.version);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    $root.ringkv.kv.KeyValue.encode(message.prevKv, writer.uint32(18).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -6676,6 +7264,10 @@ export const ringkv = $root.ringkv = (() => {
                             message.version = reader.uint64();
                             break;
                         }
+                    case 2: {
+                            message.prevKv = $root.ringkv.kv.KeyValue.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -6699,6 +7291,11 @@ export const ringkv = $root.ringkv = (() => {
                 if (message.version != null && Object.hasOwnProperty.call(message, "version"))
                     if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
                         return "version: integer|Long expected";
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv")) {
+                    let error = $root.ringkv.kv.KeyValue.verify(message.prevKv, long + 1);
+                    if (error)
+                        return "prevKv." + error;
+                }
                 return null;
             };
 
@@ -6721,6 +7318,11 @@ export const ringkv = $root.ringkv = (() => {
                         message.version = object.version;
                     else if (typeof object.version === "object")
                         message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                if (object.prevKv != null) {
+                    if (!$util.isObject(object.prevKv))
+                        throw TypeError(".ringkv.kv.PutResponse.prevKv: object expected");
+                    message.prevKv = $root.ringkv.kv.KeyValue.fromObject(object.prevKv, long + 1);
+                }
                 return message;
             };
 
@@ -6732,12 +7334,14 @@ export const ringkv = $root.ringkv = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
                         object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.version = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.prevKv = null;
+                }
                 if (message.version != null && Object.hasOwnProperty.call(message, "version"))
                     if (typeof BigInt !== "undefined" && options.longs === BigInt)
                         object.version = typeof message.version === "number" ? BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
@@ -6745,6 +7349,8 @@ export const ringkv = $root.ringkv = (() => {
                         object.version = options.longs === String ? String(message.version) : message.version;
                     else
                         object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    object.prevKv = $root.ringkv.kv.KeyValue.toObject(message.prevKv, options, q + 1);
                 return object;
             };
 
@@ -6753,6 +7359,2440 @@ export const ringkv = $root.ringkv = (() => {
             };
 
             return PutResponse;
+        })();
+
+        kv.KeyValue = (function() {
+
+            function KeyValue(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            KeyValue.prototype.key = $util.newBuffer([]);
+            KeyValue.prototype.value = $util.newBuffer([]);
+            KeyValue.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyValue.prototype.modRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyValue.prototype.writes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyValue.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            KeyValue.create = function create(properties) {
+                return new KeyValue(properties);
+            };
+
+            KeyValue.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(18).bytes(message.value);
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    writer.uint32(24).uint64(message.createRevision);
+                if (message.modRevision != null && Object.hasOwnProperty.call(message, "modRevision"))
+                    writer.uint32(32).uint64(message.modRevision);
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    writer.uint32(40).uint64(message.writes);
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(48).int64(message.lease);
+                return writer;
+            };
+
+            KeyValue.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.KeyValue();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.value = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.createRevision = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.modRevision = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            message.writes = reader.uint64();
+                            break;
+                        }
+                    case 6: {
+                            message.lease = reader.int64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            KeyValue.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                        return "value: buffer expected";
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    if (!$util.isInteger(message.createRevision) && !(message.createRevision && $util.isInteger(message.createRevision.low) && $util.isInteger(message.createRevision.high)))
+                        return "createRevision: integer|Long expected";
+                if (message.modRevision != null && Object.hasOwnProperty.call(message, "modRevision"))
+                    if (!$util.isInteger(message.modRevision) && !(message.modRevision && $util.isInteger(message.modRevision.low) && $util.isInteger(message.modRevision.high)))
+                        return "modRevision: integer|Long expected";
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    if (!$util.isInteger(message.writes) && !(message.writes && $util.isInteger(message.writes.low) && $util.isInteger(message.writes.high)))
+                        return "writes: integer|Long expected";
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
+                return null;
+            };
+
+            KeyValue.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.KeyValue)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.KeyValue: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.KeyValue();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.value != null)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+                if (object.createRevision != null)
+                    if ($util.Long)
+                        message.createRevision = $util.Long.fromValue(object.createRevision, true);
+                    else if (typeof object.createRevision === "string")
+                        message.createRevision = parseInt(object.createRevision, 10);
+                    else if (typeof object.createRevision === "number")
+                        message.createRevision = object.createRevision;
+                    else if (typeof object.createRevision === "object")
+                        message.createRevision = new $util.LongBits(object.createRevision.low >>> 0, object.createRevision.high >>> 0).toNumber(true);
+                if (object.modRevision != null)
+                    if ($util.Long)
+                        message.modRevision = $util.Long.fromValue(object.modRevision, true);
+                    else if (typeof object.modRevision === "string")
+                        message.modRevision = parseInt(object.modRevision, 10);
+                    else if (typeof object.modRevision === "number")
+                        message.modRevision = object.modRevision;
+                    else if (typeof object.modRevision === "object")
+                        message.modRevision = new $util.LongBits(object.modRevision.low >>> 0, object.modRevision.high >>> 0).toNumber(true);
+                if (object.writes != null)
+                    if ($util.Long)
+                        message.writes = $util.Long.fromValue(object.writes, true);
+                    else if (typeof object.writes === "string")
+                        message.writes = parseInt(object.writes, 10);
+                    else if (typeof object.writes === "number")
+                        message.writes = object.writes;
+                    else if (typeof object.writes === "object")
+                        message.writes = new $util.LongBits(object.writes.low >>> 0, object.writes.high >>> 0).toNumber(true);
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, false);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
+                return message;
+            };
+
+            KeyValue.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    if (options.bytes === String)
+                        object.value = "";
+                    else {
+                        object.value = [];
+                        if (options.bytes !== Array)
+                            object.value = $util.newBuffer(object.value);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.createRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.createRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.modRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.modRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.writes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.writes = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.createRevision = typeof message.createRevision === "number" ? BigInt(message.createRevision) : $util.Long.fromBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.createRevision === "number")
+                        object.createRevision = options.longs === String ? String(message.createRevision) : message.createRevision;
+                    else
+                        object.createRevision = options.longs === String ? $util.Long.prototype.toString.call(message.createRevision) : options.longs === Number ? new $util.LongBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0).toNumber(true) : message.createRevision;
+                if (message.modRevision != null && Object.hasOwnProperty.call(message, "modRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.modRevision = typeof message.modRevision === "number" ? BigInt(message.modRevision) : $util.Long.fromBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.modRevision === "number")
+                        object.modRevision = options.longs === String ? String(message.modRevision) : message.modRevision;
+                    else
+                        object.modRevision = options.longs === String ? $util.Long.prototype.toString.call(message.modRevision) : options.longs === Number ? new $util.LongBits(message.modRevision.low >>> 0, message.modRevision.high >>> 0).toNumber(true) : message.modRevision;
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.writes = typeof message.writes === "number" ? BigInt(message.writes) : $util.Long.fromBits(message.writes.low >>> 0, message.writes.high >>> 0, true).toBigInt();
+                    else if (typeof message.writes === "number")
+                        object.writes = options.longs === String ? String(message.writes) : message.writes;
+                    else
+                        object.writes = options.longs === String ? $util.Long.prototype.toString.call(message.writes) : options.longs === Number ? new $util.LongBits(message.writes.low >>> 0, message.writes.high >>> 0).toNumber(true) : message.writes;
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
+                return object;
+            };
+
+            KeyValue.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return KeyValue;
+        })();
+
+        kv.SortOrder = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "SORT_NONE"] = 0;
+            values[valuesById[1] = "SORT_ASCEND"] = 1;
+            values[valuesById[2] = "SORT_DESCEND"] = 2;
+            return values;
+        })();
+
+        kv.SortTarget = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "SORT_BY_KEY"] = 0;
+            values[valuesById[1] = "SORT_BY_VERSION"] = 1;
+            values[valuesById[2] = "SORT_BY_CREATE"] = 2;
+            values[valuesById[3] = "SORT_BY_MOD"] = 3;
+            values[valuesById[4] = "SORT_BY_VALUE"] = 4;
+            return values;
+        })();
+
+        kv.RangeRequest = (function() {
+
+            function RangeRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RangeRequest.prototype.key = $util.newBuffer([]);
+            RangeRequest.prototype.rangeEnd = null;
+            RangeRequest.prototype.limit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeRequest.prototype.keysOnly = false;
+            RangeRequest.prototype.countOnly = false;
+            RangeRequest.prototype.sortOrder = 0;
+            RangeRequest.prototype.sortTarget = 0;
+            RangeRequest.prototype.stale = false;
+            RangeRequest.prototype.minModRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeRequest.prototype.maxModRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeRequest.prototype.minCreateRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeRequest.prototype.maxCreateRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(RangeRequest.prototype, "_rangeEnd", {
+                get: $util.oneOfGetter($oneOfFields = ["rangeEnd"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            RangeRequest.create = function create(properties) {
+                return new RangeRequest(properties);
+            };
+
+            RangeRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd"))
+                    writer.uint32(18).bytes(message.rangeEnd);
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    writer.uint32(24).uint64(message.limit);
+                if (message.keysOnly != null && Object.hasOwnProperty.call(message, "keysOnly"))
+                    writer.uint32(32).bool(message.keysOnly);
+                if (message.countOnly != null && Object.hasOwnProperty.call(message, "countOnly"))
+                    writer.uint32(40).bool(message.countOnly);
+                if (message.sortOrder != null && Object.hasOwnProperty.call(message, "sortOrder"))
+                    writer.uint32(48).int32(message.sortOrder);
+                if (message.sortTarget != null && Object.hasOwnProperty.call(message, "sortTarget"))
+                    writer.uint32(56).int32(message.sortTarget);
+                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
+                    writer.uint32(64).bool(message.stale);
+                if (message.minModRevision != null && Object.hasOwnProperty.call(message, "minModRevision"))
+                    writer.uint32(72).uint64(message.minModRevision);
+                if (message.maxModRevision != null && Object.hasOwnProperty.call(message, "maxModRevision"))
+                    writer.uint32(80).uint64(message.maxModRevision);
+                if (message.minCreateRevision != null && Object.hasOwnProperty.call(message, "minCreateRevision"))
+                    writer.uint32(88).uint64(message.minCreateRevision);
+                if (message.maxCreateRevision != null && Object.hasOwnProperty.call(message, "maxCreateRevision"))
+                    writer.uint32(96).uint64(message.maxCreateRevision);
+                return writer;
+            };
+
+            RangeRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.RangeRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.rangeEnd = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.limit = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.keysOnly = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message.countOnly = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.sortOrder = reader.int32();
+                            break;
+                        }
+                    case 7: {
+                            message.sortTarget = reader.int32();
+                            break;
+                        }
+                    case 8: {
+                            message.stale = reader.bool();
+                            break;
+                        }
+                    case 9: {
+                            message.minModRevision = reader.uint64();
+                            break;
+                        }
+                    case 10: {
+                            message.maxModRevision = reader.uint64();
+                            break;
+                        }
+                    case 11: {
+                            message.minCreateRevision = reader.uint64();
+                            break;
+                        }
+                    case 12: {
+                            message.maxCreateRevision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RangeRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    properties._rangeEnd = 1;
+                    if (!(message.rangeEnd && typeof message.rangeEnd.length === "number" || $util.isString(message.rangeEnd)))
+                        return "rangeEnd: buffer expected";
+                }
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    if (!$util.isInteger(message.limit) && !(message.limit && $util.isInteger(message.limit.low) && $util.isInteger(message.limit.high)))
+                        return "limit: integer|Long expected";
+                if (message.keysOnly != null && Object.hasOwnProperty.call(message, "keysOnly"))
+                    if (typeof message.keysOnly !== "boolean")
+                        return "keysOnly: boolean expected";
+                if (message.countOnly != null && Object.hasOwnProperty.call(message, "countOnly"))
+                    if (typeof message.countOnly !== "boolean")
+                        return "countOnly: boolean expected";
+                if (message.sortOrder != null && Object.hasOwnProperty.call(message, "sortOrder"))
+                    switch (message.sortOrder) {
+                    default:
+                        return "sortOrder: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                        break;
+                    }
+                if (message.sortTarget != null && Object.hasOwnProperty.call(message, "sortTarget"))
+                    switch (message.sortTarget) {
+                    default:
+                        return "sortTarget: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                        break;
+                    }
+                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
+                    if (typeof message.stale !== "boolean")
+                        return "stale: boolean expected";
+                if (message.minModRevision != null && Object.hasOwnProperty.call(message, "minModRevision"))
+                    if (!$util.isInteger(message.minModRevision) && !(message.minModRevision && $util.isInteger(message.minModRevision.low) && $util.isInteger(message.minModRevision.high)))
+                        return "minModRevision: integer|Long expected";
+                if (message.maxModRevision != null && Object.hasOwnProperty.call(message, "maxModRevision"))
+                    if (!$util.isInteger(message.maxModRevision) && !(message.maxModRevision && $util.isInteger(message.maxModRevision.low) && $util.isInteger(message.maxModRevision.high)))
+                        return "maxModRevision: integer|Long expected";
+                if (message.minCreateRevision != null && Object.hasOwnProperty.call(message, "minCreateRevision"))
+                    if (!$util.isInteger(message.minCreateRevision) && !(message.minCreateRevision && $util.isInteger(message.minCreateRevision.low) && $util.isInteger(message.minCreateRevision.high)))
+                        return "minCreateRevision: integer|Long expected";
+                if (message.maxCreateRevision != null && Object.hasOwnProperty.call(message, "maxCreateRevision"))
+                    if (!$util.isInteger(message.maxCreateRevision) && !(message.maxCreateRevision && $util.isInteger(message.maxCreateRevision.low) && $util.isInteger(message.maxCreateRevision.high)))
+                        return "maxCreateRevision: integer|Long expected";
+                return null;
+            };
+
+            RangeRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.RangeRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.RangeRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.RangeRequest();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.rangeEnd != null)
+                    if (typeof object.rangeEnd === "string")
+                        $util.base64.decode(object.rangeEnd, message.rangeEnd = $util.newBuffer($util.base64.length(object.rangeEnd)), 0);
+                    else if (object.rangeEnd.length >= 0)
+                        message.rangeEnd = object.rangeEnd;
+                if (object.limit != null)
+                    if ($util.Long)
+                        message.limit = $util.Long.fromValue(object.limit, true);
+                    else if (typeof object.limit === "string")
+                        message.limit = parseInt(object.limit, 10);
+                    else if (typeof object.limit === "number")
+                        message.limit = object.limit;
+                    else if (typeof object.limit === "object")
+                        message.limit = new $util.LongBits(object.limit.low >>> 0, object.limit.high >>> 0).toNumber(true);
+                if (object.keysOnly != null)
+                    message.keysOnly = Boolean(object.keysOnly);
+                if (object.countOnly != null)
+                    message.countOnly = Boolean(object.countOnly);
+                switch (object.sortOrder) {
+                default:
+                    if (typeof object.sortOrder === "number") {
+                        message.sortOrder = object.sortOrder;
+                        break;
+                    }
+                    break;
+                case "SORT_NONE":
+                case 0:
+                    message.sortOrder = 0;
+                    break;
+                case "SORT_ASCEND":
+                case 1:
+                    message.sortOrder = 1;
+                    break;
+                case "SORT_DESCEND":
+                case 2:
+                    message.sortOrder = 2;
+                    break;
+                }
+                switch (object.sortTarget) {
+                default:
+                    if (typeof object.sortTarget === "number") {
+                        message.sortTarget = object.sortTarget;
+                        break;
+                    }
+                    break;
+                case "SORT_BY_KEY":
+                case 0:
+                    message.sortTarget = 0;
+                    break;
+                case "SORT_BY_VERSION":
+                case 1:
+                    message.sortTarget = 1;
+                    break;
+                case "SORT_BY_CREATE":
+                case 2:
+                    message.sortTarget = 2;
+                    break;
+                case "SORT_BY_MOD":
+                case 3:
+                    message.sortTarget = 3;
+                    break;
+                case "SORT_BY_VALUE":
+                case 4:
+                    message.sortTarget = 4;
+                    break;
+                }
+                if (object.stale != null)
+                    message.stale = Boolean(object.stale);
+                if (object.minModRevision != null)
+                    if ($util.Long)
+                        message.minModRevision = $util.Long.fromValue(object.minModRevision, true);
+                    else if (typeof object.minModRevision === "string")
+                        message.minModRevision = parseInt(object.minModRevision, 10);
+                    else if (typeof object.minModRevision === "number")
+                        message.minModRevision = object.minModRevision;
+                    else if (typeof object.minModRevision === "object")
+                        message.minModRevision = new $util.LongBits(object.minModRevision.low >>> 0, object.minModRevision.high >>> 0).toNumber(true);
+                if (object.maxModRevision != null)
+                    if ($util.Long)
+                        message.maxModRevision = $util.Long.fromValue(object.maxModRevision, true);
+                    else if (typeof object.maxModRevision === "string")
+                        message.maxModRevision = parseInt(object.maxModRevision, 10);
+                    else if (typeof object.maxModRevision === "number")
+                        message.maxModRevision = object.maxModRevision;
+                    else if (typeof object.maxModRevision === "object")
+                        message.maxModRevision = new $util.LongBits(object.maxModRevision.low >>> 0, object.maxModRevision.high >>> 0).toNumber(true);
+                if (object.minCreateRevision != null)
+                    if ($util.Long)
+                        message.minCreateRevision = $util.Long.fromValue(object.minCreateRevision, true);
+                    else if (typeof object.minCreateRevision === "string")
+                        message.minCreateRevision = parseInt(object.minCreateRevision, 10);
+                    else if (typeof object.minCreateRevision === "number")
+                        message.minCreateRevision = object.minCreateRevision;
+                    else if (typeof object.minCreateRevision === "object")
+                        message.minCreateRevision = new $util.LongBits(object.minCreateRevision.low >>> 0, object.minCreateRevision.high >>> 0).toNumber(true);
+                if (object.maxCreateRevision != null)
+                    if ($util.Long)
+                        message.maxCreateRevision = $util.Long.fromValue(object.maxCreateRevision, true);
+                    else if (typeof object.maxCreateRevision === "string")
+                        message.maxCreateRevision = parseInt(object.maxCreateRevision, 10);
+                    else if (typeof object.maxCreateRevision === "number")
+                        message.maxCreateRevision = object.maxCreateRevision;
+                    else if (typeof object.maxCreateRevision === "object")
+                        message.maxCreateRevision = new $util.LongBits(object.maxCreateRevision.low >>> 0, object.maxCreateRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RangeRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.limit = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.limit = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.keysOnly = false;
+                    object.countOnly = false;
+                    object.sortOrder = options.enums === String ? "SORT_NONE" : 0;
+                    object.sortTarget = options.enums === String ? "SORT_BY_KEY" : 0;
+                    object.stale = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.minModRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.minModRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.maxModRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.maxModRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.minCreateRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.minCreateRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.maxCreateRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.maxCreateRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    object.rangeEnd = options.bytes === String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === Array ? Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
+                    if (options.oneofs)
+                        object._rangeEnd = "rangeEnd";
+                }
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.limit = typeof message.limit === "number" ? BigInt(message.limit) : $util.Long.fromBits(message.limit.low >>> 0, message.limit.high >>> 0, true).toBigInt();
+                    else if (typeof message.limit === "number")
+                        object.limit = options.longs === String ? String(message.limit) : message.limit;
+                    else
+                        object.limit = options.longs === String ? $util.Long.prototype.toString.call(message.limit) : options.longs === Number ? new $util.LongBits(message.limit.low >>> 0, message.limit.high >>> 0).toNumber(true) : message.limit;
+                if (message.keysOnly != null && Object.hasOwnProperty.call(message, "keysOnly"))
+                    object.keysOnly = message.keysOnly;
+                if (message.countOnly != null && Object.hasOwnProperty.call(message, "countOnly"))
+                    object.countOnly = message.countOnly;
+                if (message.sortOrder != null && Object.hasOwnProperty.call(message, "sortOrder"))
+                    object.sortOrder = options.enums === String ? $root.ringkv.kv.SortOrder[message.sortOrder] === undefined ? message.sortOrder : $root.ringkv.kv.SortOrder[message.sortOrder] : message.sortOrder;
+                if (message.sortTarget != null && Object.hasOwnProperty.call(message, "sortTarget"))
+                    object.sortTarget = options.enums === String ? $root.ringkv.kv.SortTarget[message.sortTarget] === undefined ? message.sortTarget : $root.ringkv.kv.SortTarget[message.sortTarget] : message.sortTarget;
+                if (message.stale != null && Object.hasOwnProperty.call(message, "stale"))
+                    object.stale = message.stale;
+                if (message.minModRevision != null && Object.hasOwnProperty.call(message, "minModRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.minModRevision = typeof message.minModRevision === "number" ? BigInt(message.minModRevision) : $util.Long.fromBits(message.minModRevision.low >>> 0, message.minModRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.minModRevision === "number")
+                        object.minModRevision = options.longs === String ? String(message.minModRevision) : message.minModRevision;
+                    else
+                        object.minModRevision = options.longs === String ? $util.Long.prototype.toString.call(message.minModRevision) : options.longs === Number ? new $util.LongBits(message.minModRevision.low >>> 0, message.minModRevision.high >>> 0).toNumber(true) : message.minModRevision;
+                if (message.maxModRevision != null && Object.hasOwnProperty.call(message, "maxModRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.maxModRevision = typeof message.maxModRevision === "number" ? BigInt(message.maxModRevision) : $util.Long.fromBits(message.maxModRevision.low >>> 0, message.maxModRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.maxModRevision === "number")
+                        object.maxModRevision = options.longs === String ? String(message.maxModRevision) : message.maxModRevision;
+                    else
+                        object.maxModRevision = options.longs === String ? $util.Long.prototype.toString.call(message.maxModRevision) : options.longs === Number ? new $util.LongBits(message.maxModRevision.low >>> 0, message.maxModRevision.high >>> 0).toNumber(true) : message.maxModRevision;
+                if (message.minCreateRevision != null && Object.hasOwnProperty.call(message, "minCreateRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.minCreateRevision = typeof message.minCreateRevision === "number" ? BigInt(message.minCreateRevision) : $util.Long.fromBits(message.minCreateRevision.low >>> 0, message.minCreateRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.minCreateRevision === "number")
+                        object.minCreateRevision = options.longs === String ? String(message.minCreateRevision) : message.minCreateRevision;
+                    else
+                        object.minCreateRevision = options.longs === String ? $util.Long.prototype.toString.call(message.minCreateRevision) : options.longs === Number ? new $util.LongBits(message.minCreateRevision.low >>> 0, message.minCreateRevision.high >>> 0).toNumber(true) : message.minCreateRevision;
+                if (message.maxCreateRevision != null && Object.hasOwnProperty.call(message, "maxCreateRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.maxCreateRevision = typeof message.maxCreateRevision === "number" ? BigInt(message.maxCreateRevision) : $util.Long.fromBits(message.maxCreateRevision.low >>> 0, message.maxCreateRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.maxCreateRevision === "number")
+                        object.maxCreateRevision = options.longs === String ? String(message.maxCreateRevision) : message.maxCreateRevision;
+                    else
+                        object.maxCreateRevision = options.longs === String ? $util.Long.prototype.toString.call(message.maxCreateRevision) : options.longs === Number ? new $util.LongBits(message.maxCreateRevision.low >>> 0, message.maxCreateRevision.high >>> 0).toNumber(true) : message.maxCreateRevision;
+                return object;
+            };
+
+            RangeRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RangeRequest;
+        })();
+
+        kv.RangeResponse = (function() {
+
+            function RangeResponse(properties) {
+                this.kvs = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RangeResponse.prototype.kvs = $util.emptyArray;
+            RangeResponse.prototype.more = false;
+            RangeResponse.prototype.count = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeResponse.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            RangeResponse.create = function create(properties) {
+                return new RangeResponse(properties);
+            };
+
+            RangeResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.kvs != null && message.kvs.length)
+                    for (let i = 0; i < message.kvs.length; ++i)
+                        $root.ringkv.kv.KeyValue.encode(message.kvs[i], writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    writer.uint32(16).bool(message.more);
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    writer.uint32(24).uint64(message.count);
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(32).uint64(message.revision);
+                return writer;
+            };
+
+            RangeResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.RangeResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.kvs && message.kvs.length))
+                                message.kvs = [];
+                            message.kvs.push($root.ringkv.kv.KeyValue.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            message.more = reader.bool();
+                            break;
+                        }
+                    case 3: {
+                            message.count = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RangeResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.kvs != null && Object.hasOwnProperty.call(message, "kvs")) {
+                    if (!Array.isArray(message.kvs))
+                        return "kvs: array expected";
+                    for (let i = 0; i < message.kvs.length; ++i) {
+                        let error = $root.ringkv.kv.KeyValue.verify(message.kvs[i], long + 1);
+                        if (error)
+                            return "kvs." + error;
+                    }
+                }
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    if (typeof message.more !== "boolean")
+                        return "more: boolean expected";
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    if (!$util.isInteger(message.count) && !(message.count && $util.isInteger(message.count.low) && $util.isInteger(message.count.high)))
+                        return "count: integer|Long expected";
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            RangeResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.RangeResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.RangeResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.RangeResponse();
+                if (object.kvs) {
+                    if (!Array.isArray(object.kvs))
+                        throw TypeError(".ringkv.kv.RangeResponse.kvs: array expected");
+                    message.kvs = [];
+                    for (let i = 0; i < object.kvs.length; ++i) {
+                        if (!$util.isObject(object.kvs[i]))
+                            throw TypeError(".ringkv.kv.RangeResponse.kvs: object expected");
+                        message.kvs[i] = $root.ringkv.kv.KeyValue.fromObject(object.kvs[i], long + 1);
+                    }
+                }
+                if (object.more != null)
+                    message.more = Boolean(object.more);
+                if (object.count != null)
+                    if ($util.Long)
+                        message.count = $util.Long.fromValue(object.count, true);
+                    else if (typeof object.count === "string")
+                        message.count = parseInt(object.count, 10);
+                    else if (typeof object.count === "number")
+                        message.count = object.count;
+                    else if (typeof object.count === "object")
+                        message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber(true);
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RangeResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.kvs = [];
+                if (options.defaults) {
+                    object.more = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.count = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.count = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.kvs && message.kvs.length) {
+                    object.kvs = [];
+                    for (let j = 0; j < message.kvs.length; ++j)
+                        object.kvs[j] = $root.ringkv.kv.KeyValue.toObject(message.kvs[j], options, q + 1);
+                }
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    object.more = message.more;
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.count = typeof message.count === "number" ? BigInt(message.count) : $util.Long.fromBits(message.count.low >>> 0, message.count.high >>> 0, true).toBigInt();
+                    else if (typeof message.count === "number")
+                        object.count = options.longs === String ? String(message.count) : message.count;
+                    else
+                        object.count = options.longs === String ? $util.Long.prototype.toString.call(message.count) : options.longs === Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber(true) : message.count;
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            RangeResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RangeResponse;
+        })();
+
+        kv.DeleteRangeRequest = (function() {
+
+            function DeleteRangeRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            DeleteRangeRequest.prototype.key = $util.newBuffer([]);
+            DeleteRangeRequest.prototype.rangeEnd = null;
+            DeleteRangeRequest.prototype.prevKv = false;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(DeleteRangeRequest.prototype, "_rangeEnd", {
+                get: $util.oneOfGetter($oneOfFields = ["rangeEnd"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            DeleteRangeRequest.create = function create(properties) {
+                return new DeleteRangeRequest(properties);
+            };
+
+            DeleteRangeRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd"))
+                    writer.uint32(18).bytes(message.rangeEnd);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    writer.uint32(24).bool(message.prevKv);
+                return writer;
+            };
+
+            DeleteRangeRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.DeleteRangeRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.rangeEnd = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.prevKv = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            DeleteRangeRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    properties._rangeEnd = 1;
+                    if (!(message.rangeEnd && typeof message.rangeEnd.length === "number" || $util.isString(message.rangeEnd)))
+                        return "rangeEnd: buffer expected";
+                }
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    if (typeof message.prevKv !== "boolean")
+                        return "prevKv: boolean expected";
+                return null;
+            };
+
+            DeleteRangeRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.DeleteRangeRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.DeleteRangeRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.DeleteRangeRequest();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.rangeEnd != null)
+                    if (typeof object.rangeEnd === "string")
+                        $util.base64.decode(object.rangeEnd, message.rangeEnd = $util.newBuffer($util.base64.length(object.rangeEnd)), 0);
+                    else if (object.rangeEnd.length >= 0)
+                        message.rangeEnd = object.rangeEnd;
+                if (object.prevKv != null)
+                    message.prevKv = Boolean(object.prevKv);
+                return message;
+            };
+
+            DeleteRangeRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    object.prevKv = false;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    object.rangeEnd = options.bytes === String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === Array ? Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
+                    if (options.oneofs)
+                        object._rangeEnd = "rangeEnd";
+                }
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    object.prevKv = message.prevKv;
+                return object;
+            };
+
+            DeleteRangeRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeleteRangeRequest;
+        })();
+
+        kv.DeleteRangeResponse = (function() {
+
+            function DeleteRangeResponse(properties) {
+                this.prevKvs = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            DeleteRangeResponse.prototype.deleted = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            DeleteRangeResponse.prototype.prevKvs = $util.emptyArray;
+            DeleteRangeResponse.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            DeleteRangeResponse.create = function create(properties) {
+                return new DeleteRangeResponse(properties);
+            };
+
+            DeleteRangeResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    writer.uint32(8).uint64(message.deleted);
+                if (message.prevKvs != null && message.prevKvs.length)
+                    for (let i = 0; i < message.prevKvs.length; ++i)
+                        $root.ringkv.kv.KeyValue.encode(message.prevKvs[i], writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(24).uint64(message.revision);
+                return writer;
+            };
+
+            DeleteRangeResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.DeleteRangeResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.deleted = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.prevKvs && message.prevKvs.length))
+                                message.prevKvs = [];
+                            message.prevKvs.push($root.ringkv.kv.KeyValue.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 3: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            DeleteRangeResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    if (!$util.isInteger(message.deleted) && !(message.deleted && $util.isInteger(message.deleted.low) && $util.isInteger(message.deleted.high)))
+                        return "deleted: integer|Long expected";
+                if (message.prevKvs != null && Object.hasOwnProperty.call(message, "prevKvs")) {
+                    if (!Array.isArray(message.prevKvs))
+                        return "prevKvs: array expected";
+                    for (let i = 0; i < message.prevKvs.length; ++i) {
+                        let error = $root.ringkv.kv.KeyValue.verify(message.prevKvs[i], long + 1);
+                        if (error)
+                            return "prevKvs." + error;
+                    }
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            DeleteRangeResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.DeleteRangeResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.DeleteRangeResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.DeleteRangeResponse();
+                if (object.deleted != null)
+                    if ($util.Long)
+                        message.deleted = $util.Long.fromValue(object.deleted, true);
+                    else if (typeof object.deleted === "string")
+                        message.deleted = parseInt(object.deleted, 10);
+                    else if (typeof object.deleted === "number")
+                        message.deleted = object.deleted;
+                    else if (typeof object.deleted === "object")
+                        message.deleted = new $util.LongBits(object.deleted.low >>> 0, object.deleted.high >>> 0).toNumber(true);
+                if (object.prevKvs) {
+                    if (!Array.isArray(object.prevKvs))
+                        throw TypeError(".ringkv.kv.DeleteRangeResponse.prevKvs: array expected");
+                    message.prevKvs = [];
+                    for (let i = 0; i < object.prevKvs.length; ++i) {
+                        if (!$util.isObject(object.prevKvs[i]))
+                            throw TypeError(".ringkv.kv.DeleteRangeResponse.prevKvs: object expected");
+                        message.prevKvs[i] = $root.ringkv.kv.KeyValue.fromObject(object.prevKvs[i], long + 1);
+                    }
+                }
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            DeleteRangeResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.prevKvs = [];
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.deleted = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.deleted = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.deleted = typeof message.deleted === "number" ? BigInt(message.deleted) : $util.Long.fromBits(message.deleted.low >>> 0, message.deleted.high >>> 0, true).toBigInt();
+                    else if (typeof message.deleted === "number")
+                        object.deleted = options.longs === String ? String(message.deleted) : message.deleted;
+                    else
+                        object.deleted = options.longs === String ? $util.Long.prototype.toString.call(message.deleted) : options.longs === Number ? new $util.LongBits(message.deleted.low >>> 0, message.deleted.high >>> 0).toNumber(true) : message.deleted;
+                if (message.prevKvs && message.prevKvs.length) {
+                    object.prevKvs = [];
+                    for (let j = 0; j < message.prevKvs.length; ++j)
+                        object.prevKvs[j] = $root.ringkv.kv.KeyValue.toObject(message.prevKvs[j], options, q + 1);
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            DeleteRangeResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeleteRangeResponse;
+        })();
+
+        kv.CompareTarget = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "COMPARE_VERSION"] = 0;
+            values[valuesById[1] = "COMPARE_CREATE"] = 1;
+            values[valuesById[2] = "COMPARE_MOD"] = 2;
+            values[valuesById[3] = "COMPARE_VALUE"] = 3;
+            values[valuesById[4] = "COMPARE_LEASE"] = 4;
+            return values;
+        })();
+
+        kv.CompareResult = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "COMPARE_EQUAL"] = 0;
+            values[valuesById[1] = "COMPARE_GREATER"] = 1;
+            values[valuesById[2] = "COMPARE_LESS"] = 2;
+            values[valuesById[3] = "COMPARE_NOT_EQUAL"] = 3;
+            return values;
+        })();
+
+        kv.Compare = (function() {
+
+            function Compare(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Compare.prototype.key = $util.newBuffer([]);
+            Compare.prototype.rangeEnd = null;
+            Compare.prototype.target = 0;
+            Compare.prototype.result = 0;
+            Compare.prototype.number = null;
+            Compare.prototype.value = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Compare.prototype, "_rangeEnd", {
+                get: $util.oneOfGetter($oneOfFields = ["rangeEnd"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Object.defineProperty(Compare.prototype, "operand", {
+                get: $util.oneOfGetter($oneOfFields = ["number", "value"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Compare.create = function create(properties) {
+                return new Compare(properties);
+            };
+
+            Compare.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd"))
+                    writer.uint32(18).bytes(message.rangeEnd);
+                if (message.target != null && Object.hasOwnProperty.call(message, "target"))
+                    writer.uint32(24).int32(message.target);
+                if (message.result != null && Object.hasOwnProperty.call(message, "result"))
+                    writer.uint32(32).int32(message.result);
+                if (message.number != null && Object.hasOwnProperty.call(message, "number"))
+                    writer.uint32(40).int64(message.number);
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(50).bytes(message.value);
+                return writer;
+            };
+
+            Compare.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.Compare();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.rangeEnd = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.target = reader.int32();
+                            break;
+                        }
+                    case 4: {
+                            message.result = reader.int32();
+                            break;
+                        }
+                    case 5: {
+                            message.number = reader.int64();
+                            break;
+                        }
+                    case 6: {
+                            message.value = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Compare.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    properties._rangeEnd = 1;
+                    if (!(message.rangeEnd && typeof message.rangeEnd.length === "number" || $util.isString(message.rangeEnd)))
+                        return "rangeEnd: buffer expected";
+                }
+                if (message.target != null && Object.hasOwnProperty.call(message, "target"))
+                    switch (message.target) {
+                    default:
+                        return "target: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                        break;
+                    }
+                if (message.result != null && Object.hasOwnProperty.call(message, "result"))
+                    switch (message.result) {
+                    default:
+                        return "result: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                        break;
+                    }
+                if (message.number != null && Object.hasOwnProperty.call(message, "number")) {
+                    properties.operand = 1;
+                    if (!$util.isInteger(message.number) && !(message.number && $util.isInteger(message.number.low) && $util.isInteger(message.number.high)))
+                        return "number: integer|Long expected";
+                }
+                if (message.value != null && Object.hasOwnProperty.call(message, "value")) {
+                    if (properties.operand === 1)
+                        return "operand: multiple values";
+                    properties.operand = 1;
+                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                        return "value: buffer expected";
+                }
+                return null;
+            };
+
+            Compare.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.Compare)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.Compare: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.Compare();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.rangeEnd != null)
+                    if (typeof object.rangeEnd === "string")
+                        $util.base64.decode(object.rangeEnd, message.rangeEnd = $util.newBuffer($util.base64.length(object.rangeEnd)), 0);
+                    else if (object.rangeEnd.length >= 0)
+                        message.rangeEnd = object.rangeEnd;
+                switch (object.target) {
+                default:
+                    if (typeof object.target === "number") {
+                        message.target = object.target;
+                        break;
+                    }
+                    break;
+                case "COMPARE_VERSION":
+                case 0:
+                    message.target = 0;
+                    break;
+                case "COMPARE_CREATE":
+                case 1:
+                    message.target = 1;
+                    break;
+                case "COMPARE_MOD":
+                case 2:
+                    message.target = 2;
+                    break;
+                case "COMPARE_VALUE":
+                case 3:
+                    message.target = 3;
+                    break;
+                case "COMPARE_LEASE":
+                case 4:
+                    message.target = 4;
+                    break;
+                }
+                switch (object.result) {
+                default:
+                    if (typeof object.result === "number") {
+                        message.result = object.result;
+                        break;
+                    }
+                    break;
+                case "COMPARE_EQUAL":
+                case 0:
+                    message.result = 0;
+                    break;
+                case "COMPARE_GREATER":
+                case 1:
+                    message.result = 1;
+                    break;
+                case "COMPARE_LESS":
+                case 2:
+                    message.result = 2;
+                    break;
+                case "COMPARE_NOT_EQUAL":
+                case 3:
+                    message.result = 3;
+                    break;
+                }
+                if (object.number != null)
+                    if ($util.Long)
+                        message.number = $util.Long.fromValue(object.number, false);
+                    else if (typeof object.number === "string")
+                        message.number = parseInt(object.number, 10);
+                    else if (typeof object.number === "number")
+                        message.number = object.number;
+                    else if (typeof object.number === "object")
+                        message.number = new $util.LongBits(object.number.low >>> 0, object.number.high >>> 0).toNumber();
+                if (object.value != null)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+                return message;
+            };
+
+            Compare.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    object.target = options.enums === String ? "COMPARE_VERSION" : 0;
+                    object.result = options.enums === String ? "COMPARE_EQUAL" : 0;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    object.rangeEnd = options.bytes === String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === Array ? Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
+                    if (options.oneofs)
+                        object._rangeEnd = "rangeEnd";
+                }
+                if (message.target != null && Object.hasOwnProperty.call(message, "target"))
+                    object.target = options.enums === String ? $root.ringkv.kv.CompareTarget[message.target] === undefined ? message.target : $root.ringkv.kv.CompareTarget[message.target] : message.target;
+                if (message.result != null && Object.hasOwnProperty.call(message, "result"))
+                    object.result = options.enums === String ? $root.ringkv.kv.CompareResult[message.result] === undefined ? message.result : $root.ringkv.kv.CompareResult[message.result] : message.result;
+                if (message.number != null && Object.hasOwnProperty.call(message, "number")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.number = typeof message.number === "number" ? BigInt(message.number) : $util.Long.fromBits(message.number.low >>> 0, message.number.high >>> 0, false).toBigInt();
+                    else if (typeof message.number === "number")
+                        object.number = options.longs === String ? String(message.number) : message.number;
+                    else
+                        object.number = options.longs === String ? $util.Long.prototype.toString.call(message.number) : options.longs === Number ? new $util.LongBits(message.number.low >>> 0, message.number.high >>> 0).toNumber() : message.number;
+                    if (options.oneofs)
+                        object.operand = "number";
+                }
+                if (message.value != null && Object.hasOwnProperty.call(message, "value")) {
+                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
+                    if (options.oneofs)
+                        object.operand = "value";
+                }
+                return object;
+            };
+
+            Compare.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Compare;
+        })();
+
+        kv.RequestOp = (function() {
+
+            function RequestOp(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RequestOp.prototype.range = null;
+            RequestOp.prototype.put = null;
+            RequestOp.prototype.deleteRange = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(RequestOp.prototype, "request", {
+                get: $util.oneOfGetter($oneOfFields = ["range", "put", "deleteRange"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            RequestOp.create = function create(properties) {
+                return new RequestOp(properties);
+            };
+
+            RequestOp.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.range != null && Object.hasOwnProperty.call(message, "range"))
+                    $root.ringkv.kv.RangeRequest.encode(message.range, writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.put != null && Object.hasOwnProperty.call(message, "put"))
+                    $root.ringkv.kv.PutRequest.encode(message.put, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange"))
+                    $root.ringkv.kv.DeleteRangeRequest.encode(message.deleteRange, writer.uint32(26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            RequestOp.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.RequestOp();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.range = $root.ringkv.kv.RangeRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 2: {
+                            message.put = $root.ringkv.kv.PutRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.deleteRange = $root.ringkv.kv.DeleteRangeRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RequestOp.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.range != null && Object.hasOwnProperty.call(message, "range")) {
+                    properties.request = 1;
+                    {
+                        let error = $root.ringkv.kv.RangeRequest.verify(message.range, long + 1);
+                        if (error)
+                            return "range." + error;
+                    }
+                }
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    if (properties.request === 1)
+                        return "request: multiple values";
+                    properties.request = 1;
+                    {
+                        let error = $root.ringkv.kv.PutRequest.verify(message.put, long + 1);
+                        if (error)
+                            return "put." + error;
+                    }
+                }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    if (properties.request === 1)
+                        return "request: multiple values";
+                    properties.request = 1;
+                    {
+                        let error = $root.ringkv.kv.DeleteRangeRequest.verify(message.deleteRange, long + 1);
+                        if (error)
+                            return "deleteRange." + error;
+                    }
+                }
+                return null;
+            };
+
+            RequestOp.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.RequestOp)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.RequestOp: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.RequestOp();
+                if (object.range != null) {
+                    if (!$util.isObject(object.range))
+                        throw TypeError(".ringkv.kv.RequestOp.range: object expected");
+                    message.range = $root.ringkv.kv.RangeRequest.fromObject(object.range, long + 1);
+                }
+                if (object.put != null) {
+                    if (!$util.isObject(object.put))
+                        throw TypeError(".ringkv.kv.RequestOp.put: object expected");
+                    message.put = $root.ringkv.kv.PutRequest.fromObject(object.put, long + 1);
+                }
+                if (object.deleteRange != null) {
+                    if (!$util.isObject(object.deleteRange))
+                        throw TypeError(".ringkv.kv.RequestOp.deleteRange: object expected");
+                    message.deleteRange = $root.ringkv.kv.DeleteRangeRequest.fromObject(object.deleteRange, long + 1);
+                }
+                return message;
+            };
+
+            RequestOp.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (message.range != null && Object.hasOwnProperty.call(message, "range")) {
+                    object.range = $root.ringkv.kv.RangeRequest.toObject(message.range, options, q + 1);
+                    if (options.oneofs)
+                        object.request = "range";
+                }
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    object.put = $root.ringkv.kv.PutRequest.toObject(message.put, options, q + 1);
+                    if (options.oneofs)
+                        object.request = "put";
+                }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    object.deleteRange = $root.ringkv.kv.DeleteRangeRequest.toObject(message.deleteRange, options, q + 1);
+                    if (options.oneofs)
+                        object.request = "deleteRange";
+                }
+                return object;
+            };
+
+            RequestOp.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RequestOp;
+        })();
+
+        kv.ResponseOp = (function() {
+
+            function ResponseOp(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ResponseOp.prototype.range = null;
+            ResponseOp.prototype.put = null;
+            ResponseOp.prototype.deleteRange = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(ResponseOp.prototype, "response", {
+                get: $util.oneOfGetter($oneOfFields = ["range", "put", "deleteRange"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ResponseOp.create = function create(properties) {
+                return new ResponseOp(properties);
+            };
+
+            ResponseOp.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.range != null && Object.hasOwnProperty.call(message, "range"))
+                    $root.ringkv.kv.RangeResponse.encode(message.range, writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.put != null && Object.hasOwnProperty.call(message, "put"))
+                    $root.ringkv.kv.PutResponse.encode(message.put, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange"))
+                    $root.ringkv.kv.DeleteRangeResponse.encode(message.deleteRange, writer.uint32(26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            ResponseOp.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.ResponseOp();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.range = $root.ringkv.kv.RangeResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 2: {
+                            message.put = $root.ringkv.kv.PutResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.deleteRange = $root.ringkv.kv.DeleteRangeResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ResponseOp.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.range != null && Object.hasOwnProperty.call(message, "range")) {
+                    properties.response = 1;
+                    {
+                        let error = $root.ringkv.kv.RangeResponse.verify(message.range, long + 1);
+                        if (error)
+                            return "range." + error;
+                    }
+                }
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    if (properties.response === 1)
+                        return "response: multiple values";
+                    properties.response = 1;
+                    {
+                        let error = $root.ringkv.kv.PutResponse.verify(message.put, long + 1);
+                        if (error)
+                            return "put." + error;
+                    }
+                }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    if (properties.response === 1)
+                        return "response: multiple values";
+                    properties.response = 1;
+                    {
+                        let error = $root.ringkv.kv.DeleteRangeResponse.verify(message.deleteRange, long + 1);
+                        if (error)
+                            return "deleteRange." + error;
+                    }
+                }
+                return null;
+            };
+
+            ResponseOp.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.ResponseOp)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.ResponseOp: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.ResponseOp();
+                if (object.range != null) {
+                    if (!$util.isObject(object.range))
+                        throw TypeError(".ringkv.kv.ResponseOp.range: object expected");
+                    message.range = $root.ringkv.kv.RangeResponse.fromObject(object.range, long + 1);
+                }
+                if (object.put != null) {
+                    if (!$util.isObject(object.put))
+                        throw TypeError(".ringkv.kv.ResponseOp.put: object expected");
+                    message.put = $root.ringkv.kv.PutResponse.fromObject(object.put, long + 1);
+                }
+                if (object.deleteRange != null) {
+                    if (!$util.isObject(object.deleteRange))
+                        throw TypeError(".ringkv.kv.ResponseOp.deleteRange: object expected");
+                    message.deleteRange = $root.ringkv.kv.DeleteRangeResponse.fromObject(object.deleteRange, long + 1);
+                }
+                return message;
+            };
+
+            ResponseOp.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (message.range != null && Object.hasOwnProperty.call(message, "range")) {
+                    object.range = $root.ringkv.kv.RangeResponse.toObject(message.range, options, q + 1);
+                    if (options.oneofs)
+                        object.response = "range";
+                }
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    object.put = $root.ringkv.kv.PutResponse.toObject(message.put, options, q + 1);
+                    if (options.oneofs)
+                        object.response = "put";
+                }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    object.deleteRange = $root.ringkv.kv.DeleteRangeResponse.toObject(message.deleteRange, options, q + 1);
+                    if (options.oneofs)
+                        object.response = "deleteRange";
+                }
+                return object;
+            };
+
+            ResponseOp.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ResponseOp;
+        })();
+
+        kv.TxnRequest = (function() {
+
+            function TxnRequest(properties) {
+                this.compares = [];
+                this.success = [];
+                this.failure = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            TxnRequest.prototype.compares = $util.emptyArray;
+            TxnRequest.prototype.success = $util.emptyArray;
+            TxnRequest.prototype.failure = $util.emptyArray;
+
+            TxnRequest.create = function create(properties) {
+                return new TxnRequest(properties);
+            };
+
+            TxnRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.compares != null && message.compares.length)
+                    for (let i = 0; i < message.compares.length; ++i)
+                        $root.ringkv.kv.Compare.encode(message.compares[i], writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.success != null && message.success.length)
+                    for (let i = 0; i < message.success.length; ++i)
+                        $root.ringkv.kv.RequestOp.encode(message.success[i], writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.failure != null && message.failure.length)
+                    for (let i = 0; i < message.failure.length; ++i)
+                        $root.ringkv.kv.RequestOp.encode(message.failure[i], writer.uint32(26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            TxnRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.TxnRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.compares && message.compares.length))
+                                message.compares = [];
+                            message.compares.push($root.ringkv.kv.Compare.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.success && message.success.length))
+                                message.success = [];
+                            message.success.push($root.ringkv.kv.RequestOp.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.failure && message.failure.length))
+                                message.failure = [];
+                            message.failure.push($root.ringkv.kv.RequestOp.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            TxnRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.compares != null && Object.hasOwnProperty.call(message, "compares")) {
+                    if (!Array.isArray(message.compares))
+                        return "compares: array expected";
+                    for (let i = 0; i < message.compares.length; ++i) {
+                        let error = $root.ringkv.kv.Compare.verify(message.compares[i], long + 1);
+                        if (error)
+                            return "compares." + error;
+                    }
+                }
+                if (message.success != null && Object.hasOwnProperty.call(message, "success")) {
+                    if (!Array.isArray(message.success))
+                        return "success: array expected";
+                    for (let i = 0; i < message.success.length; ++i) {
+                        let error = $root.ringkv.kv.RequestOp.verify(message.success[i], long + 1);
+                        if (error)
+                            return "success." + error;
+                    }
+                }
+                if (message.failure != null && Object.hasOwnProperty.call(message, "failure")) {
+                    if (!Array.isArray(message.failure))
+                        return "failure: array expected";
+                    for (let i = 0; i < message.failure.length; ++i) {
+                        let error = $root.ringkv.kv.RequestOp.verify(message.failure[i], long + 1);
+                        if (error)
+                            return "failure." + error;
+                    }
+                }
+                return null;
+            };
+
+            TxnRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.TxnRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.TxnRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.TxnRequest();
+                if (object.compares) {
+                    if (!Array.isArray(object.compares))
+                        throw TypeError(".ringkv.kv.TxnRequest.compares: array expected");
+                    message.compares = [];
+                    for (let i = 0; i < object.compares.length; ++i) {
+                        if (!$util.isObject(object.compares[i]))
+                            throw TypeError(".ringkv.kv.TxnRequest.compares: object expected");
+                        message.compares[i] = $root.ringkv.kv.Compare.fromObject(object.compares[i], long + 1);
+                    }
+                }
+                if (object.success) {
+                    if (!Array.isArray(object.success))
+                        throw TypeError(".ringkv.kv.TxnRequest.success: array expected");
+                    message.success = [];
+                    for (let i = 0; i < object.success.length; ++i) {
+                        if (!$util.isObject(object.success[i]))
+                            throw TypeError(".ringkv.kv.TxnRequest.success: object expected");
+                        message.success[i] = $root.ringkv.kv.RequestOp.fromObject(object.success[i], long + 1);
+                    }
+                }
+                if (object.failure) {
+                    if (!Array.isArray(object.failure))
+                        throw TypeError(".ringkv.kv.TxnRequest.failure: array expected");
+                    message.failure = [];
+                    for (let i = 0; i < object.failure.length; ++i) {
+                        if (!$util.isObject(object.failure[i]))
+                            throw TypeError(".ringkv.kv.TxnRequest.failure: object expected");
+                        message.failure[i] = $root.ringkv.kv.RequestOp.fromObject(object.failure[i], long + 1);
+                    }
+                }
+                return message;
+            };
+
+            TxnRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.compares = [];
+                    object.success = [];
+                    object.failure = [];
+                }
+                if (message.compares && message.compares.length) {
+                    object.compares = [];
+                    for (let j = 0; j < message.compares.length; ++j)
+                        object.compares[j] = $root.ringkv.kv.Compare.toObject(message.compares[j], options, q + 1);
+                }
+                if (message.success && message.success.length) {
+                    object.success = [];
+                    for (let j = 0; j < message.success.length; ++j)
+                        object.success[j] = $root.ringkv.kv.RequestOp.toObject(message.success[j], options, q + 1);
+                }
+                if (message.failure && message.failure.length) {
+                    object.failure = [];
+                    for (let j = 0; j < message.failure.length; ++j)
+                        object.failure[j] = $root.ringkv.kv.RequestOp.toObject(message.failure[j], options, q + 1);
+                }
+                return object;
+            };
+
+            TxnRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return TxnRequest;
+        })();
+
+        kv.TxnResponse = (function() {
+
+            function TxnResponse(properties) {
+                this.responses = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            TxnResponse.prototype.succeeded = false;
+            TxnResponse.prototype.responses = $util.emptyArray;
+            TxnResponse.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            TxnResponse.create = function create(properties) {
+                return new TxnResponse(properties);
+            };
+
+            TxnResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.succeeded != null && Object.hasOwnProperty.call(message, "succeeded"))
+                    writer.uint32(8).bool(message.succeeded);
+                if (message.responses != null && message.responses.length)
+                    for (let i = 0; i < message.responses.length; ++i)
+                        $root.ringkv.kv.ResponseOp.encode(message.responses[i], writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(24).uint64(message.revision);
+                return writer;
+            };
+
+            TxnResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.TxnResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.succeeded = reader.bool();
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.responses && message.responses.length))
+                                message.responses = [];
+                            message.responses.push($root.ringkv.kv.ResponseOp.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 3: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            TxnResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.succeeded != null && Object.hasOwnProperty.call(message, "succeeded"))
+                    if (typeof message.succeeded !== "boolean")
+                        return "succeeded: boolean expected";
+                if (message.responses != null && Object.hasOwnProperty.call(message, "responses")) {
+                    if (!Array.isArray(message.responses))
+                        return "responses: array expected";
+                    for (let i = 0; i < message.responses.length; ++i) {
+                        let error = $root.ringkv.kv.ResponseOp.verify(message.responses[i], long + 1);
+                        if (error)
+                            return "responses." + error;
+                    }
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            TxnResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.TxnResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.TxnResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.TxnResponse();
+                if (object.succeeded != null)
+                    message.succeeded = Boolean(object.succeeded);
+                if (object.responses) {
+                    if (!Array.isArray(object.responses))
+                        throw TypeError(".ringkv.kv.TxnResponse.responses: array expected");
+                    message.responses = [];
+                    for (let i = 0; i < object.responses.length; ++i) {
+                        if (!$util.isObject(object.responses[i]))
+                            throw TypeError(".ringkv.kv.TxnResponse.responses: object expected");
+                        message.responses[i] = $root.ringkv.kv.ResponseOp.fromObject(object.responses[i], long + 1);
+                    }
+                }
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            TxnResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.responses = [];
+                if (options.defaults) {
+                    object.succeeded = false;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.succeeded != null && Object.hasOwnProperty.call(message, "succeeded"))
+                    object.succeeded = message.succeeded;
+                if (message.responses && message.responses.length) {
+                    object.responses = [];
+                    for (let j = 0; j < message.responses.length; ++j)
+                        object.responses[j] = $root.ringkv.kv.ResponseOp.toObject(message.responses[j], options, q + 1);
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            TxnResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return TxnResponse;
         })();
 
         kv.GetRequest = (function() {

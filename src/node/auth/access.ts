@@ -25,6 +25,9 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
     Status: "read",
     Put: "write",
     Delete: "write",
+    Range: "read",
+    DeleteRange: "write",
+    Txn: "write",
     // A joining node presents its peer token (or certificate); an operator an admin token.
     Join: "admin",
     Leave: "admin",
@@ -92,7 +95,9 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
 
 /** Route template → method → access. HEAD is checked as GET. */
 export const HTTP_ACCESS: Readonly<Record<string, Readonly<Record<string, Access>>>> = {
+  // Also `/v1/kv?prefix=…`: ranges (GET) read, range deletes (DELETE) write.
   "/v1/kv/{key}": { GET: "read", PUT: "write", DELETE: "write" },
+  "/v1/txn": { POST: "write" },
   "/v1/status": { GET: "read" },
   "/v1/watch": { GET: "read" },
   "/v1/ring": { GET: "read" },

@@ -57,12 +57,13 @@ import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
 import { Membership } from "./membership.ts";
-import { ModelService, UNBUILT_LEASES, UNBUILT_RANGES } from "./model-service.ts";
+import { ModelService, UNBUILT_LEASES } from "./model-service.ts";
 import { appliedReservation, replicaOracleMeta } from "./oracle-meta.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
 import { Proposer } from "./proposer.ts";
+import { NodeRangeOps } from "./range-ops.ts";
 import { RemovalWatch } from "./removal-watch.ts";
 import { ReplicaRepair } from "./replica-repair.ts";
 import { OracleRevisionSource, type RevisionSource } from "./revision-source.ts";
@@ -145,6 +146,8 @@ export class ClusterNode implements KvApi {
   readonly #revival: PeerRevival;
   /** Ranges, transactions, watches and leases (src/api/kv-model.ts). */
   readonly model: ModelService;
+  /** Ranges and transactions, with the per-shard parts peers forward here (grpc-forward.ts). */
+  readonly rangeOps: NodeRangeOps;
   /**
    * Where this node's writes get their cluster-wide revisions (the meta leader's timestamp
    * oracle); the model's parts that write or fence take it from here.
@@ -281,8 +284,14 @@ export class ClusterNode implements KvApi {
       shardsOf: (span) => shardsOf(view, span),
       settings: watchSettings(settings),
     });
+    this.rangeOps = new NodeRangeOps({
+      ctx,
+      router: this.#router,
+      proposer,
+      revisions: this.revisionSource,
+    });
     this.model = new ModelService({
-      ranges: UNBUILT_RANGES,
+      ranges: this.rangeOps,
       watches: this.#watches,
       leases: UNBUILT_LEASES,
     });

@@ -5,6 +5,14 @@
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import type { ErrorCode } from "../../api/errors.ts";
 import type {
+  WireDeleteRangeRequest,
+  WireDeleteRangeResponse,
+  WireRangeRequest,
+  WireRangeResponse,
+  WireTxnRequest,
+  WireTxnResponse,
+} from "../../api/kv-model-wire.ts";
+import type {
   DeleteRequest,
   DeleteResponse,
   GetRequest,
@@ -32,7 +40,24 @@ export type ForwardOp =
   | { readonly put: PutRequest; readonly op?: "put" }
   | { readonly get: GetRequest; readonly op?: "get" }
   | { readonly delete: DeleteRequest; readonly op?: "delete" }
-  | { readonly revisions: RevisionsRequest; readonly op?: "revisions" };
+  | { readonly revisions: RevisionsRequest; readonly op?: "revisions" }
+  | { readonly rangePart: WireRangePart; readonly op?: "rangePart" }
+  | { readonly deleteRangePart: WireDeleteRangePart; readonly op?: "deleteRangePart" }
+  | { readonly txn: WireTxnRequest; readonly op?: "txn" };
+
+/** One shard's part of a range (range-ops.ts), as forward.proto RangePart carries it. */
+export interface WireRangePart {
+  readonly shard: number;
+  readonly query: WireRangeRequest | null;
+  readonly fenceRevision?: number;
+}
+
+/** One shard's part of a range delete, as forward.proto DeleteRangePart carries it. */
+export interface WireDeleteRangePart {
+  readonly shard: number;
+  readonly span: WireDeleteRangeRequest | null;
+  readonly revision: number;
+}
 
 export type ForwardRequest = ForwardOp & { readonly id: number };
 
@@ -52,6 +77,13 @@ export type ForwardReply =
   | { readonly id: number; readonly get: GetResponse; readonly result?: "get" }
   | { readonly id: number; readonly delete: DeleteResponse; readonly result?: "delete" }
   | { readonly id: number; readonly revisions: RevisionsResponse; readonly result?: "revisions" }
+  | { readonly id: number; readonly rangePart: WireRangeResponse; readonly result?: "rangePart" }
+  | {
+      readonly id: number;
+      readonly deleteRangePart: WireDeleteRangeResponse;
+      readonly result?: "deleteRangePart";
+    }
+  | { readonly id: number; readonly txn: WireTxnResponse; readonly result?: "txn" }
   | { readonly id: number; readonly error: WireForwardError; readonly result?: "error" };
 
 export interface ForwardReplies {

@@ -20,11 +20,33 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../../api/kv-api.ts";
+import type {
+  DeleteRangeResult,
+  PutRequest as PutRecord,
+  PutResult,
+  RangeResult,
+  TxnRequest,
+  TxnResult,
+} from "../../api/kv-model.ts";
+import {
+  deleteRangeResultFromWire,
+  deleteRangeToWire,
+  putRequestToWire,
+  putResultFromWire,
+  rangeRequestToWire,
+  rangeResultFromWire,
+  txnRequestToWire,
+  txnResultFromWire,
+  type WireDeleteRangeResponse,
+  type WireRangeResponse,
+  type WireTxnResponse,
+} from "../../api/kv-model-wire.ts";
 import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire.ts";
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { type FeedSink, openRemoteFeed, type ShardFeed } from "../watch/index.ts";
 import { ForwardStream } from "./forward-stream.ts";
 import type { ForwardReply, RevisionsResponse } from "./forward-wire.ts";
+import type { DeleteRangePart, RangePartRequest } from "./peer.ts";
 import { fetchShardState } from "./shard-state-client.ts";
 
 /** Metadata key marking a forwarded request (see RequestOptions.forwarded). */
@@ -126,6 +148,37 @@ export class PeerClient {
     return field<RevisionsResponse>(reply, "revisions").first;
   }
 
+  async rangePart(part: RangePartRequest, deadline: number): Promise<RangeResult> {
+    const rangePart = {
+      shard: part.shard,
+      query: rangeRequestToWire(part.query, part.stale),
+      ...(part.fenceRevision === undefined ? {} : { fenceRevision: part.fenceRevision }),
+    };
+    // A fence only raises a floor: safe to repeat, so sent as a read.
+    const reply = await this.#forward.call({ rangePart }, false, deadline);
+    return rangeResultFromWire(field<WireRangeResponse>(reply, "rangePart"));
+  }
+
+  async deleteRangePart(part: DeleteRangePart, deadline: number): Promise<DeleteRangeResult> {
+    const deleteRangePart = {
+      shard: part.shard,
+      span: deleteRangeToWire(part.span, part.prevKv),
+      revision: part.revision,
+    };
+    const reply = await this.#forward.call({ deleteRangePart }, true, deadline);
+    return deleteRangeResultFromWire(field<WireDeleteRangeResponse>(reply, "deleteRangePart"));
+  }
+
+  async putRecord(request: PutRecord, deadline: number): Promise<PutResult> {
+    const reply = await this.#forward.call({ put: putRequestToWire(request) }, true, deadline);
+    return putResultFromWire(field<PutResponse>(reply, "put"));
+  }
+
+  async txn(request: TxnRequest, deadline: number): Promise<TxnResult> {
+    const reply = await this.#forward.call({ txn: txnRequestToWire(request) }, true, deadline);
+    return txnResultFromWire(field<WireTxnResponse>(reply, "txn"));
+  }
+
   /** `forwarded` is false when a joining node asks a member (the member may forward once). */
   join(member: MemberInfo, deadline: number, forwarded = true): Promise<JoinResult> {
     return this.#call("Join", { member }, deadline, forwarded);
@@ -168,7 +221,10 @@ export class PeerClient {
 }
 
 /** The result of a reply, which must be of the kind asked for. */
-function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete" | "revisions"): T {
+function field<T>(
+  reply: ForwardReply,
+  kind: "put" | "get" | "delete" | "revisions" | "rangePart" | "deleteRangePart" | "txn",
+): T {
   const value = (reply as unknown as Record<string, unknown>)[kind];
   if (value === undefined || value === null)
     throw new RingkvError("Internal", `forward reply ${reply.id} is not a ${kind} answer`);

@@ -13,7 +13,35 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../../api/kv-api.ts";
+import type {
+  DeleteRangeResult,
+  KeySpan,
+  PutRequest,
+  PutResult,
+  RangeQuery,
+  RangeResult,
+  TxnRequest,
+  TxnResult,
+} from "../../api/kv-model.ts";
 import type { FeedSink, ShardFeed } from "../watch/index.ts";
+
+/** One shard's part of a range (range-ops.ts), run at the shard's leader. */
+export interface RangePartRequest {
+  readonly shard: number;
+  readonly query: RangeQuery;
+  /** Serve from a replica without confirming leadership (may lag); never with a fence. */
+  readonly stale: boolean;
+  /** Read by proposing fence{fenceRevision, query} (a multi-shard range at one revision). */
+  readonly fenceRevision?: number;
+}
+
+/** One shard's part of a range delete: proposed at `revision` first (one for every shard). */
+export interface DeleteRangePart {
+  readonly shard: number;
+  readonly span: KeySpan;
+  readonly revision: number;
+  readonly prevKv: boolean;
+}
 
 /** Another node's KV API, as forwarding and status use it (gRPC in production). */
 export interface Peer {
@@ -37,6 +65,11 @@ export interface Peer {
   shardState?(shard: number, deadline: number): Promise<ShardState>;
   /** A shard's events from the replica there, for a watch (src/node/watch); gRPC peers only. */
   shardWatch?(shard: number, fromRevision: number, sink: FeedSink): ShardFeed;
+  /** The operations of ranges and transactions (range-ops.ts); absent on peers without them. */
+  rangePart?(part: RangePartRequest, deadline: number): Promise<RangeResult>;
+  deleteRangePart?(part: DeleteRangePart, deadline: number): Promise<DeleteRangeResult>;
+  putRecord?(request: PutRequest, deadline: number): Promise<PutResult>;
+  txn?(request: TxnRequest, deadline: number): Promise<TxnResult>;
 }
 
 /** Peers by address. Deadlines are absolute times on the node's clock. */

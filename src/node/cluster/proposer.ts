@@ -48,15 +48,18 @@ export class Proposer {
    * gets a higher one). A write refused at apply because the shard already applied a higher
    * revision (staleRevision) is proposed again with one above that floor, at most
    * staleRevisionRetriesMax times; then Unavailable, which is true: it was never applied.
+   * `first`: the revision of the first attempt, given by the caller (a range delete proposes
+   * one revision to every shard it touches, range-ops.ts).
    */
   async proposeWrite(
     replica: Replica,
     command: (revision: number) => Command,
     revisions: RevisionSource,
+    first?: number,
   ): Promise<ApplyResult> {
     let atLeast = 0;
     for (let attempt = 0; attempt <= this.#settings.staleRevisionRetriesMax; attempt++) {
-      const revision = await revisions.next(atLeast);
+      const revision = attempt === 0 && first !== undefined ? first : await revisions.next(atLeast);
       const result = await this.propose(replica, command(revision));
       if (result.kind !== "staleRevision") return result;
       atLeast = result.floor + 1;

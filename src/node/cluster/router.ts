@@ -217,13 +217,28 @@ export class Router {
     idempotent: boolean,
     run: Pick<GroupRequest<T>, "remote" | "local">,
   ): Promise<T> {
-    const { view, clock, settings } = this.#ctx;
+    const { view, settings } = this.#ctx;
     const shard = view.shardOf(key);
     if (shard === null) {
       throw new RingkvError("Unavailable", "this node has not learned the cluster config yet", {
         retryAfterMs: settings.noConfigRetryAfterMs,
       });
     }
+    return this.onShardLeader(shard, options, idempotent, run);
+  }
+
+  /**
+   * Run one shard's part of a request at the shard's leader, as key requests run (onGroupLeader,
+   * with the node's request timeout bounded by the caller's deadline): the hook ranges, range
+   * deletes and transactions (range-ops.ts) use for each shard they touch.
+   */
+  onShardLeader<T>(
+    shard: number,
+    options: RequestOptions,
+    idempotent: boolean,
+    run: Pick<GroupRequest<T>, "remote" | "local">,
+  ): Promise<T> {
+    const { clock, settings } = this.#ctx;
     // The caller's deadline (ms since the epoch) is on the node's clock too: the system clock in
     // production, which is the only place it is set (the gRPC server). Past it nobody waits.
     const deadline = Math.min(

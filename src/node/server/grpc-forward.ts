@@ -5,6 +5,13 @@
 import * as grpc from "@grpc/grpc-js";
 import { ERROR_MAPPINGS, isErrorCode, RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { KvApi } from "../../api/kv-api.ts";
+import type { KvModelApi } from "../../api/kv-model.ts";
+import {
+  deleteRangeFromWire,
+  deleteRangeResultToWire,
+  rangeRequestFromWire,
+  rangeResultToWire,
+} from "../../api/kv-model-wire.ts";
 import { type KvLimits, kvLimits } from "../../api/limits.ts";
 import {
   FORWARD_SERVICE_NAME,
@@ -14,14 +21,22 @@ import {
   type ForwardRequest,
   forwardServiceDefinition,
 } from "../cluster/forward-wire.ts";
+import type { NodeRangeOps } from "../cluster/range-ops.ts";
 import type { Metrics } from "../metrics.ts";
 import { type Handlers, kvHandlers } from "./grpc-kv.ts";
 
 export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
+  /** Puts with options and transactions (the KV handlers'), refused without. */
+  readonly model?: KvModelApi;
+  /** The per-shard parts of ranges and range deletes, refused without. */
+  readonly rangeParts?: RangeParts;
   /** The timestamp oracle here (forwarded: answer or NotLeader); absent: the op is refused. */
   readonly revisions?: (count: number, atLeast: number) => Promise<number>;
 }
+
+/** What a peer forwards of a range or range delete: one shard's part, run at its leader here. */
+export type RangeParts = Pick<NodeRangeOps, "rangePart" | "deleteRangePart">;
 
 type Call = grpc.ServerDuplexStream<ForwardBatch, ForwardReplies>;
 
@@ -38,13 +53,22 @@ export function registerForwardService(
   api: KvApi,
   options: ForwardServiceOptions = {},
 ): void {
-  const handlers: ForwardHandlers = { ...kvHandlers(api, kvLimits(options)), revisions: options.revisions };
+  const handlers: ForwardHandlers = {
+    ...kvHandlers(api, kvLimits(options), options.model),
+    revisions: options.revisions,
+  };
+  const served: Served = { handlers, parts: options.rangeParts };
   server.addService(forwardServiceDefinition(), {
-    Stream: (call: Call) => serveStream(call, handlers, options.metrics),
+    Stream: (call: Call) => serveStream(call, served, options.metrics),
   });
 }
 
-function serveStream(call: Call, handlers: ForwardHandlers, metrics: Metrics | undefined): void {
+interface Served {
+  readonly handlers: ForwardHandlers;
+  readonly parts: RangeParts | undefined;
+}
+
+function serveStream(call: Call, served: Served, metrics: Metrics | undefined): void {
   // Headers now: the caller takes them as "stream established".
   call.sendMetadata(new grpc.Metadata());
   let out: ForwardReply[] = [];
@@ -73,7 +97,7 @@ function serveStream(call: Call, handlers: ForwardHandlers, metrics: Metrics | u
     for (const request of batch.requests) {
       inFlight++;
       const started = performance.now();
-      serve(request, handlers).then(
+      serve(request, served).then(
         (reply) => {
           const code =
             "error" in reply
@@ -109,15 +133,20 @@ function serveStream(call: Call, handlers: ForwardHandlers, metrics: Metrics | u
   call.on("cancelled", drop);
 }
 
-async function serve(request: ForwardRequest, handlers: ForwardHandlers): Promise<ForwardReply> {
+async function serve(request: ForwardRequest, served: Served): Promise<ForwardReply> {
   const id = request.id;
+  const { handlers } = served;
   try {
+    const part = await servePart(request, served);
+    if (part) return part;
     if ("put" in request && request.put)
       return { id, put: await handlers.Put(request.put, true), result: "put" };
     if ("get" in request && request.get)
       return { id, get: await handlers.Get(request.get, true), result: "get" };
     if ("delete" in request && request.delete)
       return { id, delete: await handlers.Delete(request.delete, true), result: "delete" };
+    if ("txn" in request && request.txn)
+      return { id, txn: await handlers.Txn(request.txn, true), result: "txn" };
     if ("revisions" in request && request.revisions) {
       const { count, atLeast } = request.revisions;
       if (!handlers.revisions) throw new RingkvError("Unavailable", "this node serves no revisions");
@@ -145,4 +174,31 @@ async function serve(request: ForwardRequest, handlers: ForwardHandlers): Promis
       result: "error",
     };
   }
+}
+
+/** A range's or range delete's part for one shard, answered here (forwarded: never again). */
+async function servePart(request: ForwardRequest, served: Served): Promise<ForwardReply | undefined> {
+  const id = request.id;
+  const forwarded = { forwarded: true };
+  if ("rangePart" in request && request.rangePart) {
+    const { shard, query, fenceRevision } = request.rangePart;
+    if (!query) throw new RingkvError("InvalidArgument", "range part without a query");
+    const { query: q, stale } = rangeRequestFromWire(query);
+    const part = { shard, query: q, stale, ...(fenceRevision === undefined ? {} : { fenceRevision }) };
+    const result = await partsOf(served).rangePart(part, forwarded);
+    return { id, rangePart: rangeResultToWire(result), result: "rangePart" };
+  }
+  if ("deleteRangePart" in request && request.deleteRangePart) {
+    const { shard, span, revision } = request.deleteRangePart;
+    if (!span) throw new RingkvError("InvalidArgument", "range delete part without a span");
+    const { span: s, prevKv } = deleteRangeFromWire(span);
+    const result = await partsOf(served).deleteRangePart({ shard, span: s, revision, prevKv }, forwarded);
+    return { id, deleteRangePart: deleteRangeResultToWire(result), result: "deleteRangePart" };
+  }
+  return undefined;
+}
+
+function partsOf(served: Served): RangeParts {
+  if (!served.parts) throw new RingkvError("Unavailable", "ranges are not served here");
+  return served.parts;
 }

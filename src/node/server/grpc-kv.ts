@@ -13,6 +13,18 @@ import { status as GrpcStatus } from "@grpc/grpc-js";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import { toGrpcStatus } from "../../api/grpc-status.ts";
 import type { KvApi, MemberInfo, RequestOptions } from "../../api/kv-api.ts";
+import type { KvModelApi, RangeQuery, TxnRequest } from "../../api/kv-model.ts";
+import {
+  deleteRangeFromWire,
+  deleteRangeResultToWire,
+  hasPutOptions,
+  putRequestFromWire,
+  putResultToWire,
+  rangeRequestFromWire,
+  rangeResultToWire,
+  txnRequestFromWire,
+  txnResultToWire,
+} from "../../api/kv-model-wire.ts";
 import {
   KV_SERVICE_NAME,
   type KvMethod,
@@ -23,8 +35,10 @@ import {
 import {
   type KvLimits,
   kvLimits,
+  validateCount,
   validateKey,
   validateNodeId,
+  validateSpan,
   validateValue,
   validateVersion,
 } from "../../api/limits.ts";
@@ -46,6 +60,8 @@ export interface KvServiceOptions extends Partial<KvLimits> {
    * maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES.
    */
   readonly clientMessageBytesMax?: number;
+  /** Ranges, range deletes, puts with options and transactions; refused (Unavailable) without. */
+  readonly model?: KvModelApi;
 }
 
 /** A request refused before decoding: the handler answers with `error` instead of running. */
@@ -102,7 +118,7 @@ export type Handlers = { [M in KvMethod]: Handler<M> };
 /** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
 export function registerKvService(server: grpc.Server, api: KvApi, options: KvServiceOptions = {}): void {
   const limits = kvLimits(options);
-  const handlers = kvHandlers(api, limits);
+  const handlers = kvHandlers(api, limits, options.model);
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(handlers) as KvMethod[]) {
     implementation[method] = unaryCall(method, handlers[method] as Handler<KvMethod>, options.metrics);
@@ -113,12 +129,26 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
   server.addService(checkedDefinition(messageBytesMax), implementation);
 }
 
-export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
+export function kvHandlers(api: KvApi, limits: KvLimits, model?: KvModelApi): Handlers {
+  const served = (): KvModelApi => {
+    if (!model) throw new RingkvError("Unavailable", "ranges and transactions are not served here");
+    return model;
+  };
   return {
     async Put(request, forwarded, callerDeadline) {
       validateKey(request.key, limits.maxKeyBytes);
       validateValue(request.value, limits.maxValueBytes);
       const options = requestOptions(forwarded, callerDeadline);
+      if (hasPutOptions(request)) {
+        if (request.ifVersion !== undefined) {
+          throw new RingkvError(
+            "InvalidArgument",
+            "a put with lease, prev_kv or ignore_* cannot also set if_version",
+          );
+        }
+        validateCount("lease", request.lease ?? 0);
+        return putResultToWire(await served().putRecord(putRequestFromWire(request), options));
+      }
       if (request.ifVersion === undefined) return api.put(request.key, request.value, options);
       validateVersion(request.ifVersion);
       return api.put(request.key, request.value, { ...options, ifVersion: request.ifVersion });
@@ -151,7 +181,58 @@ export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
     async Status(_request, forwarded) {
       return { json: JSON.stringify(await api.status({ forwarded })) };
     },
+    async Range(request, forwarded, callerDeadline) {
+      const { query, stale } = rangeRequestFromWire(request);
+      validateRangeQuery(query, limits);
+      const consistency = stale ? "stale" : "linearizable";
+      const result = await served().range({
+        ...query,
+        ...requestOptions(forwarded, callerDeadline),
+        consistency,
+      });
+      return rangeResultToWire(result);
+    },
+    async DeleteRange(request, forwarded, callerDeadline) {
+      const { span, prevKv } = deleteRangeFromWire(request);
+      validateSpan(span, limits.maxKeyBytes);
+      const options = { ...requestOptions(forwarded, callerDeadline), prevKv };
+      return deleteRangeResultToWire(await served().deleteRange(span, options));
+    },
+    async Txn(request, forwarded, callerDeadline) {
+      const txn = txnRequestFromWire(request);
+      validateTxn(txn, limits);
+      return txnResultToWire(await served().txn(txn, requestOptions(forwarded, callerDeadline)));
+    },
   };
+}
+
+/** A range's span and counts (limits.ts rules), before it reaches the node. */
+export function validateRangeQuery(query: RangeQuery, limits: KvLimits): void {
+  validateSpan(query, limits.maxKeyBytes);
+  validateCount("limit", query.limit ?? 0);
+  validateCount("min_mod_revision", query.minModRevision ?? 0);
+  validateCount("max_mod_revision", query.maxModRevision ?? 0);
+  validateCount("min_create_revision", query.minCreateRevision ?? 0);
+  validateCount("max_create_revision", query.maxCreateRevision ?? 0);
+}
+
+/** Every key, span and value a txn names, as the single operations check them. */
+export function validateTxn(txn: TxnRequest, limits: KvLimits): void {
+  for (const c of txn.compares) {
+    validateSpan(
+      c.rangeEnd === undefined ? { start: c.key } : { start: c.key, end: c.rangeEnd },
+      limits.maxKeyBytes,
+    );
+    if (typeof c.operand === "number") validateCount(`${c.target} operand`, c.operand);
+    else validateValue(c.operand, limits.maxValueBytes);
+  }
+  for (const op of [...txn.success, ...txn.failure]) {
+    if ("range" in op) validateRangeQuery(op.range, limits);
+    else if ("put" in op) {
+      validateKey(op.put.key, limits.maxKeyBytes);
+      validateValue(op.put.value, limits.maxValueBytes);
+    } else validateSpan(op.deleteRange, limits.maxKeyBytes);
+  }
 }
 
 function requestOptions(forwarded: boolean, callerDeadline: number | undefined): RequestOptions {

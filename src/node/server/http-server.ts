@@ -18,6 +18,14 @@ import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } 
 import { type RingArc, type RingView, ringFromStatus } from "../../api/ring-view.ts";
 import { Metrics } from "../metrics.ts";
 import { type HealthReport, localHealth, readiness } from "./health.ts";
+import {
+  DELETE_RANGE_PARAMS,
+  RANGE_PARAMS,
+  type RawQuery,
+  serveDeleteRange,
+  serveRange,
+  serveTxn,
+} from "./http-ranges.ts";
 import { WATCH_PARAMS, watchReply, watchRequestOf } from "./http-watch.ts";
 import { statusPage } from "./status-page.ts";
 
@@ -49,6 +57,8 @@ export interface HttpServerOptions extends Partial<KvLimits> {
   readonly authorize?: Authorize;
   /** Serves GET /v1/watch (http-watch.ts); without it the route answers Unavailable. */
   readonly watches?: Pick<KvModelApi, "watch">;
+  /** Ranges, range deletes and transactions (http-ranges.ts); refused (503) without. */
+  readonly model?: KvModelApi;
 }
 
 export type Authorize = (req: http.IncomingMessage, route: { template: string; method: string }) => void;
@@ -94,7 +104,19 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
   const ringArcs = options.ringArcs;
   const scheme = options.tls ? "https" : "http";
   const watches = options.watches;
-  const routes = buildRoutes({ api, limits, bodyBytesMax, metrics, ring, health, ringArcs, scheme, watches });
+  const model = options.model;
+  const routes = buildRoutes({
+    api,
+    limits,
+    bodyBytesMax,
+    metrics,
+    ring,
+    health,
+    ringArcs,
+    scheme,
+    watches,
+    model,
+  });
   const authorize = options.authorize ?? ((): void => {});
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
@@ -127,6 +149,7 @@ interface RouteContext {
   /** How the status page links to members: the scheme this server speaks. */
   readonly scheme: "http" | "https";
   readonly watches: Pick<KvModelApi, "watch"> | undefined;
+  readonly model: KvModelApi | undefined;
 }
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
@@ -149,8 +172,19 @@ function buildRoutes(ctx: RouteContext): Route[] {
   return [
     {
       template: "/v1/kv/{key}",
+      // `/v1/kv` itself (no key segment) is the range route: GET and DELETE by prefix or span.
       matches: (path) => path.startsWith(KV_PREFIX) || path === "/v1/kv",
       methods: kvMethods(ctx),
+    },
+    {
+      template: "/v1/txn",
+      matches: exactly("/v1/txn"),
+      methods: {
+        POST: handler(async (ex) => {
+          const body = await readBody(ex.req, ctx.bodyBytesMax);
+          return jsonReply(200, await serveTxn(modelOf(ctx), ctx.limits, body));
+        }),
+      },
     },
     {
       template: "/v1/status",
@@ -231,18 +265,59 @@ function buildRoutes(ctx: RouteContext): Route[] {
   ];
 }
 
+/** GET and DELETE on `/v1/kv` (no key segment): ranges and range deletes (http-ranges.ts). */
+const RANGE_PATH = "/v1/kv";
+
+/** The parameters a key's own request does not take: a range's, refused there by name. */
+function refuseRangeParams(ex: Exchange, own: readonly string[]): void {
+  for (const name of ex.query.keys()) {
+    if (!own.includes(name)) {
+      throw new RingkvError(
+        "InvalidArgument",
+        `unknown query parameter ${JSON.stringify(name)} for ${ex.req.method} ${ex.path} (known: ${own.join(", ") || "none"}; ranges are GET ${RANGE_PATH}?prefix=…)`,
+      );
+    }
+  }
+}
+
+function modelOf(ctx: RouteContext): KvModelApi {
+  if (!ctx.model) throw new RingkvError("Unavailable", "ranges and transactions are not served here");
+  return ctx.model;
+}
+
+/** The query string's parameters as raw bytes (a key in a query need not be UTF-8); + is a space. */
+function rawQueryOf(url: string | undefined): RawQuery {
+  const params = new Map<string, Uint8Array[]>();
+  const at = url?.indexOf("?") ?? -1;
+  if (url === undefined || at < 0) return params;
+  for (const pair of url.slice(at + 1).split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    const name = Buffer.from(
+      percentDecode((eq < 0 ? pair : pair.slice(0, eq)).replaceAll("+", " ")),
+    ).toString("latin1");
+    const value = percentDecode((eq < 0 ? "" : pair.slice(eq + 1)).replaceAll("+", " "));
+    params.set(name, [...(params.get(name) ?? []), value]);
+  }
+  return params;
+}
+
 function kvMethods(ctx: RouteContext): Record<string, Handler> {
   const { api, limits } = ctx;
   return {
     GET: handler(
       async (ex) => {
+        if (ex.path === RANGE_PATH) {
+          return jsonReply(200, await serveRange(modelOf(ctx), limits, rawQueryOf(ex.req.url)));
+        }
+        refuseRangeParams(ex, ["consistency"]);
         const key = keyOf(ex.path, limits);
         const found = await api.get(key, { consistency: consistencyOf(ex.query) });
         if (found === null) throw new RingkvError("NotFound", "key not found");
         const headers = { "content-type": "application/octet-stream", "x-version": String(found.version) };
         return { status: 200, headers, body: found.value };
       },
-      ["consistency"],
+      [...new Set(["consistency", ...RANGE_PARAMS])],
     ),
     PUT: handler(async (ex) => {
       const key = keyOf(ex.path, limits);
@@ -254,6 +329,10 @@ function kvMethods(ctx: RouteContext): Record<string, Handler> {
       return jsonReply(200, { version }, { "x-version": String(version) });
     }),
     DELETE: handler(async (ex) => {
+      if (ex.path === RANGE_PATH) {
+        return jsonReply(200, await serveDeleteRange(modelOf(ctx), limits, rawQueryOf(ex.req.url)));
+      }
+      refuseRangeParams(ex, []);
       const key = keyOf(ex.path, limits);
       const ifVersion = ifMatchOf(ex.req);
       if (ex.req.headers["if-none-match"] !== undefined) {
@@ -261,7 +340,7 @@ function kvMethods(ctx: RouteContext): Record<string, Handler> {
       }
       const options = ifVersion === undefined ? {} : { ifVersion };
       return jsonReply(200, { deleted: (await api.delete(key, options)).deleted });
-    }),
+    }, DELETE_RANGE_PARAMS),
   };
 }
 

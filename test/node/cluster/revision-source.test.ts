@@ -107,6 +107,18 @@ describe("Proposer.proposeWrite", () => {
     expect(proposed).toEqual([put(10), put(41)]);
   });
 
+  test("a revision the caller gives is tried first; a stale one is followed by the oracle's (a range delete's shared revision)", async () => {
+    const { replica, proposed } = fakeReplica([
+      { kind: "staleRevision", floor: 40 },
+      { kind: "put", version: 41 },
+    ]);
+    const revisions = counter(10);
+    const proposer = new Proposer(host, NODE_DEFAULTS, SYSTEM_CLOCK);
+    await proposer.proposeWrite(replica, put, revisions, 7);
+    expect(proposed).toEqual([put(7), put(41)]);
+    expect(revisions.asked).toEqual([41]);
+  });
+
   test("gives up after staleRevisionRetriesMax retries with Unavailable: nothing was applied", async () => {
     const settings = { ...NODE_DEFAULTS, staleRevisionRetriesMax: 2 };
     const { replica, proposed } = fakeReplica(
