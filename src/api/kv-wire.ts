@@ -19,6 +19,11 @@ export const KV_SERVICE: ServiceSpec = {
     Join: { request: kv.JoinRequest, response: kv.JoinResponse },
     Leave: { request: kv.LeaveRequest, response: kv.LeaveResponse },
     Status: { request: kv.StatusRequest, response: kv.StatusResponse },
+    LeaseGrant: { request: kv.LeaseGrantRequest, response: kv.LeaseGrantResponse },
+    LeaseRevoke: { request: kv.LeaseRevokeRequest, response: kv.LeaseRevokeResponse },
+    LeaseKeepAlive: { request: kv.LeaseKeepAliveRequest, response: kv.LeaseKeepAliveResponse },
+    LeaseTimeToLive: { request: kv.LeaseTimeToLiveRequest, response: kv.LeaseTimeToLiveResponse },
+    LeaseLeases: { request: kv.LeaseLeasesRequest, response: kv.LeaseLeasesResponse },
   },
 };
 
@@ -34,6 +39,8 @@ export interface PutRequest {
   readonly value: Uint8Array;
   /** Present only when the caller asked for compare-and-set (proto3 `optional`). */
   readonly ifVersion?: number;
+  /** Present only for a put with a lease (proto3 `optional`). */
+  readonly lease?: number;
 }
 export interface PutResponse {
   readonly version: number;
@@ -78,6 +85,38 @@ export interface StatusResponse {
   readonly json: string;
 }
 
+export interface LeaseGrantRequest {
+  readonly ttlSeconds: number;
+  /** 0: the cluster picks one. */
+  readonly id: number;
+}
+export interface LeaseGrantResponse {
+  readonly id: number;
+  readonly ttlSeconds: number;
+}
+export interface LeaseRevokeRequest {
+  readonly id: number;
+}
+export type LeaseRevokeResponse = Record<string, never>;
+export interface LeaseKeepAliveRequest {
+  readonly id: number;
+}
+export type LeaseKeepAliveResponse = LeaseGrantResponse;
+export interface LeaseTimeToLiveRequest {
+  readonly id: number;
+  readonly keys: boolean;
+}
+export interface LeaseTimeToLiveResponse {
+  readonly id: number;
+  readonly ttlSeconds: number;
+  readonly grantedTtlSeconds: number;
+  readonly keys: readonly Uint8Array[];
+}
+export type LeaseLeasesRequest = Record<string, never>;
+export interface LeaseLeasesResponse {
+  readonly ids: readonly number[];
+}
+
 /** Method name → request and response shape, for typed calls on both sides. */
 export interface KvMethods {
   Put: [PutRequest, PutResponse];
@@ -86,6 +125,11 @@ export interface KvMethods {
   Join: [JoinRequest, JoinResponse];
   Leave: [LeaveRequest, LeaveResponse];
   Status: [StatusRequest, StatusResponse];
+  LeaseGrant: [LeaseGrantRequest, LeaseGrantResponse];
+  LeaseRevoke: [LeaseRevokeRequest, LeaseRevokeResponse];
+  LeaseKeepAlive: [LeaseKeepAliveRequest, LeaseKeepAliveResponse];
+  LeaseTimeToLive: [LeaseTimeToLiveRequest, LeaseTimeToLiveResponse];
+  LeaseLeases: [LeaseLeasesRequest, LeaseLeasesResponse];
 }
 
 export type KvMethod = keyof KvMethods;

@@ -317,8 +317,12 @@ export class RingkvNode implements KvApi {
   async listen(): Promise<void> {
     registerRaftService(this.#grpc, this.#transport);
     const limits = this.#limits;
-    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics });
-    registerForwardService(this.#grpc, this, { ...limits, metrics: this.#metrics });
+    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics, model: this.cluster.model });
+    registerForwardService(this.#grpc, this, {
+      ...limits,
+      metrics: this.#metrics,
+      leases: (request) => this.cluster.leaseForward(request),
+    });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);
     await new Promise<void>((resolve, reject) =>
@@ -349,6 +353,7 @@ export class RingkvNode implements KvApi {
       const http = createHttpServer(this, {
         ...this.#limits,
         metrics: this.#metrics,
+        model: this.cluster.model,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),

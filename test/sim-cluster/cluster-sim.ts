@@ -888,6 +888,7 @@ class SimPeers implements PeerDirectory {
         call(deadline, (t) => t.join(member, { forwarded })),
       leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),
       status: (deadline, local = false) => call(deadline, (t) => t.status({ forwarded: local })),
+      lease: (request, deadline) => call(deadline, (t) => t.leaseForward(request)),
     };
   }
 

@@ -28,6 +28,12 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
     // A joining node presents its peer token (or certificate); an operator an admin token.
     Join: "admin",
     Leave: "admin",
+    // A lease's keys go when it ends: granting, revoking and renewing one change data.
+    LeaseGrant: "write",
+    LeaseRevoke: "write",
+    LeaseKeepAlive: "write",
+    LeaseTimeToLive: "read",
+    LeaseLeases: "read",
   },
   "ringkv.forward.Forward": { Stream: "peer" },
   // A backup reads every key: admin. Its per-shard reads between nodes go as the Forward stream
@@ -40,6 +46,9 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
 /** Route template → method → access. HEAD is checked as GET. */
 export const HTTP_ACCESS: Readonly<Record<string, Readonly<Record<string, Access>>>> = {
   "/v1/kv/{key}": { GET: "read", PUT: "write", DELETE: "write" },
+  "/v1/lease": { GET: "read", POST: "write" },
+  "/v1/lease/{id}": { GET: "read", DELETE: "write" },
+  "/v1/lease/{id}/keepalive": { POST: "write" },
   "/v1/status": { GET: "read" },
   "/v1/ring": { GET: "read" },
   "/health": { GET: "open" },

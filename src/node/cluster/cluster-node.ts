@@ -17,7 +17,7 @@
 
 import type { Logger } from "pino";
 import type { ShardState, SnapshotHeader } from "../../api/admin-wire.ts";
-import { toRingkvError } from "../../api/errors.ts";
+import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type {
   DeleteOptions,
   GetOptions,
@@ -53,14 +53,18 @@ import type { ReadBarrier } from "./follower-read.ts";
 import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
+import { LeaseService, type LeaseState } from "./lease-ops.ts";
+import { UNBUILT_LEASE_STATE } from "./lease-state.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { Membership } from "./membership.ts";
-import { ModelService, UNBUILT_LEASES, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
+import { ModelService, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
 import { Proposer } from "./proposer.ts";
 import { RemovalWatch } from "./removal-watch.ts";
 import { ReplicaRepair } from "./replica-repair.ts";
+import type { RevisionSource } from "./revision-source.ts";
 import { Router } from "./router.ts";
 import { readShardState } from "./shard-state.ts";
 import { ClusterStatus } from "./status.ts";
@@ -94,7 +98,16 @@ export interface ClusterNodeOptions {
   readonly followerReadBarrier?: ReadBarrier;
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
+  /** Where shard writes get their revisions (the meta group's timestamp oracle); tests inject a counter. */
+  readonly revisions?: RevisionSource;
+  /** What the lease code reads from the state machines; tests may replace it. */
+  readonly leaseState?: LeaseState;
 }
+
+/** Until the timestamp oracle is wired in: refuse, certainly handing out nothing. */
+const UNBUILT_REVISIONS: RevisionSource = {
+  next: () => Promise.reject(new RingkvError("Unavailable", "revisions are not served by this build")),
+};
 
 /** The node's life: built, serving (ticking), then stopping (gracefully, or halted as by a crash). */
 type Lifecycle =
@@ -136,6 +149,7 @@ export class ClusterNode implements KvApi {
   readonly #revival: PeerRevival;
   /** Ranges, transactions, watches and leases (src/api/kv-model.ts). */
   readonly model: ModelService;
+  readonly #leases: LeaseService;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -230,10 +244,17 @@ export class ClusterNode implements KvApi {
         ? { onMoveDone: (group: string) => options.observer?.rebalanceMoveDone(group) }
         : {}),
     });
+    this.#leases = new LeaseService(ctx, {
+      router: this.#router,
+      proposer,
+      revisions: options.revisions ?? UNBUILT_REVISIONS,
+      random: options.random,
+      state: options.leaseState ?? UNBUILT_LEASE_STATE,
+    });
     this.model = new ModelService({
       ranges: UNBUILT_RANGES,
       watches: UNBUILT_WATCHES,
-      leases: UNBUILT_LEASES,
+      leases: this.#leases,
     });
     this.#scheduleDuties();
     host.onApplied((r) => this.#afterApply(r));
@@ -249,6 +270,8 @@ export class ClusterNode implements KvApi {
       const checkDue = membershipCheck.tick();
       const roundDue = round.tick();
       if (this.#lifecycle.is("stopping")) return;
+      // Every tick: lease deadlines are kept to the tick.
+      this.#leases.tick();
       // Every tick: a member back from the dead is reconnected to within one tick of gossip
       // seeing it, not one rebalance round.
       this.#revival.round();
@@ -336,6 +359,16 @@ export class ClusterNode implements KvApi {
 
   async status(options: RequestOptions = {}): Promise<StatusJson> {
     return this.#status.status(options);
+  }
+
+  /** A lease operation another node forwarded here (proto/forward.proto LeaseForward). */
+  leaseForward(request: LeaseForward): Promise<LeaseForwardReply> {
+    return this.#leases.serveForwarded(request);
+  }
+
+  /** Whether lease `id` exists, for a put with it (local meta replica first, else the meta leader). */
+  leaseExists(id: number, options: RequestOptions = {}): Promise<boolean> {
+    return this.#leases.leaseExists(id, options);
   }
 
   // ─── backups (src/node/backup) ────────────────────────────────────────────────────────────

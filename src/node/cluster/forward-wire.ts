@@ -13,6 +13,7 @@ import type {
   PutResponse,
 } from "../../api/kv-wire.ts";
 import { decodeMessage, type MessageCodec, wire } from "../../api/proto.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 
 export const FORWARD_SERVICE_NAME = "ringkv.forward.Forward";
 
@@ -20,7 +21,8 @@ export const FORWARD_SERVICE_NAME = "ringkv.forward.Forward";
 export type ForwardOp =
   | { readonly put: PutRequest; readonly op?: "put" }
   | { readonly get: GetRequest; readonly op?: "get" }
-  | { readonly delete: DeleteRequest; readonly op?: "delete" };
+  | { readonly delete: DeleteRequest; readonly op?: "delete" }
+  | { readonly lease: LeaseForward; readonly op?: "lease" };
 
 export type ForwardRequest = ForwardOp & { readonly id: number };
 
@@ -39,6 +41,7 @@ export type ForwardReply =
   | { readonly id: number; readonly put: PutResponse; readonly result?: "put" }
   | { readonly id: number; readonly get: GetResponse; readonly result?: "get" }
   | { readonly id: number; readonly delete: DeleteResponse; readonly result?: "delete" }
+  | { readonly id: number; readonly lease: LeaseForwardReply; readonly result?: "lease" }
   | { readonly id: number; readonly error: WireForwardError; readonly result?: "error" };
 
 export interface ForwardReplies {

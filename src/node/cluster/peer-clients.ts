@@ -24,6 +24,7 @@ import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { ForwardStream } from "./forward-stream.ts";
 import type { ForwardReply } from "./forward-wire.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { fetchShardState } from "./shard-state-client.ts";
 
 /** Metadata key marking a forwarded request (see RequestOptions.forwarded). */
@@ -119,6 +120,15 @@ export class PeerClient {
     return { deleted: field<DeleteResponse>(reply, "delete").deleted };
   }
 
+  /**
+   * A lease operation. Counted as a write for the stream's failure answers: most change state,
+   * and the router decides itself which may go elsewhere after a Timeout.
+   */
+  async lease(request: LeaseForward, deadline: number): Promise<LeaseForwardReply> {
+    const reply = await this.#forward.call({ lease: request }, true, deadline);
+    return field<LeaseForwardReply>(reply, "lease");
+  }
+
   /** `forwarded` is false when a joining node asks a member (the member may forward once). */
   join(member: MemberInfo, deadline: number, forwarded = true): Promise<JoinResult> {
     return this.#call("Join", { member }, deadline, forwarded);
@@ -154,7 +164,7 @@ export class PeerClient {
 }
 
 /** The result of a reply, which must be of the kind asked for. */
-function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete"): T {
+function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete" | "lease"): T {
   const value = (reply as unknown as Record<string, unknown>)[kind];
   if (value === undefined || value === null)
     throw new RingkvError("Internal", `forward reply ${reply.id} is not a ${kind} answer`);

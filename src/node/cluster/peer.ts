@@ -13,6 +13,7 @@ import type {
   StatusJson,
   VersionedValue,
 } from "../../api/kv-api.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 
 /** Another node's KV API, as forwarding and status use it (gRPC in production). */
 export interface Peer {
@@ -27,6 +28,8 @@ export interface Peer {
   join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
+  /** A lease operation for the meta leader's or a shard leader's node (lease-ops.ts). */
+  lease(request: LeaseForward, deadline: number): Promise<LeaseForwardReply>;
   /** A shard's state read on its leader there, for a backup (src/node/backup); gRPC peers only. */
   shardState?(shard: number, deadline: number): Promise<ShardState>;
 }

@@ -3,7 +3,7 @@
 // included), every request marked forwarded so it is answered here, never forwarded again.
 // Answers finished in one event-loop turn leave as one batch.
 import * as grpc from "@grpc/grpc-js";
-import { ERROR_MAPPINGS, isErrorCode, toRingkvError } from "../../api/errors.ts";
+import { ERROR_MAPPINGS, isErrorCode, RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { KvApi } from "../../api/kv-api.ts";
 import { type KvLimits, kvLimits } from "../../api/limits.ts";
 import {
@@ -14,11 +14,14 @@ import {
   type ForwardRequest,
   forwardServiceDefinition,
 } from "../cluster/forward-wire.ts";
+import type { LeaseForwardServer } from "../cluster/lease-wire.ts";
 import type { Metrics } from "../metrics.ts";
 import { type Handlers, kvHandlers } from "./grpc-kv.ts";
 
 export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
+  /** Serves forwarded lease operations (ClusterNode.leaseForward); refused when absent. */
+  readonly leases?: LeaseForwardServer;
 }
 
 type Call = grpc.ServerDuplexStream<ForwardBatch, ForwardReplies>;
@@ -31,11 +34,12 @@ export function registerForwardService(
 ): void {
   const handlers = kvHandlers(api, kvLimits(options));
   server.addService(forwardServiceDefinition(), {
-    Stream: (call: Call) => serveStream(call, handlers, options.metrics),
+    Stream: (call: Call) => serveStream(call, handlers, options),
   });
 }
 
-function serveStream(call: Call, handlers: Handlers, metrics: Metrics | undefined): void {
+function serveStream(call: Call, handlers: Handlers, options: ForwardServiceOptions): void {
+  const { metrics } = options;
   // Headers now: the caller takes them as "stream established".
   call.sendMetadata(new grpc.Metadata());
   let out: ForwardReply[] = [];
@@ -64,7 +68,7 @@ function serveStream(call: Call, handlers: Handlers, metrics: Metrics | undefine
     for (const request of batch.requests) {
       inFlight++;
       const started = performance.now();
-      serve(request, handlers).then(
+      serve(request, handlers, options.leases).then(
         (reply) => {
           const code =
             "error" in reply
@@ -100,7 +104,11 @@ function serveStream(call: Call, handlers: Handlers, metrics: Metrics | undefine
   call.on("cancelled", drop);
 }
 
-async function serve(request: ForwardRequest, handlers: Handlers): Promise<ForwardReply> {
+async function serve(
+  request: ForwardRequest,
+  handlers: Handlers,
+  leases: LeaseForwardServer | undefined,
+): Promise<ForwardReply> {
   const id = request.id;
   try {
     if ("put" in request && request.put)
@@ -109,6 +117,10 @@ async function serve(request: ForwardRequest, handlers: Handlers): Promise<Forwa
       return { id, get: await handlers.Get(request.get, true), result: "get" };
     if ("delete" in request && request.delete)
       return { id, delete: await handlers.Delete(request.delete, true), result: "delete" };
+    if ("lease" in request && request.lease) {
+      if (!leases) throw new RingkvError("Unavailable", "leases are not served by this node");
+      return { id, lease: await leases(request.lease), result: "lease" };
+    }
     throw new Error("forward request without an operation");
   } catch (e) {
     const error = toRingkvError(e);

@@ -13,6 +13,7 @@ import { status as GrpcStatus } from "@grpc/grpc-js";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import { toGrpcStatus } from "../../api/grpc-status.ts";
 import type { KvApi, MemberInfo, RequestOptions } from "../../api/kv-api.ts";
+import type { KvModelApi } from "../../api/kv-model.ts";
 import {
   KV_SERVICE_NAME,
   type KvMethod,
@@ -20,6 +21,7 @@ import {
   kvServiceDefinition,
   type WireMember,
 } from "../../api/kv-wire.ts";
+import { validateLeaseId } from "../../api/lease-id.ts";
 import {
   type KvLimits,
   kvLimits,
@@ -28,6 +30,7 @@ import {
   validateValue,
   validateVersion,
 } from "../../api/limits.ts";
+import { type LeaseOps, UNBUILT_LEASES, UNBUILT_RANGES } from "../cluster/model-service.ts";
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
 import type { Metrics } from "../metrics.ts";
 
@@ -46,7 +49,14 @@ export interface KvServiceOptions extends Partial<KvLimits> {
    * maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES.
    */
   readonly clientMessageBytesMax?: number;
+  /** Leases and puts with a lease (ClusterNode.model); refused when absent. */
+  readonly model?: ModelPart;
 }
+
+/** The part of the model the KV service serves: leases, and puts with a lease. */
+export type ModelPart = LeaseOps & Pick<KvModelApi, "putRecord">;
+
+export const UNBUILT_MODEL: ModelPart = { ...UNBUILT_LEASES, putRecord: UNBUILT_RANGES.putRecord };
 
 /** A request refused before decoding: the handler answers with `error` instead of running. */
 class RefusedRequest {
@@ -98,11 +108,12 @@ type Handler<M extends KvMethod> = (
   callerDeadline?: number,
 ) => Promise<KvMethods[M][1]>;
 export type Handlers = { [M in KvMethod]: Handler<M> };
+type LeaseMethod = "LeaseGrant" | "LeaseRevoke" | "LeaseKeepAlive" | "LeaseTimeToLive" | "LeaseLeases";
 
 /** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
 export function registerKvService(server: grpc.Server, api: KvApi, options: KvServiceOptions = {}): void {
   const limits = kvLimits(options);
-  const handlers = kvHandlers(api, limits);
+  const handlers = kvHandlers(api, limits, options.model);
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(handlers) as KvMethod[]) {
     implementation[method] = unaryCall(method, handlers[method] as Handler<KvMethod>, options.metrics);
@@ -113,12 +124,26 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
   server.addService(checkedDefinition(messageBytesMax), implementation);
 }
 
-export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
+export function kvHandlers(api: KvApi, limits: KvLimits, model: ModelPart = UNBUILT_MODEL): Handlers {
   return {
     async Put(request, forwarded, callerDeadline) {
       validateKey(request.key, limits.maxKeyBytes);
       validateValue(request.value, limits.maxValueBytes);
       const options = requestOptions(forwarded, callerDeadline);
+      if (request.lease !== undefined && request.lease !== 0) {
+        validateLeaseId(request.lease);
+        if (request.ifVersion !== undefined) {
+          throw new RingkvError(
+            "InvalidArgument",
+            "a put with a lease cannot also compare a version (use a txn)",
+          );
+        }
+        const put = await model.putRecord(
+          { key: request.key, value: request.value, lease: request.lease },
+          options,
+        );
+        return { version: put.revision };
+      }
       if (request.ifVersion === undefined) return api.put(request.key, request.value, options);
       validateVersion(request.ifVersion);
       return api.put(request.key, request.value, { ...options, ifVersion: request.ifVersion });
@@ -150,6 +175,32 @@ export function kvHandlers(api: KvApi, limits: KvLimits): Handlers {
     },
     async Status(_request, forwarded) {
       return { json: JSON.stringify(await api.status({ forwarded })) };
+    },
+    ...leaseHandlers(model),
+  };
+}
+
+function leaseHandlers(model: LeaseOps): Pick<Handlers, LeaseMethod> {
+  return {
+    async LeaseGrant(request, forwarded, callerDeadline) {
+      if (request.id !== 0) validateLeaseId(request.id);
+      return model.leaseGrant(request.ttlSeconds, request.id, requestOptions(forwarded, callerDeadline));
+    },
+    async LeaseRevoke(request, forwarded, callerDeadline) {
+      validateLeaseId(request.id);
+      await model.leaseRevoke(request.id, requestOptions(forwarded, callerDeadline));
+      return {};
+    },
+    async LeaseKeepAlive(request, forwarded, callerDeadline) {
+      validateLeaseId(request.id);
+      return model.leaseKeepAlive(request.id, requestOptions(forwarded, callerDeadline));
+    },
+    async LeaseTimeToLive(request, forwarded, callerDeadline) {
+      validateLeaseId(request.id);
+      return model.leaseTimeToLive(request.id, request.keys, requestOptions(forwarded, callerDeadline));
+    },
+    async LeaseLeases(_request, forwarded, callerDeadline) {
+      return { ids: await model.leases(requestOptions(forwarded, callerDeadline)) };
     },
   };
 }
