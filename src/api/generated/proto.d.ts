@@ -442,6 +442,30 @@ export namespace ringkv {
 
             /** Command setConfig */
             setConfig?: (ringkv.command.IClusterConfig|null);
+
+            /** Command deleteRange */
+            deleteRange?: (ringkv.command.IDeleteRange|null);
+
+            /** Command txn */
+            txn?: (ringkv.command.ITxn|null);
+
+            /** Command fence */
+            fence?: (ringkv.command.IFence|null);
+
+            /** Command revokeLeaseKeys */
+            revokeLeaseKeys?: (ringkv.command.IRevokeLeaseKeys|null);
+
+            /** Command reserveRevisions */
+            reserveRevisions?: (ringkv.command.IReserveRevisions|null);
+
+            /** Command grantLease */
+            grantLease?: (ringkv.command.IGrantLease|null);
+
+            /** Command revokeLease */
+            revokeLease?: (ringkv.command.IRevokeLease|null);
+
+            /** Command forgetLease */
+            forgetLease?: (ringkv.command.IForgetLease|null);
         }
 
         /** Represents a Command. */
@@ -468,8 +492,32 @@ export namespace ringkv {
             /** Command setConfig. */
             public setConfig?: (ringkv.command.IClusterConfig|null);
 
+            /** Command deleteRange. */
+            public deleteRange?: (ringkv.command.IDeleteRange|null);
+
+            /** Command txn. */
+            public txn?: (ringkv.command.ITxn|null);
+
+            /** Command fence. */
+            public fence?: (ringkv.command.IFence|null);
+
+            /** Command revokeLeaseKeys. */
+            public revokeLeaseKeys?: (ringkv.command.IRevokeLeaseKeys|null);
+
+            /** Command reserveRevisions. */
+            public reserveRevisions?: (ringkv.command.IReserveRevisions|null);
+
+            /** Command grantLease. */
+            public grantLease?: (ringkv.command.IGrantLease|null);
+
+            /** Command revokeLease. */
+            public revokeLease?: (ringkv.command.IRevokeLease|null);
+
+            /** Command forgetLease. */
+            public forgetLease?: (ringkv.command.IForgetLease|null);
+
             /** Command op. */
-            public op?: ("put"|"delete"|"setMember"|"removeMember"|"setConfig");
+            public op?: ("put"|"delete"|"setMember"|"removeMember"|"setConfig"|"deleteRange"|"txn"|"fence"|"revokeLeaseKeys"|"reserveRevisions"|"grantLease"|"revokeLease"|"forgetLease");
 
             /**
              * Creates a new Command instance using the specified properties.
@@ -536,6 +584,21 @@ export namespace ringkv {
 
             /** Put ifVersion */
             ifVersion?: (number|null);
+
+            /** Put revision */
+            revision?: (number|null);
+
+            /** Put lease */
+            lease?: (number|null);
+
+            /** Put prevKv */
+            prevKv?: (boolean|null);
+
+            /** Put ignoreValue */
+            ignoreValue?: (boolean|null);
+
+            /** Put ignoreLease */
+            ignoreLease?: (boolean|null);
         }
 
         /** Represents a Put. */
@@ -555,6 +618,21 @@ export namespace ringkv {
 
             /** Put ifVersion. */
             public ifVersion?: (number|null);
+
+            /** Put revision. */
+            public revision?: (number|null);
+
+            /** Put lease. */
+            public lease: number;
+
+            /** Put prevKv. */
+            public prevKv: boolean;
+
+            /** Put ignoreValue. */
+            public ignoreValue: boolean;
+
+            /** Put ignoreLease. */
+            public ignoreLease: boolean;
 
             /**
              * Creates a new Put instance using the specified properties.
@@ -618,6 +696,9 @@ export namespace ringkv {
 
             /** Delete ifVersion */
             ifVersion?: (number|null);
+
+            /** Delete revision */
+            revision?: (number|null);
         }
 
         /** Represents a Delete. */
@@ -634,6 +715,9 @@ export namespace ringkv {
 
             /** Delete ifVersion. */
             public ifVersion?: (number|null);
+
+            /** Delete revision. */
+            public revision?: (number|null);
 
             /**
              * Creates a new Delete instance using the specified properties.
@@ -684,6 +768,1004 @@ export namespace ringkv {
 
             /**
              * Converts this Delete to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a DeleteRange. */
+        interface IDeleteRange {
+
+            /** DeleteRange start */
+            start?: (Uint8Array|null);
+
+            /** DeleteRange end */
+            end?: (Uint8Array|null);
+
+            /** DeleteRange revision */
+            revision?: (number|null);
+
+            /** DeleteRange prevKv */
+            prevKv?: (boolean|null);
+        }
+
+        /** Represents a DeleteRange. */
+        class DeleteRange implements IDeleteRange {
+
+            /**
+             * Constructs a new DeleteRange.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IDeleteRange);
+
+            /** DeleteRange start. */
+            public start: Uint8Array;
+
+            /** DeleteRange end. */
+            public end?: (Uint8Array|null);
+
+            /** DeleteRange revision. */
+            public revision: number;
+
+            /** DeleteRange prevKv. */
+            public prevKv: boolean;
+
+            /**
+             * Creates a new DeleteRange instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteRange instance
+             */
+            public static create(properties?: ringkv.command.IDeleteRange): ringkv.command.DeleteRange;
+
+            /**
+             * Encodes the specified DeleteRange message. Does not implicitly {@link ringkv.command.DeleteRange.verify|verify} messages.
+             * @param message DeleteRange message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IDeleteRange, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteRange message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns DeleteRange
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.DeleteRange;
+
+            /**
+             * Verifies a DeleteRange message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteRange message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteRange
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.DeleteRange;
+
+            /**
+             * Creates a plain object from a DeleteRange message. Also converts values to other types if specified.
+             * @param message DeleteRange
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.DeleteRange, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteRange to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** SortOrder enum. */
+        enum SortOrder {
+            SORT_ORDER_NONE = 0,
+            SORT_ORDER_ASCEND = 1,
+            SORT_ORDER_DESCEND = 2
+        }
+
+        /** SortTarget enum. */
+        enum SortTarget {
+            SORT_TARGET_KEY = 0,
+            SORT_TARGET_VERSION = 1,
+            SORT_TARGET_CREATE = 2,
+            SORT_TARGET_MOD = 3,
+            SORT_TARGET_VALUE = 4
+        }
+
+        /** Properties of a RangeQuery. */
+        interface IRangeQuery {
+
+            /** RangeQuery start */
+            start?: (Uint8Array|null);
+
+            /** RangeQuery end */
+            end?: (Uint8Array|null);
+
+            /** RangeQuery limit */
+            limit?: (number|null);
+
+            /** RangeQuery keysOnly */
+            keysOnly?: (boolean|null);
+
+            /** RangeQuery countOnly */
+            countOnly?: (boolean|null);
+
+            /** RangeQuery sortOrder */
+            sortOrder?: (ringkv.command.SortOrder|null);
+
+            /** RangeQuery sortTarget */
+            sortTarget?: (ringkv.command.SortTarget|null);
+
+            /** RangeQuery minModRevision */
+            minModRevision?: (number|null);
+
+            /** RangeQuery maxModRevision */
+            maxModRevision?: (number|null);
+
+            /** RangeQuery minCreateRevision */
+            minCreateRevision?: (number|null);
+
+            /** RangeQuery maxCreateRevision */
+            maxCreateRevision?: (number|null);
+        }
+
+        /** Represents a RangeQuery. */
+        class RangeQuery implements IRangeQuery {
+
+            /**
+             * Constructs a new RangeQuery.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IRangeQuery);
+
+            /** RangeQuery start. */
+            public start: Uint8Array;
+
+            /** RangeQuery end. */
+            public end?: (Uint8Array|null);
+
+            /** RangeQuery limit. */
+            public limit: number;
+
+            /** RangeQuery keysOnly. */
+            public keysOnly: boolean;
+
+            /** RangeQuery countOnly. */
+            public countOnly: boolean;
+
+            /** RangeQuery sortOrder. */
+            public sortOrder: ringkv.command.SortOrder;
+
+            /** RangeQuery sortTarget. */
+            public sortTarget: ringkv.command.SortTarget;
+
+            /** RangeQuery minModRevision. */
+            public minModRevision: number;
+
+            /** RangeQuery maxModRevision. */
+            public maxModRevision: number;
+
+            /** RangeQuery minCreateRevision. */
+            public minCreateRevision: number;
+
+            /** RangeQuery maxCreateRevision. */
+            public maxCreateRevision: number;
+
+            /**
+             * Creates a new RangeQuery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RangeQuery instance
+             */
+            public static create(properties?: ringkv.command.IRangeQuery): ringkv.command.RangeQuery;
+
+            /**
+             * Encodes the specified RangeQuery message. Does not implicitly {@link ringkv.command.RangeQuery.verify|verify} messages.
+             * @param message RangeQuery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IRangeQuery, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RangeQuery message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RangeQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.RangeQuery;
+
+            /**
+             * Verifies a RangeQuery message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RangeQuery message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RangeQuery
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.RangeQuery;
+
+            /**
+             * Creates a plain object from a RangeQuery message. Also converts values to other types if specified.
+             * @param message RangeQuery
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.RangeQuery, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RangeQuery to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** CompareTarget enum. */
+        enum CompareTarget {
+            COMPARE_TARGET_VERSION = 0,
+            COMPARE_TARGET_CREATE = 1,
+            COMPARE_TARGET_MOD = 2,
+            COMPARE_TARGET_VALUE = 3,
+            COMPARE_TARGET_LEASE = 4
+        }
+
+        /** CompareResult enum. */
+        enum CompareResult {
+            COMPARE_RESULT_EQUAL = 0,
+            COMPARE_RESULT_GREATER = 1,
+            COMPARE_RESULT_LESS = 2,
+            COMPARE_RESULT_NOT_EQUAL = 3
+        }
+
+        /** Properties of a Compare. */
+        interface ICompare {
+
+            /** Compare key */
+            key?: (Uint8Array|null);
+
+            /** Compare rangeEnd */
+            rangeEnd?: (Uint8Array|null);
+
+            /** Compare target */
+            target?: (ringkv.command.CompareTarget|null);
+
+            /** Compare result */
+            result?: (ringkv.command.CompareResult|null);
+
+            /** Compare number */
+            number?: (number|null);
+
+            /** Compare value */
+            value?: (Uint8Array|null);
+        }
+
+        /** Represents a Compare. */
+        class Compare implements ICompare {
+
+            /**
+             * Constructs a new Compare.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.ICompare);
+
+            /** Compare key. */
+            public key: Uint8Array;
+
+            /** Compare rangeEnd. */
+            public rangeEnd?: (Uint8Array|null);
+
+            /** Compare target. */
+            public target: ringkv.command.CompareTarget;
+
+            /** Compare result. */
+            public result: ringkv.command.CompareResult;
+
+            /** Compare number. */
+            public number?: (number|null);
+
+            /** Compare value. */
+            public value?: (Uint8Array|null);
+
+            /** Compare operand. */
+            public operand?: ("number"|"value");
+
+            /**
+             * Creates a new Compare instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Compare instance
+             */
+            public static create(properties?: ringkv.command.ICompare): ringkv.command.Compare;
+
+            /**
+             * Encodes the specified Compare message. Does not implicitly {@link ringkv.command.Compare.verify|verify} messages.
+             * @param message Compare message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.ICompare, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Compare message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Compare
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Compare;
+
+            /**
+             * Verifies a Compare message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Compare message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Compare
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Compare;
+
+            /**
+             * Creates a plain object from a Compare message. Also converts values to other types if specified.
+             * @param message Compare
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Compare, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Compare to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a TxnOp. */
+        interface ITxnOp {
+
+            /** TxnOp range */
+            range?: (ringkv.command.IRangeQuery|null);
+
+            /** TxnOp put */
+            put?: (ringkv.command.IPut|null);
+
+            /** TxnOp deleteRange */
+            deleteRange?: (ringkv.command.IDeleteRange|null);
+        }
+
+        /** Represents a TxnOp. */
+        class TxnOp implements ITxnOp {
+
+            /**
+             * Constructs a new TxnOp.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.ITxnOp);
+
+            /** TxnOp range. */
+            public range?: (ringkv.command.IRangeQuery|null);
+
+            /** TxnOp put. */
+            public put?: (ringkv.command.IPut|null);
+
+            /** TxnOp deleteRange. */
+            public deleteRange?: (ringkv.command.IDeleteRange|null);
+
+            /** TxnOp op. */
+            public op?: ("range"|"put"|"deleteRange");
+
+            /**
+             * Creates a new TxnOp instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TxnOp instance
+             */
+            public static create(properties?: ringkv.command.ITxnOp): ringkv.command.TxnOp;
+
+            /**
+             * Encodes the specified TxnOp message. Does not implicitly {@link ringkv.command.TxnOp.verify|verify} messages.
+             * @param message TxnOp message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.ITxnOp, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TxnOp message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns TxnOp
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.TxnOp;
+
+            /**
+             * Verifies a TxnOp message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TxnOp message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TxnOp
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.TxnOp;
+
+            /**
+             * Creates a plain object from a TxnOp message. Also converts values to other types if specified.
+             * @param message TxnOp
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.TxnOp, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TxnOp to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Txn. */
+        interface ITxn {
+
+            /** Txn compares */
+            compares?: (ringkv.command.ICompare[]|null);
+
+            /** Txn success */
+            success?: (ringkv.command.ITxnOp[]|null);
+
+            /** Txn failure */
+            failure?: (ringkv.command.ITxnOp[]|null);
+
+            /** Txn revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a Txn. */
+        class Txn implements ITxn {
+
+            /**
+             * Constructs a new Txn.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.ITxn);
+
+            /** Txn compares. */
+            public compares: ringkv.command.ICompare[];
+
+            /** Txn success. */
+            public success: ringkv.command.ITxnOp[];
+
+            /** Txn failure. */
+            public failure: ringkv.command.ITxnOp[];
+
+            /** Txn revision. */
+            public revision: number;
+
+            /**
+             * Creates a new Txn instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Txn instance
+             */
+            public static create(properties?: ringkv.command.ITxn): ringkv.command.Txn;
+
+            /**
+             * Encodes the specified Txn message. Does not implicitly {@link ringkv.command.Txn.verify|verify} messages.
+             * @param message Txn message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.ITxn, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Txn message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Txn
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Txn;
+
+            /**
+             * Verifies a Txn message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Txn message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Txn
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Txn;
+
+            /**
+             * Creates a plain object from a Txn message. Also converts values to other types if specified.
+             * @param message Txn
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Txn, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Txn to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a Fence. */
+        interface IFence {
+
+            /** Fence revision */
+            revision?: (number|null);
+
+            /** Fence query */
+            query?: (ringkv.command.IRangeQuery|null);
+        }
+
+        /** Represents a Fence. */
+        class Fence implements IFence {
+
+            /**
+             * Constructs a new Fence.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IFence);
+
+            /** Fence revision. */
+            public revision: number;
+
+            /** Fence query. */
+            public query?: (ringkv.command.IRangeQuery|null);
+
+            /**
+             * Creates a new Fence instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Fence instance
+             */
+            public static create(properties?: ringkv.command.IFence): ringkv.command.Fence;
+
+            /**
+             * Encodes the specified Fence message. Does not implicitly {@link ringkv.command.Fence.verify|verify} messages.
+             * @param message Fence message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IFence, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Fence message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Fence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Fence;
+
+            /**
+             * Verifies a Fence message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Fence message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Fence
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Fence;
+
+            /**
+             * Creates a plain object from a Fence message. Also converts values to other types if specified.
+             * @param message Fence
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Fence, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Fence to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a RevokeLeaseKeys. */
+        interface IRevokeLeaseKeys {
+
+            /** RevokeLeaseKeys lease */
+            lease?: (number|null);
+
+            /** RevokeLeaseKeys revision */
+            revision?: (number|null);
+        }
+
+        /** Represents a RevokeLeaseKeys. */
+        class RevokeLeaseKeys implements IRevokeLeaseKeys {
+
+            /**
+             * Constructs a new RevokeLeaseKeys.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IRevokeLeaseKeys);
+
+            /** RevokeLeaseKeys lease. */
+            public lease: number;
+
+            /** RevokeLeaseKeys revision. */
+            public revision: number;
+
+            /**
+             * Creates a new RevokeLeaseKeys instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RevokeLeaseKeys instance
+             */
+            public static create(properties?: ringkv.command.IRevokeLeaseKeys): ringkv.command.RevokeLeaseKeys;
+
+            /**
+             * Encodes the specified RevokeLeaseKeys message. Does not implicitly {@link ringkv.command.RevokeLeaseKeys.verify|verify} messages.
+             * @param message RevokeLeaseKeys message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IRevokeLeaseKeys, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RevokeLeaseKeys message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RevokeLeaseKeys
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.RevokeLeaseKeys;
+
+            /**
+             * Verifies a RevokeLeaseKeys message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RevokeLeaseKeys message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RevokeLeaseKeys
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.RevokeLeaseKeys;
+
+            /**
+             * Creates a plain object from a RevokeLeaseKeys message. Also converts values to other types if specified.
+             * @param message RevokeLeaseKeys
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.RevokeLeaseKeys, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RevokeLeaseKeys to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ReserveRevisions. */
+        interface IReserveRevisions {
+
+            /** ReserveRevisions upTo */
+            upTo?: (number|null);
+        }
+
+        /** Represents a ReserveRevisions. */
+        class ReserveRevisions implements IReserveRevisions {
+
+            /**
+             * Constructs a new ReserveRevisions.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IReserveRevisions);
+
+            /** ReserveRevisions upTo. */
+            public upTo: number;
+
+            /**
+             * Creates a new ReserveRevisions instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ReserveRevisions instance
+             */
+            public static create(properties?: ringkv.command.IReserveRevisions): ringkv.command.ReserveRevisions;
+
+            /**
+             * Encodes the specified ReserveRevisions message. Does not implicitly {@link ringkv.command.ReserveRevisions.verify|verify} messages.
+             * @param message ReserveRevisions message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IReserveRevisions, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ReserveRevisions message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ReserveRevisions
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.ReserveRevisions;
+
+            /**
+             * Verifies a ReserveRevisions message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ReserveRevisions message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ReserveRevisions
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.ReserveRevisions;
+
+            /**
+             * Creates a plain object from a ReserveRevisions message. Also converts values to other types if specified.
+             * @param message ReserveRevisions
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.ReserveRevisions, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ReserveRevisions to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a GrantLease. */
+        interface IGrantLease {
+
+            /** GrantLease id */
+            id?: (number|null);
+
+            /** GrantLease ttlSeconds */
+            ttlSeconds?: (number|null);
+        }
+
+        /** Represents a GrantLease. */
+        class GrantLease implements IGrantLease {
+
+            /**
+             * Constructs a new GrantLease.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IGrantLease);
+
+            /** GrantLease id. */
+            public id: number;
+
+            /** GrantLease ttlSeconds. */
+            public ttlSeconds: number;
+
+            /**
+             * Creates a new GrantLease instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns GrantLease instance
+             */
+            public static create(properties?: ringkv.command.IGrantLease): ringkv.command.GrantLease;
+
+            /**
+             * Encodes the specified GrantLease message. Does not implicitly {@link ringkv.command.GrantLease.verify|verify} messages.
+             * @param message GrantLease message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IGrantLease, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a GrantLease message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns GrantLease
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.GrantLease;
+
+            /**
+             * Verifies a GrantLease message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a GrantLease message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns GrantLease
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.GrantLease;
+
+            /**
+             * Creates a plain object from a GrantLease message. Also converts values to other types if specified.
+             * @param message GrantLease
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.GrantLease, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this GrantLease to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a RevokeLease. */
+        interface IRevokeLease {
+
+            /** RevokeLease id */
+            id?: (number|null);
+        }
+
+        /** Represents a RevokeLease. */
+        class RevokeLease implements IRevokeLease {
+
+            /**
+             * Constructs a new RevokeLease.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IRevokeLease);
+
+            /** RevokeLease id. */
+            public id: number;
+
+            /**
+             * Creates a new RevokeLease instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RevokeLease instance
+             */
+            public static create(properties?: ringkv.command.IRevokeLease): ringkv.command.RevokeLease;
+
+            /**
+             * Encodes the specified RevokeLease message. Does not implicitly {@link ringkv.command.RevokeLease.verify|verify} messages.
+             * @param message RevokeLease message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IRevokeLease, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RevokeLease message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RevokeLease
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.RevokeLease;
+
+            /**
+             * Verifies a RevokeLease message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RevokeLease message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RevokeLease
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.RevokeLease;
+
+            /**
+             * Creates a plain object from a RevokeLease message. Also converts values to other types if specified.
+             * @param message RevokeLease
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.RevokeLease, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RevokeLease to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ForgetLease. */
+        interface IForgetLease {
+
+            /** ForgetLease id */
+            id?: (number|null);
+        }
+
+        /** Represents a ForgetLease. */
+        class ForgetLease implements IForgetLease {
+
+            /**
+             * Constructs a new ForgetLease.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.IForgetLease);
+
+            /** ForgetLease id. */
+            public id: number;
+
+            /**
+             * Creates a new ForgetLease instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForgetLease instance
+             */
+            public static create(properties?: ringkv.command.IForgetLease): ringkv.command.ForgetLease;
+
+            /**
+             * Encodes the specified ForgetLease message. Does not implicitly {@link ringkv.command.ForgetLease.verify|verify} messages.
+             * @param message ForgetLease message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.IForgetLease, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForgetLease message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ForgetLease
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.ForgetLease;
+
+            /**
+             * Verifies a ForgetLease message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForgetLease message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForgetLease
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.ForgetLease;
+
+            /**
+             * Creates a plain object from a ForgetLease message. Also converts values to other types if specified.
+             * @param message ForgetLease
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.ForgetLease, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForgetLease to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };
@@ -870,6 +1952,15 @@ export namespace ringkv {
 
             /** KeyValue version */
             version?: (number|null);
+
+            /** KeyValue createRevision */
+            createRevision?: (number|null);
+
+            /** KeyValue writes */
+            writes?: (number|null);
+
+            /** KeyValue lease */
+            lease?: (number|null);
         }
 
         /** Represents a KeyValue. */
@@ -889,6 +1980,15 @@ export namespace ringkv {
 
             /** KeyValue version. */
             public version: number;
+
+            /** KeyValue createRevision. */
+            public createRevision: number;
+
+            /** KeyValue writes. */
+            public writes: number;
+
+            /** KeyValue lease. */
+            public lease: number;
 
             /**
              * Creates a new KeyValue instance using the specified properties.
@@ -944,6 +2044,91 @@ export namespace ringkv {
             public toJSON(): { [k: string]: any };
         }
 
+        /** Properties of a Lease. */
+        interface ILease {
+
+            /** Lease id */
+            id?: (number|null);
+
+            /** Lease ttlSeconds */
+            ttlSeconds?: (number|null);
+
+            /** Lease revoking */
+            revoking?: (boolean|null);
+        }
+
+        /** Represents a Lease. */
+        class Lease implements ILease {
+
+            /**
+             * Constructs a new Lease.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.command.ILease);
+
+            /** Lease id. */
+            public id: number;
+
+            /** Lease ttlSeconds. */
+            public ttlSeconds: number;
+
+            /** Lease revoking. */
+            public revoking: boolean;
+
+            /**
+             * Creates a new Lease instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Lease instance
+             */
+            public static create(properties?: ringkv.command.ILease): ringkv.command.Lease;
+
+            /**
+             * Encodes the specified Lease message. Does not implicitly {@link ringkv.command.Lease.verify|verify} messages.
+             * @param message Lease message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.command.ILease, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Lease message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Lease
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.command.Lease;
+
+            /**
+             * Verifies a Lease message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Lease message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Lease
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.command.Lease;
+
+            /**
+             * Creates a plain object from a Lease message. Also converts values to other types if specified.
+             * @param message Lease
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.command.Lease, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Lease to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
         /** Properties of a StateSnapshot. */
         interface IStateSnapshot {
 
@@ -955,6 +2140,18 @@ export namespace ringkv {
 
             /** StateSnapshot config */
             config?: (ringkv.command.IClusterConfig|null);
+
+            /** StateSnapshot floor */
+            floor?: (number|null);
+
+            /** StateSnapshot revokedLeases */
+            revokedLeases?: (number[]|null);
+
+            /** StateSnapshot revisionsReserved */
+            revisionsReserved?: (number|null);
+
+            /** StateSnapshot leases */
+            leases?: (ringkv.command.ILease[]|null);
         }
 
         /** Represents a StateSnapshot. */
@@ -974,6 +2171,18 @@ export namespace ringkv {
 
             /** StateSnapshot config. */
             public config?: (ringkv.command.IClusterConfig|null);
+
+            /** StateSnapshot floor. */
+            public floor: number;
+
+            /** StateSnapshot revokedLeases. */
+            public revokedLeases: number[];
+
+            /** StateSnapshot revisionsReserved. */
+            public revisionsReserved: number;
+
+            /** StateSnapshot leases. */
+            public leases: ringkv.command.ILease[];
 
             /**
              * Creates a new StateSnapshot instance using the specified properties.

@@ -830,11 +830,19 @@ export const ringkv = $root.ringkv = (() => {
             Command.prototype.setMember = null;
             Command.prototype.removeMember = null;
             Command.prototype.setConfig = null;
+            Command.prototype.deleteRange = null;
+            Command.prototype.txn = null;
+            Command.prototype.fence = null;
+            Command.prototype.revokeLeaseKeys = null;
+            Command.prototype.reserveRevisions = null;
+            Command.prototype.grantLease = null;
+            Command.prototype.revokeLease = null;
+            Command.prototype.forgetLease = null;
 
             let $oneOfFields;
 
             Object.defineProperty(Command.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "delete", "setMember", "removeMember", "setConfig"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "delete", "setMember", "removeMember", "setConfig", "deleteRange", "txn", "fence", "revokeLeaseKeys", "reserveRevisions", "grantLease", "revokeLease", "forgetLease"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -859,6 +867,22 @@ export const ringkv = $root.ringkv = (() => {
                     writer.uint32(34).string(message.removeMember);
                 if (message.setConfig != null && Object.hasOwnProperty.call(message, "setConfig"))
                     $root.ringkv.command.ClusterConfig.encode(message.setConfig, writer.uint32(42).fork(), q + 1).ldelim();
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange"))
+                    $root.ringkv.command.DeleteRange.encode(message.deleteRange, writer.uint32(50).fork(), q + 1).ldelim();
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn"))
+                    $root.ringkv.command.Txn.encode(message.txn, writer.uint32(58).fork(), q + 1).ldelim();
+                if (message.fence != null && Object.hasOwnProperty.call(message, "fence"))
+                    $root.ringkv.command.Fence.encode(message.fence, writer.uint32(66).fork(), q + 1).ldelim();
+                if (message.revokeLeaseKeys != null && Object.hasOwnProperty.call(message, "revokeLeaseKeys"))
+                    $root.ringkv.command.RevokeLeaseKeys.encode(message.revokeLeaseKeys, writer.uint32(74).fork(), q + 1).ldelim();
+                if (message.reserveRevisions != null && Object.hasOwnProperty.call(message, "reserveRevisions"))
+                    $root.ringkv.command.ReserveRevisions.encode(message.reserveRevisions, writer.uint32(82).fork(), q + 1).ldelim();
+                if (message.grantLease != null && Object.hasOwnProperty.call(message, "grantLease"))
+                    $root.ringkv.command.GrantLease.encode(message.grantLease, writer.uint32(90).fork(), q + 1).ldelim();
+                if (message.revokeLease != null && Object.hasOwnProperty.call(message, "revokeLease"))
+                    $root.ringkv.command.RevokeLease.encode(message.revokeLease, writer.uint32(98).fork(), q + 1).ldelim();
+                if (message.forgetLease != null && Object.hasOwnProperty.call(message, "forgetLease"))
+                    $root.ringkv.command.ForgetLease.encode(message.forgetLease, writer.uint32(106).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -903,6 +927,38 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 5: {
                             message.setConfig = $root.ringkv.command.ClusterConfig.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
+                            message.deleteRange = $root.ringkv.command.DeleteRange.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 7: {
+                            message.txn = $root.ringkv.command.Txn.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 8: {
+                            message.fence = $root.ringkv.command.Fence.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 9: {
+                            message.revokeLeaseKeys = $root.ringkv.command.RevokeLeaseKeys.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 10: {
+                            message.reserveRevisions = $root.ringkv.command.ReserveRevisions.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 11: {
+                            message.grantLease = $root.ringkv.command.GrantLease.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 12: {
+                            message.revokeLease = $root.ringkv.command.RevokeLease.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 13: {
+                            message.forgetLease = $root.ringkv.command.ForgetLease.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -971,6 +1027,86 @@ export const ringkv = $root.ringkv = (() => {
                             return "setConfig." + error;
                     }
                 }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.DeleteRange.verify(message.deleteRange, long + 1);
+                        if (error)
+                            return "deleteRange." + error;
+                    }
+                }
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.Txn.verify(message.txn, long + 1);
+                        if (error)
+                            return "txn." + error;
+                    }
+                }
+                if (message.fence != null && Object.hasOwnProperty.call(message, "fence")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.Fence.verify(message.fence, long + 1);
+                        if (error)
+                            return "fence." + error;
+                    }
+                }
+                if (message.revokeLeaseKeys != null && Object.hasOwnProperty.call(message, "revokeLeaseKeys")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.RevokeLeaseKeys.verify(message.revokeLeaseKeys, long + 1);
+                        if (error)
+                            return "revokeLeaseKeys." + error;
+                    }
+                }
+                if (message.reserveRevisions != null && Object.hasOwnProperty.call(message, "reserveRevisions")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.ReserveRevisions.verify(message.reserveRevisions, long + 1);
+                        if (error)
+                            return "reserveRevisions." + error;
+                    }
+                }
+                if (message.grantLease != null && Object.hasOwnProperty.call(message, "grantLease")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.GrantLease.verify(message.grantLease, long + 1);
+                        if (error)
+                            return "grantLease." + error;
+                    }
+                }
+                if (message.revokeLease != null && Object.hasOwnProperty.call(message, "revokeLease")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.RevokeLease.verify(message.revokeLease, long + 1);
+                        if (error)
+                            return "revokeLease." + error;
+                    }
+                }
+                if (message.forgetLease != null && Object.hasOwnProperty.call(message, "forgetLease")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.ForgetLease.verify(message.forgetLease, long + 1);
+                        if (error)
+                            return "forgetLease." + error;
+                    }
+                }
                 return null;
             };
 
@@ -1005,6 +1141,46 @@ export const ringkv = $root.ringkv = (() => {
                     if (!$util.isObject(object.setConfig))
                         throw TypeError(".ringkv.command.Command.setConfig: object expected");
                     message.setConfig = $root.ringkv.command.ClusterConfig.fromObject(object.setConfig, long + 1);
+                }
+                if (object.deleteRange != null) {
+                    if (!$util.isObject(object.deleteRange))
+                        throw TypeError(".ringkv.command.Command.deleteRange: object expected");
+                    message.deleteRange = $root.ringkv.command.DeleteRange.fromObject(object.deleteRange, long + 1);
+                }
+                if (object.txn != null) {
+                    if (!$util.isObject(object.txn))
+                        throw TypeError(".ringkv.command.Command.txn: object expected");
+                    message.txn = $root.ringkv.command.Txn.fromObject(object.txn, long + 1);
+                }
+                if (object.fence != null) {
+                    if (!$util.isObject(object.fence))
+                        throw TypeError(".ringkv.command.Command.fence: object expected");
+                    message.fence = $root.ringkv.command.Fence.fromObject(object.fence, long + 1);
+                }
+                if (object.revokeLeaseKeys != null) {
+                    if (!$util.isObject(object.revokeLeaseKeys))
+                        throw TypeError(".ringkv.command.Command.revokeLeaseKeys: object expected");
+                    message.revokeLeaseKeys = $root.ringkv.command.RevokeLeaseKeys.fromObject(object.revokeLeaseKeys, long + 1);
+                }
+                if (object.reserveRevisions != null) {
+                    if (!$util.isObject(object.reserveRevisions))
+                        throw TypeError(".ringkv.command.Command.reserveRevisions: object expected");
+                    message.reserveRevisions = $root.ringkv.command.ReserveRevisions.fromObject(object.reserveRevisions, long + 1);
+                }
+                if (object.grantLease != null) {
+                    if (!$util.isObject(object.grantLease))
+                        throw TypeError(".ringkv.command.Command.grantLease: object expected");
+                    message.grantLease = $root.ringkv.command.GrantLease.fromObject(object.grantLease, long + 1);
+                }
+                if (object.revokeLease != null) {
+                    if (!$util.isObject(object.revokeLease))
+                        throw TypeError(".ringkv.command.Command.revokeLease: object expected");
+                    message.revokeLease = $root.ringkv.command.RevokeLease.fromObject(object.revokeLease, long + 1);
+                }
+                if (object.forgetLease != null) {
+                    if (!$util.isObject(object.forgetLease))
+                        throw TypeError(".ringkv.command.Command.forgetLease: object expected");
+                    message.forgetLease = $root.ringkv.command.ForgetLease.fromObject(object.forgetLease, long + 1);
                 }
                 return message;
             };
@@ -1042,6 +1218,46 @@ export const ringkv = $root.ringkv = (() => {
                     if (options.oneofs)
                         object.op = "setConfig";
                 }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    object.deleteRange = $root.ringkv.command.DeleteRange.toObject(message.deleteRange, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "deleteRange";
+                }
+                if (message.txn != null && Object.hasOwnProperty.call(message, "txn")) {
+                    object.txn = $root.ringkv.command.Txn.toObject(message.txn, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "txn";
+                }
+                if (message.fence != null && Object.hasOwnProperty.call(message, "fence")) {
+                    object.fence = $root.ringkv.command.Fence.toObject(message.fence, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "fence";
+                }
+                if (message.revokeLeaseKeys != null && Object.hasOwnProperty.call(message, "revokeLeaseKeys")) {
+                    object.revokeLeaseKeys = $root.ringkv.command.RevokeLeaseKeys.toObject(message.revokeLeaseKeys, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "revokeLeaseKeys";
+                }
+                if (message.reserveRevisions != null && Object.hasOwnProperty.call(message, "reserveRevisions")) {
+                    object.reserveRevisions = $root.ringkv.command.ReserveRevisions.toObject(message.reserveRevisions, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "reserveRevisions";
+                }
+                if (message.grantLease != null && Object.hasOwnProperty.call(message, "grantLease")) {
+                    object.grantLease = $root.ringkv.command.GrantLease.toObject(message.grantLease, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "grantLease";
+                }
+                if (message.revokeLease != null && Object.hasOwnProperty.call(message, "revokeLease")) {
+                    object.revokeLease = $root.ringkv.command.RevokeLease.toObject(message.revokeLease, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "revokeLease";
+                }
+                if (message.forgetLease != null && Object.hasOwnProperty.call(message, "forgetLease")) {
+                    object.forgetLease = $root.ringkv.command.ForgetLease.toObject(message.forgetLease, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "forgetLease";
+                }
                 return object;
             };
 
@@ -1064,12 +1280,23 @@ export const ringkv = $root.ringkv = (() => {
             Put.prototype.key = $util.newBuffer([]);
             Put.prototype.value = $util.newBuffer([]);
             Put.prototype.ifVersion = null;
+            Put.prototype.revision = null;
+            Put.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Put.prototype.prevKv = false;
+            Put.prototype.ignoreValue = false;
+            Put.prototype.ignoreLease = false;
 
             let $oneOfFields;
 
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(Put.prototype, "_ifVersion", {
                 get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Put.prototype, "_revision", {
+                get: $util.oneOfGetter($oneOfFields = ["revision"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1090,6 +1317,16 @@ export const ringkv = $root.ringkv = (() => {
                     writer.uint32(18).bytes(message.value);
                 if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
                     writer.uint32(24).uint64(message.ifVersion);
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(32).uint64(message.revision);
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(40).int64(message.lease);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    writer.uint32(48).bool(message.prevKv);
+                if (message.ignoreValue != null && Object.hasOwnProperty.call(message, "ignoreValue"))
+                    writer.uint32(56).bool(message.ignoreValue);
+                if (message.ignoreLease != null && Object.hasOwnProperty.call(message, "ignoreLease"))
+                    writer.uint32(64).bool(message.ignoreLease);
                 return writer;
             };
 
@@ -1128,6 +1365,26 @@ export const ringkv = $root.ringkv = (() => {
                             message.ifVersion = reader.uint64();
                             break;
                         }
+                    case 4: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            message.lease = reader.int64();
+                            break;
+                        }
+                    case 6: {
+                            message.prevKv = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            message.ignoreValue = reader.bool();
+                            break;
+                        }
+                    case 8: {
+                            message.ignoreLease = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1160,6 +1417,23 @@ export const ringkv = $root.ringkv = (() => {
                     if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
                         return "ifVersion: integer|Long expected";
                 }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision")) {
+                    properties._revision = 1;
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    if (typeof message.prevKv !== "boolean")
+                        return "prevKv: boolean expected";
+                if (message.ignoreValue != null && Object.hasOwnProperty.call(message, "ignoreValue"))
+                    if (typeof message.ignoreValue !== "boolean")
+                        return "ignoreValue: boolean expected";
+                if (message.ignoreLease != null && Object.hasOwnProperty.call(message, "ignoreLease"))
+                    if (typeof message.ignoreLease !== "boolean")
+                        return "ignoreLease: boolean expected";
                 return null;
             };
 
@@ -1192,6 +1466,30 @@ export const ringkv = $root.ringkv = (() => {
                         message.ifVersion = object.ifVersion;
                     else if (typeof object.ifVersion === "object")
                         message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, false);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
+                if (object.prevKv != null)
+                    message.prevKv = Boolean(object.prevKv);
+                if (object.ignoreValue != null)
+                    message.ignoreValue = Boolean(object.ignoreValue);
+                if (object.ignoreLease != null)
+                    message.ignoreLease = Boolean(object.ignoreLease);
                 return message;
             };
 
@@ -1218,6 +1516,14 @@ export const ringkv = $root.ringkv = (() => {
                         if (options.bytes !== Array)
                             object.value = $util.newBuffer(object.value);
                     }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.prevKv = false;
+                    object.ignoreValue = false;
+                    object.ignoreLease = false;
                 }
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
@@ -1233,6 +1539,29 @@ export const ringkv = $root.ringkv = (() => {
                     if (options.oneofs)
                         object._ifVersion = "ifVersion";
                 }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                    if (options.oneofs)
+                        object._revision = "revision";
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    object.prevKv = message.prevKv;
+                if (message.ignoreValue != null && Object.hasOwnProperty.call(message, "ignoreValue"))
+                    object.ignoreValue = message.ignoreValue;
+                if (message.ignoreLease != null && Object.hasOwnProperty.call(message, "ignoreLease"))
+                    object.ignoreLease = message.ignoreLease;
                 return object;
             };
 
@@ -1254,12 +1583,19 @@ export const ringkv = $root.ringkv = (() => {
 
             Delete.prototype.key = $util.newBuffer([]);
             Delete.prototype.ifVersion = null;
+            Delete.prototype.revision = null;
 
             let $oneOfFields;
 
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(Delete.prototype, "_ifVersion", {
                 get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Delete.prototype, "_revision", {
+                get: $util.oneOfGetter($oneOfFields = ["revision"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1278,6 +1614,8 @@ export const ringkv = $root.ringkv = (() => {
                     writer.uint32(10).bytes(message.key);
                 if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
                     writer.uint32(16).uint64(message.ifVersion);
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(24).uint64(message.revision);
                 return writer;
             };
 
@@ -1312,6 +1650,10 @@ export const ringkv = $root.ringkv = (() => {
                             message.ifVersion = reader.uint64();
                             break;
                         }
+                    case 3: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1341,6 +1683,11 @@ export const ringkv = $root.ringkv = (() => {
                     if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
                         return "ifVersion: integer|Long expected";
                 }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision")) {
+                    properties._revision = 1;
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                }
                 return null;
             };
 
@@ -1368,6 +1715,15 @@ export const ringkv = $root.ringkv = (() => {
                         message.ifVersion = object.ifVersion;
                     else if (typeof object.ifVersion === "object")
                         message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -1399,6 +1755,16 @@ export const ringkv = $root.ringkv = (() => {
                     if (options.oneofs)
                         object._ifVersion = "ifVersion";
                 }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                    if (options.oneofs)
+                        object._revision = "revision";
+                }
                 return object;
             };
 
@@ -1407,6 +1773,2303 @@ export const ringkv = $root.ringkv = (() => {
             };
 
             return Delete;
+        })();
+
+        command.DeleteRange = (function() {
+
+            function DeleteRange(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            DeleteRange.prototype.start = $util.newBuffer([]);
+            DeleteRange.prototype.end = null;
+            DeleteRange.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            DeleteRange.prototype.prevKv = false;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(DeleteRange.prototype, "_end", {
+                get: $util.oneOfGetter($oneOfFields = ["end"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            DeleteRange.create = function create(properties) {
+                return new DeleteRange(properties);
+            };
+
+            DeleteRange.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.start != null && Object.hasOwnProperty.call(message, "start"))
+                    writer.uint32(10).bytes(message.start);
+                if (message.end != null && Object.hasOwnProperty.call(message, "end"))
+                    writer.uint32(18).bytes(message.end);
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(24).uint64(message.revision);
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    writer.uint32(32).bool(message.prevKv);
+                return writer;
+            };
+
+            DeleteRange.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.DeleteRange();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.start = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.end = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.prevKv = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            DeleteRange.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.start != null && Object.hasOwnProperty.call(message, "start"))
+                    if (!(message.start && typeof message.start.length === "number" || $util.isString(message.start)))
+                        return "start: buffer expected";
+                if (message.end != null && Object.hasOwnProperty.call(message, "end")) {
+                    properties._end = 1;
+                    if (!(message.end && typeof message.end.length === "number" || $util.isString(message.end)))
+                        return "end: buffer expected";
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    if (typeof message.prevKv !== "boolean")
+                        return "prevKv: boolean expected";
+                return null;
+            };
+
+            DeleteRange.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.DeleteRange)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.DeleteRange: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.DeleteRange();
+                if (object.start != null)
+                    if (typeof object.start === "string")
+                        $util.base64.decode(object.start, message.start = $util.newBuffer($util.base64.length(object.start)), 0);
+                    else if (object.start.length >= 0)
+                        message.start = object.start;
+                if (object.end != null)
+                    if (typeof object.end === "string")
+                        $util.base64.decode(object.end, message.end = $util.newBuffer($util.base64.length(object.end)), 0);
+                    else if (object.end.length >= 0)
+                        message.end = object.end;
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                if (object.prevKv != null)
+                    message.prevKv = Boolean(object.prevKv);
+                return message;
+            };
+
+            DeleteRange.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.start = "";
+                    else {
+                        object.start = [];
+                        if (options.bytes !== Array)
+                            object.start = $util.newBuffer(object.start);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.prevKv = false;
+                }
+                if (message.start != null && Object.hasOwnProperty.call(message, "start"))
+                    object.start = options.bytes === String ? $util.base64.encode(message.start, 0, message.start.length) : options.bytes === Array ? Array.prototype.slice.call(message.start) : message.start;
+                if (message.end != null && Object.hasOwnProperty.call(message, "end")) {
+                    object.end = options.bytes === String ? $util.base64.encode(message.end, 0, message.end.length) : options.bytes === Array ? Array.prototype.slice.call(message.end) : message.end;
+                    if (options.oneofs)
+                        object._end = "end";
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                if (message.prevKv != null && Object.hasOwnProperty.call(message, "prevKv"))
+                    object.prevKv = message.prevKv;
+                return object;
+            };
+
+            DeleteRange.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return DeleteRange;
+        })();
+
+        command.SortOrder = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "SORT_ORDER_NONE"] = 0;
+            values[valuesById[1] = "SORT_ORDER_ASCEND"] = 1;
+            values[valuesById[2] = "SORT_ORDER_DESCEND"] = 2;
+            return values;
+        })();
+
+        command.SortTarget = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "SORT_TARGET_KEY"] = 0;
+            values[valuesById[1] = "SORT_TARGET_VERSION"] = 1;
+            values[valuesById[2] = "SORT_TARGET_CREATE"] = 2;
+            values[valuesById[3] = "SORT_TARGET_MOD"] = 3;
+            values[valuesById[4] = "SORT_TARGET_VALUE"] = 4;
+            return values;
+        })();
+
+        command.RangeQuery = (function() {
+
+            function RangeQuery(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RangeQuery.prototype.start = $util.newBuffer([]);
+            RangeQuery.prototype.end = null;
+            RangeQuery.prototype.limit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeQuery.prototype.keysOnly = false;
+            RangeQuery.prototype.countOnly = false;
+            RangeQuery.prototype.sortOrder = 0;
+            RangeQuery.prototype.sortTarget = 0;
+            RangeQuery.prototype.minModRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeQuery.prototype.maxModRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeQuery.prototype.minCreateRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            RangeQuery.prototype.maxCreateRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(RangeQuery.prototype, "_end", {
+                get: $util.oneOfGetter($oneOfFields = ["end"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            RangeQuery.create = function create(properties) {
+                return new RangeQuery(properties);
+            };
+
+            RangeQuery.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.start != null && Object.hasOwnProperty.call(message, "start"))
+                    writer.uint32(10).bytes(message.start);
+                if (message.end != null && Object.hasOwnProperty.call(message, "end"))
+                    writer.uint32(18).bytes(message.end);
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    writer.uint32(24).uint64(message.limit);
+                if (message.keysOnly != null && Object.hasOwnProperty.call(message, "keysOnly"))
+                    writer.uint32(32).bool(message.keysOnly);
+                if (message.countOnly != null && Object.hasOwnProperty.call(message, "countOnly"))
+                    writer.uint32(40).bool(message.countOnly);
+                if (message.sortOrder != null && Object.hasOwnProperty.call(message, "sortOrder"))
+                    writer.uint32(48).int32(message.sortOrder);
+                if (message.sortTarget != null && Object.hasOwnProperty.call(message, "sortTarget"))
+                    writer.uint32(56).int32(message.sortTarget);
+                if (message.minModRevision != null && Object.hasOwnProperty.call(message, "minModRevision"))
+                    writer.uint32(64).uint64(message.minModRevision);
+                if (message.maxModRevision != null && Object.hasOwnProperty.call(message, "maxModRevision"))
+                    writer.uint32(72).uint64(message.maxModRevision);
+                if (message.minCreateRevision != null && Object.hasOwnProperty.call(message, "minCreateRevision"))
+                    writer.uint32(80).uint64(message.minCreateRevision);
+                if (message.maxCreateRevision != null && Object.hasOwnProperty.call(message, "maxCreateRevision"))
+                    writer.uint32(88).uint64(message.maxCreateRevision);
+                return writer;
+            };
+
+            RangeQuery.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.RangeQuery();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.start = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.end = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.limit = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.keysOnly = reader.bool();
+                            break;
+                        }
+                    case 5: {
+                            message.countOnly = reader.bool();
+                            break;
+                        }
+                    case 6: {
+                            message.sortOrder = reader.int32();
+                            break;
+                        }
+                    case 7: {
+                            message.sortTarget = reader.int32();
+                            break;
+                        }
+                    case 8: {
+                            message.minModRevision = reader.uint64();
+                            break;
+                        }
+                    case 9: {
+                            message.maxModRevision = reader.uint64();
+                            break;
+                        }
+                    case 10: {
+                            message.minCreateRevision = reader.uint64();
+                            break;
+                        }
+                    case 11: {
+                            message.maxCreateRevision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RangeQuery.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.start != null && Object.hasOwnProperty.call(message, "start"))
+                    if (!(message.start && typeof message.start.length === "number" || $util.isString(message.start)))
+                        return "start: buffer expected";
+                if (message.end != null && Object.hasOwnProperty.call(message, "end")) {
+                    properties._end = 1;
+                    if (!(message.end && typeof message.end.length === "number" || $util.isString(message.end)))
+                        return "end: buffer expected";
+                }
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    if (!$util.isInteger(message.limit) && !(message.limit && $util.isInteger(message.limit.low) && $util.isInteger(message.limit.high)))
+                        return "limit: integer|Long expected";
+                if (message.keysOnly != null && Object.hasOwnProperty.call(message, "keysOnly"))
+                    if (typeof message.keysOnly !== "boolean")
+                        return "keysOnly: boolean expected";
+                if (message.countOnly != null && Object.hasOwnProperty.call(message, "countOnly"))
+                    if (typeof message.countOnly !== "boolean")
+                        return "countOnly: boolean expected";
+                if (message.sortOrder != null && Object.hasOwnProperty.call(message, "sortOrder"))
+                    switch (message.sortOrder) {
+                    default:
+                        return "sortOrder: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                        break;
+                    }
+                if (message.sortTarget != null && Object.hasOwnProperty.call(message, "sortTarget"))
+                    switch (message.sortTarget) {
+                    default:
+                        return "sortTarget: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                        break;
+                    }
+                if (message.minModRevision != null && Object.hasOwnProperty.call(message, "minModRevision"))
+                    if (!$util.isInteger(message.minModRevision) && !(message.minModRevision && $util.isInteger(message.minModRevision.low) && $util.isInteger(message.minModRevision.high)))
+                        return "minModRevision: integer|Long expected";
+                if (message.maxModRevision != null && Object.hasOwnProperty.call(message, "maxModRevision"))
+                    if (!$util.isInteger(message.maxModRevision) && !(message.maxModRevision && $util.isInteger(message.maxModRevision.low) && $util.isInteger(message.maxModRevision.high)))
+                        return "maxModRevision: integer|Long expected";
+                if (message.minCreateRevision != null && Object.hasOwnProperty.call(message, "minCreateRevision"))
+                    if (!$util.isInteger(message.minCreateRevision) && !(message.minCreateRevision && $util.isInteger(message.minCreateRevision.low) && $util.isInteger(message.minCreateRevision.high)))
+                        return "minCreateRevision: integer|Long expected";
+                if (message.maxCreateRevision != null && Object.hasOwnProperty.call(message, "maxCreateRevision"))
+                    if (!$util.isInteger(message.maxCreateRevision) && !(message.maxCreateRevision && $util.isInteger(message.maxCreateRevision.low) && $util.isInteger(message.maxCreateRevision.high)))
+                        return "maxCreateRevision: integer|Long expected";
+                return null;
+            };
+
+            RangeQuery.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.RangeQuery)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.RangeQuery: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.RangeQuery();
+                if (object.start != null)
+                    if (typeof object.start === "string")
+                        $util.base64.decode(object.start, message.start = $util.newBuffer($util.base64.length(object.start)), 0);
+                    else if (object.start.length >= 0)
+                        message.start = object.start;
+                if (object.end != null)
+                    if (typeof object.end === "string")
+                        $util.base64.decode(object.end, message.end = $util.newBuffer($util.base64.length(object.end)), 0);
+                    else if (object.end.length >= 0)
+                        message.end = object.end;
+                if (object.limit != null)
+                    if ($util.Long)
+                        message.limit = $util.Long.fromValue(object.limit, true);
+                    else if (typeof object.limit === "string")
+                        message.limit = parseInt(object.limit, 10);
+                    else if (typeof object.limit === "number")
+                        message.limit = object.limit;
+                    else if (typeof object.limit === "object")
+                        message.limit = new $util.LongBits(object.limit.low >>> 0, object.limit.high >>> 0).toNumber(true);
+                if (object.keysOnly != null)
+                    message.keysOnly = Boolean(object.keysOnly);
+                if (object.countOnly != null)
+                    message.countOnly = Boolean(object.countOnly);
+                switch (object.sortOrder) {
+                default:
+                    if (typeof object.sortOrder === "number") {
+                        message.sortOrder = object.sortOrder;
+                        break;
+                    }
+                    break;
+                case "SORT_ORDER_NONE":
+                case 0:
+                    message.sortOrder = 0;
+                    break;
+                case "SORT_ORDER_ASCEND":
+                case 1:
+                    message.sortOrder = 1;
+                    break;
+                case "SORT_ORDER_DESCEND":
+                case 2:
+                    message.sortOrder = 2;
+                    break;
+                }
+                switch (object.sortTarget) {
+                default:
+                    if (typeof object.sortTarget === "number") {
+                        message.sortTarget = object.sortTarget;
+                        break;
+                    }
+                    break;
+                case "SORT_TARGET_KEY":
+                case 0:
+                    message.sortTarget = 0;
+                    break;
+                case "SORT_TARGET_VERSION":
+                case 1:
+                    message.sortTarget = 1;
+                    break;
+                case "SORT_TARGET_CREATE":
+                case 2:
+                    message.sortTarget = 2;
+                    break;
+                case "SORT_TARGET_MOD":
+                case 3:
+                    message.sortTarget = 3;
+                    break;
+                case "SORT_TARGET_VALUE":
+                case 4:
+                    message.sortTarget = 4;
+                    break;
+                }
+                if (object.minModRevision != null)
+                    if ($util.Long)
+                        message.minModRevision = $util.Long.fromValue(object.minModRevision, true);
+                    else if (typeof object.minModRevision === "string")
+                        message.minModRevision = parseInt(object.minModRevision, 10);
+                    else if (typeof object.minModRevision === "number")
+                        message.minModRevision = object.minModRevision;
+                    else if (typeof object.minModRevision === "object")
+                        message.minModRevision = new $util.LongBits(object.minModRevision.low >>> 0, object.minModRevision.high >>> 0).toNumber(true);
+                if (object.maxModRevision != null)
+                    if ($util.Long)
+                        message.maxModRevision = $util.Long.fromValue(object.maxModRevision, true);
+                    else if (typeof object.maxModRevision === "string")
+                        message.maxModRevision = parseInt(object.maxModRevision, 10);
+                    else if (typeof object.maxModRevision === "number")
+                        message.maxModRevision = object.maxModRevision;
+                    else if (typeof object.maxModRevision === "object")
+                        message.maxModRevision = new $util.LongBits(object.maxModRevision.low >>> 0, object.maxModRevision.high >>> 0).toNumber(true);
+                if (object.minCreateRevision != null)
+                    if ($util.Long)
+                        message.minCreateRevision = $util.Long.fromValue(object.minCreateRevision, true);
+                    else if (typeof object.minCreateRevision === "string")
+                        message.minCreateRevision = parseInt(object.minCreateRevision, 10);
+                    else if (typeof object.minCreateRevision === "number")
+                        message.minCreateRevision = object.minCreateRevision;
+                    else if (typeof object.minCreateRevision === "object")
+                        message.minCreateRevision = new $util.LongBits(object.minCreateRevision.low >>> 0, object.minCreateRevision.high >>> 0).toNumber(true);
+                if (object.maxCreateRevision != null)
+                    if ($util.Long)
+                        message.maxCreateRevision = $util.Long.fromValue(object.maxCreateRevision, true);
+                    else if (typeof object.maxCreateRevision === "string")
+                        message.maxCreateRevision = parseInt(object.maxCreateRevision, 10);
+                    else if (typeof object.maxCreateRevision === "number")
+                        message.maxCreateRevision = object.maxCreateRevision;
+                    else if (typeof object.maxCreateRevision === "object")
+                        message.maxCreateRevision = new $util.LongBits(object.maxCreateRevision.low >>> 0, object.maxCreateRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RangeQuery.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.start = "";
+                    else {
+                        object.start = [];
+                        if (options.bytes !== Array)
+                            object.start = $util.newBuffer(object.start);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.limit = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.limit = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.keysOnly = false;
+                    object.countOnly = false;
+                    object.sortOrder = options.enums === String ? "SORT_ORDER_NONE" : 0;
+                    object.sortTarget = options.enums === String ? "SORT_TARGET_KEY" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.minModRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.minModRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.maxModRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.maxModRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.minCreateRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.minCreateRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.maxCreateRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.maxCreateRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.start != null && Object.hasOwnProperty.call(message, "start"))
+                    object.start = options.bytes === String ? $util.base64.encode(message.start, 0, message.start.length) : options.bytes === Array ? Array.prototype.slice.call(message.start) : message.start;
+                if (message.end != null && Object.hasOwnProperty.call(message, "end")) {
+                    object.end = options.bytes === String ? $util.base64.encode(message.end, 0, message.end.length) : options.bytes === Array ? Array.prototype.slice.call(message.end) : message.end;
+                    if (options.oneofs)
+                        object._end = "end";
+                }
+                if (message.limit != null && Object.hasOwnProperty.call(message, "limit"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.limit = typeof message.limit === "number" ? BigInt(message.limit) : $util.Long.fromBits(message.limit.low >>> 0, message.limit.high >>> 0, true).toBigInt();
+                    else if (typeof message.limit === "number")
+                        object.limit = options.longs === String ? String(message.limit) : message.limit;
+                    else
+                        object.limit = options.longs === String ? $util.Long.prototype.toString.call(message.limit) : options.longs === Number ? new $util.LongBits(message.limit.low >>> 0, message.limit.high >>> 0).toNumber(true) : message.limit;
+                if (message.keysOnly != null && Object.hasOwnProperty.call(message, "keysOnly"))
+                    object.keysOnly = message.keysOnly;
+                if (message.countOnly != null && Object.hasOwnProperty.call(message, "countOnly"))
+                    object.countOnly = message.countOnly;
+                if (message.sortOrder != null && Object.hasOwnProperty.call(message, "sortOrder"))
+                    object.sortOrder = options.enums === String ? $root.ringkv.command.SortOrder[message.sortOrder] === undefined ? message.sortOrder : $root.ringkv.command.SortOrder[message.sortOrder] : message.sortOrder;
+                if (message.sortTarget != null && Object.hasOwnProperty.call(message, "sortTarget"))
+                    object.sortTarget = options.enums === String ? $root.ringkv.command.SortTarget[message.sortTarget] === undefined ? message.sortTarget : $root.ringkv.command.SortTarget[message.sortTarget] : message.sortTarget;
+                if (message.minModRevision != null && Object.hasOwnProperty.call(message, "minModRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.minModRevision = typeof message.minModRevision === "number" ? BigInt(message.minModRevision) : $util.Long.fromBits(message.minModRevision.low >>> 0, message.minModRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.minModRevision === "number")
+                        object.minModRevision = options.longs === String ? String(message.minModRevision) : message.minModRevision;
+                    else
+                        object.minModRevision = options.longs === String ? $util.Long.prototype.toString.call(message.minModRevision) : options.longs === Number ? new $util.LongBits(message.minModRevision.low >>> 0, message.minModRevision.high >>> 0).toNumber(true) : message.minModRevision;
+                if (message.maxModRevision != null && Object.hasOwnProperty.call(message, "maxModRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.maxModRevision = typeof message.maxModRevision === "number" ? BigInt(message.maxModRevision) : $util.Long.fromBits(message.maxModRevision.low >>> 0, message.maxModRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.maxModRevision === "number")
+                        object.maxModRevision = options.longs === String ? String(message.maxModRevision) : message.maxModRevision;
+                    else
+                        object.maxModRevision = options.longs === String ? $util.Long.prototype.toString.call(message.maxModRevision) : options.longs === Number ? new $util.LongBits(message.maxModRevision.low >>> 0, message.maxModRevision.high >>> 0).toNumber(true) : message.maxModRevision;
+                if (message.minCreateRevision != null && Object.hasOwnProperty.call(message, "minCreateRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.minCreateRevision = typeof message.minCreateRevision === "number" ? BigInt(message.minCreateRevision) : $util.Long.fromBits(message.minCreateRevision.low >>> 0, message.minCreateRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.minCreateRevision === "number")
+                        object.minCreateRevision = options.longs === String ? String(message.minCreateRevision) : message.minCreateRevision;
+                    else
+                        object.minCreateRevision = options.longs === String ? $util.Long.prototype.toString.call(message.minCreateRevision) : options.longs === Number ? new $util.LongBits(message.minCreateRevision.low >>> 0, message.minCreateRevision.high >>> 0).toNumber(true) : message.minCreateRevision;
+                if (message.maxCreateRevision != null && Object.hasOwnProperty.call(message, "maxCreateRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.maxCreateRevision = typeof message.maxCreateRevision === "number" ? BigInt(message.maxCreateRevision) : $util.Long.fromBits(message.maxCreateRevision.low >>> 0, message.maxCreateRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.maxCreateRevision === "number")
+                        object.maxCreateRevision = options.longs === String ? String(message.maxCreateRevision) : message.maxCreateRevision;
+                    else
+                        object.maxCreateRevision = options.longs === String ? $util.Long.prototype.toString.call(message.maxCreateRevision) : options.longs === Number ? new $util.LongBits(message.maxCreateRevision.low >>> 0, message.maxCreateRevision.high >>> 0).toNumber(true) : message.maxCreateRevision;
+                return object;
+            };
+
+            RangeQuery.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RangeQuery;
+        })();
+
+        command.CompareTarget = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "COMPARE_TARGET_VERSION"] = 0;
+            values[valuesById[1] = "COMPARE_TARGET_CREATE"] = 1;
+            values[valuesById[2] = "COMPARE_TARGET_MOD"] = 2;
+            values[valuesById[3] = "COMPARE_TARGET_VALUE"] = 3;
+            values[valuesById[4] = "COMPARE_TARGET_LEASE"] = 4;
+            return values;
+        })();
+
+        command.CompareResult = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "COMPARE_RESULT_EQUAL"] = 0;
+            values[valuesById[1] = "COMPARE_RESULT_GREATER"] = 1;
+            values[valuesById[2] = "COMPARE_RESULT_LESS"] = 2;
+            values[valuesById[3] = "COMPARE_RESULT_NOT_EQUAL"] = 3;
+            return values;
+        })();
+
+        command.Compare = (function() {
+
+            function Compare(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Compare.prototype.key = $util.newBuffer([]);
+            Compare.prototype.rangeEnd = null;
+            Compare.prototype.target = 0;
+            Compare.prototype.result = 0;
+            Compare.prototype.number = null;
+            Compare.prototype.value = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Compare.prototype, "_rangeEnd", {
+                get: $util.oneOfGetter($oneOfFields = ["rangeEnd"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Object.defineProperty(Compare.prototype, "operand", {
+                get: $util.oneOfGetter($oneOfFields = ["number", "value"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Compare.create = function create(properties) {
+                return new Compare(properties);
+            };
+
+            Compare.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    writer.uint32(10).bytes(message.key);
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd"))
+                    writer.uint32(18).bytes(message.rangeEnd);
+                if (message.target != null && Object.hasOwnProperty.call(message, "target"))
+                    writer.uint32(24).int32(message.target);
+                if (message.result != null && Object.hasOwnProperty.call(message, "result"))
+                    writer.uint32(32).int32(message.result);
+                if (message.number != null && Object.hasOwnProperty.call(message, "number"))
+                    writer.uint32(40).int64(message.number);
+                if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(50).bytes(message.value);
+                return writer;
+            };
+
+            Compare.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.Compare();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.key = reader.bytes();
+                            break;
+                        }
+                    case 2: {
+                            message.rangeEnd = reader.bytes();
+                            break;
+                        }
+                    case 3: {
+                            message.target = reader.int32();
+                            break;
+                        }
+                    case 4: {
+                            message.result = reader.int32();
+                            break;
+                        }
+                    case 5: {
+                            message.number = reader.int64();
+                            break;
+                        }
+                    case 6: {
+                            message.value = reader.bytes();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Compare.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    if (!(message.key && typeof message.key.length === "number" || $util.isString(message.key)))
+                        return "key: buffer expected";
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    properties._rangeEnd = 1;
+                    if (!(message.rangeEnd && typeof message.rangeEnd.length === "number" || $util.isString(message.rangeEnd)))
+                        return "rangeEnd: buffer expected";
+                }
+                if (message.target != null && Object.hasOwnProperty.call(message, "target"))
+                    switch (message.target) {
+                    default:
+                        return "target: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                        break;
+                    }
+                if (message.result != null && Object.hasOwnProperty.call(message, "result"))
+                    switch (message.result) {
+                    default:
+                        return "result: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                        break;
+                    }
+                if (message.number != null && Object.hasOwnProperty.call(message, "number")) {
+                    properties.operand = 1;
+                    if (!$util.isInteger(message.number) && !(message.number && $util.isInteger(message.number.low) && $util.isInteger(message.number.high)))
+                        return "number: integer|Long expected";
+                }
+                if (message.value != null && Object.hasOwnProperty.call(message, "value")) {
+                    if (properties.operand === 1)
+                        return "operand: multiple values";
+                    properties.operand = 1;
+                    if (!(message.value && typeof message.value.length === "number" || $util.isString(message.value)))
+                        return "value: buffer expected";
+                }
+                return null;
+            };
+
+            Compare.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.Compare)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.Compare: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.Compare();
+                if (object.key != null)
+                    if (typeof object.key === "string")
+                        $util.base64.decode(object.key, message.key = $util.newBuffer($util.base64.length(object.key)), 0);
+                    else if (object.key.length >= 0)
+                        message.key = object.key;
+                if (object.rangeEnd != null)
+                    if (typeof object.rangeEnd === "string")
+                        $util.base64.decode(object.rangeEnd, message.rangeEnd = $util.newBuffer($util.base64.length(object.rangeEnd)), 0);
+                    else if (object.rangeEnd.length >= 0)
+                        message.rangeEnd = object.rangeEnd;
+                switch (object.target) {
+                default:
+                    if (typeof object.target === "number") {
+                        message.target = object.target;
+                        break;
+                    }
+                    break;
+                case "COMPARE_TARGET_VERSION":
+                case 0:
+                    message.target = 0;
+                    break;
+                case "COMPARE_TARGET_CREATE":
+                case 1:
+                    message.target = 1;
+                    break;
+                case "COMPARE_TARGET_MOD":
+                case 2:
+                    message.target = 2;
+                    break;
+                case "COMPARE_TARGET_VALUE":
+                case 3:
+                    message.target = 3;
+                    break;
+                case "COMPARE_TARGET_LEASE":
+                case 4:
+                    message.target = 4;
+                    break;
+                }
+                switch (object.result) {
+                default:
+                    if (typeof object.result === "number") {
+                        message.result = object.result;
+                        break;
+                    }
+                    break;
+                case "COMPARE_RESULT_EQUAL":
+                case 0:
+                    message.result = 0;
+                    break;
+                case "COMPARE_RESULT_GREATER":
+                case 1:
+                    message.result = 1;
+                    break;
+                case "COMPARE_RESULT_LESS":
+                case 2:
+                    message.result = 2;
+                    break;
+                case "COMPARE_RESULT_NOT_EQUAL":
+                case 3:
+                    message.result = 3;
+                    break;
+                }
+                if (object.number != null)
+                    if ($util.Long)
+                        message.number = $util.Long.fromValue(object.number, false);
+                    else if (typeof object.number === "string")
+                        message.number = parseInt(object.number, 10);
+                    else if (typeof object.number === "number")
+                        message.number = object.number;
+                    else if (typeof object.number === "object")
+                        message.number = new $util.LongBits(object.number.low >>> 0, object.number.high >>> 0).toNumber();
+                if (object.value != null)
+                    if (typeof object.value === "string")
+                        $util.base64.decode(object.value, message.value = $util.newBuffer($util.base64.length(object.value)), 0);
+                    else if (object.value.length >= 0)
+                        message.value = object.value;
+                return message;
+            };
+
+            Compare.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if (options.bytes === String)
+                        object.key = "";
+                    else {
+                        object.key = [];
+                        if (options.bytes !== Array)
+                            object.key = $util.newBuffer(object.key);
+                    }
+                    object.target = options.enums === String ? "COMPARE_TARGET_VERSION" : 0;
+                    object.result = options.enums === String ? "COMPARE_RESULT_EQUAL" : 0;
+                }
+                if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                    object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
+                if (message.rangeEnd != null && Object.hasOwnProperty.call(message, "rangeEnd")) {
+                    object.rangeEnd = options.bytes === String ? $util.base64.encode(message.rangeEnd, 0, message.rangeEnd.length) : options.bytes === Array ? Array.prototype.slice.call(message.rangeEnd) : message.rangeEnd;
+                    if (options.oneofs)
+                        object._rangeEnd = "rangeEnd";
+                }
+                if (message.target != null && Object.hasOwnProperty.call(message, "target"))
+                    object.target = options.enums === String ? $root.ringkv.command.CompareTarget[message.target] === undefined ? message.target : $root.ringkv.command.CompareTarget[message.target] : message.target;
+                if (message.result != null && Object.hasOwnProperty.call(message, "result"))
+                    object.result = options.enums === String ? $root.ringkv.command.CompareResult[message.result] === undefined ? message.result : $root.ringkv.command.CompareResult[message.result] : message.result;
+                if (message.number != null && Object.hasOwnProperty.call(message, "number")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.number = typeof message.number === "number" ? BigInt(message.number) : $util.Long.fromBits(message.number.low >>> 0, message.number.high >>> 0, false).toBigInt();
+                    else if (typeof message.number === "number")
+                        object.number = options.longs === String ? String(message.number) : message.number;
+                    else
+                        object.number = options.longs === String ? $util.Long.prototype.toString.call(message.number) : options.longs === Number ? new $util.LongBits(message.number.low >>> 0, message.number.high >>> 0).toNumber() : message.number;
+                    if (options.oneofs)
+                        object.operand = "number";
+                }
+                if (message.value != null && Object.hasOwnProperty.call(message, "value")) {
+                    object.value = options.bytes === String ? $util.base64.encode(message.value, 0, message.value.length) : options.bytes === Array ? Array.prototype.slice.call(message.value) : message.value;
+                    if (options.oneofs)
+                        object.operand = "value";
+                }
+                return object;
+            };
+
+            Compare.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Compare;
+        })();
+
+        command.TxnOp = (function() {
+
+            function TxnOp(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            TxnOp.prototype.range = null;
+            TxnOp.prototype.put = null;
+            TxnOp.prototype.deleteRange = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(TxnOp.prototype, "op", {
+                get: $util.oneOfGetter($oneOfFields = ["range", "put", "deleteRange"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            TxnOp.create = function create(properties) {
+                return new TxnOp(properties);
+            };
+
+            TxnOp.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.range != null && Object.hasOwnProperty.call(message, "range"))
+                    $root.ringkv.command.RangeQuery.encode(message.range, writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.put != null && Object.hasOwnProperty.call(message, "put"))
+                    $root.ringkv.command.Put.encode(message.put, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange"))
+                    $root.ringkv.command.DeleteRange.encode(message.deleteRange, writer.uint32(26).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            TxnOp.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.TxnOp();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.range = $root.ringkv.command.RangeQuery.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 2: {
+                            message.put = $root.ringkv.command.Put.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.deleteRange = $root.ringkv.command.DeleteRange.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            TxnOp.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.range != null && Object.hasOwnProperty.call(message, "range")) {
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.RangeQuery.verify(message.range, long + 1);
+                        if (error)
+                            return "range." + error;
+                    }
+                }
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.Put.verify(message.put, long + 1);
+                        if (error)
+                            return "put." + error;
+                    }
+                }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.command.DeleteRange.verify(message.deleteRange, long + 1);
+                        if (error)
+                            return "deleteRange." + error;
+                    }
+                }
+                return null;
+            };
+
+            TxnOp.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.TxnOp)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.TxnOp: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.TxnOp();
+                if (object.range != null) {
+                    if (!$util.isObject(object.range))
+                        throw TypeError(".ringkv.command.TxnOp.range: object expected");
+                    message.range = $root.ringkv.command.RangeQuery.fromObject(object.range, long + 1);
+                }
+                if (object.put != null) {
+                    if (!$util.isObject(object.put))
+                        throw TypeError(".ringkv.command.TxnOp.put: object expected");
+                    message.put = $root.ringkv.command.Put.fromObject(object.put, long + 1);
+                }
+                if (object.deleteRange != null) {
+                    if (!$util.isObject(object.deleteRange))
+                        throw TypeError(".ringkv.command.TxnOp.deleteRange: object expected");
+                    message.deleteRange = $root.ringkv.command.DeleteRange.fromObject(object.deleteRange, long + 1);
+                }
+                return message;
+            };
+
+            TxnOp.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (message.range != null && Object.hasOwnProperty.call(message, "range")) {
+                    object.range = $root.ringkv.command.RangeQuery.toObject(message.range, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "range";
+                }
+                if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
+                    object.put = $root.ringkv.command.Put.toObject(message.put, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "put";
+                }
+                if (message.deleteRange != null && Object.hasOwnProperty.call(message, "deleteRange")) {
+                    object.deleteRange = $root.ringkv.command.DeleteRange.toObject(message.deleteRange, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "deleteRange";
+                }
+                return object;
+            };
+
+            TxnOp.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return TxnOp;
+        })();
+
+        command.Txn = (function() {
+
+            function Txn(properties) {
+                this.compares = [];
+                this.success = [];
+                this.failure = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Txn.prototype.compares = $util.emptyArray;
+            Txn.prototype.success = $util.emptyArray;
+            Txn.prototype.failure = $util.emptyArray;
+            Txn.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            Txn.create = function create(properties) {
+                return new Txn(properties);
+            };
+
+            Txn.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.compares != null && message.compares.length)
+                    for (let i = 0; i < message.compares.length; ++i)
+                        $root.ringkv.command.Compare.encode(message.compares[i], writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.success != null && message.success.length)
+                    for (let i = 0; i < message.success.length; ++i)
+                        $root.ringkv.command.TxnOp.encode(message.success[i], writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.failure != null && message.failure.length)
+                    for (let i = 0; i < message.failure.length; ++i)
+                        $root.ringkv.command.TxnOp.encode(message.failure[i], writer.uint32(26).fork(), q + 1).ldelim();
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(32).uint64(message.revision);
+                return writer;
+            };
+
+            Txn.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.Txn();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.compares && message.compares.length))
+                                message.compares = [];
+                            message.compares.push($root.ringkv.command.Compare.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.success && message.success.length))
+                                message.success = [];
+                            message.success.push($root.ringkv.command.TxnOp.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 3: {
+                            if (!(message.failure && message.failure.length))
+                                message.failure = [];
+                            message.failure.push($root.ringkv.command.TxnOp.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 4: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Txn.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.compares != null && Object.hasOwnProperty.call(message, "compares")) {
+                    if (!Array.isArray(message.compares))
+                        return "compares: array expected";
+                    for (let i = 0; i < message.compares.length; ++i) {
+                        let error = $root.ringkv.command.Compare.verify(message.compares[i], long + 1);
+                        if (error)
+                            return "compares." + error;
+                    }
+                }
+                if (message.success != null && Object.hasOwnProperty.call(message, "success")) {
+                    if (!Array.isArray(message.success))
+                        return "success: array expected";
+                    for (let i = 0; i < message.success.length; ++i) {
+                        let error = $root.ringkv.command.TxnOp.verify(message.success[i], long + 1);
+                        if (error)
+                            return "success." + error;
+                    }
+                }
+                if (message.failure != null && Object.hasOwnProperty.call(message, "failure")) {
+                    if (!Array.isArray(message.failure))
+                        return "failure: array expected";
+                    for (let i = 0; i < message.failure.length; ++i) {
+                        let error = $root.ringkv.command.TxnOp.verify(message.failure[i], long + 1);
+                        if (error)
+                            return "failure." + error;
+                    }
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            Txn.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.Txn)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.Txn: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.Txn();
+                if (object.compares) {
+                    if (!Array.isArray(object.compares))
+                        throw TypeError(".ringkv.command.Txn.compares: array expected");
+                    message.compares = [];
+                    for (let i = 0; i < object.compares.length; ++i) {
+                        if (!$util.isObject(object.compares[i]))
+                            throw TypeError(".ringkv.command.Txn.compares: object expected");
+                        message.compares[i] = $root.ringkv.command.Compare.fromObject(object.compares[i], long + 1);
+                    }
+                }
+                if (object.success) {
+                    if (!Array.isArray(object.success))
+                        throw TypeError(".ringkv.command.Txn.success: array expected");
+                    message.success = [];
+                    for (let i = 0; i < object.success.length; ++i) {
+                        if (!$util.isObject(object.success[i]))
+                            throw TypeError(".ringkv.command.Txn.success: object expected");
+                        message.success[i] = $root.ringkv.command.TxnOp.fromObject(object.success[i], long + 1);
+                    }
+                }
+                if (object.failure) {
+                    if (!Array.isArray(object.failure))
+                        throw TypeError(".ringkv.command.Txn.failure: array expected");
+                    message.failure = [];
+                    for (let i = 0; i < object.failure.length; ++i) {
+                        if (!$util.isObject(object.failure[i]))
+                            throw TypeError(".ringkv.command.Txn.failure: object expected");
+                        message.failure[i] = $root.ringkv.command.TxnOp.fromObject(object.failure[i], long + 1);
+                    }
+                }
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            Txn.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.compares = [];
+                    object.success = [];
+                    object.failure = [];
+                }
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.compares && message.compares.length) {
+                    object.compares = [];
+                    for (let j = 0; j < message.compares.length; ++j)
+                        object.compares[j] = $root.ringkv.command.Compare.toObject(message.compares[j], options, q + 1);
+                }
+                if (message.success && message.success.length) {
+                    object.success = [];
+                    for (let j = 0; j < message.success.length; ++j)
+                        object.success[j] = $root.ringkv.command.TxnOp.toObject(message.success[j], options, q + 1);
+                }
+                if (message.failure && message.failure.length) {
+                    object.failure = [];
+                    for (let j = 0; j < message.failure.length; ++j)
+                        object.failure[j] = $root.ringkv.command.TxnOp.toObject(message.failure[j], options, q + 1);
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            Txn.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Txn;
+        })();
+
+        command.Fence = (function() {
+
+            function Fence(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Fence.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            Fence.prototype.query = null;
+
+            Fence.create = function create(properties) {
+                return new Fence(properties);
+            };
+
+            Fence.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(8).uint64(message.revision);
+                if (message.query != null && Object.hasOwnProperty.call(message, "query"))
+                    $root.ringkv.command.RangeQuery.encode(message.query, writer.uint32(18).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            Fence.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.Fence();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.query = $root.ringkv.command.RangeQuery.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Fence.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                if (message.query != null && Object.hasOwnProperty.call(message, "query")) {
+                    let error = $root.ringkv.command.RangeQuery.verify(message.query, long + 1);
+                    if (error)
+                        return "query." + error;
+                }
+                return null;
+            };
+
+            Fence.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.Fence)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.Fence: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.Fence();
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                if (object.query != null) {
+                    if (!$util.isObject(object.query))
+                        throw TypeError(".ringkv.command.Fence.query: object expected");
+                    message.query = $root.ringkv.command.RangeQuery.fromObject(object.query, long + 1);
+                }
+                return message;
+            };
+
+            Fence.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.query = null;
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                if (message.query != null && Object.hasOwnProperty.call(message, "query"))
+                    object.query = $root.ringkv.command.RangeQuery.toObject(message.query, options, q + 1);
+                return object;
+            };
+
+            Fence.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Fence;
+        })();
+
+        command.RevokeLeaseKeys = (function() {
+
+            function RevokeLeaseKeys(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RevokeLeaseKeys.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            RevokeLeaseKeys.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            RevokeLeaseKeys.create = function create(properties) {
+                return new RevokeLeaseKeys(properties);
+            };
+
+            RevokeLeaseKeys.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(8).int64(message.lease);
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(16).uint64(message.revision);
+                return writer;
+            };
+
+            RevokeLeaseKeys.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.RevokeLeaseKeys();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.lease = reader.int64();
+                            break;
+                        }
+                    case 2: {
+                            message.revision = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RevokeLeaseKeys.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            RevokeLeaseKeys.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.RevokeLeaseKeys)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.RevokeLeaseKeys: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.RevokeLeaseKeys();
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, false);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RevokeLeaseKeys.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            RevokeLeaseKeys.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RevokeLeaseKeys;
+        })();
+
+        command.ReserveRevisions = (function() {
+
+            function ReserveRevisions(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ReserveRevisions.prototype.upTo = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            ReserveRevisions.create = function create(properties) {
+                return new ReserveRevisions(properties);
+            };
+
+            ReserveRevisions.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.upTo != null && Object.hasOwnProperty.call(message, "upTo"))
+                    writer.uint32(8).uint64(message.upTo);
+                return writer;
+            };
+
+            ReserveRevisions.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.ReserveRevisions();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.upTo = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ReserveRevisions.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.upTo != null && Object.hasOwnProperty.call(message, "upTo"))
+                    if (!$util.isInteger(message.upTo) && !(message.upTo && $util.isInteger(message.upTo.low) && $util.isInteger(message.upTo.high)))
+                        return "upTo: integer|Long expected";
+                return null;
+            };
+
+            ReserveRevisions.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.ReserveRevisions)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.ReserveRevisions: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.ReserveRevisions();
+                if (object.upTo != null)
+                    if ($util.Long)
+                        message.upTo = $util.Long.fromValue(object.upTo, true);
+                    else if (typeof object.upTo === "string")
+                        message.upTo = parseInt(object.upTo, 10);
+                    else if (typeof object.upTo === "number")
+                        message.upTo = object.upTo;
+                    else if (typeof object.upTo === "object")
+                        message.upTo = new $util.LongBits(object.upTo.low >>> 0, object.upTo.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            ReserveRevisions.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.upTo = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.upTo = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.upTo != null && Object.hasOwnProperty.call(message, "upTo"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.upTo = typeof message.upTo === "number" ? BigInt(message.upTo) : $util.Long.fromBits(message.upTo.low >>> 0, message.upTo.high >>> 0, true).toBigInt();
+                    else if (typeof message.upTo === "number")
+                        object.upTo = options.longs === String ? String(message.upTo) : message.upTo;
+                    else
+                        object.upTo = options.longs === String ? $util.Long.prototype.toString.call(message.upTo) : options.longs === Number ? new $util.LongBits(message.upTo.low >>> 0, message.upTo.high >>> 0).toNumber(true) : message.upTo;
+                return object;
+            };
+
+            ReserveRevisions.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ReserveRevisions;
+        })();
+
+        command.GrantLease = (function() {
+
+            function GrantLease(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            GrantLease.prototype.id = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            GrantLease.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            GrantLease.create = function create(properties) {
+                return new GrantLease(properties);
+            };
+
+            GrantLease.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).int64(message.id);
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    writer.uint32(16).int64(message.ttlSeconds);
+                return writer;
+            };
+
+            GrantLease.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.GrantLease();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.int64();
+                            break;
+                        }
+                    case 2: {
+                            message.ttlSeconds = reader.int64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            GrantLease.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                return null;
+            };
+
+            GrantLease.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.GrantLease)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.GrantLease: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.GrantLease();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, false);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber();
+                if (object.ttlSeconds != null)
+                    if ($util.Long)
+                        message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                    else if (typeof object.ttlSeconds === "string")
+                        message.ttlSeconds = parseInt(object.ttlSeconds, 10);
+                    else if (typeof object.ttlSeconds === "number")
+                        message.ttlSeconds = object.ttlSeconds;
+                    else if (typeof object.ttlSeconds === "object")
+                        message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                return message;
+            };
+
+            GrantLease.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, false).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber() : message.id;
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === String ? String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                return object;
+            };
+
+            GrantLease.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return GrantLease;
+        })();
+
+        command.RevokeLease = (function() {
+
+            function RevokeLease(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RevokeLease.prototype.id = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            RevokeLease.create = function create(properties) {
+                return new RevokeLease(properties);
+            };
+
+            RevokeLease.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).int64(message.id);
+                return writer;
+            };
+
+            RevokeLease.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.RevokeLease();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.int64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RevokeLease.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                return null;
+            };
+
+            RevokeLease.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.RevokeLease)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.RevokeLease: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.RevokeLease();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, false);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber();
+                return message;
+            };
+
+            RevokeLease.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, false).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber() : message.id;
+                return object;
+            };
+
+            RevokeLease.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RevokeLease;
+        })();
+
+        command.ForgetLease = (function() {
+
+            function ForgetLease(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            ForgetLease.prototype.id = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            ForgetLease.create = function create(properties) {
+                return new ForgetLease(properties);
+            };
+
+            ForgetLease.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).int64(message.id);
+                return writer;
+            };
+
+            ForgetLease.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.ForgetLease();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.int64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            ForgetLease.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                return null;
+            };
+
+            ForgetLease.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.ForgetLease)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.ForgetLease: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.ForgetLease();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, false);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber();
+                return message;
+            };
+
+            ForgetLease.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, false).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber() : message.id;
+                return object;
+            };
+
+            ForgetLease.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ForgetLease;
         })();
 
         command.Member = (function() {
@@ -1717,6 +4380,9 @@ export const ringkv = $root.ringkv = (() => {
             KeyValue.prototype.key = $util.newBuffer([]);
             KeyValue.prototype.value = $util.newBuffer([]);
             KeyValue.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyValue.prototype.createRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyValue.prototype.writes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            KeyValue.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             KeyValue.create = function create(properties) {
                 return new KeyValue(properties);
@@ -1735,6 +4401,12 @@ export const ringkv = $root.ringkv = (() => {
                     writer.uint32(18).bytes(message.value);
                 if (message.version != null && Object.hasOwnProperty.call(message, "version"))
                     writer.uint32(24).uint64(message.version);
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    writer.uint32(32).uint64(message.createRevision);
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    writer.uint32(40).uint64(message.writes);
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(48).int64(message.lease);
                 return writer;
             };
 
@@ -1773,6 +4445,18 @@ export const ringkv = $root.ringkv = (() => {
                             message.version = reader.uint64();
                             break;
                         }
+                    case 4: {
+                            message.createRevision = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            message.writes = reader.uint64();
+                            break;
+                        }
+                    case 6: {
+                            message.lease = reader.int64();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1802,6 +4486,15 @@ export const ringkv = $root.ringkv = (() => {
                 if (message.version != null && Object.hasOwnProperty.call(message, "version"))
                     if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
                         return "version: integer|Long expected";
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    if (!$util.isInteger(message.createRevision) && !(message.createRevision && $util.isInteger(message.createRevision.low) && $util.isInteger(message.createRevision.high)))
+                        return "createRevision: integer|Long expected";
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    if (!$util.isInteger(message.writes) && !(message.writes && $util.isInteger(message.writes.low) && $util.isInteger(message.writes.high)))
+                        return "writes: integer|Long expected";
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
                 return null;
             };
 
@@ -1834,6 +4527,33 @@ export const ringkv = $root.ringkv = (() => {
                         message.version = object.version;
                     else if (typeof object.version === "object")
                         message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                if (object.createRevision != null)
+                    if ($util.Long)
+                        message.createRevision = $util.Long.fromValue(object.createRevision, true);
+                    else if (typeof object.createRevision === "string")
+                        message.createRevision = parseInt(object.createRevision, 10);
+                    else if (typeof object.createRevision === "number")
+                        message.createRevision = object.createRevision;
+                    else if (typeof object.createRevision === "object")
+                        message.createRevision = new $util.LongBits(object.createRevision.low >>> 0, object.createRevision.high >>> 0).toNumber(true);
+                if (object.writes != null)
+                    if ($util.Long)
+                        message.writes = $util.Long.fromValue(object.writes, true);
+                    else if (typeof object.writes === "string")
+                        message.writes = parseInt(object.writes, 10);
+                    else if (typeof object.writes === "number")
+                        message.writes = object.writes;
+                    else if (typeof object.writes === "object")
+                        message.writes = new $util.LongBits(object.writes.low >>> 0, object.writes.high >>> 0).toNumber(true);
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, false);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber();
                 return message;
             };
 
@@ -1865,6 +4585,21 @@ export const ringkv = $root.ringkv = (() => {
                         object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.version = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.createRevision = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.createRevision = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.writes = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.writes = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (message.key != null && Object.hasOwnProperty.call(message, "key"))
                     object.key = options.bytes === String ? $util.base64.encode(message.key, 0, message.key.length) : options.bytes === Array ? Array.prototype.slice.call(message.key) : message.key;
@@ -1877,6 +4612,27 @@ export const ringkv = $root.ringkv = (() => {
                         object.version = options.longs === String ? String(message.version) : message.version;
                     else
                         object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                if (message.createRevision != null && Object.hasOwnProperty.call(message, "createRevision"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.createRevision = typeof message.createRevision === "number" ? BigInt(message.createRevision) : $util.Long.fromBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.createRevision === "number")
+                        object.createRevision = options.longs === String ? String(message.createRevision) : message.createRevision;
+                    else
+                        object.createRevision = options.longs === String ? $util.Long.prototype.toString.call(message.createRevision) : options.longs === Number ? new $util.LongBits(message.createRevision.low >>> 0, message.createRevision.high >>> 0).toNumber(true) : message.createRevision;
+                if (message.writes != null && Object.hasOwnProperty.call(message, "writes"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.writes = typeof message.writes === "number" ? BigInt(message.writes) : $util.Long.fromBits(message.writes.low >>> 0, message.writes.high >>> 0, true).toBigInt();
+                    else if (typeof message.writes === "number")
+                        object.writes = options.longs === String ? String(message.writes) : message.writes;
+                    else
+                        object.writes = options.longs === String ? $util.Long.prototype.toString.call(message.writes) : options.longs === Number ? new $util.LongBits(message.writes.low >>> 0, message.writes.high >>> 0).toNumber(true) : message.writes;
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, false).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber() : message.lease;
                 return object;
             };
 
@@ -1887,11 +4643,193 @@ export const ringkv = $root.ringkv = (() => {
             return KeyValue;
         })();
 
+        command.Lease = (function() {
+
+            function Lease(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            Lease.prototype.id = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Lease.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Lease.prototype.revoking = false;
+
+            Lease.create = function create(properties) {
+                return new Lease(properties);
+            };
+
+            Lease.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).int64(message.id);
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    writer.uint32(16).int64(message.ttlSeconds);
+                if (message.revoking != null && Object.hasOwnProperty.call(message, "revoking"))
+                    writer.uint32(24).bool(message.revoking);
+                return writer;
+            };
+
+            Lease.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.command.Lease();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.int64();
+                            break;
+                        }
+                    case 2: {
+                            message.ttlSeconds = reader.int64();
+                            break;
+                        }
+                    case 3: {
+                            message.revoking = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            Lease.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                if (message.revoking != null && Object.hasOwnProperty.call(message, "revoking"))
+                    if (typeof message.revoking !== "boolean")
+                        return "revoking: boolean expected";
+                return null;
+            };
+
+            Lease.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.command.Lease)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.command.Lease: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.command.Lease();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, false);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber();
+                if (object.ttlSeconds != null)
+                    if ($util.Long)
+                        message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                    else if (typeof object.ttlSeconds === "string")
+                        message.ttlSeconds = parseInt(object.ttlSeconds, 10);
+                    else if (typeof object.ttlSeconds === "number")
+                        message.ttlSeconds = object.ttlSeconds;
+                    else if (typeof object.ttlSeconds === "object")
+                        message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                if (object.revoking != null)
+                    message.revoking = Boolean(object.revoking);
+                return message;
+            };
+
+            Lease.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.revoking = false;
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, false).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber() : message.id;
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === String ? String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                if (message.revoking != null && Object.hasOwnProperty.call(message, "revoking"))
+                    object.revoking = message.revoking;
+                return object;
+            };
+
+            Lease.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Lease;
+        })();
+
         command.StateSnapshot = (function() {
 
             function StateSnapshot(properties) {
                 this.entries = [];
                 this.members = [];
+                this.revokedLeases = [];
+                this.leases = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1901,6 +4839,10 @@ export const ringkv = $root.ringkv = (() => {
             StateSnapshot.prototype.entries = $util.emptyArray;
             StateSnapshot.prototype.members = $util.emptyArray;
             StateSnapshot.prototype.config = null;
+            StateSnapshot.prototype.floor = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            StateSnapshot.prototype.revokedLeases = $util.emptyArray;
+            StateSnapshot.prototype.revisionsReserved = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            StateSnapshot.prototype.leases = $util.emptyArray;
 
             StateSnapshot.create = function create(properties) {
                 return new StateSnapshot(properties);
@@ -1921,6 +4863,19 @@ export const ringkv = $root.ringkv = (() => {
                         $root.ringkv.command.Member.encode(message.members[i], writer.uint32(18).fork(), q + 1).ldelim();
                 if (message.config != null && Object.hasOwnProperty.call(message, "config"))
                     $root.ringkv.command.ClusterConfig.encode(message.config, writer.uint32(26).fork(), q + 1).ldelim();
+                if (message.floor != null && Object.hasOwnProperty.call(message, "floor"))
+                    writer.uint32(32).uint64(message.floor);
+                if (message.revokedLeases != null && message.revokedLeases.length) {
+                    writer.uint32(42).fork();
+                    for (let i = 0; i < message.revokedLeases.length; ++i)
+                        writer.int64(message.revokedLeases[i]);
+                    writer.ldelim();
+                }
+                if (message.revisionsReserved != null && Object.hasOwnProperty.call(message, "revisionsReserved"))
+                    writer.uint32(48).uint64(message.revisionsReserved);
+                if (message.leases != null && message.leases.length)
+                    for (let i = 0; i < message.leases.length; ++i)
+                        $root.ringkv.command.Lease.encode(message.leases[i], writer.uint32(58).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -1961,6 +4916,37 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 3: {
                             message.config = $root.ringkv.command.ClusterConfig.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message.floor = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.revokedLeases && message.revokedLeases.length))
+                                message.revokedLeases = [];
+                            if ((tag & 7) === 2) {
+                                let end2 = reader.uint32() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw RangeError("index out of range");
+                                reader.len = end2;
+                                while (reader.pos < end2)
+                                    message.revokedLeases.push(reader.int64());
+                                if (reader.pos !== end2)
+                                    throw RangeError("index out of range");
+                                reader.len = end;
+                            } else
+                                message.revokedLeases.push(reader.int64());
+                            break;
+                        }
+                    case 6: {
+                            message.revisionsReserved = reader.uint64();
+                            break;
+                        }
+                    case 7: {
+                            if (!(message.leases && message.leases.length))
+                                message.leases = [];
+                            message.leases.push($root.ringkv.command.Lease.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
                     default:
@@ -2006,6 +4992,28 @@ export const ringkv = $root.ringkv = (() => {
                     if (error)
                         return "config." + error;
                 }
+                if (message.floor != null && Object.hasOwnProperty.call(message, "floor"))
+                    if (!$util.isInteger(message.floor) && !(message.floor && $util.isInteger(message.floor.low) && $util.isInteger(message.floor.high)))
+                        return "floor: integer|Long expected";
+                if (message.revokedLeases != null && Object.hasOwnProperty.call(message, "revokedLeases")) {
+                    if (!Array.isArray(message.revokedLeases))
+                        return "revokedLeases: array expected";
+                    for (let i = 0; i < message.revokedLeases.length; ++i)
+                        if (!$util.isInteger(message.revokedLeases[i]) && !(message.revokedLeases[i] && $util.isInteger(message.revokedLeases[i].low) && $util.isInteger(message.revokedLeases[i].high)))
+                            return "revokedLeases: integer|Long[] expected";
+                }
+                if (message.revisionsReserved != null && Object.hasOwnProperty.call(message, "revisionsReserved"))
+                    if (!$util.isInteger(message.revisionsReserved) && !(message.revisionsReserved && $util.isInteger(message.revisionsReserved.low) && $util.isInteger(message.revisionsReserved.high)))
+                        return "revisionsReserved: integer|Long expected";
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases")) {
+                    if (!Array.isArray(message.leases))
+                        return "leases: array expected";
+                    for (let i = 0; i < message.leases.length; ++i) {
+                        let error = $root.ringkv.command.Lease.verify(message.leases[i], long + 1);
+                        if (error)
+                            return "leases." + error;
+                    }
+                }
                 return null;
             };
 
@@ -2044,6 +5052,48 @@ export const ringkv = $root.ringkv = (() => {
                         throw TypeError(".ringkv.command.StateSnapshot.config: object expected");
                     message.config = $root.ringkv.command.ClusterConfig.fromObject(object.config, long + 1);
                 }
+                if (object.floor != null)
+                    if ($util.Long)
+                        message.floor = $util.Long.fromValue(object.floor, true);
+                    else if (typeof object.floor === "string")
+                        message.floor = parseInt(object.floor, 10);
+                    else if (typeof object.floor === "number")
+                        message.floor = object.floor;
+                    else if (typeof object.floor === "object")
+                        message.floor = new $util.LongBits(object.floor.low >>> 0, object.floor.high >>> 0).toNumber(true);
+                if (object.revokedLeases) {
+                    if (!Array.isArray(object.revokedLeases))
+                        throw TypeError(".ringkv.command.StateSnapshot.revokedLeases: array expected");
+                    message.revokedLeases = [];
+                    for (let i = 0; i < object.revokedLeases.length; ++i)
+                        if ($util.Long)
+                            message.revokedLeases[i] = $util.Long.fromValue(object.revokedLeases[i], false);
+                        else if (typeof object.revokedLeases[i] === "string")
+                            message.revokedLeases[i] = parseInt(object.revokedLeases[i], 10);
+                        else if (typeof object.revokedLeases[i] === "number")
+                            message.revokedLeases[i] = object.revokedLeases[i];
+                        else if (typeof object.revokedLeases[i] === "object")
+                            message.revokedLeases[i] = new $util.LongBits(object.revokedLeases[i].low >>> 0, object.revokedLeases[i].high >>> 0).toNumber();
+                }
+                if (object.revisionsReserved != null)
+                    if ($util.Long)
+                        message.revisionsReserved = $util.Long.fromValue(object.revisionsReserved, true);
+                    else if (typeof object.revisionsReserved === "string")
+                        message.revisionsReserved = parseInt(object.revisionsReserved, 10);
+                    else if (typeof object.revisionsReserved === "number")
+                        message.revisionsReserved = object.revisionsReserved;
+                    else if (typeof object.revisionsReserved === "object")
+                        message.revisionsReserved = new $util.LongBits(object.revisionsReserved.low >>> 0, object.revisionsReserved.high >>> 0).toNumber(true);
+                if (object.leases) {
+                    if (!Array.isArray(object.leases))
+                        throw TypeError(".ringkv.command.StateSnapshot.leases: array expected");
+                    message.leases = [];
+                    for (let i = 0; i < object.leases.length; ++i) {
+                        if (!$util.isObject(object.leases[i]))
+                            throw TypeError(".ringkv.command.StateSnapshot.leases: object expected");
+                        message.leases[i] = $root.ringkv.command.Lease.fromObject(object.leases[i], long + 1);
+                    }
+                }
                 return message;
             };
 
@@ -2058,9 +5108,22 @@ export const ringkv = $root.ringkv = (() => {
                 if (options.arrays || options.defaults) {
                     object.entries = [];
                     object.members = [];
+                    object.revokedLeases = [];
+                    object.leases = [];
                 }
-                if (options.defaults)
+                if (options.defaults) {
                     object.config = null;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.floor = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.floor = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revisionsReserved = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revisionsReserved = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
                 if (message.entries && message.entries.length) {
                     object.entries = [];
                     for (let j = 0; j < message.entries.length; ++j)
@@ -2073,6 +5136,35 @@ export const ringkv = $root.ringkv = (() => {
                 }
                 if (message.config != null && Object.hasOwnProperty.call(message, "config"))
                     object.config = $root.ringkv.command.ClusterConfig.toObject(message.config, options, q + 1);
+                if (message.floor != null && Object.hasOwnProperty.call(message, "floor"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.floor = typeof message.floor === "number" ? BigInt(message.floor) : $util.Long.fromBits(message.floor.low >>> 0, message.floor.high >>> 0, true).toBigInt();
+                    else if (typeof message.floor === "number")
+                        object.floor = options.longs === String ? String(message.floor) : message.floor;
+                    else
+                        object.floor = options.longs === String ? $util.Long.prototype.toString.call(message.floor) : options.longs === Number ? new $util.LongBits(message.floor.low >>> 0, message.floor.high >>> 0).toNumber(true) : message.floor;
+                if (message.revokedLeases && message.revokedLeases.length) {
+                    object.revokedLeases = [];
+                    for (let j = 0; j < message.revokedLeases.length; ++j)
+                        if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                            object.revokedLeases[j] = typeof message.revokedLeases[j] === "number" ? BigInt(message.revokedLeases[j]) : $util.Long.fromBits(message.revokedLeases[j].low >>> 0, message.revokedLeases[j].high >>> 0, false).toBigInt();
+                        else if (typeof message.revokedLeases[j] === "number")
+                            object.revokedLeases[j] = options.longs === String ? String(message.revokedLeases[j]) : message.revokedLeases[j];
+                        else
+                            object.revokedLeases[j] = options.longs === String ? $util.Long.prototype.toString.call(message.revokedLeases[j]) : options.longs === Number ? new $util.LongBits(message.revokedLeases[j].low >>> 0, message.revokedLeases[j].high >>> 0).toNumber() : message.revokedLeases[j];
+                }
+                if (message.revisionsReserved != null && Object.hasOwnProperty.call(message, "revisionsReserved"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revisionsReserved = typeof message.revisionsReserved === "number" ? BigInt(message.revisionsReserved) : $util.Long.fromBits(message.revisionsReserved.low >>> 0, message.revisionsReserved.high >>> 0, true).toBigInt();
+                    else if (typeof message.revisionsReserved === "number")
+                        object.revisionsReserved = options.longs === String ? String(message.revisionsReserved) : message.revisionsReserved;
+                    else
+                        object.revisionsReserved = options.longs === String ? $util.Long.prototype.toString.call(message.revisionsReserved) : options.longs === Number ? new $util.LongBits(message.revisionsReserved.low >>> 0, message.revisionsReserved.high >>> 0).toNumber(true) : message.revisionsReserved;
+                if (message.leases && message.leases.length) {
+                    object.leases = [];
+                    for (let j = 0; j < message.leases.length; ++j)
+                        object.leases[j] = $root.ringkv.command.Lease.toObject(message.leases[j], options, q + 1);
+                }
                 return object;
             };
 

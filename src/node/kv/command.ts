@@ -13,8 +13,6 @@ export interface ClusterConfig {
 }
 
 import type { Compare, KeySpan, RangeQuery, TxnOp } from "../../api/kv-model.ts";
-import { decodeMessage, encodeMessage, wire } from "../../api/proto.ts";
-import { invariant } from "../../invariant.ts";
 
 /**
  * `revision` on a shard write: the cluster-wide revision the timestamp oracle gave it. Applied
@@ -69,38 +67,4 @@ export type Command =
   /** Meta: every shard deleted the lease's keys: forget it. */
   | { readonly forgetLease: { readonly id: number } };
 
-const CommandType = wire.command.Command;
-
-export function encodeCommand(command: Command): Uint8Array {
-  return encodeMessage(CommandType, command);
-}
-
-interface DecodedCommand {
-  put?: { key: Uint8Array; value: Uint8Array; ifVersion?: number };
-  delete?: { key: Uint8Array; ifVersion?: number };
-  setMember?: MemberRecord;
-  removeMember?: string;
-  setConfig?: ClusterConfig;
-  op?: string;
-}
-
-/** Decode a committed entry. Entries were validated before proposing, so failure is a bug. */
-export function decodeCommand(bytes: Uint8Array): Command {
-  const c = decodeMessage<DecodedCommand>(CommandType, bytes);
-  if (c.op === "put" && c.put) {
-    const { key, value, ifVersion } = c.put;
-    return { put: ifVersion === undefined ? { key, value } : { key, value, ifVersion } };
-  }
-  if (c.op === "delete" && c.delete) {
-    const { key, ifVersion } = c.delete;
-    return { delete: ifVersion === undefined ? { key } : { key, ifVersion } };
-  }
-  if (c.op === "setMember" && c.setMember) {
-    const { id, addr, http, leaving } = c.setMember;
-    return { setMember: leaving ? { id, addr, http, leaving } : { id, addr, http } };
-  }
-  if (c.op === "setConfig" && c.setConfig) return { setConfig: c.setConfig };
-  if (c.op === "removeMember" && c.removeMember !== undefined) return { removeMember: c.removeMember };
-  // Only encodeCommand writes entries, so a committed entry that does not decode is corruption.
-  invariant(false, "undecodable command", { op: c.op ?? null });
-}
+export { decodeCommand, encodeCommand } from "./command-codec.ts";

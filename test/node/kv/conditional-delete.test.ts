@@ -24,6 +24,7 @@ describe("conditional delete in the state machine", () => {
     expect(applyLogged(sm, { delete: { key: utf8("k"), ifVersion: 8 } }, 10)).toEqual({
       kind: "delete",
       deleted: true,
+      revision: 10,
     });
     expect(sm.get(utf8("k"))).toBeNull();
   });
@@ -43,6 +44,7 @@ describe("conditional delete in the state machine", () => {
     expect(applyLogged(sm, { delete: { key: utf8("k"), ifVersion: 0 } }, 1)).toEqual({
       kind: "delete",
       deleted: false,
+      revision: 1,
     });
     applyLogged(sm, { put: { key: utf8("k"), value: utf8("v") } }, 2);
     expect(applyLogged(sm, { delete: { key: utf8("k"), ifVersion: 0 } }, 3).kind).toBe("versionMismatch");
@@ -53,6 +55,10 @@ describe("conditional delete in the state machine", () => {
     expect("delete" in decoded && Object.keys(decoded.delete)).toEqual(["key"]);
     const sm = new KvStateMachine();
     applyLogged(sm, { put: { key: utf8("k"), value: utf8("v") } }, 7);
-    expect(applyLogged(sm, { delete: { key: utf8("k") } }, 8)).toEqual({ kind: "delete", deleted: true });
+    expect(applyLogged(sm, { delete: { key: utf8("k") } }, 8)).toEqual({
+      kind: "delete",
+      deleted: true,
+      revision: 8,
+    });
   });
 });
