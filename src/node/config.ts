@@ -105,10 +105,15 @@ export interface NodeSettings {
   /** Keys a lease time-to-live lists at most (all shards together); the rest are left out. */
   readonly leaseKeysMax: number;
   /**
-   * A shard's revokeLeaseKeys refused for a stale revision (another write got a higher one
-   * first) is proposed again with a new revision at most this many times, then Unavailable.
+   * Revisions the timestamp oracle reserves through the meta log at once (one Raft write per
+   * this many revisions handed out); the next window is reserved when half of this is left.
    */
-  readonly leaseStaleRevisionRetriesMax: number;
+  readonly revisionWindow: number;
+  /**
+   * A shard write refused at apply for a stale revision (another write with a higher one
+   * applied first) is proposed again with a fresh revision at most this many times.
+   */
+  readonly staleRevisionRetriesMax: number;
 }
 
 export const NODE_DEFAULTS: NodeSettings = {
@@ -145,7 +150,8 @@ export const NODE_DEFAULTS: NodeSettings = {
   leaseTtlMinSeconds: 2,
   leaseTtlMaxSeconds: 9_000_000_000,
   leaseKeysMax: 10_000,
-  leaseStaleRevisionRetriesMax: 10,
+  revisionWindow: 10_000,
+  staleRevisionRetriesMax: 8,
 };
 
 /** The settings derived from others by the formulas above. */
@@ -199,7 +205,8 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   leaseTtlMinSeconds: "count",
   leaseTtlMaxSeconds: "count",
   leaseKeysMax: "count",
-  leaseStaleRevisionRetriesMax: "count",
+  revisionWindow: "count",
+  staleRevisionRetriesMax: "count",
 };
 
 const WANT: Readonly<Record<Rule, string>> = {

@@ -322,6 +322,7 @@ export class RingkvNode implements KvApi {
       ...limits,
       metrics: this.#metrics,
       leases: (request) => this.cluster.leaseForward(request),
+      revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
     });
     registerAdminService(this.#grpc, this.cluster, { metrics: this.#metrics });
     this.#gossip.register(this.#grpc);

@@ -26,15 +26,17 @@ import type { Clock } from "../../src/node/host/clock.ts";
 import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
 import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
+import { decodeCommand } from "../../src/node/kv/command.ts";
 import type { GroupTarget } from "../../src/node/placement/cluster-view.ts";
 import { plannedVoterCount } from "../../src/node/placement/rebalance-step.ts";
-import { MessageType, Role } from "../../src/raft/index.ts";
+import { EntryType, MessageType, Role } from "../../src/raft/index.ts";
 import { createHasher, type Hasher } from "../../src/ring/index.ts";
 import { MemoryLogStore } from "../../src/storage/log-store.ts";
 import { type GroupMessage, MemoryNetwork } from "../../src/transport/index.ts";
 import { hashString32, Rng } from "../sim/random.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { checkLinearizable, describeCheckResult } from "../support/linearizability.ts";
+import { type AckedWrite, checkRevisions, type LoggedWrite } from "./revision-check.ts";
 import { VirtualClock } from "./virtual-clock.ts";
 
 export interface ClusterSimOptions {
@@ -63,6 +65,12 @@ export interface ClusterSimOptions {
   readonly plantBlindLiveness?: boolean;
   /** Planted bug: every (Pre)Vote of shard 0 is lost, so once it loses its leader it never elects one. */
   readonly plantMuteElections?: boolean;
+  /** Planted bug: the timestamp oracle answers without its ReadIndex confirmation (a deposed meta leader keeps serving). */
+  readonly plantOracleSkipsConfirmation?: boolean;
+  /** Planted bug: a new meta leader's oracle starts from its in-memory counter, not above the applied reservation. */
+  readonly plantOracleStartsFromMemory?: boolean;
+  /** The oracle's window (NodeSettings.revisionWindow); small by default here (REVISION_WINDOW). */
+  readonly revisionWindow?: number;
 }
 
 export interface ClusterSimResult {
@@ -99,6 +107,12 @@ const SETTINGS: NodeSettings = validateNodeSettings({
   leaveTimeoutMs: 20_000,
   statusFanOutMs: 500,
 });
+
+/**
+ * The oracle's window in the simulator: small, so reservations (meta log writes) happen all the
+ * time and every leader change finds one in flight, not once per 10 000 writes as by default.
+ */
+const REVISION_WINDOW = 16;
 
 /** Virtual ms allowed, after faults stop, for the cluster to settle on its placement. */
 const SETTLE_MS_MAX = 90_000;
@@ -142,8 +156,19 @@ class SimNode {
 
 export class ClusterSim {
   readonly #o: Required<
-    Omit<ClusterSimOptions, "plantStaleReads" | "plantDivergenceAtMs" | "plantEarlyFollowerReads">
+    Omit<
+      ClusterSimOptions,
+      | "plantStaleReads"
+      | "plantDivergenceAtMs"
+      | "plantEarlyFollowerReads"
+      | "plantOracleSkipsConfirmation"
+      | "plantOracleStartsFromMemory"
+      | "revisionWindow"
+    >
   > & {
+    plantOracleSkipsConfirmation: boolean;
+    plantOracleStartsFromMemory: boolean;
+    revisionWindow: number;
     plantStaleReads: boolean;
     plantEarlyFollowerReads: boolean;
     plantDivergenceAtMs: number | null;
@@ -169,6 +194,14 @@ export class ClusterSim {
   readonly #faults: Record<string, number> = {};
   readonly #isolated = new Set<string>();
   #dropRate = 0;
+  /**
+   * The node whose meta-group messages are all lost (a partial partition: cut off from the other
+   * meta voters, still reachable by everything else), or null. The fault that gives a deposed
+   * meta leader the chance to hand out stale revisions.
+   */
+  #metaCut: string | null = null;
+  /** Acknowledged puts with their revisions, by value (values are unique). */
+  readonly #acked = new Map<string, AckedWrite & { readonly key: string }>();
   /** group/term → leader, for election safety. */
   readonly #leaders = new Map<string, string>();
   /** group → the size of the placement its leader last wanted. */
@@ -208,6 +241,9 @@ export class ClusterSim {
       plantDivergenceAtMs: options.plantDivergenceAtMs ?? null,
       plantBlindLiveness: options.plantBlindLiveness ?? false,
       plantMuteElections: options.plantMuteElections ?? false,
+      plantOracleSkipsConfirmation: options.plantOracleSkipsConfirmation ?? false,
+      plantOracleStartsFromMemory: options.plantOracleStartsFromMemory ?? false,
+      revisionWindow: options.revisionWindow ?? REVISION_WINDOW,
     };
     this.#rng = new Rng(options.seed);
     this.#faultRng = this.#rng.fork("faults");
@@ -241,6 +277,7 @@ export class ClusterSim {
     this.#healNetwork();
     this.#isolated.clear();
     this.#dropRate = 0;
+    this.#metaCut = null;
     for (const node of this.#nodes.values()) if (node.crashed && !node.removed) this.#restart(node);
     this.#faultsStoppedAt = this.clock.now();
     await this.#settle();
@@ -250,6 +287,7 @@ export class ClusterSim {
     await this.#finalReads();
     this.#checkReplicas();
     this.#checkHistory();
+    this.#checkRevisions();
     const quiescentWhenIdle = o.gossip ? await this.#quietFailover() : 0;
     for (const node of this.#nodes.values()) if (node.up) await node.cluster!.halt();
     await this.clock.runUntil(this.clock.now() + 1_000);
@@ -333,7 +371,7 @@ export class ClusterSim {
       id: node.id,
       addr: node.id,
       http: "",
-      settings: SETTINGS,
+      settings: { ...SETTINGS, revisionWindow: this.#o.revisionWindow },
       logger: pino({ level: "silent" }),
       store: node.store,
       transport,
@@ -344,6 +382,10 @@ export class ClusterSim {
       addressBook: node.addressBook,
       ...(this.#o.gossip ? { gossip: this.#gossip.view(node.id) } : {}),
       onFatal: (e) => this.#violation(`${node.id} fatal: ${toRingkvError(e).message}`),
+      plantOracle: {
+        skipConfirmation: this.#o.plantOracleSkipsConfirmation,
+        startFromMemory: this.#o.plantOracleStartsFromMemory,
+      },
       ...(this.#o.plantEarlyFollowerReads
         ? {
             followerReadBarrier: async (_r: unknown, readIndex: Promise<number>) => {
@@ -452,8 +494,11 @@ export class ClusterSim {
       this.#o.plantMuteElections &&
       gm.group === shardGroup(0) &&
       (gm.message.type === MessageType.Vote || gm.message.type === MessageType.PreVote);
+    const cut = (from: string, to: string, gm: GroupMessage) =>
+      this.#metaCut !== null && gm.group === META_GROUP && (from === this.#metaCut || to === this.#metaCut);
     this.#network.setDropFilter(
-      (_from, _to, gm) => muted(gm) || (this.#dropRate > 0 && this.#netRng.chance(this.#dropRate)),
+      (from, to, gm) =>
+        muted(gm) || cut(from, to, gm) || (this.#dropRate > 0 && this.#netRng.chance(this.#dropRate)),
     );
   }
 
@@ -470,7 +515,17 @@ export class ClusterSim {
   #fault(rng: Rng): void {
     const live = this.#liveMembers();
     const started = [...this.#nodes.values()].filter((n) => !n.removed);
-    const kind = rng.pick(["crash", "crash", "partition", "partition", "loss", "join", "leave", "heal"]);
+    const kind = rng.pick([
+      "crash",
+      "crash",
+      "partition",
+      "partition",
+      "loss",
+      "join",
+      "leave",
+      "heal",
+      "metaCut",
+    ]);
     if (kind === "crash" && live.length > 1) {
       const victim = rng.pick(live);
       this.#count("crash");
@@ -499,6 +554,21 @@ export class ClusterSim {
         },
         rng.intBetween(500, 4_000),
       );
+    } else if (kind === "metaCut" && this.#metaCut === null) {
+      const leader = live.find((n) =>
+        n.cluster!.replicas().some((r) => r.group === META_GROUP && r.isLeader()),
+      );
+      if (!leader) return;
+      this.#count("metaCut");
+      this.#note(`cut ${leader.id} from the meta group`);
+      this.#metaCut = leader.id;
+      this.clock.setTimeout(
+        () => {
+          this.#note(`uncut ${leader.id}`);
+          this.#metaCut = null;
+        },
+        rng.intBetween(1_000, 5_000),
+      );
     } else if (kind === "loss") {
       this.#count("loss");
       this.#dropRate = rng.pick([0.02, 0.05, 0.1]);
@@ -522,6 +592,7 @@ export class ClusterSim {
     } else {
       this.#note("heal all");
       this.#isolated.clear();
+      this.#metaCut = null;
       this.#healNetwork();
       this.#dropRate = 0;
     }
@@ -729,18 +800,22 @@ export class ClusterSim {
     } else if (roll < 7 || !known) {
       const value = `c${c}-${++this.#values}`;
       const id = this.#recorder.invoke(c, key, { kind: "put", value });
+      const startMs = this.clock.now();
       try {
-        await bounded(via.put(k, encoder.encode(value)));
+        const { version } = await bounded(via.put(k, encoder.encode(value)));
         this.#recorder.complete(id, { kind: "put" });
+        this.#ackedPut(c, key, value, version, startMs);
       } catch {
         this.#recorder.timeout(id);
       }
     } else if (roll < 9) {
       const value = `c${c}-${++this.#values}`;
       const id = this.#recorder.invoke(c, key, { kind: "cas", expect: known.value, value });
+      const startMs = this.clock.now();
       try {
-        await bounded(via.put(k, encoder.encode(value), { ifVersion: known.version }));
+        const { version } = await bounded(via.put(k, encoder.encode(value), { ifVersion: known.version }));
         this.#recorder.complete(id, { kind: "cas", ok: true });
+        this.#ackedPut(c, key, value, version, startMs);
       } catch (e) {
         if (e instanceof RingkvError && e.code === "VersionMismatch") {
           this.#recorder.complete(id, { kind: "cas", ok: false });
@@ -839,6 +914,41 @@ export class ClusterSim {
     }
   }
 
+  #ackedPut(c: number, key: string, value: string, revision: number, startMs: number): void {
+    const label = `c${c} put ${key}=${value}`;
+    this.#acked.set(value, { revision, startMs, endMs: this.clock.now(), label, key });
+  }
+
+  /**
+   * Cluster-wide revisions (revision-check.ts): over the acknowledged puts, and their places in
+   * the shards' committed logs (read from the live replica whose log reaches back furthest).
+   */
+  #checkRevisions(): void {
+    const logged: LoggedWrite[] = [];
+    const live = this.#liveMembers();
+    for (let shard = 0; shard < this.#o.shards; shard++) {
+      const group = shardGroup(shard);
+      const holders = live.flatMap((n) => {
+        const r = n.cluster!.replicas().find((x) => x.group === group);
+        return r ? [{ store: n.store.group(group), commit: r.raw.status().commit }] : [];
+      });
+      holders.sort((a, b) => a.store.firstIndex() - b.store.firstIndex() || b.commit - a.commit);
+      const best = holders[0];
+      if (!best) continue;
+      for (let index = best.store.firstIndex(); index <= best.commit; index++) {
+        const [entry] = best.store.entries(index, index + 1, Number.POSITIVE_INFINITY);
+        if (!entry || entry.type !== EntryType.Normal || entry.data.byteLength === 0) continue;
+        const command = decodeCommand(entry.data);
+        if (!("put" in command) || command.put.revision === undefined) continue;
+        const acked = this.#acked.get(decoder.decode(command.put.value));
+        if (acked?.revision !== command.put.revision) continue; // refused at apply, or not answered
+        logged.push({ shard, index, revision: acked.revision, label: acked.label });
+      }
+    }
+    this.#note(`revisions: ${this.#acked.size} acknowledged puts, ${logged.length} found in logs`);
+    for (const v of checkRevisions([...this.#acked.values()], logged)) this.#violation(v);
+  }
+
   #checkHistory(): void {
     const ops = this.#recorder.operations();
     for (const op of ops) {
@@ -884,6 +994,8 @@ class SimPeers implements PeerDirectory {
         call(deadline, (t) => t.get(key, { ...options, forwarded: true })),
       delete: (key, _options: RequestOptions, deadline) =>
         call(deadline, (t) => t.delete(key, { forwarded: true })),
+      revisions: (count, atLeast, deadline) =>
+        call(deadline, (t) => t.revisions(count, atLeast, { forwarded: true })),
       join: (member: MemberInfo, deadline, forwarded = true) =>
         call(deadline, (t) => t.join(member, { forwarded })),
       leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),

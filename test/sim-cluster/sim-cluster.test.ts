@@ -98,4 +98,22 @@ describe("cluster simulator", () => {
     }
     expect(caught).toBeDefined();
   }, 120_000);
+
+  it("catches a planted bug: a deposed meta leader's oracle serves without confirming it still leads", async () => {
+    let caught: string | undefined;
+    for (let seed = 1; seed <= 12 && !caught; seed++) {
+      const result = await runClusterSim({ seed, plantOracleSkipsConfirmation: true });
+      caught = result.violations.find((v) => /revisions: .* completed at .* before .* began/.test(v));
+    }
+    expect(caught).toBeDefined();
+  }, 120_000);
+
+  it("catches a planted bug: a new meta leader's oracle starts from its in-memory counter", async () => {
+    let caught: string | undefined;
+    for (let seed = 1; seed <= 6 && !caught; seed++) {
+      const result = await runClusterSim({ seed, plantOracleStartsFromMemory: true });
+      caught = result.violations.find((v) => /revisions: \d+ was given to both/.test(v));
+    }
+    expect(caught).toBeDefined();
+  }, 120_000);
 });

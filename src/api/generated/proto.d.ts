@@ -2332,6 +2332,9 @@ export namespace ringkv {
 
             /** ForwardRequest lease */
             lease?: (ringkv.forward.ILeaseForward|null);
+
+            /** ForwardRequest revisions */
+            revisions?: (ringkv.forward.IRevisionsRequest|null);
         }
 
         /** Represents a ForwardRequest. */
@@ -2358,8 +2361,11 @@ export namespace ringkv {
             /** ForwardRequest lease. */
             public lease?: (ringkv.forward.ILeaseForward|null);
 
+            /** ForwardRequest revisions. */
+            public revisions?: (ringkv.forward.IRevisionsRequest|null);
+
             /** ForwardRequest op. */
-            public op?: ("put"|"get"|"delete"|"lease");
+            public op?: ("put"|"get"|"delete"|"lease"|"revisions");
 
             /**
              * Creates a new ForwardRequest instance using the specified properties.
@@ -2410,6 +2416,158 @@ export namespace ringkv {
 
             /**
              * Converts this ForwardRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a RevisionsRequest. */
+        interface IRevisionsRequest {
+
+            /** RevisionsRequest count */
+            count?: (number|null);
+
+            /** RevisionsRequest atLeast */
+            atLeast?: (number|null);
+        }
+
+        /** Represents a RevisionsRequest. */
+        class RevisionsRequest implements IRevisionsRequest {
+
+            /**
+             * Constructs a new RevisionsRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IRevisionsRequest);
+
+            /** RevisionsRequest count. */
+            public count: number;
+
+            /** RevisionsRequest atLeast. */
+            public atLeast: number;
+
+            /**
+             * Creates a new RevisionsRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RevisionsRequest instance
+             */
+            public static create(properties?: ringkv.forward.IRevisionsRequest): ringkv.forward.RevisionsRequest;
+
+            /**
+             * Encodes the specified RevisionsRequest message. Does not implicitly {@link ringkv.forward.RevisionsRequest.verify|verify} messages.
+             * @param message RevisionsRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IRevisionsRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RevisionsRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RevisionsRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.RevisionsRequest;
+
+            /**
+             * Verifies a RevisionsRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RevisionsRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RevisionsRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.RevisionsRequest;
+
+            /**
+             * Creates a plain object from a RevisionsRequest message. Also converts values to other types if specified.
+             * @param message RevisionsRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.RevisionsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RevisionsRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a RevisionsResponse. */
+        interface IRevisionsResponse {
+
+            /** RevisionsResponse first */
+            first?: (number|null);
+        }
+
+        /** Represents a RevisionsResponse. */
+        class RevisionsResponse implements IRevisionsResponse {
+
+            /**
+             * Constructs a new RevisionsResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.IRevisionsResponse);
+
+            /** RevisionsResponse first. */
+            public first: number;
+
+            /**
+             * Creates a new RevisionsResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RevisionsResponse instance
+             */
+            public static create(properties?: ringkv.forward.IRevisionsResponse): ringkv.forward.RevisionsResponse;
+
+            /**
+             * Encodes the specified RevisionsResponse message. Does not implicitly {@link ringkv.forward.RevisionsResponse.verify|verify} messages.
+             * @param message RevisionsResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.IRevisionsResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RevisionsResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns RevisionsResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.RevisionsResponse;
+
+            /**
+             * Verifies a RevisionsResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RevisionsResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RevisionsResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.RevisionsResponse;
+
+            /**
+             * Creates a plain object from a RevisionsResponse message. Also converts values to other types if specified.
+             * @param message RevisionsResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.RevisionsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RevisionsResponse to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };
@@ -2508,6 +2666,9 @@ export namespace ringkv {
 
             /** ForwardReply lease */
             lease?: (ringkv.forward.ILeaseForwardReply|null);
+
+            /** ForwardReply revisions */
+            revisions?: (ringkv.forward.IRevisionsResponse|null);
         }
 
         /** Represents a ForwardReply. */
@@ -2537,8 +2698,11 @@ export namespace ringkv {
             /** ForwardReply lease. */
             public lease?: (ringkv.forward.ILeaseForwardReply|null);
 
+            /** ForwardReply revisions. */
+            public revisions?: (ringkv.forward.IRevisionsResponse|null);
+
             /** ForwardReply result. */
-            public result?: ("put"|"get"|"delete"|"error"|"lease");
+            public result?: ("put"|"get"|"delete"|"error"|"lease"|"revisions");
 
             /**
              * Creates a new ForwardReply instance using the specified properties.

@@ -5334,11 +5334,12 @@ export const ringkv = $root.ringkv = (() => {
             ForwardRequest.prototype.get = null;
             ForwardRequest.prototype["delete"] = null;
             ForwardRequest.prototype.lease = null;
+            ForwardRequest.prototype.revisions = null;
 
             let $oneOfFields;
 
             Object.defineProperty(ForwardRequest.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "lease"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "lease", "revisions"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5361,6 +5362,8 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.kv.GetRequest.encode(message.get, writer.uint32(26).fork(), q + 1).ldelim();
                 if (message["delete"] != null && Object.hasOwnProperty.call(message, "delete"))
                     $root.ringkv.kv.DeleteRequest.encode(message["delete"], writer.uint32(34).fork(), q + 1).ldelim();
+                if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
+                    $root.ringkv.forward.RevisionsRequest.encode(message.revisions, writer.uint32(42).fork(), q + 1).ldelim();
                 if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
                     $root.ringkv.forward.LeaseForward.encode(message.lease, writer.uint32(162).fork(), q + 1).ldelim();
                 return writer;
@@ -5407,6 +5410,10 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 20: {
                             message.lease = $root.ringkv.forward.LeaseForward.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            message.revisions = $root.ringkv.forward.RevisionsRequest.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -5471,6 +5478,16 @@ export const ringkv = $root.ringkv = (() => {
                             return "lease." + error;
                     }
                 }
+                if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.RevisionsRequest.verify(message.revisions, long + 1);
+                        if (error)
+                            return "revisions." + error;
+                    }
+                }
                 return null;
             };
 
@@ -5513,6 +5530,11 @@ export const ringkv = $root.ringkv = (() => {
                         throw TypeError(".ringkv.forward.ForwardRequest.lease: object expected");
                     message.lease = $root.ringkv.forward.LeaseForward.fromObject(object.lease, long + 1);
                 }
+                if (object.revisions != null) {
+                    if (!$util.isObject(object.revisions))
+                        throw TypeError(".ringkv.forward.ForwardRequest.revisions: object expected");
+                    message.revisions = $root.ringkv.forward.RevisionsRequest.fromObject(object.revisions, long + 1);
+                }
                 return message;
             };
 
@@ -5552,6 +5574,11 @@ export const ringkv = $root.ringkv = (() => {
                     if (options.oneofs)
                         object.op = "delete";
                 }
+                if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions")) {
+                    object.revisions = $root.ringkv.forward.RevisionsRequest.toObject(message.revisions, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "revisions";
+                }
                 if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
                     object.lease = $root.ringkv.forward.LeaseForward.toObject(message.lease, options, q + 1);
                     if (options.oneofs)
@@ -5565,6 +5592,288 @@ export const ringkv = $root.ringkv = (() => {
             };
 
             return ForwardRequest;
+        })();
+
+        forward.RevisionsRequest = (function() {
+
+            function RevisionsRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RevisionsRequest.prototype.count = 0;
+            RevisionsRequest.prototype.atLeast = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            RevisionsRequest.create = function create(properties) {
+                return new RevisionsRequest(properties);
+            };
+
+            RevisionsRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    writer.uint32(8).uint32(message.count);
+                if (message.atLeast != null && Object.hasOwnProperty.call(message, "atLeast"))
+                    writer.uint32(16).uint64(message.atLeast);
+                return writer;
+            };
+
+            RevisionsRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.RevisionsRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.count = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.atLeast = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RevisionsRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    if (!$util.isInteger(message.count))
+                        return "count: integer expected";
+                if (message.atLeast != null && Object.hasOwnProperty.call(message, "atLeast"))
+                    if (!$util.isInteger(message.atLeast) && !(message.atLeast && $util.isInteger(message.atLeast.low) && $util.isInteger(message.atLeast.high)))
+                        return "atLeast: integer|Long expected";
+                return null;
+            };
+
+            RevisionsRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.RevisionsRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.RevisionsRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.RevisionsRequest();
+                if (object.count != null)
+                    message.count = object.count >>> 0;
+                if (object.atLeast != null)
+                    if ($util.Long)
+                        message.atLeast = $util.Long.fromValue(object.atLeast, true);
+                    else if (typeof object.atLeast === "string")
+                        message.atLeast = parseInt(object.atLeast, 10);
+                    else if (typeof object.atLeast === "number")
+                        message.atLeast = object.atLeast;
+                    else if (typeof object.atLeast === "object")
+                        message.atLeast = new $util.LongBits(object.atLeast.low >>> 0, object.atLeast.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RevisionsRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.count = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.atLeast = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.atLeast = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.count != null && Object.hasOwnProperty.call(message, "count"))
+                    object.count = message.count;
+                if (message.atLeast != null && Object.hasOwnProperty.call(message, "atLeast"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.atLeast = typeof message.atLeast === "number" ? BigInt(message.atLeast) : $util.Long.fromBits(message.atLeast.low >>> 0, message.atLeast.high >>> 0, true).toBigInt();
+                    else if (typeof message.atLeast === "number")
+                        object.atLeast = options.longs === String ? String(message.atLeast) : message.atLeast;
+                    else
+                        object.atLeast = options.longs === String ? $util.Long.prototype.toString.call(message.atLeast) : options.longs === Number ? new $util.LongBits(message.atLeast.low >>> 0, message.atLeast.high >>> 0).toNumber(true) : message.atLeast;
+                return object;
+            };
+
+            RevisionsRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RevisionsRequest;
+        })();
+
+        forward.RevisionsResponse = (function() {
+
+            function RevisionsResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            RevisionsResponse.prototype.first = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            RevisionsResponse.create = function create(properties) {
+                return new RevisionsResponse(properties);
+            };
+
+            RevisionsResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.first != null && Object.hasOwnProperty.call(message, "first"))
+                    writer.uint32(8).uint64(message.first);
+                return writer;
+            };
+
+            RevisionsResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.RevisionsResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.first = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            RevisionsResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.first != null && Object.hasOwnProperty.call(message, "first"))
+                    if (!$util.isInteger(message.first) && !(message.first && $util.isInteger(message.first.low) && $util.isInteger(message.first.high)))
+                        return "first: integer|Long expected";
+                return null;
+            };
+
+            RevisionsResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.RevisionsResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.RevisionsResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.RevisionsResponse();
+                if (object.first != null)
+                    if ($util.Long)
+                        message.first = $util.Long.fromValue(object.first, true);
+                    else if (typeof object.first === "string")
+                        message.first = parseInt(object.first, 10);
+                    else if (typeof object.first === "number")
+                        message.first = object.first;
+                    else if (typeof object.first === "object")
+                        message.first = new $util.LongBits(object.first.low >>> 0, object.first.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            RevisionsResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.first = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.first = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.first != null && Object.hasOwnProperty.call(message, "first"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.first = typeof message.first === "number" ? BigInt(message.first) : $util.Long.fromBits(message.first.low >>> 0, message.first.high >>> 0, true).toBigInt();
+                    else if (typeof message.first === "number")
+                        object.first = options.longs === String ? String(message.first) : message.first;
+                    else
+                        object.first = options.longs === String ? $util.Long.prototype.toString.call(message.first) : options.longs === Number ? new $util.LongBits(message.first.low >>> 0, message.first.high >>> 0).toNumber(true) : message.first;
+                return object;
+            };
+
+            RevisionsResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return RevisionsResponse;
         })();
 
         forward.ForwardReplies = (function() {
@@ -5720,11 +6029,12 @@ export const ringkv = $root.ringkv = (() => {
             ForwardReply.prototype["delete"] = null;
             ForwardReply.prototype.error = null;
             ForwardReply.prototype.lease = null;
+            ForwardReply.prototype.revisions = null;
 
             let $oneOfFields;
 
             Object.defineProperty(ForwardReply.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error", "lease"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error", "lease", "revisions"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5749,6 +6059,8 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.kv.DeleteResponse.encode(message["delete"], writer.uint32(34).fork(), q + 1).ldelim();
                 if (message.error != null && Object.hasOwnProperty.call(message, "error"))
                     $root.ringkv.forward.ForwardError.encode(message.error, writer.uint32(42).fork(), q + 1).ldelim();
+                if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
+                    $root.ringkv.forward.RevisionsResponse.encode(message.revisions, writer.uint32(50).fork(), q + 1).ldelim();
                 if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
                     $root.ringkv.forward.LeaseForwardReply.encode(message.lease, writer.uint32(162).fork(), q + 1).ldelim();
                 return writer;
@@ -5799,6 +6111,10 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 20: {
                             message.lease = $root.ringkv.forward.LeaseForwardReply.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
+                            message.revisions = $root.ringkv.forward.RevisionsResponse.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -5873,6 +6189,16 @@ export const ringkv = $root.ringkv = (() => {
                             return "lease." + error;
                     }
                 }
+                if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.forward.RevisionsResponse.verify(message.revisions, long + 1);
+                        if (error)
+                            return "revisions." + error;
+                    }
+                }
                 return null;
             };
 
@@ -5920,6 +6246,11 @@ export const ringkv = $root.ringkv = (() => {
                         throw TypeError(".ringkv.forward.ForwardReply.lease: object expected");
                     message.lease = $root.ringkv.forward.LeaseForwardReply.fromObject(object.lease, long + 1);
                 }
+                if (object.revisions != null) {
+                    if (!$util.isObject(object.revisions))
+                        throw TypeError(".ringkv.forward.ForwardReply.revisions: object expected");
+                    message.revisions = $root.ringkv.forward.RevisionsResponse.fromObject(object.revisions, long + 1);
+                }
                 return message;
             };
 
@@ -5963,6 +6294,11 @@ export const ringkv = $root.ringkv = (() => {
                     object.error = $root.ringkv.forward.ForwardError.toObject(message.error, options, q + 1);
                     if (options.oneofs)
                         object.result = "error";
+                }
+                if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions")) {
+                    object.revisions = $root.ringkv.forward.RevisionsResponse.toObject(message.revisions, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "revisions";
                 }
                 if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
                     object.lease = $root.ringkv.forward.LeaseForwardReply.toObject(message.lease, options, q + 1);

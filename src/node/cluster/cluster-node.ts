@@ -10,6 +10,8 @@
 //   addresses.ts         where the other members are
 //   gossip-publisher.ts  leaders, configurations, epochs and digests into gossip (gossip-keys.ts)
 //   proposer.ts          proposals with back-pressure and the data quota
+//   timestamp-oracle.ts  cluster-wide revisions, served on the meta leader's node
+//   revision-source.ts   revisions for this node's writes, from the oracle (batched per turn)
 // Everything with side effects comes in through an interface (log store, transport, peers,
 // clock, random), so the deterministic simulator runs this very class (test/sim-cluster);
 // src/node/node.ts wraps it in gRPC and HTTP servers, which validate every request
@@ -17,7 +19,7 @@
 
 import type { Logger } from "pino";
 import type { ShardState, SnapshotHeader } from "../../api/admin-wire.ts";
-import { RingkvError, toRingkvError } from "../../api/errors.ts";
+import { toRingkvError } from "../../api/errors.ts";
 import type {
   DeleteOptions,
   GetOptions,
@@ -58,16 +60,18 @@ import { UNBUILT_LEASE_STATE } from "./lease-state.ts";
 import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { Membership } from "./membership.ts";
 import { ModelService, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
+import { replicaOracleMeta } from "./oracle-meta.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
 import { Proposer } from "./proposer.ts";
 import { RemovalWatch } from "./removal-watch.ts";
 import { ReplicaRepair } from "./replica-repair.ts";
-import type { RevisionSource } from "./revision-source.ts";
+import { OracleRevisionSource, type RevisionSource } from "./revision-source.ts";
 import { Router } from "./router.ts";
 import { readShardState } from "./shard-state.ts";
 import { ClusterStatus } from "./status.ts";
+import { TimestampOracle } from "./timestamp-oracle.ts";
 
 // The types a caller needs to build a ClusterNode, from their own files.
 export type { GossipPort } from "./gossip-keys.ts";
@@ -96,18 +100,13 @@ export interface ClusterNodeOptions {
   readonly onFatal: (error: unknown) => void;
   /** What follower reads wait for (read index, then applied); only a planted-bug test replaces it. */
   readonly followerReadBarrier?: ReadBarrier;
+  /** Planted bugs of the timestamp oracle, for the simulator's revision checker only. */
+  readonly plantOracle?: { readonly skipConfirmation?: boolean; readonly startFromMemory?: boolean };
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
-  /** Where shard writes get their revisions (the meta group's timestamp oracle); tests inject a counter. */
-  readonly revisions?: RevisionSource;
   /** What the lease code reads from the state machines; tests may replace it. */
   readonly leaseState?: LeaseState;
 }
-
-/** Until the timestamp oracle is wired in: refuse, certainly handing out nothing. */
-const UNBUILT_REVISIONS: RevisionSource = {
-  next: () => Promise.reject(new RingkvError("Unavailable", "revisions are not served by this build")),
-};
 
 /** The node's life: built, serving (ticking), then stopping (gracefully, or halted as by a crash). */
 type Lifecycle =
@@ -150,6 +149,12 @@ export class ClusterNode implements KvApi {
   /** Ranges, transactions, watches and leases (src/api/kv-model.ts). */
   readonly model: ModelService;
   readonly #leases: LeaseService;
+  /**
+   * Where this node's writes get their cluster-wide revisions (the meta leader's timestamp
+   * oracle); the model's parts that write or fence take it from here.
+   */
+  readonly revisionSource: RevisionSource;
+  readonly #oracle: TimestampOracle;
   /** The meta epoch #afterMetaApply last acted on. */
   #seenEpoch = -1;
 
@@ -201,12 +206,31 @@ export class ClusterNode implements KvApi {
     const stopping = (): boolean => this.#lifecycle.is("stopping");
     const proposer = new Proposer(host, settings, clock);
     this.#publisher = gossip ? new GossipPublisher(ctx, gossip) : undefined;
-    this.#features = new FeatureGate(() => meta.sm.members().map((m) => m.id), gossip);
+    const features = new FeatureGate(() => meta.sm.members().map((m) => m.id), gossip);
+    this.#features = features;
     this.#repair = new ReplicaRepair(ctx, store, proposer, this.#publisher);
+    this.#oracle = new TimestampOracle(replicaOracleMeta(meta, host, proposer), {
+      windowSize: settings.revisionWindow,
+      clock,
+      roundTimeoutMs: settings.requestTimeoutMs,
+      plantSkipConfirmation: options.plantOracle?.skipConfirmation === true,
+      plantStartFromMemory: options.plantOracle?.startFromMemory === true,
+    });
+    this.revisionSource = new OracleRevisionSource(
+      (count, atLeast) => this.#revisionBlock(count, atLeast, {}),
+      clock,
+      // A reservation in the meta log, or a revision in a shard command, is a command an older
+      // build cannot apply: neither is proposed until every member says it can.
+      () => features.require("revisions", "a write with a cluster-wide revision", ""),
+    );
     this.#router = new Router(ctx, proposer, {
       stopping,
       selfDiverged: (group) => this.#repair.selfDiverged(group),
       followerReadBarrier: options.followerReadBarrier,
+      revisions: {
+        source: this.revisionSource,
+        enabled: () => features.lacking("revisions").length === 0,
+      },
     });
     this.#removalWatch = new RemovalWatch(ctx, (whileDown) => this.onRemoved(whileDown));
     // A node that was added once (even if it never caught up) can find out it was removed.
@@ -247,7 +271,7 @@ export class ClusterNode implements KvApi {
     this.#leases = new LeaseService(ctx, {
       router: this.#router,
       proposer,
-      revisions: options.revisions ?? UNBUILT_REVISIONS,
+      revisions: this.revisionSource,
       random: options.random,
       state: options.leaseState ?? UNBUILT_LEASE_STATE,
     });
@@ -267,6 +291,7 @@ export class ClusterNode implements KvApi {
     const membershipCheck = new Cadence(settings.membershipCheckTicks);
     const round = new Cadence(settings.rebalanceEveryTicks);
     host.onTick(() => {
+      this.#oracle.observe();
       const checkDue = membershipCheck.tick();
       const roundDue = round.tick();
       if (this.#lifecycle.is("stopping")) return;
@@ -318,7 +343,10 @@ export class ClusterNode implements KvApi {
         this.#ctx.host.kick();
       }
     }
-    if (r === this.#ctx.meta) this.#afterMetaApply();
+    if (r === this.#ctx.meta) {
+      this.#oracle.observe();
+      this.#afterMetaApply();
+    }
   }
 
   /** Keep the transport's address book and our own membership in step with the meta log. */
@@ -347,6 +375,28 @@ export class ClusterNode implements KvApi {
     // Checked on every node it passes (the one asked and the leader it is forwarded to).
     if (options.ifVersion !== undefined) this.#features.require("delete-if-version", "a conditional delete");
     return this.#router.delete(key, options);
+  }
+
+  /**
+   * A block of `count` revisions from the timestamp oracle, the first at least `atLeast`:
+   * served here when this node leads the meta group, else forwarded to its leader (a forwarded
+   * request is answered here or refused NotLeader, never forwarded again). Resolves with the first.
+   */
+  revisions(count: number, atLeast: number, options: RequestOptions = {}): Promise<number> {
+    return this.#revisionBlock(count, atLeast, options);
+  }
+
+  #revisionBlock(count: number, atLeast: number, options: RequestOptions): Promise<number> {
+    const { clock, settings } = this.#ctx;
+    return this.#router.onGroupLeader({
+      group: META_GROUP,
+      options,
+      deadline: clock.now() + settings.requestTimeoutMs,
+      // A block lost in an answer that never arrived is only a gap: safe to ask again anywhere.
+      idempotent: true,
+      local: () => this.#oracle.next(count, atLeast),
+      remote: (peer, deadline) => peer.revisions(count, atLeast, deadline),
+    });
   }
 
   async join(member: MemberInfo, options: RequestOptions = {}): Promise<JoinResult> {

@@ -22,7 +22,7 @@ import type { MetadataValue } from "../../gossip/index.ts";
 import { type GossipPort, gossipKeys } from "./gossip-keys.ts";
 
 /** What this build applies; older builds publish none of them. */
-export const NODE_FEATURES = ["delete-if-version"] as const;
+export const NODE_FEATURES = ["delete-if-version", "revisions"] as const;
 export type NodeFeature = (typeof NODE_FEATURES)[number];
 
 /** The features record a node publishes at gossip incarnation `incarnation`. */
@@ -47,13 +47,13 @@ export class FeatureGate {
     return this.#members().filter((id) => !supports(gossip, id, feature));
   }
 
-  /** Throw Unavailable naming the members that lack `feature`, if any. */
-  require(feature: NodeFeature, what: string): void {
+  /** Throw Unavailable naming the members that lack `feature`, if any; `instead`: what to do meanwhile. */
+  require(feature: NodeFeature, what: string, instead = "or use an unconditional delete"): void {
     const lacking = this.lacking(feature);
     if (lacking.length === 0) return;
     throw new RingkvError(
       "Unavailable",
-      `${what} needs every member to support ${feature}; ${lacking.join(", ")} ${lacking.length === 1 ? "does" : "do"} not (an older version, or not heard from since it started): upgrade ${lacking.length === 1 ? "it" : "them"}, or use an unconditional delete`,
+      `${what} needs every member to support ${feature}; ${lacking.join(", ")} ${lacking.length === 1 ? "does" : "do"} not (an older version, or not heard from since it started): upgrade ${lacking.length === 1 ? "it" : "them"}${instead ? `, ${instead}` : ""}`,
     );
   }
 }

@@ -17,12 +17,24 @@ import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 
 export const FORWARD_SERVICE_NAME = "ringkv.forward.Forward";
 
+/** A block of revisions from the timestamp oracle (the meta leader): `count`, the first ≥ atLeast. */
+export interface RevisionsRequest {
+  readonly count: number;
+  readonly atLeast: number;
+}
+
+/** The block first .. first + count - 1. */
+export interface RevisionsResponse {
+  readonly first: number;
+}
+
 /** One forwarded operation (the `op` oneof; protobufjs names the set member in `op` on decode). */
 export type ForwardOp =
   | { readonly put: PutRequest; readonly op?: "put" }
   | { readonly get: GetRequest; readonly op?: "get" }
   | { readonly delete: DeleteRequest; readonly op?: "delete" }
-  | { readonly lease: LeaseForward; readonly op?: "lease" };
+  | { readonly lease: LeaseForward; readonly op?: "lease" }
+  | { readonly revisions: RevisionsRequest; readonly op?: "revisions" };
 
 export type ForwardRequest = ForwardOp & { readonly id: number };
 
@@ -42,6 +54,7 @@ export type ForwardReply =
   | { readonly id: number; readonly get: GetResponse; readonly result?: "get" }
   | { readonly id: number; readonly delete: DeleteResponse; readonly result?: "delete" }
   | { readonly id: number; readonly lease: LeaseForwardReply; readonly result?: "lease" }
+  | { readonly id: number; readonly revisions: RevisionsResponse; readonly result?: "revisions" }
   | { readonly id: number; readonly error: WireForwardError; readonly result?: "error" };
 
 export interface ForwardReplies {

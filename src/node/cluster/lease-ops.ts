@@ -56,7 +56,7 @@ export interface GroupRunner {
 
 export interface LeaseServiceOptions {
   readonly router: GroupRunner;
-  readonly proposer: Pick<Proposer, "propose">;
+  readonly proposer: Pick<Proposer, "propose" | "proposeWrite">;
   readonly revisions: RevisionSource;
   readonly random: Random;
   readonly state: LeaseState;
@@ -287,22 +287,16 @@ export class LeaseService implements LeaseOps {
     });
   }
 
-  /** On the shard's leader: a revision from the oracle, proposed; a stale one asked again. */
+  /** On the shard's leader: at a fresh revision from the oracle (a stale one asked again). */
   async #revokeKeysHere(r: Replica, lease: number): Promise<number> {
-    const { settings } = this.#ctx;
-    let atLeast: number | undefined;
-    for (let attempt = 0; attempt <= settings.leaseStaleRevisionRetriesMax; attempt++) {
-      const revision = await this.#options.revisions.next(atLeast);
-      const result = await this.#options.proposer.propose(r, { revokeLeaseKeys: { lease, revision } });
-      if (result.kind === "leaseKeysRevoked") return result.deleted;
-      if (result.kind !== "staleRevision")
-        throw new RingkvError("Internal", `unexpected result ${result.kind}`);
-      atLeast = result.floor + 1;
-    }
-    throw new RingkvError(
-      "Unavailable",
-      `${r.group}: revokeLeaseKeys met a stale revision ${settings.leaseStaleRevisionRetriesMax + 1} times`,
+    const result = await this.#options.proposer.proposeWrite(
+      r,
+      (revision) => ({ revokeLeaseKeys: { lease, revision } }),
+      this.#options.revisions,
     );
+    if (result.kind !== "leaseKeysRevoked")
+      throw new RingkvError("Internal", `unexpected result ${result.kind}`);
+    return result.deleted;
   }
 
   /** The keys attached to `id`, shard after shard, at most leaseKeysMax in all. */

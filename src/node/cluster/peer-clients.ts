@@ -23,7 +23,7 @@ import type {
 import type { DeleteResponse, GetResponse, PutResponse } from "../../api/kv-wire.ts";
 import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { ForwardStream } from "./forward-stream.ts";
-import type { ForwardReply } from "./forward-wire.ts";
+import type { ForwardReply, RevisionsResponse } from "./forward-wire.ts";
 import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { fetchShardState } from "./shard-state-client.ts";
 
@@ -129,6 +129,12 @@ export class PeerClient {
     return field<LeaseForwardReply>(reply, "lease");
   }
 
+  /** Revisions are safe to ask again anywhere (`write` false): a lost block is only a gap. */
+  async revisions(count: number, atLeast: number, deadline: number): Promise<number> {
+    const reply = await this.#forward.call({ revisions: { count, atLeast } }, false, deadline);
+    return field<RevisionsResponse>(reply, "revisions").first;
+  }
+
   /** `forwarded` is false when a joining node asks a member (the member may forward once). */
   join(member: MemberInfo, deadline: number, forwarded = true): Promise<JoinResult> {
     return this.#call("Join", { member }, deadline, forwarded);
@@ -164,7 +170,7 @@ export class PeerClient {
 }
 
 /** The result of a reply, which must be of the kind asked for. */
-function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete" | "lease"): T {
+function field<T>(reply: ForwardReply, kind: "put" | "get" | "delete" | "lease" | "revisions"): T {
   const value = (reply as unknown as Record<string, unknown>)[kind];
   if (value === undefined || value === null)
     throw new RingkvError("Internal", `forward reply ${reply.id} is not a ${kind} answer`);

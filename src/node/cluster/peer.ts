@@ -30,6 +30,11 @@ export interface Peer {
   status(deadline: number, local?: boolean): Promise<StatusJson>;
   /** A lease operation for the meta leader's or a shard leader's node (lease-ops.ts). */
   lease(request: LeaseForward, deadline: number): Promise<LeaseForwardReply>;
+  /**
+   * A block of `count` revisions from the timestamp oracle at this peer (which must lead the
+   * meta group: it answers NotLeader otherwise, never forwards); resolves with the first.
+   */
+  revisions(count: number, atLeast: number, deadline: number): Promise<number>;
   /** A shard's state read on its leader there, for a backup (src/node/backup); gRPC peers only. */
   shardState?(shard: number, deadline: number): Promise<ShardState>;
 }

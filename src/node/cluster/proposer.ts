@@ -11,6 +11,7 @@ import type { MultiRaftHost } from "../host/host.ts";
 import type { Replica } from "../host/replica.ts";
 import type { Command } from "../kv/command.ts";
 import type { ApplyResult } from "../kv/state-machine.ts";
+import type { RevisionSource } from "./revision-source.ts";
 
 export class Proposer {
   readonly #host: MultiRaftHost;
@@ -39,6 +40,32 @@ export class Proposer {
     } finally {
       this.#pending--;
     }
+  }
+
+  /**
+   * Propose a shard write at a fresh cluster-wide revision: `command(revision)` with a revision
+   * from `revisions`, asked just before proposing (so a write that began after another completed
+   * gets a higher one). A write refused at apply because the shard already applied a higher
+   * revision (staleRevision) is proposed again with one above that floor, at most
+   * staleRevisionRetriesMax times; then Unavailable, which is true: it was never applied.
+   */
+  async proposeWrite(
+    replica: Replica,
+    command: (revision: number) => Command,
+    revisions: RevisionSource,
+  ): Promise<ApplyResult> {
+    let atLeast = 0;
+    for (let attempt = 0; attempt <= this.#settings.staleRevisionRetriesMax; attempt++) {
+      const revision = await revisions.next(atLeast);
+      const result = await this.propose(replica, command(revision));
+      if (result.kind !== "staleRevision") return result;
+      atLeast = result.floor + 1;
+    }
+    throw new RingkvError(
+      "Unavailable",
+      `${replica.group}: the write met a higher revision at apply ${this.#settings.staleRevisionRetriesMax + 1} times; it was not applied`,
+      { retryAfterMs: this.#settings.busyRetryAfterMs },
+    );
   }
 
   /** Refuse a put of `key` → `value` on `replica` if it would take the node past its quota. */

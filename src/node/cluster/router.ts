@@ -15,12 +15,15 @@ import { sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
 import { shardGroup } from "../host/groups.ts";
 import type { Replica } from "../host/replica.ts";
+import type { Command } from "../kv/command.ts";
+import type { ApplyResult } from "../kv/state-machine.ts";
 import { inConf } from "./conf.ts";
 import type { ClusterContext } from "./context.ts";
 import { followerRead, type ReadBarrier, waitForReadIndex } from "./follower-read.ts";
 import { gossipLeader } from "./gossip-keys.ts";
 import type { Peer } from "./peer.ts";
 import type { Proposer } from "./proposer.ts";
+import type { RevisionSource } from "./revision-source.ts";
 import {
   forwardFailureMessage,
   groupLabel,
@@ -57,6 +60,7 @@ export class Router {
   readonly #leaderHints = new Map<string, string>();
 
   readonly #followerReadBarrier: ReadBarrier;
+  readonly #revisions: { readonly source: RevisionSource; readonly enabled: () => boolean } | undefined;
   readonly #selfDiverged: (group: string) => boolean;
   /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */
   readonly readStats = { followerReads: 0, followerReadFallbacks: 0 };
@@ -70,6 +74,11 @@ export class Router {
       readonly selfDiverged: (group: string) => boolean;
       /** What follower reads wait for; only a planted-bug test replaces it. */
       readonly followerReadBarrier?: ReadBarrier | undefined;
+      /**
+       * Where puts and deletes get their revisions, and whether every member can apply commands
+       * that carry one (features.ts); absent or not enabled: written at their log index.
+       */
+      readonly revisions?: { readonly source: RevisionSource; readonly enabled: () => boolean } | undefined;
     },
   ) {
     this.#ctx = ctx;
@@ -77,6 +86,17 @@ export class Router {
     this.#stopping = options.stopping;
     this.#selfDiverged = options.selfDiverged;
     this.#followerReadBarrier = options.followerReadBarrier ?? waitForReadIndex;
+    this.#revisions = options.revisions;
+  }
+
+  /**
+   * Propose a shard write: with a fresh revision when every member can apply one (the answer's
+   * version is then that revision), else as before revisions, at its log index.
+   */
+  #proposeWrite(replica: Replica, command: (revision?: number) => Command): Promise<ApplyResult> {
+    const revisions = this.#revisions;
+    if (!revisions?.enabled()) return this.#proposer.propose(replica, command());
+    return this.#proposer.proposeWrite(replica, command, revisions.source);
   }
 
   // Keys and values arrive validated (src/api/limits.ts, at the servers): not checked again.
@@ -86,9 +106,15 @@ export class Router {
       remote: (peer, deadline) => peer.put(key, value, options, deadline),
       local: async (r) => {
         this.#proposer.checkQuota(r, key, value);
-        const put =
-          options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-        const result = await this.#proposer.propose(r, { put });
+        const { ifVersion } = options;
+        const result = await this.#proposeWrite(r, (revision) => ({
+          put: {
+            key,
+            value,
+            ...(ifVersion === undefined ? {} : { ifVersion }),
+            ...(revision === undefined ? {} : { revision }),
+          },
+        }));
         if (result.kind === "versionMismatch") {
           throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${options.ifVersion}`);
         }
@@ -166,9 +192,13 @@ export class Router {
       remote: (peer, deadline) => peer.delete(key, options, deadline),
       local: async (r) => {
         const { ifVersion } = options;
-        const result = await this.#proposer.propose(r, {
-          delete: ifVersion === undefined ? { key } : { key, ifVersion },
-        });
+        const result = await this.#proposeWrite(r, (revision) => ({
+          delete: {
+            key,
+            ...(ifVersion === undefined ? {} : { ifVersion }),
+            ...(revision === undefined ? {} : { revision }),
+          },
+        }));
         if (result.kind === "versionMismatch") {
           throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${ifVersion}`);
         }

@@ -135,6 +135,11 @@ export class Replica {
     return this.#applied;
   }
 
+  /** Term of the last entry (or snapshot) applied: the oracle serves once its term's first is. */
+  get appliedTerm(): number {
+    return this.#appliedTerm;
+  }
+
   isLeader(): boolean {
     return this.raw.softState().role === Role.Leader;
   }

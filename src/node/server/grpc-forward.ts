@@ -22,9 +22,19 @@ export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
   /** Serves forwarded lease operations (ClusterNode.leaseForward); refused when absent. */
   readonly leases?: LeaseForwardServer;
+  /** The timestamp oracle here (forwarded: answer or NotLeader); absent: the op is refused. */
+  readonly revisions?: (count: number, atLeast: number) => Promise<number>;
 }
 
 type Call = grpc.ServerDuplexStream<ForwardBatch, ForwardReplies>;
+
+type ForwardHandlers = Handlers & {
+  readonly leases: LeaseForwardServer | undefined;
+  readonly revisions: ((count: number, atLeast: number) => Promise<number>) | undefined;
+};
+
+/** Most revisions one forwarded request may ask for (a node asks for one per waiting write). */
+export const FORWARD_REVISIONS_MAX = 65_536;
 
 /** Serve `api` as the ringkv.forward.Forward service on `server`. */
 export function registerForwardService(
@@ -32,14 +42,17 @@ export function registerForwardService(
   api: KvApi,
   options: ForwardServiceOptions = {},
 ): void {
-  const handlers = kvHandlers(api, kvLimits(options));
+  const handlers: ForwardHandlers = {
+    ...kvHandlers(api, kvLimits(options)),
+    leases: options.leases,
+    revisions: options.revisions,
+  };
   server.addService(forwardServiceDefinition(), {
-    Stream: (call: Call) => serveStream(call, handlers, options),
+    Stream: (call: Call) => serveStream(call, handlers, options.metrics),
   });
 }
 
-function serveStream(call: Call, handlers: Handlers, options: ForwardServiceOptions): void {
-  const { metrics } = options;
+function serveStream(call: Call, handlers: ForwardHandlers, metrics: Metrics | undefined): void {
   // Headers now: the caller takes them as "stream established".
   call.sendMetadata(new grpc.Metadata());
   let out: ForwardReply[] = [];
@@ -68,7 +81,7 @@ function serveStream(call: Call, handlers: Handlers, options: ForwardServiceOpti
     for (const request of batch.requests) {
       inFlight++;
       const started = performance.now();
-      serve(request, handlers, options.leases).then(
+      serve(request, handlers).then(
         (reply) => {
           const code =
             "error" in reply
@@ -104,11 +117,7 @@ function serveStream(call: Call, handlers: Handlers, options: ForwardServiceOpti
   call.on("cancelled", drop);
 }
 
-async function serve(
-  request: ForwardRequest,
-  handlers: Handlers,
-  leases: LeaseForwardServer | undefined,
-): Promise<ForwardReply> {
+async function serve(request: ForwardRequest, handlers: ForwardHandlers): Promise<ForwardReply> {
   const id = request.id;
   try {
     if ("put" in request && request.put)
@@ -118,8 +127,21 @@ async function serve(
     if ("delete" in request && request.delete)
       return { id, delete: await handlers.Delete(request.delete, true), result: "delete" };
     if ("lease" in request && request.lease) {
-      if (!leases) throw new RingkvError("Unavailable", "leases are not served by this node");
-      return { id, lease: await leases(request.lease), result: "lease" };
+      if (!handlers.leases) throw new RingkvError("Unavailable", "leases are not served by this node");
+      return { id, lease: await handlers.leases(request.lease), result: "lease" };
+    }
+    if ("revisions" in request && request.revisions) {
+      const { count, atLeast } = request.revisions;
+      if (!handlers.revisions) throw new RingkvError("Unavailable", "this node serves no revisions");
+      if (
+        !Number.isSafeInteger(count) ||
+        count < 1 ||
+        count > FORWARD_REVISIONS_MAX ||
+        !Number.isSafeInteger(atLeast)
+      ) {
+        throw new RingkvError("InvalidArgument", `revisions: count must be 1..${FORWARD_REVISIONS_MAX}`);
+      }
+      return { id, revisions: { first: await handlers.revisions(count, atLeast) }, result: "revisions" };
     }
     throw new Error("forward request without an operation");
   } catch (e) {

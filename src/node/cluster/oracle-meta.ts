@@ -1,0 +1,41 @@
+// The meta group as the timestamp oracle uses it (timestamp-oracle.ts's OracleMeta): this node's
+// meta replica, its proposals going through the node's Proposer (back-pressure included).
+import { RingkvError } from "../../api/errors.ts";
+import { NONE } from "../../raft/index.ts";
+import type { MultiRaftHost } from "../host/host.ts";
+import type { Replica } from "../host/replica.ts";
+import type { Proposer } from "./proposer.ts";
+import type { OracleMeta } from "./timestamp-oracle.ts";
+
+export function replicaOracleMeta(meta: Replica, host: MultiRaftHost, proposer: Proposer): OracleMeta {
+  return {
+    // status() builds the progress map: affordable here, once per batch and tick, not per write.
+    leaderTerm: () => (meta.isLeader() ? meta.raw.status().term : undefined),
+    leaderHint: () => {
+      const { leader } = meta.raw.softState();
+      return leader === NONE ? "" : leader;
+    },
+    appliedTerm: () => meta.appliedTerm,
+    reservedUpTo: () => appliedReservation(meta),
+    async reserve(upTo) {
+      const result = await proposer.propose(meta, { reserveRevisions: { upTo } });
+      if (result.kind !== "revisionsReserved") {
+        throw new RingkvError("Internal", `reserveRevisions answered ${result.kind}`);
+      }
+    },
+    async confirmLeadership() {
+      const confirmed = meta.readIndex();
+      host.kick(); // the confirmation round leaves now, not on the next tick
+      await confirmed;
+    },
+  };
+}
+
+/**
+ * The highest reservation the meta state machine applied. Read structurally until the state
+ * machine with the reserveRevisions apply (branch kvsm) is merged; 0 before it exists.
+ */
+function appliedReservation(meta: Replica): number {
+  const held = (meta.sm as unknown as { revisionsReservedUpTo?: unknown }).revisionsReservedUpTo;
+  return typeof held === "number" ? held : 0;
+}
