@@ -39,8 +39,6 @@ export interface PutRequest {
   readonly value: Uint8Array;
   /** Present only when the caller asked for compare-and-set (proto3 `optional`). */
   readonly ifVersion?: number;
-  /** Present only for a put with a lease (proto3 `optional`). */
-  readonly lease?: number;
 }
 export interface PutResponse {
   readonly version: number;

@@ -3483,9 +3483,6 @@ export namespace ringkv {
 
             /** PutRequest ifVersion */
             ifVersion?: (number|null);
-
-            /** PutRequest lease */
-            lease?: (number|null);
         }
 
         /** Represents a PutRequest. */
@@ -3505,9 +3502,6 @@ export namespace ringkv {
 
             /** PutRequest ifVersion. */
             public ifVersion?: (number|null);
-
-            /** PutRequest lease. */
-            public lease?: (number|null);
 
             /**
              * Creates a new PutRequest instance using the specified properties.

@@ -5365,7 +5365,7 @@ export const ringkv = $root.ringkv = (() => {
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
                     $root.ringkv.forward.RevisionsRequest.encode(message.revisions, writer.uint32(42).fork(), q + 1).ldelim();
                 if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
-                    $root.ringkv.forward.LeaseForward.encode(message.lease, writer.uint32(162).fork(), q + 1).ldelim();
+                    $root.ringkv.forward.LeaseForward.encode(message.lease, writer.uint32(242).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -5408,7 +5408,7 @@ export const ringkv = $root.ringkv = (() => {
                             message["delete"] = $root.ringkv.kv.DeleteRequest.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
-                    case 20: {
+                    case 30: {
                             message.lease = $root.ringkv.forward.LeaseForward.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
@@ -6062,7 +6062,7 @@ export const ringkv = $root.ringkv = (() => {
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
                     $root.ringkv.forward.RevisionsResponse.encode(message.revisions, writer.uint32(50).fork(), q + 1).ldelim();
                 if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
-                    $root.ringkv.forward.LeaseForwardReply.encode(message.lease, writer.uint32(162).fork(), q + 1).ldelim();
+                    $root.ringkv.forward.LeaseForwardReply.encode(message.lease, writer.uint32(242).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -6109,7 +6109,7 @@ export const ringkv = $root.ringkv = (() => {
                             message.error = $root.ringkv.forward.ForwardError.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
-                    case 20: {
+                    case 30: {
                             message.lease = $root.ringkv.forward.LeaseForwardReply.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
@@ -7842,19 +7842,12 @@ export const ringkv = $root.ringkv = (() => {
             PutRequest.prototype.key = $util.newBuffer([]);
             PutRequest.prototype.value = $util.newBuffer([]);
             PutRequest.prototype.ifVersion = null;
-            PutRequest.prototype.lease = null;
 
             let $oneOfFields;
 
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(PutRequest.prototype, "_ifVersion", {
                 get: $util.oneOfGetter($oneOfFields = ["ifVersion"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            // Virtual OneOf for proto3 optional field
-            Object.defineProperty(PutRequest.prototype, "_lease", {
-                get: $util.oneOfGetter($oneOfFields = ["lease"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -7875,8 +7868,6 @@ export const ringkv = $root.ringkv = (() => {
                     writer.uint32(18).bytes(message.value);
                 if (message.ifVersion != null && Object.hasOwnProperty.call(message, "ifVersion"))
                     writer.uint32(24).uint64(message.ifVersion);
-                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
-                    writer.uint32(160).uint64(message.lease);
                 return writer;
             };
 
@@ -7915,10 +7906,6 @@ export const ringkv = $root.ringkv = (() => {
                             message.ifVersion = reader.uint64();
                             break;
                         }
-                    case 20: {
-                            message.lease = reader.uint64();
-                            break;
-                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -7950,11 +7937,6 @@ export const ringkv = $root.ringkv = (() => {
                     properties._ifVersion = 1;
                     if (!$util.isInteger(message.ifVersion) && !(message.ifVersion && $util.isInteger(message.ifVersion.low) && $util.isInteger(message.ifVersion.high)))
                         return "ifVersion: integer|Long expected";
-                }
-                if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
-                    properties._lease = 1;
-                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
-                        return "lease: integer|Long expected";
                 }
                 return null;
             };
@@ -7988,15 +7970,6 @@ export const ringkv = $root.ringkv = (() => {
                         message.ifVersion = object.ifVersion;
                     else if (typeof object.ifVersion === "object")
                         message.ifVersion = new $util.LongBits(object.ifVersion.low >>> 0, object.ifVersion.high >>> 0).toNumber(true);
-                if (object.lease != null)
-                    if ($util.Long)
-                        message.lease = $util.Long.fromValue(object.lease, true);
-                    else if (typeof object.lease === "string")
-                        message.lease = parseInt(object.lease, 10);
-                    else if (typeof object.lease === "number")
-                        message.lease = object.lease;
-                    else if (typeof object.lease === "object")
-                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -8037,16 +8010,6 @@ export const ringkv = $root.ringkv = (() => {
                         object.ifVersion = options.longs === String ? $util.Long.prototype.toString.call(message.ifVersion) : options.longs === Number ? new $util.LongBits(message.ifVersion.low >>> 0, message.ifVersion.high >>> 0).toNumber(true) : message.ifVersion;
                     if (options.oneofs)
                         object._ifVersion = "ifVersion";
-                }
-                if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, true).toBigInt();
-                    else if (typeof message.lease === "number")
-                        object.lease = options.longs === String ? String(message.lease) : message.lease;
-                    else
-                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber(true) : message.lease;
-                    if (options.oneofs)
-                        object._lease = "lease";
                 }
                 return object;
             };

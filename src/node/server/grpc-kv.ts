@@ -130,20 +130,6 @@ export function kvHandlers(api: KvApi, limits: KvLimits, model: ModelPart = UNBU
       validateKey(request.key, limits.maxKeyBytes);
       validateValue(request.value, limits.maxValueBytes);
       const options = requestOptions(forwarded, callerDeadline);
-      if (request.lease !== undefined && request.lease !== 0) {
-        validateLeaseId(request.lease);
-        if (request.ifVersion !== undefined) {
-          throw new RingkvError(
-            "InvalidArgument",
-            "a put with a lease cannot also compare a version (use a txn)",
-          );
-        }
-        const put = await model.putRecord(
-          { key: request.key, value: request.value, lease: request.lease },
-          options,
-        );
-        return { version: put.revision };
-      }
       if (request.ifVersion === undefined) return api.put(request.key, request.value, options);
       validateVersion(request.ifVersion);
       return api.put(request.key, request.value, { ...options, ifVersion: request.ifVersion });
