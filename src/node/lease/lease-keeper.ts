@@ -82,9 +82,12 @@ export class LeaseKeeper {
     for (const id of this.#deadlines.keys()) if (!seen.has(id)) this.#deadlines.delete(id);
   }
 
-  /** A lease granted through this keeper: its deadline starts now. */
+  /**
+   * A lease granted through this keeper: its deadline starts now. A keeper deposed meanwhile does
+   * nothing (the grant is applied; the next leader's keeper gives it a full TTL on first sight).
+   */
   granted(lease: LeaseRecord): void {
-    this.#requireActive();
+    if (!this.#followLeadership()) return;
     this.#deadlines.set(lease.id, this.#options.now() + lease.ttlSeconds * 1000);
   }
 
