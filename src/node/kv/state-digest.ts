@@ -24,7 +24,17 @@
 // value "bc") differ.
 
 /** Kinds of elements, folded into the hash so that no two kinds can ever collide by layout. */
-export const DigestElement = { entry: 1, member: 2, config: 3 } as const;
+export const DigestElement = {
+  entry: 1,
+  member: 2,
+  config: 3,
+  /** A key whose create revision, writes or lease say more than its version (see toggleRecord). */
+  record: 4,
+  floor: 5,
+  revokedLease: 6,
+  revisionsReserved: 7,
+  lease: 8,
+} as const;
 export type DigestElement = (typeof DigestElement)[keyof typeof DigestElement];
 
 const C1 = 0x239b961b;
@@ -141,6 +151,52 @@ export class StateDigest implements DigestLanes {
     h.bytes(key);
     h.bytes(value);
     h.integer(version);
+    h.finish();
+    this.#lane1 ^= h.h1;
+    this.#lane2 ^= h.h2;
+  }
+
+  /**
+   * Add or remove a key with everything stored of it. A key as a build before revisions would
+   * hold it (created by its last write, no lease) hashes as that build's entry did; any other
+   * hashes its create revision, writes and lease too, under its own element kind.
+   */
+  toggleRecord(
+    key: Uint8Array,
+    value: Uint8Array,
+    record: {
+      readonly modRevision: number;
+      readonly createRevision: number;
+      readonly writes: number;
+      readonly lease: number;
+    },
+  ): void {
+    const { modRevision, createRevision, writes, lease } = record;
+    if (createRevision === modRevision && writes === 1 && lease === 0) {
+      this.toggleEntry(key, value, modRevision);
+      return;
+    }
+    const h = scratch;
+    h.begin(DigestElement.record);
+    h.block(key.length, value.length);
+    h.bytes(key);
+    h.bytes(value);
+    h.integer(modRevision);
+    h.integer(createRevision);
+    h.integer(writes);
+    // A lease id is a signed 64-bit number; its two's complement words (exact up to 2^53).
+    h.block(lease | 0, Math.floor(lease / TWO_TO_32) | 0);
+    h.finish();
+    this.#lane1 ^= h.h1;
+    this.#lane2 ^= h.h2;
+  }
+
+  /** Add or remove an element made of numbers (non-negative safe integers), e.g. the floor. */
+  toggleNumbers(kind: DigestElement, a: number, b = 0): void {
+    const h = scratch;
+    h.begin(kind);
+    h.integer(a);
+    h.integer(b);
     h.finish();
     this.#lane1 ^= h.h1;
     this.#lane2 ^= h.h2;

@@ -1,44 +1,38 @@
-// The key-value state machine of one data group: the map every replica builds by applying the
-// same committed commands in the same order. Deterministic: no clock, no randomness.
+// The key-value state machine of one data group: the keys every replica builds by applying the
+// same committed commands in the same order. Deterministic: no clock, no randomness, no I/O.
+//
+// Revisions (src/api/kv-model.ts, notes in README.md): a shard write applies at
+// `command.revision` (its log index for entries written before revisions) only if that is above
+// the shard's `floor`, the highest revision it applied or was fenced at; else it is refused,
+// unapplied (staleRevision). So revisions increase in log order within a shard, and a read at
+// any point answers `revision` = floor: every write it does not reflect has a higher one.
 //
 // It keeps a digest of everything it holds (state-digest.ts), updated with each command: every
-// key with its value and version, and in the meta group every member record and the config too,
-// so replicas whose states differ in any way have different digests (with probability 1-2^-64).
+// key with all that is stored of it, the floor and revoked leases, and in the meta group the
+// members, config, revision reservations and lease table, so replicas whose states differ in any
+// way have different digests (with probability 1-2^-64). And it keeps a bounded history of the
+// changes it applied (event-history.ts) for watches; history is not state: not in the digest,
+// not in snapshots.
 import type { VersionedValue } from "../../api/kv-api.ts";
+import type { KeyRecord, RangeQuery, RangeResult, WatchEvent } from "../../api/kv-model.ts";
 import { decodeMessage, wire } from "../../api/proto.ts";
 import type { ApplyResult } from "./apply-result.ts";
 import type { ClusterConfig, Command, MemberRecord } from "./command.ts";
+import { EventHistory, type EventHistoryOptions } from "./event-history.ts";
+import { byteString, KeyStore, type Stored, stringBytes } from "./key-store.ts";
+import { keyRecord, RANGE_BOUNDS_DEFAULT, type RangeBounds, readRange } from "./range-read.ts";
+import { type ShardCommand, ShardWrites } from "./shard-writes.ts";
 import { DigestElement, type DigestLanes, StateDigest } from "./state-digest.ts";
 
 export type { ApplyResult } from "./apply-result.ts";
-
-/**
- * A value is held as a one-byte (latin1) string, one char per byte, not as a Uint8Array: V8
- * keeps such a string inline on the heap (16 bytes of header), while every Uint8Array is a view
- * object, an ArrayBuffer object and an off-heap backing store. A Map of 1M 16-byte keys to
- * `{ value, version }` with 100-byte values grew RSS by ~340 bytes per key this way against ~670
- * with Uint8Array values (Node 20, measured in one process after a forced GC), at the price of
- * one copy back to bytes per read. `npm run bench:memory` measures what a whole node holds.
- */
-interface Stored {
-  readonly value: string;
-  readonly version: number;
-}
+export {
+  RANGE_BOUNDS_DEFAULT,
+  RANGE_MAX_BYTES_DEFAULT,
+  RANGE_MAX_KEYS_DEFAULT,
+  type RangeBounds,
+} from "./range-read.ts";
 
 const SnapshotType = wire.command.StateSnapshot;
-
-/** Keys are byte strings; a latin1 string holds each byte as one char, so Map lookups work. */
-function keyString(key: Uint8Array): string {
-  return byteString(key);
-}
-
-function byteString(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-}
-
-function stringBytes(s: string): Uint8Array {
-  return Buffer.from(s, "latin1");
-}
 
 const utf8 = new TextEncoder();
 
@@ -51,31 +45,122 @@ function configBytes(c: ClusterConfig): Uint8Array {
   return utf8.encode(JSON.stringify([c.shardCount, c.replicationFactor]));
 }
 
+/** A lease as the meta group holds it. */
+export interface LeaseRecord {
+  readonly id: number;
+  readonly ttlSeconds: number;
+  /** Revoked (or expired): its keys are being deleted shard by shard, then it is forgotten. */
+  readonly revoking: boolean;
+}
+
+export interface KvStateMachineOptions {
+  readonly history?: EventHistoryOptions;
+  /** The bounds of ranges answered while applying (fence, txn). */
+  readonly rangeBounds?: RangeBounds;
+}
+
+interface SnapshotKeyValue {
+  key: Uint8Array;
+  value: Uint8Array;
+  version: number;
+  createRevision?: number;
+  writes?: number;
+  lease?: number;
+}
+
+interface DecodedSnapshot {
+  entries: SnapshotKeyValue[];
+  members: MemberRecord[];
+  config?: ClusterConfig;
+  floor?: number;
+  revokedLeases?: number[];
+  revisionsReserved?: number;
+  leases?: LeaseRecord[];
+}
+
 export class KvStateMachine {
-  readonly #data = new Map<string, Stored>();
+  readonly #keys = new KeyStore();
   readonly #members = new Map<string, MemberRecord>();
   #config: ClusterConfig | null = null;
-  #bytes = 0;
+  #revisionsReserved = 0;
+  readonly #leases = new Map<number, LeaseRecord>();
   readonly #digest = new StateDigest();
+  readonly #history: EventHistory;
+  readonly #writes: ShardWrites;
   /** Bumped whenever the address book changes, so watchers can skip unchanged applies. */
   membersVersion = 0;
 
+  constructor(options: KvStateMachineOptions = {}) {
+    this.#history = new EventHistory(options.history);
+    this.#writes = new ShardWrites(this.#keys, this.#digest, options.rangeBounds ?? RANGE_BOUNDS_DEFAULT);
+  }
+
   get keyCount(): number {
-    return this.#data.size;
+    return this.#keys.size;
   }
 
   /** Bytes of keys and values held (what the data quota counts). */
   get sizeBytes(): number {
-    return this.#bytes;
+    return this.#keys.bytes;
+  }
+
+  /** The highest revision this shard applied or was fenced at. */
+  get floor(): number {
+    return this.#writes.floor;
+  }
+
+  /** Recent changes, for watches. */
+  get history(): EventHistory {
+    return this.#history;
   }
 
   get(key: Uint8Array): VersionedValue | null {
-    const stored = this.#data.get(keyString(key));
-    return stored === undefined ? null : { value: stringBytes(stored.value), version: stored.version };
+    const stored = this.#keys.get(byteString(key));
+    return stored === undefined ? null : { value: stringBytes(stored.value), version: stored.modRevision };
   }
 
+  /** The key with everything stored of it, or null. */
+  record(key: Uint8Array): KeyRecord | null {
+    const k = byteString(key);
+    const stored = this.#keys.get(k);
+    return stored === undefined ? null : keyRecord(k, stored);
+  }
+
+  /** The key's version (its mod revision), 0 if absent. */
   version(key: Uint8Array): number {
-    return this.#data.get(keyString(key))?.version ?? 0;
+    return this.#keys.get(byteString(key))?.modRevision ?? 0;
+  }
+
+  /** The query over this shard at this point; `revision` is the floor. */
+  range(query: RangeQuery, bounds: RangeBounds = RANGE_BOUNDS_DEFAULT): RangeResult {
+    return readRange(this.#keys, query, bounds, this.#writes.floor);
+  }
+
+  /** The keys of this shard attached to `lease`, in byte order. */
+  leaseKeys(lease: number): Uint8Array[] {
+    return this.#keys
+      .leaseKeys(lease)
+      .sort()
+      .map((k) => stringBytes(k));
+  }
+
+  /** Leases whose keys this shard deleted (a put with one is refused), ascending. */
+  revokedLeases(): number[] {
+    return this.#writes.revokedLeases();
+  }
+
+  /** Meta: the highest revision the timestamp oracle may hand out. */
+  get revisionsReserved(): number {
+    return this.#revisionsReserved;
+  }
+
+  /** Meta: every lease, by id. */
+  leases(): LeaseRecord[] {
+    return [...this.#leases.values()].sort((a, b) => a.id - b.id);
+  }
+
+  lease(id: number): LeaseRecord | undefined {
+    return this.#leases.get(id);
   }
 
   /** The cluster's shard count and replication factor (meta group only; null elsewhere). */
@@ -101,53 +186,73 @@ export class KvStateMachine {
     return this.#digest;
   }
 
-  /** Apply the command committed at `index` (which becomes the version of what it writes). */
+  /** Apply the command committed at `index` (the revision of a write that carries none). */
   apply(command: Command, index: number): ApplyResult {
-    if ("put" in command) {
-      const { key, value, ifVersion } = command.put;
-      const k = keyString(key);
-      const current = this.#data.get(k);
-      const currentVersion = current?.version ?? 0;
-      if (ifVersion !== undefined && ifVersion !== currentVersion) {
-        return { kind: "versionMismatch", current: currentVersion };
-      }
-      this.#bytes += value.byteLength - (current ? current.value.length : -key.byteLength);
-      // The old entry's hash is recomputed, not stored: storing it would spare one hash per
-      // overwrite and delete (~90 ns for 100 bytes, bench/state-digest) but cost memory for
-      // every key held, two boxed 32-bit lanes per entry in V8.
-      if (current) this.#digest.toggleEntry(key, stringBytes(current.value), current.version);
-      this.#digest.toggleEntry(key, value, index);
-      // A copy, so the decoded command's (possibly larger) buffer is not pinned.
-      this.#data.set(k, { value: byteString(value), version: index });
-      return { kind: "put", version: index };
+    if (isShardCommand(command)) {
+      const events: WatchEvent[] = [];
+      const floor = this.#writes.floor;
+      const result = this.#writes.apply(command, index, events);
+      if (events.length > 0 || this.#writes.floor !== floor) this.#history.record(events, this.#writes.floor);
+      return result;
     }
-    if ("delete" in command) {
-      const { key, ifVersion } = command.delete;
-      const k = keyString(key);
-      const current = this.#data.get(k);
-      // Checked here, at apply time, not before proposing: a write committed in between would
-      // otherwise be deleted unseen.
-      if (ifVersion !== undefined && ifVersion !== (current?.version ?? 0)) {
-        return { kind: "versionMismatch", current: current?.version ?? 0 };
+    return this.#applyMeta(command);
+  }
+
+  #applyMeta(command: Exclude<Command, ShardCommand>): ApplyResult {
+    if ("reserveRevisions" in command) {
+      const upTo = command.reserveRevisions.upTo;
+      if (upTo > this.#revisionsReserved) {
+        this.#digest.toggleNumbers(DigestElement.revisionsReserved, this.#revisionsReserved);
+        this.#revisionsReserved = upTo;
+        this.#digest.toggleNumbers(DigestElement.revisionsReserved, upTo);
       }
-      if (!current) return { kind: "delete", deleted: false, revision: index };
-      this.#data.delete(k);
-      this.#bytes -= key.byteLength + current.value.length;
-      this.#digest.toggleEntry(key, stringBytes(current.value), current.version);
-      return { kind: "delete", deleted: true, revision: index };
+      return { kind: "revisionsReserved", upTo: this.#revisionsReserved };
+    }
+    if ("grantLease" in command) {
+      const { id, ttlSeconds } = command.grantLease;
+      // Idempotent: a retried grant keeps the lease as it is (and a revoking one stays revoking).
+      if (!this.#leases.has(id)) this.#setLease({ id, ttlSeconds, revoking: false });
+      return { kind: "lease" };
+    }
+    if ("revokeLease" in command) {
+      const current = this.#leases.get(command.revokeLease.id);
+      if (current && !current.revoking) this.#setLease({ ...current, revoking: true });
+      return { kind: "lease" };
+    }
+    if ("forgetLease" in command) {
+      this.#dropLease(command.forgetLease.id);
+      return { kind: "lease" };
     }
     if ("setMember" in command) {
       this.#setMember(command.setMember);
     } else if ("setConfig" in command) {
       this.#setConfig(command.setConfig);
-    } else if ("removeMember" in command) {
-      this.#removeMember(command.removeMember);
     } else {
-      // The richer commands of issue 13 are proposed only once their apply exists.
-      throw new Error(`command ${Object.keys(command)[0]} is not applied yet`);
+      this.#removeMember(command.removeMember);
     }
     this.membersVersion++;
     return { kind: "member" };
+  }
+
+  #setLease(lease: LeaseRecord): void {
+    this.#dropLease(lease.id);
+    this.#leases.set(lease.id, lease);
+    this.#digest.toggleNumbers(
+      DigestElement.lease,
+      lease.id,
+      lease.ttlSeconds * 2 + (lease.revoking ? 1 : 0),
+    );
+  }
+
+  #dropLease(id: number): void {
+    const current = this.#leases.get(id);
+    if (current === undefined) return;
+    this.#leases.delete(id);
+    this.#digest.toggleNumbers(
+      DigestElement.lease,
+      current.id,
+      current.ttlSeconds * 2 + (current.revoking ? 1 : 0),
+    );
   }
 
   #setMember(record: MemberRecord): void {
@@ -170,38 +275,80 @@ export class KvStateMachine {
   }
 
   snapshot(): Uint8Array {
-    const entries = [...this.#data].map(([k, v]) => ({
-      key: stringBytes(k),
-      value: stringBytes(v.value),
-      version: v.version,
-    }));
+    const entries: SnapshotKeyValue[] = [];
+    for (const [k, s] of this.#keys.entries()) {
+      entries.push({
+        key: stringBytes(k),
+        value: stringBytes(s.value),
+        version: s.modRevision,
+        createRevision: s.createRevision,
+        writes: s.writes,
+        lease: s.lease,
+      });
+    }
     // Encoded straight from our own well-typed objects: verify/fromObject (encodeMessage's checks
     // for untrusted input) cost more than the encoding on a large map, on the Ready loop.
-    return SnapshotType.encode({ entries, members: this.members(), config: this.#config }).finish();
+    return SnapshotType.encode({
+      entries,
+      members: this.members(),
+      config: this.#config,
+      floor: this.#writes.floor,
+      revokedLeases: this.#writes.revokedLeases(),
+      revisionsReserved: this.#revisionsReserved,
+      leases: this.leases(),
+    }).finish();
   }
 
   restore(bytes: Uint8Array): void {
-    this.#data.clear();
+    this.#keys.clear();
     this.#members.clear();
     this.#config = null;
-    this.#bytes = 0;
+    this.#revisionsReserved = 0;
+    this.#leases.clear();
     this.#digest.reset();
+    this.#writes.reset();
     this.membersVersion++;
-    if (bytes.byteLength === 0) return;
-    const snap = decodeMessage<{
-      entries: { key: Uint8Array; value: Uint8Array; version: number }[];
-      members: MemberRecord[];
-      config?: ClusterConfig;
-    }>(SnapshotType, bytes);
+    if (bytes.byteLength > 0) this.#restoreFrom(decodeMessage<DecodedSnapshot>(SnapshotType, bytes));
+    this.#history.reset(this.#writes.floor);
+  }
+
+  #restoreFrom(snap: DecodedSnapshot): void {
+    // A snapshot from before revisions has no floor: its keys' versions were applied, so the
+    // floor is at least the highest of them.
+    let floor = snap.floor ?? 0;
     for (const e of snap.entries) {
-      this.#data.set(keyString(e.key), { value: byteString(e.value), version: e.version });
-      this.#bytes += e.key.byteLength + e.value.byteLength;
-      this.#digest.toggleEntry(e.key, e.value, e.version);
+      floor = Math.max(floor, e.version);
+      // A snapshot from before revisions holds only the version: the key was created by it.
+      const stored: Stored = {
+        value: byteString(e.value),
+        modRevision: e.version,
+        createRevision: e.createRevision || e.version,
+        writes: e.writes || 1,
+        lease: e.lease ?? 0,
+      };
+      this.#keys.set(byteString(e.key), stored);
+      this.#digest.toggleRecord(e.key, e.value, stored);
     }
+    this.#writes.restore(floor, snap.revokedLeases ?? []);
     for (const m of snap.members) {
       const { id, addr, http, leaving } = m;
       this.#setMember(leaving ? { id, addr, http, leaving } : { id, addr, http });
     }
     if (snap.config?.shardCount) this.#setConfig(snap.config);
+    if (snap.revisionsReserved) this.#applyMeta({ reserveRevisions: { upTo: snap.revisionsReserved } });
+    for (const lease of snap.leases ?? []) {
+      this.#setLease({ id: lease.id, ttlSeconds: lease.ttlSeconds, revoking: lease.revoking === true });
+    }
   }
+}
+
+function isShardCommand(command: Command): command is ShardCommand {
+  return (
+    "put" in command ||
+    "delete" in command ||
+    "deleteRange" in command ||
+    "txn" in command ||
+    "fence" in command ||
+    "revokeLeaseKeys" in command
+  );
 }

@@ -38,31 +38,42 @@ describe("state machine digest", () => {
     expect(applied(commands).digest()).not.toBe(EMPTY_DIGEST);
   });
 
-  it("depends on the state only, not on the order independent writes arrived in", () => {
-    // Each key is written once at a fixed version; any order of those puts is the same state.
+  it("depends on the state only, not on the order its elements were added in", () => {
+    // A shard applies writes in revision order, so order independence is the digest's own
+    // property: the same records toggled in in any order give the same digest.
     const keys = fc.uniqueArray(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 30 });
+    const record = (i: number) => ({
+      modRevision: 100 + i,
+      createRevision: 50 + (i % 3),
+      writes: 1 + (i % 4),
+      lease: i % 2,
+    });
     fc.assert(
       fc.property(keys, fc.nat(), (list, seed) => {
         const shuffled = [...list].sort((x, y) => ((hashOf(x) ^ seed) >>> 0) - ((hashOf(y) ^ seed) >>> 0));
-        const inOrder = new KvStateMachine();
-        for (const [i, k] of list.entries()) inOrder.apply(put(k, `v${i}`), 100 + i);
-        const reordered = new KvStateMachine();
+        const inOrder = new StateDigest();
+        for (const [i, k] of list.entries())
+          inOrder.toggleRecord(utf8.encode(k), utf8.encode(`v${i}`), record(i));
+        const reordered = new StateDigest();
         for (const k of shuffled) {
           const i = list.indexOf(k);
-          reordered.apply(put(k, `v${i}`), 100 + i);
+          reordered.toggleRecord(utf8.encode(k), utf8.encode(`v${i}`), record(i));
         }
-        expect(reordered.digest()).toBe(inOrder.digest());
+        expect(reordered.hex()).toBe(inOrder.hex());
       }),
     );
   });
 
-  it("a put and then a delete of a new key return the digest to what it was", () => {
+  it("a put and then a delete of a new key leave the digest of a shard whose floor only rose", () => {
     const sm = applied([put("a", "1"), put("b", "2")]);
     const before = sm.digest();
     sm.apply(put("fresh", "x"), 3);
     expect(sm.digest()).not.toBe(before);
     sm.apply(del("fresh"), 4);
-    expect(sm.digest()).toBe(before);
+    const fenced = applied([put("a", "1"), put("b", "2")]);
+    fenced.apply({ fence: { revision: 4 } }, 3);
+    expect(sm.digest()).toBe(fenced.digest());
+    expect(sm.digest()).not.toBe(before);
   });
 
   it("a different value, version or key changes the digest", () => {
@@ -74,13 +85,18 @@ describe("state machine digest", () => {
     expect(applied([put("ab", "c")]).digest()).not.toBe(applied([put("a", "bc")]).digest());
   });
 
-  it("an overwrite leaves the digest of a state that only ever held the final value", () => {
+  it("an overwrite leaves no trace of the old value, but the write count and create revision show", () => {
     const overwritten = new KvStateMachine();
     overwritten.apply(put("k", "old"), 1);
     overwritten.apply(put("k", "new"), 2);
+    const otherPast = new KvStateMachine();
+    otherPast.apply(put("k", "other"), 1);
+    otherPast.apply(put("k", "new"), 2);
+    expect(overwritten.digest()).toBe(otherPast.digest());
     const direct = new KvStateMachine();
+    direct.apply({ fence: { revision: 1 } }, 1);
     direct.apply(put("k", "new"), 2);
-    expect(overwritten.digest()).toBe(direct.digest());
+    expect(direct.digest()).not.toBe(overwritten.digest());
   });
 
   it("covers members and the config of the meta group", () => {
