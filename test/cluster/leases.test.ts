@@ -157,6 +157,39 @@ describe("leases on a real cluster", () => {
   );
 
   it(
+    "a lease whose meta leader's node is killed lives until TTL after its last keep-alive, and ends within an election after",
+    async () => {
+      const cluster = running();
+      const leader = await metaLeader(cluster);
+      const client = clientOf(cluster.others(leader));
+      try {
+        const { id } = await client.leaseGrant(TTL_S + 2);
+        const renewedFrom = performance.now();
+        const { ttlSeconds } = await client.leaseKeepAlive(id);
+        await leader.kill("SIGKILL");
+        const liveUntil = renewedFrom + ttlSeconds * 1000;
+        let answers = 0;
+        while (performance.now() < liveUntil) {
+          const left = await client.leaseTimeToLive(id).catch(() => null);
+          if (left === null || performance.now() >= liveUntil) continue;
+          expect(left.ttlSeconds, "a live lease's time left").toBeGreaterThanOrEqual(0);
+          answers++;
+        }
+        expect(answers, "answers from the new meta leader while the lease was live").toBeGreaterThan(0);
+        await waitFor(async () => (await client.leaseTimeToLive(id)).ttlSeconds === -1, {
+          timeoutMs: EXPIRY_SLACK_MS,
+          what: "the lease to expire under the new meta leader",
+        });
+      } finally {
+        client.close();
+        await cluster.restart(leader);
+        await cluster.waitForHealthy();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     "killing the meta leader's node neither expires a lease early nor keeps it forever",
     async () => {
       const cluster = running();

@@ -56,7 +56,7 @@ import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
 import { LeaseService, type LeaseState } from "./lease-ops.ts";
-import { UNBUILT_LEASE_STATE } from "./lease-state.ts";
+import { REPLICA_LEASE_STATE } from "./lease-state.ts";
 import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { Membership } from "./membership.ts";
 import { ModelService, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
@@ -273,7 +273,7 @@ export class ClusterNode implements KvApi {
       proposer,
       revisions: this.revisionSource,
       random: options.random,
-      state: options.leaseState ?? UNBUILT_LEASE_STATE,
+      state: options.leaseState ?? REPLICA_LEASE_STATE,
     });
     this.model = new ModelService({
       ranges: UNBUILT_RANGES,

@@ -1,9 +1,8 @@
 // Where the lease code reads the replicated lease state: the meta replica's lease table and a
-// shard replica's keys by lease (the state machine of src/node/kv).
+// shard replica's lease index, both kept by the state machine (src/node/kv/state-machine.ts).
 import type { LeaseState } from "./lease-ops.ts";
 
-/** Until the state machine keeps leases: no leases, no keys. */
-export const UNBUILT_LEASE_STATE: LeaseState = {
-  table: () => ({ leases: () => [], lease: () => undefined }),
-  keys: () => [],
+export const REPLICA_LEASE_STATE: LeaseState = {
+  table: (meta) => meta.sm,
+  keys: (shard, lease) => shard.sm.leaseKeys(lease),
 };

@@ -76,7 +76,13 @@ export class LeaseKeeper {
         continue;
       }
       const deadline = this.#deadlineOf(lease, now);
-      if (now >= deadline) void this.#retire(lease.id, false);
+      if (now >= deadline && !this.#retiring.has(lease.id)) {
+        this.#options.logger.info(
+          { lease: lease.id, ttlSeconds: lease.ttlSeconds, lateMs: now - deadline },
+          "lease expired",
+        );
+        void this.#retire(lease.id, false);
+      }
     }
     // Forgotten (or never applied) leases need no deadline.
     for (const id of this.#deadlines.keys()) if (!seen.has(id)) this.#deadlines.delete(id);
