@@ -5,10 +5,15 @@
 // not in the digest, not in snapshots; after a restore it starts empty with
 // compactedRevision = the restored floor. Events of one revision (a deleteRange, a txn) are
 // kept or dropped together, so a reader never sees part of a revision.
+//
+// A change is kept as references to what the key store held (the key string, the new and the
+// previous Stored), not as a WatchEvent with its byte arrays: every put makes one, and building
+// arrays for each would churn the heap (the previous record is garbage anyway once replaced).
+// WatchEvents are built when read: by since(), and for listeners when there are any.
 import { RingkvError } from "../../api/errors.ts";
-import type { WatchEvent } from "../../api/kv-model.ts";
+import type { KeyRecord, WatchEvent } from "../../api/kv-model.ts";
 import { invariant } from "../../invariant.ts";
-import { byteString, type StringSpan, spanHas } from "./key-store.ts";
+import { type Stored, type StringSpan, spanHas, stringBytes } from "./key-store.ts";
 
 /** Events a shard keeps for watches to start from (the oldest are dropped first). */
 export const HISTORY_MAX_EVENTS_DEFAULT = 10_000;
@@ -25,16 +30,43 @@ export interface EventHistoryOptions {
 /** Called synchronously at each apply that changed keys or the floor, with the events it made. */
 export type HistoryListener = (events: readonly WatchEvent[], floor: number) => void;
 
-function eventBytes(e: WatchEvent): number {
-  const prev = e.prevKv ? e.prevKv.key.byteLength + e.prevKv.value.byteLength : 0;
-  return HISTORY_EVENT_OVERHEAD_BYTES + e.kv.key.byteLength + e.kv.value.byteLength + prev;
+/** One change of a key: `stored` is what it holds after (null: deleted at `revision`). */
+export interface Change {
+  readonly key: string;
+  readonly revision: number;
+  readonly stored: Stored | null;
+  readonly prev: Stored | undefined;
+}
+
+function changeBytes(c: Change): number {
+  return (
+    HISTORY_EVENT_OVERHEAD_BYTES + c.key.length + (c.stored?.value.length ?? 0) + (c.prev?.value.length ?? 0)
+  );
+}
+
+const EMPTY = new Uint8Array(0);
+
+function record(key: Uint8Array, s: Stored): KeyRecord {
+  const { createRevision, modRevision, writes, lease } = s;
+  return { key, value: stringBytes(s.value), createRevision, modRevision, writes, lease };
+}
+
+/** The change as a watch event. */
+export function watchEvent(c: Change): WatchEvent {
+  const key = stringBytes(c.key);
+  const prevKv = c.prev && record(key, c.prev);
+  const kv =
+    c.stored === null
+      ? { key, value: EMPTY, createRevision: 0, modRevision: c.revision, writes: 0, lease: 0 }
+      : record(key, c.stored);
+  return prevKv ? { type: c.stored === null ? "delete" : "put", kv, prevKv } : { type: "put", kv };
 }
 
 export class EventHistory {
   readonly maxEvents: number;
   readonly maxBytes: number;
-  /** Events in revision order; the live ones are from #head on (dropped ones are cut lazily). */
-  #events: WatchEvent[] = [];
+  /** Changes in revision order; the live ones are from #head on (dropped ones are cut lazily). */
+  #events: Change[] = [];
   #head = 0;
   #bytes = 0;
   #compactedRevision = 0;
@@ -58,22 +90,20 @@ export class EventHistory {
     return this.#events.length - this.#head;
   }
 
-  /** Record the events of one apply (all at one revision, or none) and tell the listeners. */
-  record(events: readonly WatchEvent[], floor: number): void {
-    for (const e of events) {
+  /** Record the changes of one apply (all at one revision, or none) and tell the listeners. */
+  record(changes: readonly Change[], floor: number): void {
+    for (const c of changes) {
       const last = this.#events[this.#events.length - 1];
-      invariant(
-        last === undefined || last.kv.modRevision <= e.kv.modRevision,
-        "history out of revision order",
-        {
-          last: last?.kv.modRevision ?? 0,
-          next: e.kv.modRevision,
-        },
-      );
-      this.#events.push(e);
-      this.#bytes += eventBytes(e);
+      invariant(last === undefined || last.revision <= c.revision, "history out of revision order", {
+        last: last?.revision ?? 0,
+        next: c.revision,
+      });
+      this.#events.push(c);
+      this.#bytes += changeBytes(c);
     }
     this.#trim();
+    if (this.#listeners.size === 0) return;
+    const events = changes.map(watchEvent);
     for (const listener of [...this.#listeners]) listener(events, floor);
   }
 
@@ -102,20 +132,20 @@ export class EventHistory {
         `revision ${startRevision} is compacted: this shard's history starts after revision ${this.#compactedRevision}`,
       );
     }
-    const out: WatchEvent[] = [];
+    const out: Change[] = [];
     let i = this.#firstAtOrAfter(startRevision);
     while (i < this.#events.length) {
-      const revision = (this.#events[i] as WatchEvent).kv.modRevision;
-      const group: WatchEvent[] = [];
-      for (; i < this.#events.length && (this.#events[i] as WatchEvent).kv.modRevision === revision; i++) {
-        const e = this.#events[i] as WatchEvent;
-        if (spanHas(span, byteString(e.kv.key))) group.push(e);
+      const revision = (this.#events[i] as Change).revision;
+      const group: Change[] = [];
+      for (; i < this.#events.length && (this.#events[i] as Change).revision === revision; i++) {
+        const c = this.#events[i] as Change;
+        if (spanHas(span, c.key)) group.push(c);
       }
       if (out.length > 0 && out.length + group.length > maxEvents) break;
       out.push(...group);
       if (out.length >= maxEvents) break;
     }
-    return out;
+    return out.map(watchEvent);
   }
 
   #firstAtOrAfter(revision: number): number {
@@ -123,7 +153,7 @@ export class EventHistory {
     let hi = this.#events.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.#events[mid] as WatchEvent).kv.modRevision < revision) lo = mid + 1;
+      if ((this.#events[mid] as Change).revision < revision) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -132,12 +162,9 @@ export class EventHistory {
   /** Drop the oldest revisions until within bounds. */
   #trim(): void {
     while (this.length > this.maxEvents || this.#bytes > this.maxBytes) {
-      const revision = (this.#events[this.#head] as WatchEvent).kv.modRevision;
-      while (
-        this.#head < this.#events.length &&
-        (this.#events[this.#head] as WatchEvent).kv.modRevision === revision
-      ) {
-        this.#bytes -= eventBytes(this.#events[this.#head] as WatchEvent);
+      const revision = (this.#events[this.#head] as Change).revision;
+      while (this.#head < this.#events.length && (this.#events[this.#head] as Change).revision === revision) {
+        this.#bytes -= changeBytes(this.#events[this.#head] as Change);
         this.#head++;
       }
       this.#compactedRevision = Math.max(this.#compactedRevision, revision);

@@ -9,11 +9,11 @@ import type {
   PutRequest,
   TxnOp,
   TxnOpResult,
-  WatchEvent,
 } from "../../api/kv-model.ts";
 import type { ApplyResult } from "./apply-result.ts";
 import type { Command, ShardPut } from "./command.ts";
-import { byteString, type KeyStore, type Stored, spanHas, stringSpan } from "./key-store.ts";
+import type { Change } from "./event-history.ts";
+import { byteString, type KeyStore, type Stored, spanHas, stringBytes, stringSpan } from "./key-store.ts";
 import { keyRecord, type RangeBounds, readRange } from "./range-read.ts";
 import { DigestElement, type StateDigest } from "./state-digest.ts";
 import { compareHolds } from "./txn-compare.ts";
@@ -27,8 +27,6 @@ export type ShardCommand = Extract<
   | { fence: unknown }
   | { revokeLeaseKeys: unknown }
 >;
-
-const EMPTY = new Uint8Array(0);
 
 /** Why a put cannot apply (nothing changes), or null. */
 type PutRefusal =
@@ -68,7 +66,7 @@ export class ShardWrites {
     for (const lease of revoked) this.#revoke(lease);
   }
 
-  apply(command: ShardCommand, index: number, events: WatchEvent[]): ApplyResult {
+  apply(command: ShardCommand, index: number, events: Change[]): ApplyResult {
     if ("fence" in command) {
       const { revision, query } = command.fence;
       this.#raiseFloor(revision);
@@ -94,7 +92,7 @@ export class ShardWrites {
   #write(
     command: Exclude<ShardCommand, { fence: unknown }>,
     revision: number,
-    events: WatchEvent[],
+    events: Change[],
   ): ApplyResult {
     if ("put" in command) return this.#putCommand(command.put, revision, events);
     if ("delete" in command) {
@@ -118,7 +116,7 @@ export class ShardWrites {
     return { kind: "leaseKeysRevoked", deleted: keys.length };
   }
 
-  #putCommand(put: ShardPut, revision: number, events: WatchEvent[]): ApplyResult {
+  #putCommand(put: ShardPut, revision: number, events: Change[]): ApplyResult {
     const k = byteString(put.key);
     const current = this.#keys.get(k);
     if (put.ifVersion !== undefined && put.ifVersion !== (current?.modRevision ?? 0)) {
@@ -128,7 +126,7 @@ export class ShardWrites {
     if (refusal) return refusal;
     const prev = this.#put(k, put, revision, events);
     return prev && put.prevKv
-      ? { kind: "put", version: revision, prevKv: prev }
+      ? { kind: "put", version: revision, prevKv: keyRecord(k, prev) }
       : { kind: "put", version: revision };
   }
 
@@ -140,7 +138,7 @@ export class ShardWrites {
   }
 
   /** Write the key (checks done); answers what it held before, if anything. */
-  #put(k: string, put: PutRequest, revision: number, events: WatchEvent[]): KeyRecord | undefined {
+  #put(k: string, put: PutRequest, revision: number, events: Change[]): Stored | undefined {
     const current = this.#keys.get(k);
     const value = put.ignoreValue && current ? current.value : byteString(put.value);
     const stored: Stored = {
@@ -150,39 +148,28 @@ export class ShardWrites {
       writes: (current?.writes ?? 0) + 1,
       lease: put.ignoreLease && current ? current.lease : (put.lease ?? 0),
     };
-    const prev = current && keyRecord(k, current);
     // The old entry's hash is recomputed, not stored: storing it would spare one hash per
     // overwrite and delete (~90 ns for 100 bytes, bench/state-digest) but cost memory for
     // every key held.
-    if (prev && current) this.#digest.toggleRecord(prev.key, prev.value, current);
-    const kv = keyRecord(k, stored);
-    this.#digest.toggleRecord(kv.key, kv.value, stored);
+    if (current) this.#digest.toggleRecord(put.key, stringBytes(current.value), current);
+    this.#digest.toggleRecord(put.key, put.ignoreValue ? stringBytes(value) : put.value, stored);
     this.#keys.set(k, stored);
-    events.push(prev ? { type: "put", kv, prevKv: prev } : { type: "put", kv });
-    return prev;
+    events.push({ key: k, revision, stored, prev: current });
+    return current;
   }
 
-  #deleteKey(k: string, revision: number, events: WatchEvent[]): KeyRecord | undefined {
+  #deleteKey(k: string, revision: number, events: Change[]): Stored | undefined {
     const current = this.#keys.delete(k);
     if (current === undefined) return undefined;
-    const prev = keyRecord(k, current);
-    this.#digest.toggleRecord(prev.key, prev.value, current);
-    const kv: KeyRecord = {
-      key: prev.key,
-      value: EMPTY,
-      createRevision: 0,
-      modRevision: revision,
-      writes: 0,
-      lease: 0,
-    };
-    events.push({ type: "delete", kv, prevKv: prev });
-    return prev;
+    this.#digest.toggleRecord(stringBytes(k), stringBytes(current.value), current);
+    events.push({ key: k, revision, stored: null, prev: current });
+    return current;
   }
 
   #deleteRange(
     span: KeySpan & { readonly prevKv?: boolean },
     revision: number,
-    events: WatchEvent[],
+    events: Change[],
   ): DeleteRangeResult {
     const keys: string[] = [];
     this.#keys.walk(stringSpan(span), false, (k) => {
@@ -192,16 +179,12 @@ export class ShardWrites {
     const prevKvs: KeyRecord[] = [];
     for (const k of keys) {
       const prev = this.#deleteKey(k, revision, events);
-      if (prev && span.prevKv) prevKvs.push(prev);
+      if (prev && span.prevKv) prevKvs.push(keyRecord(k, prev));
     }
     return { deleted: keys.length, prevKvs, revision };
   }
 
-  #txn(
-    txn: Extract<ShardCommand, { txn: unknown }>["txn"],
-    revision: number,
-    events: WatchEvent[],
-  ): ApplyResult {
+  #txn(txn: Extract<ShardCommand, { txn: unknown }>["txn"], revision: number, events: Change[]): ApplyResult {
     const succeeded = txn.compares.every((c) => compareHolds(this.#keys, c));
     const ops = succeeded ? txn.success : txn.failure;
     // etcd refuses the whole txn if one of its puts cannot apply; checked before any op runs.
@@ -211,11 +194,12 @@ export class ShardWrites {
     return { kind: "txn", result: { succeeded, results, revision } };
   }
 
-  #txnOp(op: TxnOp, revision: number, events: WatchEvent[]): TxnOpResult {
+  #txnOp(op: TxnOp, revision: number, events: Change[]): TxnOpResult {
     if ("range" in op) return { range: readRange(this.#keys, op.range, this.#bounds, revision) };
     if ("put" in op) {
-      const prev = this.#put(byteString(op.put.key), op.put, revision, events);
-      return { put: prev && op.put.prevKv ? { revision, prevKv: prev } : { revision } };
+      const k = byteString(op.put.key);
+      const prev = this.#put(k, op.put, revision, events);
+      return { put: prev && op.put.prevKv ? { revision, prevKv: keyRecord(k, prev) } : { revision } };
     }
     return { deleteRange: this.#deleteRange(op.deleteRange, revision, events) };
   }

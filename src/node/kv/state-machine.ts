@@ -14,11 +14,11 @@
 // changes it applied (event-history.ts) for watches; history is not state: not in the digest,
 // not in snapshots.
 import type { VersionedValue } from "../../api/kv-api.ts";
-import type { KeyRecord, RangeQuery, RangeResult, WatchEvent } from "../../api/kv-model.ts";
+import type { KeyRecord, RangeQuery, RangeResult } from "../../api/kv-model.ts";
 import { decodeMessage, wire } from "../../api/proto.ts";
 import type { ApplyResult } from "./apply-result.ts";
 import type { ClusterConfig, Command, MemberRecord } from "./command.ts";
-import { EventHistory, type EventHistoryOptions } from "./event-history.ts";
+import { type Change, EventHistory, type EventHistoryOptions } from "./event-history.ts";
 import { byteString, KeyStore, type Stored, stringBytes } from "./key-store.ts";
 import { keyRecord, RANGE_BOUNDS_DEFAULT, type RangeBounds, readRange } from "./range-read.ts";
 import { type ShardCommand, ShardWrites } from "./shard-writes.ts";
@@ -189,7 +189,7 @@ export class KvStateMachine {
   /** Apply the command committed at `index` (the revision of a write that carries none). */
   apply(command: Command, index: number): ApplyResult {
     if (isShardCommand(command)) {
-      const events: WatchEvent[] = [];
+      const events: Change[] = [];
       const floor = this.#writes.floor;
       const result = this.#writes.apply(command, index, events);
       if (events.length > 0 || this.#writes.floor !== floor) this.#history.record(events, this.#writes.floor);

@@ -3,7 +3,11 @@
 // it no longer covers, and listeners told synchronously at each apply.
 import { describe, expect, it } from "vitest";
 import type { WatchEvent } from "../../../src/api/kv-model.ts";
-import { EventHistory, HISTORY_EVENT_OVERHEAD_BYTES } from "../../../src/node/kv/event-history.ts";
+import {
+  type Change,
+  EventHistory,
+  HISTORY_EVENT_OVERHEAD_BYTES,
+} from "../../../src/node/kv/event-history.ts";
 import { stringSpan } from "../../../src/node/kv/key-store.ts";
 import { KvStateMachine } from "../../../src/node/kv/state-machine.ts";
 
@@ -47,9 +51,11 @@ describe("event history", () => {
     );
     expect(sm.history.since(4, EVERYTHING, 100)).toHaveLength(3);
     const bytes = new EventHistory({ maxBytes: 2 * HISTORY_EVENT_OVERHEAD_BYTES + 10 });
-    const event = (r: number): WatchEvent => ({
-      type: "put",
-      kv: { key: b("k"), value: b("v"), createRevision: r, modRevision: r, writes: 1, lease: 0 },
+    const event = (r: number): Change => ({
+      key: "k",
+      revision: r,
+      stored: { value: "v", createRevision: r, modRevision: r, writes: 1, lease: 0 },
+      prev: undefined,
     });
     for (let r = 1; r <= 5; r++) bytes.record([event(r)], r);
     expect(bytes.length).toBe(2);
