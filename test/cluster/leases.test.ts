@@ -3,8 +3,10 @@
 // keep-alive keeps them; and when the meta leader's node (where the lease keeper runs) is
 // killed, the lease does not expire early and does expire afterwards, late by at most the new
 // meta leader's election.
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { RingkvClient } from "../../src/client/index.ts";
+import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
 import {
   type Cluster,
   ELECTION_TIMEOUT_MIN_MS,
@@ -149,6 +151,54 @@ describe("leases on a real cluster", () => {
         // Revoke answers once every shard deleted the keys: no waiting.
         expect(await present(client, keys)).toBe(0);
         expect(await client.leases()).not.toContain(id);
+      } finally {
+        client.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "`ringkv lease keep-alive` renews every third of the TTL until interrupted, then lets the lease end",
+    async () => {
+      const cluster = running();
+      const client = clientOf(cluster.nodes);
+      const addr = cluster.nodes.map((n) => n.advertise).join(",");
+      try {
+        const { id, ttlSeconds } = await client.leaseGrant(TTL_S);
+        const granted = performance.now();
+        const cli = spawn(
+          process.execPath,
+          [...RINGKV_NODE_ARGS, "lease", "keep-alive", `0x${id.toString(16)}`],
+          {
+            env: { ...process.env, RINGKV_ADDR: addr },
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
+        let stdout = "";
+        cli.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+        });
+        const exited = new Promise<number | null>((resolve) => cli.on("exit", (code) => resolve(code)));
+        try {
+          // Past two TTLs the lease lives only because the CLI renews it.
+          await waitFor(
+            () => performance.now() > granted + 2 * ttlSeconds * 1000 && stdout.includes("renewed"),
+            {
+              timeoutMs: 60_000,
+              what: "two TTLs of renewals by the CLI",
+            },
+          );
+          expect((await client.leaseTimeToLive(id)).ttlSeconds).toBeGreaterThanOrEqual(0);
+        } finally {
+          cli.kill("SIGINT");
+        }
+        expect(await exited).toBe(0);
+        expect(stdout.split("\n").filter((l) => l.includes("renewed")).length).toBeGreaterThanOrEqual(3);
+        await waitFor(async () => (await client.leaseTimeToLive(id)).ttlSeconds === -1, {
+          timeoutMs: EXPIRY_SLACK_MS,
+          what: "the lease to end once the CLI stopped renewing it",
+        });
       } finally {
         client.close();
       }
