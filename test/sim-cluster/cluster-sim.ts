@@ -27,6 +27,7 @@ import { sleep } from "../../src/node/host/clock.ts";
 import { withDeadline } from "../../src/node/host/deadline.ts";
 import { META_GROUP, shardGroup } from "../../src/node/host/groups.ts";
 import { decodeCommand } from "../../src/node/kv/command.ts";
+import { PLANTED_APPLY_RULE } from "../../src/node/kv/shard-writes.ts";
 import type { GroupTarget } from "../../src/node/placement/cluster-view.ts";
 import { plannedVoterCount } from "../../src/node/placement/rebalance-step.ts";
 import { EntryType, MessageType, Role } from "../../src/raft/index.ts";
@@ -69,6 +70,8 @@ export interface ClusterSimOptions {
   readonly plantOracleSkipsConfirmation?: boolean;
   /** Planted bug: a new meta leader's oracle starts from its in-memory counter, not above the applied reservation. */
   readonly plantOracleStartsFromMemory?: boolean;
+  /** Planted bug: shards apply writes at or below their floor (the apply rule off: staleRevision never). */
+  readonly plantNoApplyRule?: boolean;
   /** The oracle's window (NodeSettings.revisionWindow); small by default here (REVISION_WINDOW). */
   readonly revisionWindow?: number;
 }
@@ -163,9 +166,11 @@ export class ClusterSim {
       | "plantEarlyFollowerReads"
       | "plantOracleSkipsConfirmation"
       | "plantOracleStartsFromMemory"
+      | "plantNoApplyRule"
       | "revisionWindow"
     >
   > & {
+    plantNoApplyRule: boolean;
     plantOracleSkipsConfirmation: boolean;
     plantOracleStartsFromMemory: boolean;
     revisionWindow: number;
@@ -243,6 +248,7 @@ export class ClusterSim {
       plantMuteElections: options.plantMuteElections ?? false,
       plantOracleSkipsConfirmation: options.plantOracleSkipsConfirmation ?? false,
       plantOracleStartsFromMemory: options.plantOracleStartsFromMemory ?? false,
+      plantNoApplyRule: options.plantNoApplyRule ?? false,
       revisionWindow: options.revisionWindow ?? REVISION_WINDOW,
     };
     this.#rng = new Rng(options.seed);
@@ -251,6 +257,16 @@ export class ClusterSim {
   }
 
   async run(): Promise<ClusterSimResult> {
+    // The planted apply rule is process-wide (shard-writes.ts): on for this run only.
+    PLANTED_APPLY_RULE.off = this.#o.plantNoApplyRule;
+    try {
+      return await this.#run();
+    } finally {
+      PLANTED_APPLY_RULE.off = false;
+    }
+  }
+
+  async #run(): Promise<ClusterSimResult> {
     sharedHasher ??= createHasher();
     this.#hasher = await sharedHasher;
     const o = this.#o;
@@ -462,7 +478,12 @@ export class ClusterSim {
     for (const node of this.#liveMembers()) {
       const r = node.cluster!.replicas().find((x) => x.group === shardGroup(0));
       if (!r || r.isLeader() || !r.raw.confState().voters.includes(node.id)) continue;
-      r.sm.apply({ put: { key: encoder.encode("corrupt"), value: encoder.encode("!") } }, r.applied);
+      // Above the shard's floor, or the state machine would refuse it (staleRevision) unapplied.
+      const revision = r.sm.floor + 1;
+      r.sm.apply(
+        { put: { key: encoder.encode("corrupt"), value: encoder.encode("!"), revision } },
+        r.applied,
+      );
       this.#note(`corrupt ${node.id} shard-0`);
       return;
     }
@@ -920,11 +941,14 @@ export class ClusterSim {
   }
 
   /**
-   * Cluster-wide revisions (revision-check.ts): over the acknowledged puts, and their places in
-   * the shards' committed logs (read from the live replica whose log reaches back furthest).
+   * Cluster-wide revisions (revision-check.ts): over the acknowledged puts written with a
+   * revision, found in the shards' committed logs (read from the live replica whose log reaches
+   * back furthest). With gossip, the first writes of a run go at their log index, as before
+   * revisions, until every member is heard to support them: those are not checked.
    */
   #checkRevisions(): void {
     const logged: LoggedWrite[] = [];
+    const writes: AckedWrite[] = [];
     const live = this.#liveMembers();
     for (let shard = 0; shard < this.#o.shards; shard++) {
       const group = shardGroup(shard);
@@ -943,10 +967,13 @@ export class ClusterSim {
         const acked = this.#acked.get(decoder.decode(command.put.value));
         if (acked?.revision !== command.put.revision) continue; // refused at apply, or not answered
         logged.push({ shard, index, revision: acked.revision, label: acked.label });
+        writes.push(acked);
       }
     }
-    this.#note(`revisions: ${this.#acked.size} acknowledged puts, ${logged.length} found in logs`);
-    for (const v of checkRevisions([...this.#acked.values()], logged)) this.#violation(v);
+    this.#note(
+      `revisions: ${this.#acked.size} acknowledged puts, ${writes.length} with revisions found in logs`,
+    );
+    for (const v of checkRevisions(writes, logged)) this.#violation(v);
   }
 
   #checkHistory(): void {

@@ -60,7 +60,7 @@ import { REPLICA_LEASE_STATE } from "./lease-state.ts";
 import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { Membership } from "./membership.ts";
 import { ModelService, UNBUILT_RANGES, UNBUILT_WATCHES } from "./model-service.ts";
-import { replicaOracleMeta } from "./oracle-meta.ts";
+import { appliedReservation, replicaOracleMeta } from "./oracle-meta.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
 import { Phase } from "./phase.ts";
@@ -216,12 +216,20 @@ export class ClusterNode implements KvApi {
       plantSkipConfirmation: options.plantOracle?.skipConfirmation === true,
       plantStartFromMemory: options.plantOracle?.startFromMemory === true,
     });
+    // A reservation in the meta log, or a revision in a shard command, is a command an older
+    // build cannot apply: neither is proposed until every member says it can. Once a reservation
+    // is applied the cluster has switched for good: a write at its log index after one with a
+    // revision would break their order, so a member not (yet) vouched for by gossip — a joiner,
+    // a node restarted at a new incarnation — no longer turns revisions off (sim:cluster with
+    // gossip found exactly that). Older builds must not join a cluster that switched.
+    const revisionsOn = (): boolean =>
+      appliedReservation(meta) > 0 || features.lacking("revisions").length === 0;
     this.revisionSource = new OracleRevisionSource(
       (count, atLeast) => this.#revisionBlock(count, atLeast, {}),
       clock,
-      // A reservation in the meta log, or a revision in a shard command, is a command an older
-      // build cannot apply: neither is proposed until every member says it can.
-      () => features.require("revisions", "a write with a cluster-wide revision", ""),
+      () => {
+        if (!revisionsOn()) features.require("revisions", "a write with a cluster-wide revision", "");
+      },
     );
     this.#router = new Router(ctx, proposer, {
       stopping,
@@ -229,7 +237,7 @@ export class ClusterNode implements KvApi {
       followerReadBarrier: options.followerReadBarrier,
       revisions: {
         source: this.revisionSource,
-        enabled: () => features.lacking("revisions").length === 0,
+        enabled: revisionsOn,
       },
     });
     this.#removalWatch = new RemovalWatch(ctx, (whileDown) => this.onRemoved(whileDown));

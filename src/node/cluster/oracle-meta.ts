@@ -31,11 +31,7 @@ export function replicaOracleMeta(meta: Replica, host: MultiRaftHost, proposer: 
   };
 }
 
-/**
- * The highest reservation the meta state machine applied. Read structurally until the state
- * machine with the reserveRevisions apply (branch kvsm) is merged; 0 before it exists.
- */
-function appliedReservation(meta: Replica): number {
-  const held = (meta.sm as unknown as { revisionsReservedUpTo?: unknown }).revisionsReservedUpTo;
-  return typeof held === "number" ? held : 0;
+/** The highest reservation the meta state machine applied (0: the cluster never used revisions). */
+export function appliedReservation(meta: Replica): number {
+  return meta.sm.revisionsReserved;
 }

@@ -91,11 +91,14 @@ export class Router {
 
   /**
    * Propose a shard write: with a fresh revision when every member can apply one (the answer's
-   * version is then that revision), else as before revisions, at its log index.
+   * version is then that revision), else as before revisions, at its log index. A shard that
+   * applied a revision (floor above 0) takes only revisions from then on, whatever the gate
+   * says now: a write at its log index would be refused below the floor.
    */
   #proposeWrite(replica: Replica, command: (revision?: number) => Command): Promise<ApplyResult> {
     const revisions = this.#revisions;
-    if (!revisions?.enabled()) return this.#proposer.propose(replica, command());
+    if (!revisions) return this.#proposer.propose(replica, command());
+    if (!revisions.enabled() && replica.sm.floor === 0) return this.#proposer.propose(replica, command());
     return this.#proposer.proposeWrite(replica, command, revisions.source);
   }
 

@@ -34,6 +34,12 @@ type PutRefusal =
   | { readonly kind: "keyNotFound" }
   | null;
 
+/**
+ * Planted bug for the simulator's revision checker only (test/sim-cluster): while `off`, the
+ * apply rule is off — a write at or below the floor applies anyway. Never set in production.
+ */
+export const PLANTED_APPLY_RULE = { off: false };
+
 export class ShardWrites {
   readonly #keys: KeyStore;
   readonly #digest: StateDigest;
@@ -76,7 +82,8 @@ export class ShardWrites {
         : { kind: "fence", floor, range: readRange(this.#keys, query, this.#bounds, floor) };
     }
     const revision = revisionOf(command, index);
-    if (revision <= this.#floor) return { kind: "staleRevision", floor: this.#floor };
+    if (revision <= this.#floor && !PLANTED_APPLY_RULE.off)
+      return { kind: "staleRevision", floor: this.#floor };
     const result = this.#write(command, revision, events);
     // A refused write changes nothing, the floor included.
     if (
