@@ -2,6 +2,7 @@
 // usage error (exit 2) with commander's own message naming the flag.
 import { InvalidArgumentError } from "commander";
 import { RingkvError } from "../src/api/errors.ts";
+import { parseLeaseId } from "../src/api/lease-id.ts";
 import { parseAddress } from "../src/client/address.ts";
 
 export function integerIn(min: number, max: number): (text: string) => number {
@@ -36,4 +37,13 @@ export function addressList(text: string): string[] {
 export function keyBytes(text: string): Uint8Array {
   if (text === "") throw new RingkvError("KeyEmpty", "key is empty");
   return new TextEncoder().encode(text);
+}
+
+/** A lease id, decimal ("123") or hex ("0x7b", or "694d7b2b1e3e6f0a" as etcdctl prints it). */
+export function leaseIdArgument(text: string): number {
+  try {
+    return parseLeaseId(text);
+  } catch (e) {
+    throw new InvalidArgumentError(e instanceof RingkvError ? e.message : String(e));
+  }
 }

@@ -7,6 +7,7 @@ import { registerAuth } from "./commands/auth.ts";
 import { registerDel } from "./commands/del.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerGet } from "./commands/get.ts";
+import { registerLease } from "./commands/lease.ts";
 import { registerLeave } from "./commands/leave.ts";
 import { registerPut } from "./commands/put.ts";
 import { registerRing } from "./commands/ring.ts";
@@ -48,6 +49,7 @@ Examples:
   registerDel(program);
   registerStatus(program);
   registerRing(program);
+  registerLease(program);
   registerLeave(program);
   registerSnapshot(program);
   registerAuth(program);

@@ -31,6 +31,11 @@ export const KV_SERVICE: ServiceSpec = {
     Range: { request: kv.RangeRequest, response: kv.RangeResponse },
     DeleteRange: { request: kv.DeleteRangeRequest, response: kv.DeleteRangeResponse },
     Txn: { request: kv.TxnRequest, response: kv.TxnResponse },
+    LeaseGrant: { request: kv.LeaseGrantRequest, response: kv.LeaseGrantResponse },
+    LeaseRevoke: { request: kv.LeaseRevokeRequest, response: kv.LeaseRevokeResponse },
+    LeaseKeepAlive: { request: kv.LeaseKeepAliveRequest, response: kv.LeaseKeepAliveResponse },
+    LeaseTimeToLive: { request: kv.LeaseTimeToLiveRequest, response: kv.LeaseTimeToLiveResponse },
+    LeaseLeases: { request: kv.LeaseLeasesRequest, response: kv.LeaseLeasesResponse },
   },
 };
 
@@ -97,6 +102,38 @@ export interface StatusResponse {
   readonly json: string;
 }
 
+export interface LeaseGrantRequest {
+  readonly ttlSeconds: number;
+  /** 0: the cluster picks one. */
+  readonly id: number;
+}
+export interface LeaseGrantResponse {
+  readonly id: number;
+  readonly ttlSeconds: number;
+}
+export interface LeaseRevokeRequest {
+  readonly id: number;
+}
+export type LeaseRevokeResponse = Record<string, never>;
+export interface LeaseKeepAliveRequest {
+  readonly id: number;
+}
+export type LeaseKeepAliveResponse = LeaseGrantResponse;
+export interface LeaseTimeToLiveRequest {
+  readonly id: number;
+  readonly keys: boolean;
+}
+export interface LeaseTimeToLiveResponse {
+  readonly id: number;
+  readonly ttlSeconds: number;
+  readonly grantedTtlSeconds: number;
+  readonly keys: readonly Uint8Array[];
+}
+export type LeaseLeasesRequest = Record<string, never>;
+export interface LeaseLeasesResponse {
+  readonly ids: readonly number[];
+}
+
 /** Method name → request and response shape, for typed calls on both sides. */
 export interface KvMethods {
   Put: [PutRequest, PutResponse];
@@ -108,6 +145,11 @@ export interface KvMethods {
   Range: [WireRangeRequest, WireRangeResponse];
   DeleteRange: [WireDeleteRangeRequest, WireDeleteRangeResponse];
   Txn: [WireTxnRequest, WireTxnResponse];
+  LeaseGrant: [LeaseGrantRequest, LeaseGrantResponse];
+  LeaseRevoke: [LeaseRevokeRequest, LeaseRevokeResponse];
+  LeaseKeepAlive: [LeaseKeepAliveRequest, LeaseKeepAliveResponse];
+  LeaseTimeToLive: [LeaseTimeToLiveRequest, LeaseTimeToLiveResponse];
+  LeaseLeases: [LeaseLeasesRequest, LeaseLeasesResponse];
 }
 
 export type KvMethod = keyof KvMethods;

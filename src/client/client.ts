@@ -18,6 +18,8 @@ import type {
 } from "../api/kv-api.ts";
 import type {
   DeleteRangeResult,
+  LeaseGrant,
+  LeaseTimeToLive,
   PutRequest as PutRecord,
   PutResult,
   RangeResult,
@@ -37,6 +39,7 @@ import {
   txnResultFromWire,
 } from "../api/kv-model-wire.ts";
 import { type KvMethod, type KvMethods, kvServiceDefinition } from "../api/kv-wire.ts";
+import { validateLeaseId } from "../api/lease-id.ts";
 import { validateNodeId, validateVersion } from "../api/limits.ts";
 import { parseAddress } from "./address.ts";
 import { type BytesInput, toBytes } from "./bytes.ts";
@@ -56,6 +59,12 @@ import { ShardRouter } from "./shard-router.ts";
 import { type ClientTlsOptions, clientCredentials } from "./tls.ts";
 import { keepTlsHint, tlsFailure } from "./tls-failure.ts";
 import { openWatch, WatchStub } from "./watch-call.ts";
+
+/** A put's options: compare-and-set, or a lease the key is attached to (not both). */
+export interface ClientPutOptions extends PutOptions {
+  /** Attach the key to this lease: it is deleted when the lease ends. */
+  readonly lease?: number;
+}
 
 export interface RingkvClientOptions {
   /** Node gRPC addresses, HOST:PORT; at least one. */
@@ -129,17 +138,70 @@ export class RingkvClient implements KvApi {
    * Write `value` under `key`; strings are sent as UTF-8. Resolves the key's new version.
    * Arguments of another type reject with InvalidArgument before anything is sent.
    */
-  async put(key: BytesInput, value: BytesInput, options: PutOptions = {}): Promise<{ version: number }> {
+  async put(
+    key: BytesInput,
+    value: BytesInput,
+    options: ClientPutOptions = {},
+  ): Promise<{ version: number }> {
     const request = { key: toBytes(key, "key"), value: toBytes(value, "value") };
-    const { ifVersion } = options;
+    const { ifVersion, lease } = options;
     if (ifVersion !== undefined) checkVersion(ifVersion);
+    if (lease !== undefined) checkLeaseId(lease);
     const { version } = await this.#call(
       "Put",
       "write",
-      ifVersion === undefined ? request : { ...request, ifVersion },
+      {
+        ...request,
+        ...(ifVersion === undefined ? {} : { ifVersion }),
+        ...(lease === undefined ? {} : { lease }),
+      },
       request.key,
     );
     return { version };
+  }
+
+  // ─── leases ────────────────────────────────────────────────────────────────────────────────
+
+  /** Grant a lease of `ttlSeconds` (raised to the cluster's minimum); `id` 0: the cluster picks. */
+  async leaseGrant(ttlSeconds: number, id = 0): Promise<LeaseGrant> {
+    if (typeof ttlSeconds !== "number" || !Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) {
+      throw new RingkvError("InvalidArgument", "ttlSeconds must be an integer ≥ 1");
+    }
+    if (id !== 0) checkLeaseId(id);
+    const r = await this.#call("LeaseGrant", "write", { ttlSeconds, id });
+    return { id: r.id, ttlSeconds: r.ttlSeconds };
+  }
+
+  /** Revoke a lease: its keys are deleted on every shard before this resolves. */
+  async leaseRevoke(id: number): Promise<void> {
+    checkLeaseId(id);
+    await this.#call("LeaseRevoke", "write", { id });
+  }
+
+  /** Renew a lease once (its deadline becomes now + TTL). LeaseNotFound when it has ended. */
+  async leaseKeepAlive(id: number): Promise<LeaseGrant> {
+    checkLeaseId(id);
+    // A renewal is safe to repeat: retried as a read.
+    const r = await this.#call("LeaseKeepAlive", "read", { id });
+    return { id: r.id, ttlSeconds: r.ttlSeconds };
+  }
+
+  /** Seconds left (-1 when the lease does not exist), and its keys if asked. */
+  async leaseTimeToLive(id: number, options: { readonly keys?: boolean } = {}): Promise<LeaseTimeToLive> {
+    checkLeaseId(id);
+    const r = await this.#call("LeaseTimeToLive", "read", { id, keys: options.keys === true });
+    return {
+      id: r.id,
+      ttlSeconds: r.ttlSeconds,
+      grantedTtlSeconds: r.grantedTtlSeconds,
+      keys: r.keys.map((k) => new Uint8Array(k.buffer, k.byteOffset, k.byteLength)),
+    };
+  }
+
+  /** The ids of every live lease. */
+  async leases(): Promise<readonly number[]> {
+    const r = await this.#call("LeaseLeases", "read", {});
+    return [...r.ids];
   }
 
   /** The value under `key` (`.bytes`, `.string()`, `.version`), or null when absent. */
@@ -372,6 +434,12 @@ function checkedToken(token: unknown): string {
     throw new RingkvError("InvalidArgument", "token must be a non-empty string of visible ASCII characters");
   }
   return token;
+}
+
+/** validateLeaseId, for callers whose types did not stop a non-number (plain JavaScript). */
+function checkLeaseId(id: unknown): void {
+  if (typeof id !== "number") throw new RingkvError("InvalidArgument", "lease id must be a number");
+  validateLeaseId(id);
 }
 
 /** validateVersion, for callers whose types did not stop a non-number (plain JavaScript). */

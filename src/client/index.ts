@@ -14,6 +14,7 @@ export type {
   StatusJson,
   VersionedValue,
 } from "../api/kv-api.ts";
+export type { LeaseGrant, LeaseTimeToLive } from "../api/kv-model.ts";
 export {
   type DeleteRangeResult,
   type KeyRecord,
@@ -29,10 +30,16 @@ export {
   type WatchRequest,
   type WatchStream,
 } from "../api/kv-model.ts";
+export { formatLeaseId, LEASE_ID_MAX, parseLeaseId } from "../api/lease-id.ts";
 export { type RingView, ringFromStatus } from "../api/ring-view.ts";
 export { parseAddress } from "./address.ts";
 export type { BytesInput } from "./bytes.ts";
-export { DEFAULT_DEADLINE_MS, RingkvClient, type RingkvClientOptions } from "./client.ts";
+export {
+  type ClientPutOptions,
+  DEFAULT_DEADLINE_MS,
+  RingkvClient,
+  type RingkvClientOptions,
+} from "./client.ts";
 export { KvValue } from "./kv-value.ts";
 export type { RangeInput, SpanInput, TxnInput, TxnOpInput } from "./range-request.ts";
 export {

@@ -100,6 +100,17 @@ export interface NodeSettings {
    */
   readonly rangeMaxKeys: number;
   /**
+   * The shortest lease TTL, in seconds; a grant asking less gets it (as etcd's minimum). Used as
+   * leaseTtlMinEffectiveSeconds = max(leaseTtlMinSeconds, ⌈1.5 · electionTicks · tickMs / 1000⌉),
+   * etcd's formula: a lease should outlive the election after a meta leader fails, by which its
+   * expiry may be late.
+   */
+  readonly leaseTtlMinSeconds: number;
+  /** The longest lease TTL, in seconds (etcd's MaxLeaseTTL); a longer grant is refused. */
+  readonly leaseTtlMaxSeconds: number;
+  /** Keys a lease time-to-live lists at most (all shards together); the rest are left out. */
+  readonly leaseKeysMax: number;
+  /**
    * Revisions the timestamp oracle reserves through the meta log at once (one Raft write per
    * this many revisions handed out); the next window is reserved when half of this is left.
    */
@@ -157,6 +168,9 @@ export const NODE_DEFAULTS: NodeSettings = {
   busyRetryAfterMs: 200,
   noConfigRetryAfterMs: 500,
   noLeaderRetryAfterMs: 1_000,
+  leaseTtlMinSeconds: 2,
+  leaseTtlMaxSeconds: 9_000_000_000,
+  leaseKeysMax: 10_000,
   revisionWindow: 10_000,
   rangeMaxKeys: 10_000,
   staleRevisionRetriesMax: 8,
@@ -173,6 +187,11 @@ export function transferCooldownTicks(s: NodeSettings): number {
 
 export function handoffWaitMs(s: NodeSettings): number {
   return s.handoffWaitMult * s.electionTicks * s.tickMs;
+}
+
+/** max(leaseTtlMinSeconds, ⌈1.5 · electionTicks · tickMs / 1000⌉): see leaseTtlMinSeconds. */
+export function leaseTtlMinEffectiveSeconds(s: NodeSettings): number {
+  return Math.max(s.leaseTtlMinSeconds, Math.ceil((1.5 * s.electionTicks * s.tickMs) / 1000));
 }
 
 type Rule = "count" | "countOrZero" | "ms";
@@ -209,6 +228,9 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   busyRetryAfterMs: "ms",
   noConfigRetryAfterMs: "ms",
   noLeaderRetryAfterMs: "ms",
+  leaseTtlMinSeconds: "count",
+  leaseTtlMaxSeconds: "count",
+  leaseKeysMax: "count",
   revisionWindow: "count",
   rangeMaxKeys: "count",
   staleRevisionRetriesMax: "count",
@@ -254,6 +276,12 @@ export function validateNodeSettings(s: NodeSettings): NodeSettings {
     throw new RingkvError(
       "InvalidArgument",
       `setting joinBackoffMaxMs (${s.joinBackoffMaxMs}) must be at least joinBackoffMs (${s.joinBackoffMs})`,
+    );
+  }
+  if (s.leaseTtlMaxSeconds < s.leaseTtlMinSeconds) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `setting leaseTtlMaxSeconds (${s.leaseTtlMaxSeconds}) must be at least leaseTtlMinSeconds (${s.leaseTtlMinSeconds})`,
     );
   }
   return s;

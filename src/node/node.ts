@@ -327,6 +327,7 @@ export class RingkvNode implements KvApi {
       metrics: this.#metrics,
       model,
       rangeParts: this.cluster.rangeOps,
+      leases: (request) => this.cluster.leaseForward(request),
       revisions: (count, atLeast) => this.cluster.revisions(count, atLeast, { forwarded: true }),
     });
     registerEtcdServices(this.#grpc, {
@@ -383,8 +384,8 @@ export class RingkvNode implements KvApi {
     if (this.#httpListen) {
       const http = createHttpServer(this, {
         ...this.#limits,
-        model: this.cluster.model,
         metrics: this.#metrics,
+        model: this.cluster.model,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
         ringArcs: (shardCount) => this.#ringArcs(shardCount),

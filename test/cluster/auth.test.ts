@@ -33,6 +33,12 @@ const EXPECTED_HTTP: Readonly<Record<string, Need>> = {
   "DELETE /v1/kv/{key}": "write",
   // Transactions write (issue 13); ranges and range deletes share /v1/kv/{key}'s roles.
   "POST /v1/txn": "write",
+  // A lease's keys go when it ends: granting, renewing and revoking change data.
+  "GET /v1/lease": "read",
+  "POST /v1/lease": "write",
+  "GET /v1/lease/{id}": "read",
+  "DELETE /v1/lease/{id}": "write",
+  "POST /v1/lease/{id}/keepalive": "write",
   "GET /v1/status": "read",
   "GET /v1/watch": "read",
   "GET /v1/ring": "read",
@@ -52,6 +58,11 @@ const EXPECTED_GRPC: Readonly<Record<string, Need>> = {
   "/ringkv.kv.KV/Txn": "write",
   "/ringkv.kv.KV/Join": "admin",
   "/ringkv.kv.KV/Leave": "admin",
+  "/ringkv.kv.KV/LeaseGrant": "write",
+  "/ringkv.kv.KV/LeaseRevoke": "write",
+  "/ringkv.kv.KV/LeaseKeepAlive": "write",
+  "/ringkv.kv.KV/LeaseTimeToLive": "read",
+  "/ringkv.kv.KV/LeaseLeases": "read",
   // The forwarding stream answers key requests without checking them again: on the client port
   // it must be no way around the checks, so only a peer (certificate, or admin peer token) may.
   "/ringkv.forward.Forward/Stream": "admin",
@@ -134,13 +145,20 @@ describe("authentication and authorization on a real cluster", () => {
       const expected: string[] = [];
       for (const route of routes) {
         const need = EXPECTED_HTTP[`${route.method === "HEAD" ? "GET" : route.method} ${route.template}`]!;
-        // A watch that passed authorization is refused by its handler (a flag that is neither 1
-        // nor 0: 400) instead of streaming until the walk gives up on it.
-        const path =
-          route.template === "/v1/kv"
-            ? "/v1/kv?prefix=auth-walk%2F"
-            : route.template.replace("/v1/kv/{key}", key).replace("/v1/watch", "/v1/watch?key=k&prev_kv=x");
         for (const who of WHO) {
+          // A lease route names a live lease: an admin grants a fresh one for each attempt. A
+          // watch that passed authorization is refused by its handler (a flag that is neither 1
+          // nor 0: 400) instead of streaming until the walk gives up on it.
+          const path =
+            route.template === "/v1/kv"
+              ? "/v1/kv?prefix=auth-walk%2F"
+              : route.template
+                  .replace("/v1/kv/{key}", key)
+                  .replace("/v1/watch", "/v1/watch?key=k&prev_kv=x")
+                  .replace(
+                    "{id}",
+                    route.template.includes("{id}") ? String(await grantAsAdmin(node.http)) : "",
+                  );
           // Each GET finds the key: an admin puts it back first (the walk deletes it too).
           if (route.template === "/v1/kv/{key}" && route.method !== "PUT") {
             const put = await httpRequest(node.http, {
@@ -157,7 +175,8 @@ describe("authentication and authorization on a real cluster", () => {
             path,
             headers: value === undefined ? {} : { authorization: value },
             ...(route.method === "PUT" ? { body: "v" } : {}),
-            ...(route.method === "POST" ? { body: TXN_WALK_BODY } : {}),
+            ...(route.method === "POST" && route.template === "/v1/lease" ? { body: LEASE_GRANT_BODY } : {}),
+            ...(route.method === "POST" && route.template === "/v1/txn" ? { body: TXN_WALK_BODY } : {}),
           });
           actual.push(
             `${route.method} ${route.template} as ${who}: ${httpOutcome(reply, route.method, route.template)}`,
@@ -449,6 +468,20 @@ function grpcOutcome(code: grpc.status, ringkvCode: unknown): string {
   return `${grpc.status[code]} ${String(ringkvCode)}`;
 }
 
+/** A grant the walk can make as often as it likes: each lease expires a minute later. */
+const LEASE_GRANT_BODY = JSON.stringify({ ttl: 60 });
+
+async function grantAsAdmin(httpAddr: string): Promise<number> {
+  const reply = await httpRequest(httpAddr, {
+    method: "POST",
+    path: "/v1/lease",
+    body: LEASE_GRANT_BODY,
+    headers: { authorization: authorization("admin")! },
+  });
+  expect(reply.status).toBe(200);
+  return (JSON.parse(reply.body.toString()) as { id: number }).id;
+}
+
 /** A request each method can serve without changing the cluster (Join and Leave are refused by
  * their own handlers once past the check: an empty member, a node that is not a member). */
 /** A one-key txn for the walk (a compare on a key that does not exist, then a read of it). */
@@ -470,6 +503,12 @@ const UNARY_REQUESTS: Readonly<Record<string, Buffer>> = {
   Status: encodeKv("StatusRequest", {}),
   Join: encodeKv("JoinRequest", { member: { id: "", addr: "", http: "" } }),
   Leave: encodeKv("LeaveRequest", { id: "nobody" }),
+  // Lease id 0 names no lease: refused by the handler (InvalidArgument) once past the check.
+  LeaseGrant: encodeKv("LeaseGrantRequest", { ttlSeconds: 0, id: 0 }),
+  LeaseRevoke: encodeKv("LeaseRevokeRequest", { id: 0 }),
+  LeaseKeepAlive: encodeKv("LeaseKeepAliveRequest", { id: 0 }),
+  LeaseTimeToLive: encodeKv("LeaseTimeToLiveRequest", { id: 0 }),
+  LeaseLeases: encodeKv("LeaseLeasesRequest", {}),
 };
 
 const passThrough = (bytes: Buffer): Buffer => bytes;

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { RingkvError } from "../../src/api/errors.ts";
 import {
   handoffWaitMs,
+  leaseTtlMinEffectiveSeconds,
   NODE_DEFAULTS,
   type NodeSettings,
   transferCooldownTicks,
@@ -69,5 +70,20 @@ describe("node settings", () => {
     const s = { ...NODE_DEFAULTS, electionTicks: 7, tickMs: 20, transferCooldownMult: 4, handoffWaitMult: 3 };
     expect(transferCooldownTicks(s)).toBe(4 * 7);
     expect(handoffWaitMs(s)).toBe(3 * 7 * 20);
+  });
+
+  test("the shortest lease TTL is raised to 1.5 election timeouts (etcd's minimum), never lowered", () => {
+    // 1.5 · 30 ticks · 100 ms = 4.5 s → 5 s.
+    expect(leaseTtlMinEffectiveSeconds({ ...NODE_DEFAULTS, electionTicks: 30, leaseTtlMinSeconds: 2 })).toBe(
+      5,
+    );
+    expect(leaseTtlMinEffectiveSeconds({ ...NODE_DEFAULTS, electionTicks: 10, leaseTtlMinSeconds: 7 })).toBe(
+      7,
+    );
+  });
+
+  test("the longest lease TTL is not below the shortest", () => {
+    const error = refusal({ ...NODE_DEFAULTS, leaseTtlMinSeconds: 10, leaseTtlMaxSeconds: 5 });
+    expect(error?.message).toBe("setting leaseTtlMaxSeconds (5) must be at least leaseTtlMinSeconds (10)");
   });
 });

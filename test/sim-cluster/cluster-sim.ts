@@ -1034,6 +1034,7 @@ class SimPeers implements PeerDirectory {
       putRecord: (request, deadline) =>
         call(deadline, (t) => t.model.putRecord(request, { forwarded: true })),
       txn: (request, deadline) => call(deadline, (t) => t.model.txn(request, { forwarded: true })),
+      lease: (request, deadline) => call(deadline, (t) => t.leaseForward(request)),
     };
   }
 

@@ -2330,6 +2330,9 @@ export namespace ringkv {
             /** ForwardRequest delete */
             "delete"?: (ringkv.kv.IDeleteRequest|null);
 
+            /** ForwardRequest lease */
+            lease?: (ringkv.forward.ILeaseForward|null);
+
             /** ForwardRequest revisions */
             revisions?: (ringkv.forward.IRevisionsRequest|null);
 
@@ -2364,6 +2367,9 @@ export namespace ringkv {
             /** ForwardRequest delete. */
             public delete?: (ringkv.kv.IDeleteRequest|null);
 
+            /** ForwardRequest lease. */
+            public lease?: (ringkv.forward.ILeaseForward|null);
+
             /** ForwardRequest revisions. */
             public revisions?: (ringkv.forward.IRevisionsRequest|null);
 
@@ -2377,7 +2383,7 @@ export namespace ringkv {
             public txn?: (ringkv.kv.ITxnRequest|null);
 
             /** ForwardRequest op. */
-            public op?: ("put"|"get"|"delete"|"revisions"|"rangePart"|"deleteRangePart"|"txn");
+            public op?: ("put"|"get"|"delete"|"lease"|"revisions"|"rangePart"|"deleteRangePart"|"txn");
 
             /**
              * Creates a new ForwardRequest instance using the specified properties.
@@ -2846,6 +2852,9 @@ export namespace ringkv {
             /** ForwardReply error */
             error?: (ringkv.forward.IForwardError|null);
 
+            /** ForwardReply lease */
+            lease?: (ringkv.forward.ILeaseForwardReply|null);
+
             /** ForwardReply revisions */
             revisions?: (ringkv.forward.IRevisionsResponse|null);
 
@@ -2883,6 +2892,9 @@ export namespace ringkv {
             /** ForwardReply error. */
             public error?: (ringkv.forward.IForwardError|null);
 
+            /** ForwardReply lease. */
+            public lease?: (ringkv.forward.ILeaseForwardReply|null);
+
             /** ForwardReply revisions. */
             public revisions?: (ringkv.forward.IRevisionsResponse|null);
 
@@ -2896,7 +2908,7 @@ export namespace ringkv {
             public txn?: (ringkv.kv.ITxnResponse|null);
 
             /** ForwardReply result. */
-            public result?: ("put"|"get"|"delete"|"error"|"revisions"|"rangePart"|"deleteRangePart"|"txn");
+            public result?: ("put"|"get"|"delete"|"error"|"lease"|"revisions"|"rangePart"|"deleteRangePart"|"txn");
 
             /**
              * Creates a new ForwardReply instance using the specified properties.
@@ -3038,6 +3050,625 @@ export namespace ringkv {
 
             /**
              * Converts this ForwardError to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseForward. */
+        interface ILeaseForward {
+
+            /** LeaseForward grant */
+            grant?: (ringkv.kv.ILeaseGrantRequest|null);
+
+            /** LeaseForward revoke */
+            revoke?: (ringkv.kv.ILeaseRevokeRequest|null);
+
+            /** LeaseForward keepAlive */
+            keepAlive?: (ringkv.kv.ILeaseKeepAliveRequest|null);
+
+            /** LeaseForward timeToLive */
+            timeToLive?: (ringkv.kv.ILeaseTimeToLiveRequest|null);
+
+            /** LeaseForward leases */
+            leases?: (ringkv.kv.ILeaseLeasesRequest|null);
+
+            /** LeaseForward exists */
+            exists?: (ringkv.forward.ILeaseExistsRequest|null);
+
+            /** LeaseForward revokeKeys */
+            revokeKeys?: (ringkv.forward.ILeaseShardRequest|null);
+
+            /** LeaseForward keys */
+            keys?: (ringkv.forward.ILeaseShardRequest|null);
+        }
+
+        /** Represents a LeaseForward. */
+        class LeaseForward implements ILeaseForward {
+
+            /**
+             * Constructs a new LeaseForward.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseForward);
+
+            /** LeaseForward grant. */
+            public grant?: (ringkv.kv.ILeaseGrantRequest|null);
+
+            /** LeaseForward revoke. */
+            public revoke?: (ringkv.kv.ILeaseRevokeRequest|null);
+
+            /** LeaseForward keepAlive. */
+            public keepAlive?: (ringkv.kv.ILeaseKeepAliveRequest|null);
+
+            /** LeaseForward timeToLive. */
+            public timeToLive?: (ringkv.kv.ILeaseTimeToLiveRequest|null);
+
+            /** LeaseForward leases. */
+            public leases?: (ringkv.kv.ILeaseLeasesRequest|null);
+
+            /** LeaseForward exists. */
+            public exists?: (ringkv.forward.ILeaseExistsRequest|null);
+
+            /** LeaseForward revokeKeys. */
+            public revokeKeys?: (ringkv.forward.ILeaseShardRequest|null);
+
+            /** LeaseForward keys. */
+            public keys?: (ringkv.forward.ILeaseShardRequest|null);
+
+            /** LeaseForward op. */
+            public op?: ("grant"|"revoke"|"keepAlive"|"timeToLive"|"leases"|"exists"|"revokeKeys"|"keys");
+
+            /**
+             * Creates a new LeaseForward instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseForward instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseForward): ringkv.forward.LeaseForward;
+
+            /**
+             * Encodes the specified LeaseForward message. Does not implicitly {@link ringkv.forward.LeaseForward.verify|verify} messages.
+             * @param message LeaseForward message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseForward, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseForward message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseForward
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseForward;
+
+            /**
+             * Verifies a LeaseForward message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseForward message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseForward
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseForward;
+
+            /**
+             * Creates a plain object from a LeaseForward message. Also converts values to other types if specified.
+             * @param message LeaseForward
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseForward, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseForward to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseExistsRequest. */
+        interface ILeaseExistsRequest {
+
+            /** LeaseExistsRequest id */
+            id?: (number|null);
+        }
+
+        /** Represents a LeaseExistsRequest. */
+        class LeaseExistsRequest implements ILeaseExistsRequest {
+
+            /**
+             * Constructs a new LeaseExistsRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseExistsRequest);
+
+            /** LeaseExistsRequest id. */
+            public id: number;
+
+            /**
+             * Creates a new LeaseExistsRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseExistsRequest instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseExistsRequest): ringkv.forward.LeaseExistsRequest;
+
+            /**
+             * Encodes the specified LeaseExistsRequest message. Does not implicitly {@link ringkv.forward.LeaseExistsRequest.verify|verify} messages.
+             * @param message LeaseExistsRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseExistsRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseExistsRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseExistsRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseExistsRequest;
+
+            /**
+             * Verifies a LeaseExistsRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseExistsRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseExistsRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseExistsRequest;
+
+            /**
+             * Creates a plain object from a LeaseExistsRequest message. Also converts values to other types if specified.
+             * @param message LeaseExistsRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseExistsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseExistsRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseShardRequest. */
+        interface ILeaseShardRequest {
+
+            /** LeaseShardRequest shard */
+            shard?: (number|null);
+
+            /** LeaseShardRequest lease */
+            lease?: (number|null);
+
+            /** LeaseShardRequest keysMax */
+            keysMax?: (number|null);
+        }
+
+        /** Represents a LeaseShardRequest. */
+        class LeaseShardRequest implements ILeaseShardRequest {
+
+            /**
+             * Constructs a new LeaseShardRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseShardRequest);
+
+            /** LeaseShardRequest shard. */
+            public shard: number;
+
+            /** LeaseShardRequest lease. */
+            public lease: number;
+
+            /** LeaseShardRequest keysMax. */
+            public keysMax: number;
+
+            /**
+             * Creates a new LeaseShardRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseShardRequest instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseShardRequest): ringkv.forward.LeaseShardRequest;
+
+            /**
+             * Encodes the specified LeaseShardRequest message. Does not implicitly {@link ringkv.forward.LeaseShardRequest.verify|verify} messages.
+             * @param message LeaseShardRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseShardRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseShardRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseShardRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseShardRequest;
+
+            /**
+             * Verifies a LeaseShardRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseShardRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseShardRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseShardRequest;
+
+            /**
+             * Creates a plain object from a LeaseShardRequest message. Also converts values to other types if specified.
+             * @param message LeaseShardRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseShardRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseShardRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseForwardReply. */
+        interface ILeaseForwardReply {
+
+            /** LeaseForwardReply grant */
+            grant?: (ringkv.kv.ILeaseGrantResponse|null);
+
+            /** LeaseForwardReply revoke */
+            revoke?: (ringkv.kv.ILeaseRevokeResponse|null);
+
+            /** LeaseForwardReply keepAlive */
+            keepAlive?: (ringkv.kv.ILeaseKeepAliveResponse|null);
+
+            /** LeaseForwardReply timeToLive */
+            timeToLive?: (ringkv.kv.ILeaseTimeToLiveResponse|null);
+
+            /** LeaseForwardReply leases */
+            leases?: (ringkv.kv.ILeaseLeasesResponse|null);
+
+            /** LeaseForwardReply exists */
+            exists?: (ringkv.forward.ILeaseExistsReply|null);
+
+            /** LeaseForwardReply revokeKeys */
+            revokeKeys?: (ringkv.forward.ILeaseKeysRevoked|null);
+
+            /** LeaseForwardReply keys */
+            keys?: (ringkv.forward.ILeaseKeysReply|null);
+        }
+
+        /** Represents a LeaseForwardReply. */
+        class LeaseForwardReply implements ILeaseForwardReply {
+
+            /**
+             * Constructs a new LeaseForwardReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseForwardReply);
+
+            /** LeaseForwardReply grant. */
+            public grant?: (ringkv.kv.ILeaseGrantResponse|null);
+
+            /** LeaseForwardReply revoke. */
+            public revoke?: (ringkv.kv.ILeaseRevokeResponse|null);
+
+            /** LeaseForwardReply keepAlive. */
+            public keepAlive?: (ringkv.kv.ILeaseKeepAliveResponse|null);
+
+            /** LeaseForwardReply timeToLive. */
+            public timeToLive?: (ringkv.kv.ILeaseTimeToLiveResponse|null);
+
+            /** LeaseForwardReply leases. */
+            public leases?: (ringkv.kv.ILeaseLeasesResponse|null);
+
+            /** LeaseForwardReply exists. */
+            public exists?: (ringkv.forward.ILeaseExistsReply|null);
+
+            /** LeaseForwardReply revokeKeys. */
+            public revokeKeys?: (ringkv.forward.ILeaseKeysRevoked|null);
+
+            /** LeaseForwardReply keys. */
+            public keys?: (ringkv.forward.ILeaseKeysReply|null);
+
+            /** LeaseForwardReply result. */
+            public result?: ("grant"|"revoke"|"keepAlive"|"timeToLive"|"leases"|"exists"|"revokeKeys"|"keys");
+
+            /**
+             * Creates a new LeaseForwardReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseForwardReply instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseForwardReply): ringkv.forward.LeaseForwardReply;
+
+            /**
+             * Encodes the specified LeaseForwardReply message. Does not implicitly {@link ringkv.forward.LeaseForwardReply.verify|verify} messages.
+             * @param message LeaseForwardReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseForwardReply, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseForwardReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseForwardReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseForwardReply;
+
+            /**
+             * Verifies a LeaseForwardReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseForwardReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseForwardReply
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseForwardReply;
+
+            /**
+             * Creates a plain object from a LeaseForwardReply message. Also converts values to other types if specified.
+             * @param message LeaseForwardReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseForwardReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseForwardReply to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseExistsReply. */
+        interface ILeaseExistsReply {
+
+            /** LeaseExistsReply exists */
+            exists?: (boolean|null);
+        }
+
+        /** Represents a LeaseExistsReply. */
+        class LeaseExistsReply implements ILeaseExistsReply {
+
+            /**
+             * Constructs a new LeaseExistsReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseExistsReply);
+
+            /** LeaseExistsReply exists. */
+            public exists: boolean;
+
+            /**
+             * Creates a new LeaseExistsReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseExistsReply instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseExistsReply): ringkv.forward.LeaseExistsReply;
+
+            /**
+             * Encodes the specified LeaseExistsReply message. Does not implicitly {@link ringkv.forward.LeaseExistsReply.verify|verify} messages.
+             * @param message LeaseExistsReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseExistsReply, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseExistsReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseExistsReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseExistsReply;
+
+            /**
+             * Verifies a LeaseExistsReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseExistsReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseExistsReply
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseExistsReply;
+
+            /**
+             * Creates a plain object from a LeaseExistsReply message. Also converts values to other types if specified.
+             * @param message LeaseExistsReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseExistsReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseExistsReply to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseKeysRevoked. */
+        interface ILeaseKeysRevoked {
+
+            /** LeaseKeysRevoked deleted */
+            deleted?: (number|null);
+        }
+
+        /** Represents a LeaseKeysRevoked. */
+        class LeaseKeysRevoked implements ILeaseKeysRevoked {
+
+            /**
+             * Constructs a new LeaseKeysRevoked.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseKeysRevoked);
+
+            /** LeaseKeysRevoked deleted. */
+            public deleted: number;
+
+            /**
+             * Creates a new LeaseKeysRevoked instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseKeysRevoked instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseKeysRevoked): ringkv.forward.LeaseKeysRevoked;
+
+            /**
+             * Encodes the specified LeaseKeysRevoked message. Does not implicitly {@link ringkv.forward.LeaseKeysRevoked.verify|verify} messages.
+             * @param message LeaseKeysRevoked message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseKeysRevoked, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseKeysRevoked message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseKeysRevoked
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseKeysRevoked;
+
+            /**
+             * Verifies a LeaseKeysRevoked message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseKeysRevoked message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseKeysRevoked
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseKeysRevoked;
+
+            /**
+             * Creates a plain object from a LeaseKeysRevoked message. Also converts values to other types if specified.
+             * @param message LeaseKeysRevoked
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseKeysRevoked, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseKeysRevoked to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseKeysReply. */
+        interface ILeaseKeysReply {
+
+            /** LeaseKeysReply keys */
+            keys?: (Uint8Array[]|null);
+
+            /** LeaseKeysReply more */
+            more?: (boolean|null);
+        }
+
+        /** Represents a LeaseKeysReply. */
+        class LeaseKeysReply implements ILeaseKeysReply {
+
+            /**
+             * Constructs a new LeaseKeysReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.forward.ILeaseKeysReply);
+
+            /** LeaseKeysReply keys. */
+            public keys: Uint8Array[];
+
+            /** LeaseKeysReply more. */
+            public more: boolean;
+
+            /**
+             * Creates a new LeaseKeysReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseKeysReply instance
+             */
+            public static create(properties?: ringkv.forward.ILeaseKeysReply): ringkv.forward.LeaseKeysReply;
+
+            /**
+             * Encodes the specified LeaseKeysReply message. Does not implicitly {@link ringkv.forward.LeaseKeysReply.verify|verify} messages.
+             * @param message LeaseKeysReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.forward.ILeaseKeysReply, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseKeysReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseKeysReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.forward.LeaseKeysReply;
+
+            /**
+             * Verifies a LeaseKeysReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseKeysReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseKeysReply
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.forward.LeaseKeysReply;
+
+            /**
+             * Creates a plain object from a LeaseKeysReply message. Also converts values to other types if specified.
+             * @param message LeaseKeysReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.forward.LeaseKeysReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseKeysReply to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };
@@ -5051,6 +5682,766 @@ export namespace ringkv {
 
             /**
              * Converts this StatusResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseGrantRequest. */
+        interface ILeaseGrantRequest {
+
+            /** LeaseGrantRequest ttlSeconds */
+            ttlSeconds?: (number|null);
+
+            /** LeaseGrantRequest id */
+            id?: (number|null);
+        }
+
+        /** Represents a LeaseGrantRequest. */
+        class LeaseGrantRequest implements ILeaseGrantRequest {
+
+            /**
+             * Constructs a new LeaseGrantRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseGrantRequest);
+
+            /** LeaseGrantRequest ttlSeconds. */
+            public ttlSeconds: number;
+
+            /** LeaseGrantRequest id. */
+            public id: number;
+
+            /**
+             * Creates a new LeaseGrantRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseGrantRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseGrantRequest): ringkv.kv.LeaseGrantRequest;
+
+            /**
+             * Encodes the specified LeaseGrantRequest message. Does not implicitly {@link ringkv.kv.LeaseGrantRequest.verify|verify} messages.
+             * @param message LeaseGrantRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseGrantRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseGrantRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseGrantRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseGrantRequest;
+
+            /**
+             * Verifies a LeaseGrantRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseGrantRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseGrantRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseGrantRequest;
+
+            /**
+             * Creates a plain object from a LeaseGrantRequest message. Also converts values to other types if specified.
+             * @param message LeaseGrantRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseGrantRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseGrantRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseGrantResponse. */
+        interface ILeaseGrantResponse {
+
+            /** LeaseGrantResponse id */
+            id?: (number|null);
+
+            /** LeaseGrantResponse ttlSeconds */
+            ttlSeconds?: (number|null);
+        }
+
+        /** Represents a LeaseGrantResponse. */
+        class LeaseGrantResponse implements ILeaseGrantResponse {
+
+            /**
+             * Constructs a new LeaseGrantResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseGrantResponse);
+
+            /** LeaseGrantResponse id. */
+            public id: number;
+
+            /** LeaseGrantResponse ttlSeconds. */
+            public ttlSeconds: number;
+
+            /**
+             * Creates a new LeaseGrantResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseGrantResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseGrantResponse): ringkv.kv.LeaseGrantResponse;
+
+            /**
+             * Encodes the specified LeaseGrantResponse message. Does not implicitly {@link ringkv.kv.LeaseGrantResponse.verify|verify} messages.
+             * @param message LeaseGrantResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseGrantResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseGrantResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseGrantResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseGrantResponse;
+
+            /**
+             * Verifies a LeaseGrantResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseGrantResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseGrantResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseGrantResponse;
+
+            /**
+             * Creates a plain object from a LeaseGrantResponse message. Also converts values to other types if specified.
+             * @param message LeaseGrantResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseGrantResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseGrantResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseRevokeRequest. */
+        interface ILeaseRevokeRequest {
+
+            /** LeaseRevokeRequest id */
+            id?: (number|null);
+        }
+
+        /** Represents a LeaseRevokeRequest. */
+        class LeaseRevokeRequest implements ILeaseRevokeRequest {
+
+            /**
+             * Constructs a new LeaseRevokeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseRevokeRequest);
+
+            /** LeaseRevokeRequest id. */
+            public id: number;
+
+            /**
+             * Creates a new LeaseRevokeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseRevokeRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseRevokeRequest): ringkv.kv.LeaseRevokeRequest;
+
+            /**
+             * Encodes the specified LeaseRevokeRequest message. Does not implicitly {@link ringkv.kv.LeaseRevokeRequest.verify|verify} messages.
+             * @param message LeaseRevokeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseRevokeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseRevokeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseRevokeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseRevokeRequest;
+
+            /**
+             * Verifies a LeaseRevokeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseRevokeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseRevokeRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseRevokeRequest;
+
+            /**
+             * Creates a plain object from a LeaseRevokeRequest message. Also converts values to other types if specified.
+             * @param message LeaseRevokeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseRevokeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseRevokeRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseRevokeResponse. */
+        interface ILeaseRevokeResponse {
+        }
+
+        /** Represents a LeaseRevokeResponse. */
+        class LeaseRevokeResponse implements ILeaseRevokeResponse {
+
+            /**
+             * Constructs a new LeaseRevokeResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseRevokeResponse);
+
+            /**
+             * Creates a new LeaseRevokeResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseRevokeResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseRevokeResponse): ringkv.kv.LeaseRevokeResponse;
+
+            /**
+             * Encodes the specified LeaseRevokeResponse message. Does not implicitly {@link ringkv.kv.LeaseRevokeResponse.verify|verify} messages.
+             * @param message LeaseRevokeResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseRevokeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseRevokeResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseRevokeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseRevokeResponse;
+
+            /**
+             * Verifies a LeaseRevokeResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseRevokeResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseRevokeResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseRevokeResponse;
+
+            /**
+             * Creates a plain object from a LeaseRevokeResponse message. Also converts values to other types if specified.
+             * @param message LeaseRevokeResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseRevokeResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseRevokeResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseKeepAliveRequest. */
+        interface ILeaseKeepAliveRequest {
+
+            /** LeaseKeepAliveRequest id */
+            id?: (number|null);
+        }
+
+        /** Represents a LeaseKeepAliveRequest. */
+        class LeaseKeepAliveRequest implements ILeaseKeepAliveRequest {
+
+            /**
+             * Constructs a new LeaseKeepAliveRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseKeepAliveRequest);
+
+            /** LeaseKeepAliveRequest id. */
+            public id: number;
+
+            /**
+             * Creates a new LeaseKeepAliveRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseKeepAliveRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseKeepAliveRequest): ringkv.kv.LeaseKeepAliveRequest;
+
+            /**
+             * Encodes the specified LeaseKeepAliveRequest message. Does not implicitly {@link ringkv.kv.LeaseKeepAliveRequest.verify|verify} messages.
+             * @param message LeaseKeepAliveRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseKeepAliveRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseKeepAliveRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseKeepAliveRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseKeepAliveRequest;
+
+            /**
+             * Verifies a LeaseKeepAliveRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseKeepAliveRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseKeepAliveRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseKeepAliveRequest;
+
+            /**
+             * Creates a plain object from a LeaseKeepAliveRequest message. Also converts values to other types if specified.
+             * @param message LeaseKeepAliveRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseKeepAliveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseKeepAliveRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseKeepAliveResponse. */
+        interface ILeaseKeepAliveResponse {
+
+            /** LeaseKeepAliveResponse id */
+            id?: (number|null);
+
+            /** LeaseKeepAliveResponse ttlSeconds */
+            ttlSeconds?: (number|null);
+        }
+
+        /** Represents a LeaseKeepAliveResponse. */
+        class LeaseKeepAliveResponse implements ILeaseKeepAliveResponse {
+
+            /**
+             * Constructs a new LeaseKeepAliveResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseKeepAliveResponse);
+
+            /** LeaseKeepAliveResponse id. */
+            public id: number;
+
+            /** LeaseKeepAliveResponse ttlSeconds. */
+            public ttlSeconds: number;
+
+            /**
+             * Creates a new LeaseKeepAliveResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseKeepAliveResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseKeepAliveResponse): ringkv.kv.LeaseKeepAliveResponse;
+
+            /**
+             * Encodes the specified LeaseKeepAliveResponse message. Does not implicitly {@link ringkv.kv.LeaseKeepAliveResponse.verify|verify} messages.
+             * @param message LeaseKeepAliveResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseKeepAliveResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseKeepAliveResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseKeepAliveResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseKeepAliveResponse;
+
+            /**
+             * Verifies a LeaseKeepAliveResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseKeepAliveResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseKeepAliveResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseKeepAliveResponse;
+
+            /**
+             * Creates a plain object from a LeaseKeepAliveResponse message. Also converts values to other types if specified.
+             * @param message LeaseKeepAliveResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseKeepAliveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseKeepAliveResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseTimeToLiveRequest. */
+        interface ILeaseTimeToLiveRequest {
+
+            /** LeaseTimeToLiveRequest id */
+            id?: (number|null);
+
+            /** LeaseTimeToLiveRequest keys */
+            keys?: (boolean|null);
+        }
+
+        /** Represents a LeaseTimeToLiveRequest. */
+        class LeaseTimeToLiveRequest implements ILeaseTimeToLiveRequest {
+
+            /**
+             * Constructs a new LeaseTimeToLiveRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseTimeToLiveRequest);
+
+            /** LeaseTimeToLiveRequest id. */
+            public id: number;
+
+            /** LeaseTimeToLiveRequest keys. */
+            public keys: boolean;
+
+            /**
+             * Creates a new LeaseTimeToLiveRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseTimeToLiveRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseTimeToLiveRequest): ringkv.kv.LeaseTimeToLiveRequest;
+
+            /**
+             * Encodes the specified LeaseTimeToLiveRequest message. Does not implicitly {@link ringkv.kv.LeaseTimeToLiveRequest.verify|verify} messages.
+             * @param message LeaseTimeToLiveRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseTimeToLiveRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseTimeToLiveRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseTimeToLiveRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseTimeToLiveRequest;
+
+            /**
+             * Verifies a LeaseTimeToLiveRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseTimeToLiveRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseTimeToLiveRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseTimeToLiveRequest;
+
+            /**
+             * Creates a plain object from a LeaseTimeToLiveRequest message. Also converts values to other types if specified.
+             * @param message LeaseTimeToLiveRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseTimeToLiveRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseTimeToLiveRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseTimeToLiveResponse. */
+        interface ILeaseTimeToLiveResponse {
+
+            /** LeaseTimeToLiveResponse id */
+            id?: (number|null);
+
+            /** LeaseTimeToLiveResponse ttlSeconds */
+            ttlSeconds?: (number|null);
+
+            /** LeaseTimeToLiveResponse grantedTtlSeconds */
+            grantedTtlSeconds?: (number|null);
+
+            /** LeaseTimeToLiveResponse keys */
+            keys?: (Uint8Array[]|null);
+        }
+
+        /** Represents a LeaseTimeToLiveResponse. */
+        class LeaseTimeToLiveResponse implements ILeaseTimeToLiveResponse {
+
+            /**
+             * Constructs a new LeaseTimeToLiveResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseTimeToLiveResponse);
+
+            /** LeaseTimeToLiveResponse id. */
+            public id: number;
+
+            /** LeaseTimeToLiveResponse ttlSeconds. */
+            public ttlSeconds: number;
+
+            /** LeaseTimeToLiveResponse grantedTtlSeconds. */
+            public grantedTtlSeconds: number;
+
+            /** LeaseTimeToLiveResponse keys. */
+            public keys: Uint8Array[];
+
+            /**
+             * Creates a new LeaseTimeToLiveResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseTimeToLiveResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseTimeToLiveResponse): ringkv.kv.LeaseTimeToLiveResponse;
+
+            /**
+             * Encodes the specified LeaseTimeToLiveResponse message. Does not implicitly {@link ringkv.kv.LeaseTimeToLiveResponse.verify|verify} messages.
+             * @param message LeaseTimeToLiveResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseTimeToLiveResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseTimeToLiveResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseTimeToLiveResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseTimeToLiveResponse;
+
+            /**
+             * Verifies a LeaseTimeToLiveResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseTimeToLiveResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseTimeToLiveResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseTimeToLiveResponse;
+
+            /**
+             * Creates a plain object from a LeaseTimeToLiveResponse message. Also converts values to other types if specified.
+             * @param message LeaseTimeToLiveResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseTimeToLiveResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseTimeToLiveResponse to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseLeasesRequest. */
+        interface ILeaseLeasesRequest {
+        }
+
+        /** Represents a LeaseLeasesRequest. */
+        class LeaseLeasesRequest implements ILeaseLeasesRequest {
+
+            /**
+             * Constructs a new LeaseLeasesRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseLeasesRequest);
+
+            /**
+             * Creates a new LeaseLeasesRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseLeasesRequest instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseLeasesRequest): ringkv.kv.LeaseLeasesRequest;
+
+            /**
+             * Encodes the specified LeaseLeasesRequest message. Does not implicitly {@link ringkv.kv.LeaseLeasesRequest.verify|verify} messages.
+             * @param message LeaseLeasesRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseLeasesRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseLeasesRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseLeasesRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseLeasesRequest;
+
+            /**
+             * Verifies a LeaseLeasesRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseLeasesRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseLeasesRequest
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseLeasesRequest;
+
+            /**
+             * Creates a plain object from a LeaseLeasesRequest message. Also converts values to other types if specified.
+             * @param message LeaseLeasesRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseLeasesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseLeasesRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a LeaseLeasesResponse. */
+        interface ILeaseLeasesResponse {
+
+            /** LeaseLeasesResponse ids */
+            ids?: (number[]|null);
+        }
+
+        /** Represents a LeaseLeasesResponse. */
+        class LeaseLeasesResponse implements ILeaseLeasesResponse {
+
+            /**
+             * Constructs a new LeaseLeasesResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: ringkv.kv.ILeaseLeasesResponse);
+
+            /** LeaseLeasesResponse ids. */
+            public ids: number[];
+
+            /**
+             * Creates a new LeaseLeasesResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LeaseLeasesResponse instance
+             */
+            public static create(properties?: ringkv.kv.ILeaseLeasesResponse): ringkv.kv.LeaseLeasesResponse;
+
+            /**
+             * Encodes the specified LeaseLeasesResponse message. Does not implicitly {@link ringkv.kv.LeaseLeasesResponse.verify|verify} messages.
+             * @param message LeaseLeasesResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: ringkv.kv.ILeaseLeasesResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LeaseLeasesResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns LeaseLeasesResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): ringkv.kv.LeaseLeasesResponse;
+
+            /**
+             * Verifies a LeaseLeasesResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LeaseLeasesResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LeaseLeasesResponse
+             */
+            public static fromObject(object: { [k: string]: any }): ringkv.kv.LeaseLeasesResponse;
+
+            /**
+             * Creates a plain object from a LeaseLeasesResponse message. Also converts values to other types if specified.
+             * @param message LeaseLeasesResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: ringkv.kv.LeaseLeasesResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LeaseLeasesResponse to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };

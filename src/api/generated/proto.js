@@ -5333,6 +5333,7 @@ export const ringkv = $root.ringkv = (() => {
             ForwardRequest.prototype.put = null;
             ForwardRequest.prototype.get = null;
             ForwardRequest.prototype["delete"] = null;
+            ForwardRequest.prototype.lease = null;
             ForwardRequest.prototype.revisions = null;
             ForwardRequest.prototype.rangePart = null;
             ForwardRequest.prototype.deleteRangePart = null;
@@ -5341,7 +5342,7 @@ export const ringkv = $root.ringkv = (() => {
             let $oneOfFields;
 
             Object.defineProperty(ForwardRequest.prototype, "op", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "revisions", "rangePart", "deleteRangePart", "txn"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "lease", "revisions", "rangePart", "deleteRangePart", "txn"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5372,6 +5373,8 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.forward.DeleteRangePart.encode(message.deleteRangePart, writer.uint32(170).fork(), q + 1).ldelim();
                 if (message.txn != null && Object.hasOwnProperty.call(message, "txn"))
                     $root.ringkv.kv.TxnRequest.encode(message.txn, writer.uint32(178).fork(), q + 1).ldelim();
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    $root.ringkv.forward.LeaseForward.encode(message.lease, writer.uint32(242).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -5412,6 +5415,10 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 4: {
                             message["delete"] = $root.ringkv.kv.DeleteRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 30: {
+                            message.lease = $root.ringkv.forward.LeaseForward.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     case 5: {
@@ -5480,6 +5487,16 @@ export const ringkv = $root.ringkv = (() => {
                         let error = $root.ringkv.kv.DeleteRequest.verify(message["delete"], long + 1);
                         if (error)
                             return "delete." + error;
+                    }
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseForward.verify(message.lease, long + 1);
+                        if (error)
+                            return "lease." + error;
                     }
                 }
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions")) {
@@ -5559,6 +5576,11 @@ export const ringkv = $root.ringkv = (() => {
                         throw TypeError(".ringkv.forward.ForwardRequest.delete: object expected");
                     message["delete"] = $root.ringkv.kv.DeleteRequest.fromObject(object["delete"], long + 1);
                 }
+                if (object.lease != null) {
+                    if (!$util.isObject(object.lease))
+                        throw TypeError(".ringkv.forward.ForwardRequest.lease: object expected");
+                    message.lease = $root.ringkv.forward.LeaseForward.fromObject(object.lease, long + 1);
+                }
                 if (object.revisions != null) {
                     if (!$util.isObject(object.revisions))
                         throw TypeError(".ringkv.forward.ForwardRequest.revisions: object expected");
@@ -5637,6 +5659,11 @@ export const ringkv = $root.ringkv = (() => {
                     object.txn = $root.ringkv.kv.TxnRequest.toObject(message.txn, options, q + 1);
                     if (options.oneofs)
                         object.op = "txn";
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
+                    object.lease = $root.ringkv.forward.LeaseForward.toObject(message.lease, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "lease";
                 }
                 return object;
             };
@@ -6429,6 +6456,7 @@ export const ringkv = $root.ringkv = (() => {
             ForwardReply.prototype.get = null;
             ForwardReply.prototype["delete"] = null;
             ForwardReply.prototype.error = null;
+            ForwardReply.prototype.lease = null;
             ForwardReply.prototype.revisions = null;
             ForwardReply.prototype.rangePart = null;
             ForwardReply.prototype.deleteRangePart = null;
@@ -6437,7 +6465,7 @@ export const ringkv = $root.ringkv = (() => {
             let $oneOfFields;
 
             Object.defineProperty(ForwardReply.prototype, "result", {
-                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error", "revisions", "rangePart", "deleteRangePart", "txn"]),
+                get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "error", "lease", "revisions", "rangePart", "deleteRangePart", "txn"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -6470,6 +6498,8 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.kv.DeleteRangeResponse.encode(message.deleteRangePart, writer.uint32(170).fork(), q + 1).ldelim();
                 if (message.txn != null && Object.hasOwnProperty.call(message, "txn"))
                     $root.ringkv.kv.TxnResponse.encode(message.txn, writer.uint32(178).fork(), q + 1).ldelim();
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    $root.ringkv.forward.LeaseForwardReply.encode(message.lease, writer.uint32(242).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -6514,6 +6544,10 @@ export const ringkv = $root.ringkv = (() => {
                         }
                     case 5: {
                             message.error = $root.ringkv.forward.ForwardError.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 30: {
+                            message.lease = $root.ringkv.forward.LeaseForwardReply.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     case 6: {
@@ -6592,6 +6626,16 @@ export const ringkv = $root.ringkv = (() => {
                         let error = $root.ringkv.forward.ForwardError.verify(message.error, long + 1);
                         if (error)
                             return "error." + error;
+                    }
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseForwardReply.verify(message.lease, long + 1);
+                        if (error)
+                            return "lease." + error;
                     }
                 }
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions")) {
@@ -6676,6 +6720,11 @@ export const ringkv = $root.ringkv = (() => {
                         throw TypeError(".ringkv.forward.ForwardReply.error: object expected");
                     message.error = $root.ringkv.forward.ForwardError.fromObject(object.error, long + 1);
                 }
+                if (object.lease != null) {
+                    if (!$util.isObject(object.lease))
+                        throw TypeError(".ringkv.forward.ForwardReply.lease: object expected");
+                    message.lease = $root.ringkv.forward.LeaseForwardReply.fromObject(object.lease, long + 1);
+                }
                 if (object.revisions != null) {
                     if (!$util.isObject(object.revisions))
                         throw TypeError(".ringkv.forward.ForwardReply.revisions: object expected");
@@ -6759,6 +6808,11 @@ export const ringkv = $root.ringkv = (() => {
                     object.txn = $root.ringkv.kv.TxnResponse.toObject(message.txn, options, q + 1);
                     if (options.oneofs)
                         object.result = "txn";
+                }
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease")) {
+                    object.lease = $root.ringkv.forward.LeaseForwardReply.toObject(message.lease, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "lease";
                 }
                 return object;
             };
@@ -6931,6 +6985,1351 @@ export const ringkv = $root.ringkv = (() => {
             };
 
             return ForwardError;
+        })();
+
+        forward.LeaseForward = (function() {
+
+            function LeaseForward(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseForward.prototype.grant = null;
+            LeaseForward.prototype.revoke = null;
+            LeaseForward.prototype.keepAlive = null;
+            LeaseForward.prototype.timeToLive = null;
+            LeaseForward.prototype.leases = null;
+            LeaseForward.prototype.exists = null;
+            LeaseForward.prototype.revokeKeys = null;
+            LeaseForward.prototype.keys = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(LeaseForward.prototype, "op", {
+                get: $util.oneOfGetter($oneOfFields = ["grant", "revoke", "keepAlive", "timeToLive", "leases", "exists", "revokeKeys", "keys"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            LeaseForward.create = function create(properties) {
+                return new LeaseForward(properties);
+            };
+
+            LeaseForward.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.grant != null && Object.hasOwnProperty.call(message, "grant"))
+                    $root.ringkv.kv.LeaseGrantRequest.encode(message.grant, writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.revoke != null && Object.hasOwnProperty.call(message, "revoke"))
+                    $root.ringkv.kv.LeaseRevokeRequest.encode(message.revoke, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.keepAlive != null && Object.hasOwnProperty.call(message, "keepAlive"))
+                    $root.ringkv.kv.LeaseKeepAliveRequest.encode(message.keepAlive, writer.uint32(26).fork(), q + 1).ldelim();
+                if (message.timeToLive != null && Object.hasOwnProperty.call(message, "timeToLive"))
+                    $root.ringkv.kv.LeaseTimeToLiveRequest.encode(message.timeToLive, writer.uint32(34).fork(), q + 1).ldelim();
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases"))
+                    $root.ringkv.kv.LeaseLeasesRequest.encode(message.leases, writer.uint32(42).fork(), q + 1).ldelim();
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists"))
+                    $root.ringkv.forward.LeaseExistsRequest.encode(message.exists, writer.uint32(50).fork(), q + 1).ldelim();
+                if (message.revokeKeys != null && Object.hasOwnProperty.call(message, "revokeKeys"))
+                    $root.ringkv.forward.LeaseShardRequest.encode(message.revokeKeys, writer.uint32(58).fork(), q + 1).ldelim();
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys"))
+                    $root.ringkv.forward.LeaseShardRequest.encode(message.keys, writer.uint32(66).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            LeaseForward.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseForward();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.grant = $root.ringkv.kv.LeaseGrantRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 2: {
+                            message.revoke = $root.ringkv.kv.LeaseRevokeRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.keepAlive = $root.ringkv.kv.LeaseKeepAliveRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message.timeToLive = $root.ringkv.kv.LeaseTimeToLiveRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            message.leases = $root.ringkv.kv.LeaseLeasesRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
+                            message.exists = $root.ringkv.forward.LeaseExistsRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 7: {
+                            message.revokeKeys = $root.ringkv.forward.LeaseShardRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 8: {
+                            message.keys = $root.ringkv.forward.LeaseShardRequest.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseForward.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.grant != null && Object.hasOwnProperty.call(message, "grant")) {
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseGrantRequest.verify(message.grant, long + 1);
+                        if (error)
+                            return "grant." + error;
+                    }
+                }
+                if (message.revoke != null && Object.hasOwnProperty.call(message, "revoke")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseRevokeRequest.verify(message.revoke, long + 1);
+                        if (error)
+                            return "revoke." + error;
+                    }
+                }
+                if (message.keepAlive != null && Object.hasOwnProperty.call(message, "keepAlive")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseKeepAliveRequest.verify(message.keepAlive, long + 1);
+                        if (error)
+                            return "keepAlive." + error;
+                    }
+                }
+                if (message.timeToLive != null && Object.hasOwnProperty.call(message, "timeToLive")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseTimeToLiveRequest.verify(message.timeToLive, long + 1);
+                        if (error)
+                            return "timeToLive." + error;
+                    }
+                }
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseLeasesRequest.verify(message.leases, long + 1);
+                        if (error)
+                            return "leases." + error;
+                    }
+                }
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseExistsRequest.verify(message.exists, long + 1);
+                        if (error)
+                            return "exists." + error;
+                    }
+                }
+                if (message.revokeKeys != null && Object.hasOwnProperty.call(message, "revokeKeys")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseShardRequest.verify(message.revokeKeys, long + 1);
+                        if (error)
+                            return "revokeKeys." + error;
+                    }
+                }
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys")) {
+                    if (properties.op === 1)
+                        return "op: multiple values";
+                    properties.op = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseShardRequest.verify(message.keys, long + 1);
+                        if (error)
+                            return "keys." + error;
+                    }
+                }
+                return null;
+            };
+
+            LeaseForward.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseForward)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseForward: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseForward();
+                if (object.grant != null) {
+                    if (!$util.isObject(object.grant))
+                        throw TypeError(".ringkv.forward.LeaseForward.grant: object expected");
+                    message.grant = $root.ringkv.kv.LeaseGrantRequest.fromObject(object.grant, long + 1);
+                }
+                if (object.revoke != null) {
+                    if (!$util.isObject(object.revoke))
+                        throw TypeError(".ringkv.forward.LeaseForward.revoke: object expected");
+                    message.revoke = $root.ringkv.kv.LeaseRevokeRequest.fromObject(object.revoke, long + 1);
+                }
+                if (object.keepAlive != null) {
+                    if (!$util.isObject(object.keepAlive))
+                        throw TypeError(".ringkv.forward.LeaseForward.keepAlive: object expected");
+                    message.keepAlive = $root.ringkv.kv.LeaseKeepAliveRequest.fromObject(object.keepAlive, long + 1);
+                }
+                if (object.timeToLive != null) {
+                    if (!$util.isObject(object.timeToLive))
+                        throw TypeError(".ringkv.forward.LeaseForward.timeToLive: object expected");
+                    message.timeToLive = $root.ringkv.kv.LeaseTimeToLiveRequest.fromObject(object.timeToLive, long + 1);
+                }
+                if (object.leases != null) {
+                    if (!$util.isObject(object.leases))
+                        throw TypeError(".ringkv.forward.LeaseForward.leases: object expected");
+                    message.leases = $root.ringkv.kv.LeaseLeasesRequest.fromObject(object.leases, long + 1);
+                }
+                if (object.exists != null) {
+                    if (!$util.isObject(object.exists))
+                        throw TypeError(".ringkv.forward.LeaseForward.exists: object expected");
+                    message.exists = $root.ringkv.forward.LeaseExistsRequest.fromObject(object.exists, long + 1);
+                }
+                if (object.revokeKeys != null) {
+                    if (!$util.isObject(object.revokeKeys))
+                        throw TypeError(".ringkv.forward.LeaseForward.revokeKeys: object expected");
+                    message.revokeKeys = $root.ringkv.forward.LeaseShardRequest.fromObject(object.revokeKeys, long + 1);
+                }
+                if (object.keys != null) {
+                    if (!$util.isObject(object.keys))
+                        throw TypeError(".ringkv.forward.LeaseForward.keys: object expected");
+                    message.keys = $root.ringkv.forward.LeaseShardRequest.fromObject(object.keys, long + 1);
+                }
+                return message;
+            };
+
+            LeaseForward.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (message.grant != null && Object.hasOwnProperty.call(message, "grant")) {
+                    object.grant = $root.ringkv.kv.LeaseGrantRequest.toObject(message.grant, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "grant";
+                }
+                if (message.revoke != null && Object.hasOwnProperty.call(message, "revoke")) {
+                    object.revoke = $root.ringkv.kv.LeaseRevokeRequest.toObject(message.revoke, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "revoke";
+                }
+                if (message.keepAlive != null && Object.hasOwnProperty.call(message, "keepAlive")) {
+                    object.keepAlive = $root.ringkv.kv.LeaseKeepAliveRequest.toObject(message.keepAlive, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "keepAlive";
+                }
+                if (message.timeToLive != null && Object.hasOwnProperty.call(message, "timeToLive")) {
+                    object.timeToLive = $root.ringkv.kv.LeaseTimeToLiveRequest.toObject(message.timeToLive, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "timeToLive";
+                }
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases")) {
+                    object.leases = $root.ringkv.kv.LeaseLeasesRequest.toObject(message.leases, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "leases";
+                }
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists")) {
+                    object.exists = $root.ringkv.forward.LeaseExistsRequest.toObject(message.exists, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "exists";
+                }
+                if (message.revokeKeys != null && Object.hasOwnProperty.call(message, "revokeKeys")) {
+                    object.revokeKeys = $root.ringkv.forward.LeaseShardRequest.toObject(message.revokeKeys, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "revokeKeys";
+                }
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys")) {
+                    object.keys = $root.ringkv.forward.LeaseShardRequest.toObject(message.keys, options, q + 1);
+                    if (options.oneofs)
+                        object.op = "keys";
+                }
+                return object;
+            };
+
+            LeaseForward.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseForward;
+        })();
+
+        forward.LeaseExistsRequest = (function() {
+
+            function LeaseExistsRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseExistsRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            LeaseExistsRequest.create = function create(properties) {
+                return new LeaseExistsRequest(properties);
+            };
+
+            LeaseExistsRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                return writer;
+            };
+
+            LeaseExistsRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseExistsRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseExistsRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                return null;
+            };
+
+            LeaseExistsRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseExistsRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseExistsRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseExistsRequest();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            LeaseExistsRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                return object;
+            };
+
+            LeaseExistsRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseExistsRequest;
+        })();
+
+        forward.LeaseShardRequest = (function() {
+
+            function LeaseShardRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseShardRequest.prototype.shard = 0;
+            LeaseShardRequest.prototype.lease = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            LeaseShardRequest.prototype.keysMax = 0;
+
+            LeaseShardRequest.create = function create(properties) {
+                return new LeaseShardRequest(properties);
+            };
+
+            LeaseShardRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    writer.uint32(8).uint32(message.shard);
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    writer.uint32(16).uint64(message.lease);
+                if (message.keysMax != null && Object.hasOwnProperty.call(message, "keysMax"))
+                    writer.uint32(24).uint32(message.keysMax);
+                return writer;
+            };
+
+            LeaseShardRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseShardRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.shard = reader.uint32();
+                            break;
+                        }
+                    case 2: {
+                            message.lease = reader.uint64();
+                            break;
+                        }
+                    case 3: {
+                            message.keysMax = reader.uint32();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseShardRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    if (!$util.isInteger(message.shard))
+                        return "shard: integer expected";
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (!$util.isInteger(message.lease) && !(message.lease && $util.isInteger(message.lease.low) && $util.isInteger(message.lease.high)))
+                        return "lease: integer|Long expected";
+                if (message.keysMax != null && Object.hasOwnProperty.call(message, "keysMax"))
+                    if (!$util.isInteger(message.keysMax))
+                        return "keysMax: integer expected";
+                return null;
+            };
+
+            LeaseShardRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseShardRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseShardRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseShardRequest();
+                if (object.shard != null)
+                    message.shard = object.shard >>> 0;
+                if (object.lease != null)
+                    if ($util.Long)
+                        message.lease = $util.Long.fromValue(object.lease, true);
+                    else if (typeof object.lease === "string")
+                        message.lease = parseInt(object.lease, 10);
+                    else if (typeof object.lease === "number")
+                        message.lease = object.lease;
+                    else if (typeof object.lease === "object")
+                        message.lease = new $util.LongBits(object.lease.low >>> 0, object.lease.high >>> 0).toNumber(true);
+                if (object.keysMax != null)
+                    message.keysMax = object.keysMax >>> 0;
+                return message;
+            };
+
+            LeaseShardRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.shard = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.lease = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.lease = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.keysMax = 0;
+                }
+                if (message.shard != null && Object.hasOwnProperty.call(message, "shard"))
+                    object.shard = message.shard;
+                if (message.lease != null && Object.hasOwnProperty.call(message, "lease"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.lease = typeof message.lease === "number" ? BigInt(message.lease) : $util.Long.fromBits(message.lease.low >>> 0, message.lease.high >>> 0, true).toBigInt();
+                    else if (typeof message.lease === "number")
+                        object.lease = options.longs === String ? String(message.lease) : message.lease;
+                    else
+                        object.lease = options.longs === String ? $util.Long.prototype.toString.call(message.lease) : options.longs === Number ? new $util.LongBits(message.lease.low >>> 0, message.lease.high >>> 0).toNumber(true) : message.lease;
+                if (message.keysMax != null && Object.hasOwnProperty.call(message, "keysMax"))
+                    object.keysMax = message.keysMax;
+                return object;
+            };
+
+            LeaseShardRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseShardRequest;
+        })();
+
+        forward.LeaseForwardReply = (function() {
+
+            function LeaseForwardReply(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseForwardReply.prototype.grant = null;
+            LeaseForwardReply.prototype.revoke = null;
+            LeaseForwardReply.prototype.keepAlive = null;
+            LeaseForwardReply.prototype.timeToLive = null;
+            LeaseForwardReply.prototype.leases = null;
+            LeaseForwardReply.prototype.exists = null;
+            LeaseForwardReply.prototype.revokeKeys = null;
+            LeaseForwardReply.prototype.keys = null;
+
+            let $oneOfFields;
+
+            Object.defineProperty(LeaseForwardReply.prototype, "result", {
+                get: $util.oneOfGetter($oneOfFields = ["grant", "revoke", "keepAlive", "timeToLive", "leases", "exists", "revokeKeys", "keys"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            LeaseForwardReply.create = function create(properties) {
+                return new LeaseForwardReply(properties);
+            };
+
+            LeaseForwardReply.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.grant != null && Object.hasOwnProperty.call(message, "grant"))
+                    $root.ringkv.kv.LeaseGrantResponse.encode(message.grant, writer.uint32(10).fork(), q + 1).ldelim();
+                if (message.revoke != null && Object.hasOwnProperty.call(message, "revoke"))
+                    $root.ringkv.kv.LeaseRevokeResponse.encode(message.revoke, writer.uint32(18).fork(), q + 1).ldelim();
+                if (message.keepAlive != null && Object.hasOwnProperty.call(message, "keepAlive"))
+                    $root.ringkv.kv.LeaseKeepAliveResponse.encode(message.keepAlive, writer.uint32(26).fork(), q + 1).ldelim();
+                if (message.timeToLive != null && Object.hasOwnProperty.call(message, "timeToLive"))
+                    $root.ringkv.kv.LeaseTimeToLiveResponse.encode(message.timeToLive, writer.uint32(34).fork(), q + 1).ldelim();
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases"))
+                    $root.ringkv.kv.LeaseLeasesResponse.encode(message.leases, writer.uint32(42).fork(), q + 1).ldelim();
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists"))
+                    $root.ringkv.forward.LeaseExistsReply.encode(message.exists, writer.uint32(50).fork(), q + 1).ldelim();
+                if (message.revokeKeys != null && Object.hasOwnProperty.call(message, "revokeKeys"))
+                    $root.ringkv.forward.LeaseKeysRevoked.encode(message.revokeKeys, writer.uint32(58).fork(), q + 1).ldelim();
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys"))
+                    $root.ringkv.forward.LeaseKeysReply.encode(message.keys, writer.uint32(66).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            LeaseForwardReply.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseForwardReply();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.grant = $root.ringkv.kv.LeaseGrantResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 2: {
+                            message.revoke = $root.ringkv.kv.LeaseRevokeResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.keepAlive = $root.ringkv.kv.LeaseKeepAliveResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
+                            message.timeToLive = $root.ringkv.kv.LeaseTimeToLiveResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            message.leases = $root.ringkv.kv.LeaseLeasesResponse.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
+                            message.exists = $root.ringkv.forward.LeaseExistsReply.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 7: {
+                            message.revokeKeys = $root.ringkv.forward.LeaseKeysRevoked.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 8: {
+                            message.keys = $root.ringkv.forward.LeaseKeysReply.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseForwardReply.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                let properties = {};
+                if (message.grant != null && Object.hasOwnProperty.call(message, "grant")) {
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseGrantResponse.verify(message.grant, long + 1);
+                        if (error)
+                            return "grant." + error;
+                    }
+                }
+                if (message.revoke != null && Object.hasOwnProperty.call(message, "revoke")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseRevokeResponse.verify(message.revoke, long + 1);
+                        if (error)
+                            return "revoke." + error;
+                    }
+                }
+                if (message.keepAlive != null && Object.hasOwnProperty.call(message, "keepAlive")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseKeepAliveResponse.verify(message.keepAlive, long + 1);
+                        if (error)
+                            return "keepAlive." + error;
+                    }
+                }
+                if (message.timeToLive != null && Object.hasOwnProperty.call(message, "timeToLive")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseTimeToLiveResponse.verify(message.timeToLive, long + 1);
+                        if (error)
+                            return "timeToLive." + error;
+                    }
+                }
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.kv.LeaseLeasesResponse.verify(message.leases, long + 1);
+                        if (error)
+                            return "leases." + error;
+                    }
+                }
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseExistsReply.verify(message.exists, long + 1);
+                        if (error)
+                            return "exists." + error;
+                    }
+                }
+                if (message.revokeKeys != null && Object.hasOwnProperty.call(message, "revokeKeys")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseKeysRevoked.verify(message.revokeKeys, long + 1);
+                        if (error)
+                            return "revokeKeys." + error;
+                    }
+                }
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys")) {
+                    if (properties.result === 1)
+                        return "result: multiple values";
+                    properties.result = 1;
+                    {
+                        let error = $root.ringkv.forward.LeaseKeysReply.verify(message.keys, long + 1);
+                        if (error)
+                            return "keys." + error;
+                    }
+                }
+                return null;
+            };
+
+            LeaseForwardReply.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseForwardReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseForwardReply: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseForwardReply();
+                if (object.grant != null) {
+                    if (!$util.isObject(object.grant))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.grant: object expected");
+                    message.grant = $root.ringkv.kv.LeaseGrantResponse.fromObject(object.grant, long + 1);
+                }
+                if (object.revoke != null) {
+                    if (!$util.isObject(object.revoke))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.revoke: object expected");
+                    message.revoke = $root.ringkv.kv.LeaseRevokeResponse.fromObject(object.revoke, long + 1);
+                }
+                if (object.keepAlive != null) {
+                    if (!$util.isObject(object.keepAlive))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.keepAlive: object expected");
+                    message.keepAlive = $root.ringkv.kv.LeaseKeepAliveResponse.fromObject(object.keepAlive, long + 1);
+                }
+                if (object.timeToLive != null) {
+                    if (!$util.isObject(object.timeToLive))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.timeToLive: object expected");
+                    message.timeToLive = $root.ringkv.kv.LeaseTimeToLiveResponse.fromObject(object.timeToLive, long + 1);
+                }
+                if (object.leases != null) {
+                    if (!$util.isObject(object.leases))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.leases: object expected");
+                    message.leases = $root.ringkv.kv.LeaseLeasesResponse.fromObject(object.leases, long + 1);
+                }
+                if (object.exists != null) {
+                    if (!$util.isObject(object.exists))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.exists: object expected");
+                    message.exists = $root.ringkv.forward.LeaseExistsReply.fromObject(object.exists, long + 1);
+                }
+                if (object.revokeKeys != null) {
+                    if (!$util.isObject(object.revokeKeys))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.revokeKeys: object expected");
+                    message.revokeKeys = $root.ringkv.forward.LeaseKeysRevoked.fromObject(object.revokeKeys, long + 1);
+                }
+                if (object.keys != null) {
+                    if (!$util.isObject(object.keys))
+                        throw TypeError(".ringkv.forward.LeaseForwardReply.keys: object expected");
+                    message.keys = $root.ringkv.forward.LeaseKeysReply.fromObject(object.keys, long + 1);
+                }
+                return message;
+            };
+
+            LeaseForwardReply.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (message.grant != null && Object.hasOwnProperty.call(message, "grant")) {
+                    object.grant = $root.ringkv.kv.LeaseGrantResponse.toObject(message.grant, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "grant";
+                }
+                if (message.revoke != null && Object.hasOwnProperty.call(message, "revoke")) {
+                    object.revoke = $root.ringkv.kv.LeaseRevokeResponse.toObject(message.revoke, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "revoke";
+                }
+                if (message.keepAlive != null && Object.hasOwnProperty.call(message, "keepAlive")) {
+                    object.keepAlive = $root.ringkv.kv.LeaseKeepAliveResponse.toObject(message.keepAlive, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "keepAlive";
+                }
+                if (message.timeToLive != null && Object.hasOwnProperty.call(message, "timeToLive")) {
+                    object.timeToLive = $root.ringkv.kv.LeaseTimeToLiveResponse.toObject(message.timeToLive, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "timeToLive";
+                }
+                if (message.leases != null && Object.hasOwnProperty.call(message, "leases")) {
+                    object.leases = $root.ringkv.kv.LeaseLeasesResponse.toObject(message.leases, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "leases";
+                }
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists")) {
+                    object.exists = $root.ringkv.forward.LeaseExistsReply.toObject(message.exists, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "exists";
+                }
+                if (message.revokeKeys != null && Object.hasOwnProperty.call(message, "revokeKeys")) {
+                    object.revokeKeys = $root.ringkv.forward.LeaseKeysRevoked.toObject(message.revokeKeys, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "revokeKeys";
+                }
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys")) {
+                    object.keys = $root.ringkv.forward.LeaseKeysReply.toObject(message.keys, options, q + 1);
+                    if (options.oneofs)
+                        object.result = "keys";
+                }
+                return object;
+            };
+
+            LeaseForwardReply.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseForwardReply;
+        })();
+
+        forward.LeaseExistsReply = (function() {
+
+            function LeaseExistsReply(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseExistsReply.prototype.exists = false;
+
+            LeaseExistsReply.create = function create(properties) {
+                return new LeaseExistsReply(properties);
+            };
+
+            LeaseExistsReply.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists"))
+                    writer.uint32(8).bool(message.exists);
+                return writer;
+            };
+
+            LeaseExistsReply.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseExistsReply();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.exists = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseExistsReply.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists"))
+                    if (typeof message.exists !== "boolean")
+                        return "exists: boolean expected";
+                return null;
+            };
+
+            LeaseExistsReply.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseExistsReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseExistsReply: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseExistsReply();
+                if (object.exists != null)
+                    message.exists = Boolean(object.exists);
+                return message;
+            };
+
+            LeaseExistsReply.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.exists = false;
+                if (message.exists != null && Object.hasOwnProperty.call(message, "exists"))
+                    object.exists = message.exists;
+                return object;
+            };
+
+            LeaseExistsReply.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseExistsReply;
+        })();
+
+        forward.LeaseKeysRevoked = (function() {
+
+            function LeaseKeysRevoked(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseKeysRevoked.prototype.deleted = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            LeaseKeysRevoked.create = function create(properties) {
+                return new LeaseKeysRevoked(properties);
+            };
+
+            LeaseKeysRevoked.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    writer.uint32(8).uint64(message.deleted);
+                return writer;
+            };
+
+            LeaseKeysRevoked.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseKeysRevoked();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.deleted = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseKeysRevoked.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    if (!$util.isInteger(message.deleted) && !(message.deleted && $util.isInteger(message.deleted.low) && $util.isInteger(message.deleted.high)))
+                        return "deleted: integer|Long expected";
+                return null;
+            };
+
+            LeaseKeysRevoked.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseKeysRevoked)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseKeysRevoked: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseKeysRevoked();
+                if (object.deleted != null)
+                    if ($util.Long)
+                        message.deleted = $util.Long.fromValue(object.deleted, true);
+                    else if (typeof object.deleted === "string")
+                        message.deleted = parseInt(object.deleted, 10);
+                    else if (typeof object.deleted === "number")
+                        message.deleted = object.deleted;
+                    else if (typeof object.deleted === "object")
+                        message.deleted = new $util.LongBits(object.deleted.low >>> 0, object.deleted.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            LeaseKeysRevoked.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.deleted = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.deleted = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.deleted != null && Object.hasOwnProperty.call(message, "deleted"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.deleted = typeof message.deleted === "number" ? BigInt(message.deleted) : $util.Long.fromBits(message.deleted.low >>> 0, message.deleted.high >>> 0, true).toBigInt();
+                    else if (typeof message.deleted === "number")
+                        object.deleted = options.longs === String ? String(message.deleted) : message.deleted;
+                    else
+                        object.deleted = options.longs === String ? $util.Long.prototype.toString.call(message.deleted) : options.longs === Number ? new $util.LongBits(message.deleted.low >>> 0, message.deleted.high >>> 0).toNumber(true) : message.deleted;
+                return object;
+            };
+
+            LeaseKeysRevoked.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseKeysRevoked;
+        })();
+
+        forward.LeaseKeysReply = (function() {
+
+            function LeaseKeysReply(properties) {
+                this.keys = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseKeysReply.prototype.keys = $util.emptyArray;
+            LeaseKeysReply.prototype.more = false;
+
+            LeaseKeysReply.create = function create(properties) {
+                return new LeaseKeysReply(properties);
+            };
+
+            LeaseKeysReply.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.keys != null && message.keys.length)
+                    for (let i = 0; i < message.keys.length; ++i)
+                        writer.uint32(10).bytes(message.keys[i]);
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    writer.uint32(16).bool(message.more);
+                return writer;
+            };
+
+            LeaseKeysReply.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.forward.LeaseKeysReply();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.keys && message.keys.length))
+                                message.keys = [];
+                            message.keys.push(reader.bytes());
+                            break;
+                        }
+                    case 2: {
+                            message.more = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseKeysReply.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys")) {
+                    if (!Array.isArray(message.keys))
+                        return "keys: array expected";
+                    for (let i = 0; i < message.keys.length; ++i)
+                        if (!(message.keys[i] && typeof message.keys[i].length === "number" || $util.isString(message.keys[i])))
+                            return "keys: buffer[] expected";
+                }
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    if (typeof message.more !== "boolean")
+                        return "more: boolean expected";
+                return null;
+            };
+
+            LeaseKeysReply.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.forward.LeaseKeysReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.forward.LeaseKeysReply: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.forward.LeaseKeysReply();
+                if (object.keys) {
+                    if (!Array.isArray(object.keys))
+                        throw TypeError(".ringkv.forward.LeaseKeysReply.keys: array expected");
+                    message.keys = [];
+                    for (let i = 0; i < object.keys.length; ++i)
+                        if (typeof object.keys[i] === "string")
+                            $util.base64.decode(object.keys[i], message.keys[i] = $util.newBuffer($util.base64.length(object.keys[i])), 0);
+                        else if (object.keys[i].length >= 0)
+                            message.keys[i] = object.keys[i];
+                }
+                if (object.more != null)
+                    message.more = Boolean(object.more);
+                return message;
+            };
+
+            LeaseKeysReply.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.keys = [];
+                if (options.defaults)
+                    object.more = false;
+                if (message.keys && message.keys.length) {
+                    object.keys = [];
+                    for (let j = 0; j < message.keys.length; ++j)
+                        object.keys[j] = options.bytes === String ? $util.base64.encode(message.keys[j], 0, message.keys[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.keys[j]) : message.keys[j];
+                }
+                if (message.more != null && Object.hasOwnProperty.call(message, "more"))
+                    object.more = message.more;
+                return object;
+            };
+
+            LeaseKeysReply.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseKeysReply;
         })();
 
         return forward;
@@ -11237,6 +12636,1478 @@ export const ringkv = $root.ringkv = (() => {
             };
 
             return StatusResponse;
+        })();
+
+        kv.LeaseGrantRequest = (function() {
+
+            function LeaseGrantRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseGrantRequest.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            LeaseGrantRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            LeaseGrantRequest.create = function create(properties) {
+                return new LeaseGrantRequest(properties);
+            };
+
+            LeaseGrantRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    writer.uint32(8).int64(message.ttlSeconds);
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(16).uint64(message.id);
+                return writer;
+            };
+
+            LeaseGrantRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseGrantRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.ttlSeconds = reader.int64();
+                            break;
+                        }
+                    case 2: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseGrantRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                return null;
+            };
+
+            LeaseGrantRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseGrantRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseGrantRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseGrantRequest();
+                if (object.ttlSeconds != null)
+                    if ($util.Long)
+                        message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                    else if (typeof object.ttlSeconds === "string")
+                        message.ttlSeconds = parseInt(object.ttlSeconds, 10);
+                    else if (typeof object.ttlSeconds === "number")
+                        message.ttlSeconds = object.ttlSeconds;
+                    else if (typeof object.ttlSeconds === "object")
+                        message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            LeaseGrantRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === String ? String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                return object;
+            };
+
+            LeaseGrantRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseGrantRequest;
+        })();
+
+        kv.LeaseGrantResponse = (function() {
+
+            function LeaseGrantResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseGrantResponse.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            LeaseGrantResponse.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            LeaseGrantResponse.create = function create(properties) {
+                return new LeaseGrantResponse(properties);
+            };
+
+            LeaseGrantResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    writer.uint32(16).int64(message.ttlSeconds);
+                return writer;
+            };
+
+            LeaseGrantResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseGrantResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.ttlSeconds = reader.int64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseGrantResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                return null;
+            };
+
+            LeaseGrantResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseGrantResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseGrantResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseGrantResponse();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.ttlSeconds != null)
+                    if ($util.Long)
+                        message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                    else if (typeof object.ttlSeconds === "string")
+                        message.ttlSeconds = parseInt(object.ttlSeconds, 10);
+                    else if (typeof object.ttlSeconds === "number")
+                        message.ttlSeconds = object.ttlSeconds;
+                    else if (typeof object.ttlSeconds === "object")
+                        message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                return message;
+            };
+
+            LeaseGrantResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === String ? String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                return object;
+            };
+
+            LeaseGrantResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseGrantResponse;
+        })();
+
+        kv.LeaseRevokeRequest = (function() {
+
+            function LeaseRevokeRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseRevokeRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            LeaseRevokeRequest.create = function create(properties) {
+                return new LeaseRevokeRequest(properties);
+            };
+
+            LeaseRevokeRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                return writer;
+            };
+
+            LeaseRevokeRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseRevokeRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseRevokeRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                return null;
+            };
+
+            LeaseRevokeRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseRevokeRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseRevokeRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseRevokeRequest();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            LeaseRevokeRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                return object;
+            };
+
+            LeaseRevokeRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseRevokeRequest;
+        })();
+
+        kv.LeaseRevokeResponse = (function() {
+
+            function LeaseRevokeResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseRevokeResponse.create = function create(properties) {
+                return new LeaseRevokeResponse(properties);
+            };
+
+            LeaseRevokeResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            LeaseRevokeResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseRevokeResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseRevokeResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            LeaseRevokeResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseRevokeResponse)
+                    return object;
+                return new $root.ringkv.kv.LeaseRevokeResponse();
+            };
+
+            LeaseRevokeResponse.toObject = function toObject() {
+                return {};
+            };
+
+            LeaseRevokeResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseRevokeResponse;
+        })();
+
+        kv.LeaseKeepAliveRequest = (function() {
+
+            function LeaseKeepAliveRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseKeepAliveRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            LeaseKeepAliveRequest.create = function create(properties) {
+                return new LeaseKeepAliveRequest(properties);
+            };
+
+            LeaseKeepAliveRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                return writer;
+            };
+
+            LeaseKeepAliveRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseKeepAliveRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseKeepAliveRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                return null;
+            };
+
+            LeaseKeepAliveRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseKeepAliveRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseKeepAliveRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseKeepAliveRequest();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            LeaseKeepAliveRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                return object;
+            };
+
+            LeaseKeepAliveRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseKeepAliveRequest;
+        })();
+
+        kv.LeaseKeepAliveResponse = (function() {
+
+            function LeaseKeepAliveResponse(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseKeepAliveResponse.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            LeaseKeepAliveResponse.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            LeaseKeepAliveResponse.create = function create(properties) {
+                return new LeaseKeepAliveResponse(properties);
+            };
+
+            LeaseKeepAliveResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    writer.uint32(16).int64(message.ttlSeconds);
+                return writer;
+            };
+
+            LeaseKeepAliveResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseKeepAliveResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.ttlSeconds = reader.int64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseKeepAliveResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                return null;
+            };
+
+            LeaseKeepAliveResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseKeepAliveResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseKeepAliveResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseKeepAliveResponse();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.ttlSeconds != null)
+                    if ($util.Long)
+                        message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                    else if (typeof object.ttlSeconds === "string")
+                        message.ttlSeconds = parseInt(object.ttlSeconds, 10);
+                    else if (typeof object.ttlSeconds === "number")
+                        message.ttlSeconds = object.ttlSeconds;
+                    else if (typeof object.ttlSeconds === "object")
+                        message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                return message;
+            };
+
+            LeaseKeepAliveResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === String ? String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                return object;
+            };
+
+            LeaseKeepAliveResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseKeepAliveResponse;
+        })();
+
+        kv.LeaseTimeToLiveRequest = (function() {
+
+            function LeaseTimeToLiveRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseTimeToLiveRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            LeaseTimeToLiveRequest.prototype.keys = false;
+
+            LeaseTimeToLiveRequest.create = function create(properties) {
+                return new LeaseTimeToLiveRequest(properties);
+            };
+
+            LeaseTimeToLiveRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys"))
+                    writer.uint32(16).bool(message.keys);
+                return writer;
+            };
+
+            LeaseTimeToLiveRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseTimeToLiveRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.keys = reader.bool();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseTimeToLiveRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys"))
+                    if (typeof message.keys !== "boolean")
+                        return "keys: boolean expected";
+                return null;
+            };
+
+            LeaseTimeToLiveRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseTimeToLiveRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseTimeToLiveRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseTimeToLiveRequest();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.keys != null)
+                    message.keys = Boolean(object.keys);
+                return message;
+            };
+
+            LeaseTimeToLiveRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.keys = false;
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys"))
+                    object.keys = message.keys;
+                return object;
+            };
+
+            LeaseTimeToLiveRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseTimeToLiveRequest;
+        })();
+
+        kv.LeaseTimeToLiveResponse = (function() {
+
+            function LeaseTimeToLiveResponse(properties) {
+                this.keys = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseTimeToLiveResponse.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            LeaseTimeToLiveResponse.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            LeaseTimeToLiveResponse.prototype.grantedTtlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            LeaseTimeToLiveResponse.prototype.keys = $util.emptyArray;
+
+            LeaseTimeToLiveResponse.create = function create(properties) {
+                return new LeaseTimeToLiveResponse(properties);
+            };
+
+            LeaseTimeToLiveResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(8).uint64(message.id);
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    writer.uint32(16).int64(message.ttlSeconds);
+                if (message.grantedTtlSeconds != null && Object.hasOwnProperty.call(message, "grantedTtlSeconds"))
+                    writer.uint32(24).int64(message.grantedTtlSeconds);
+                if (message.keys != null && message.keys.length)
+                    for (let i = 0; i < message.keys.length; ++i)
+                        writer.uint32(34).bytes(message.keys[i]);
+                return writer;
+            };
+
+            LeaseTimeToLiveResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseTimeToLiveResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.ttlSeconds = reader.int64();
+                            break;
+                        }
+                    case 3: {
+                            message.grantedTtlSeconds = reader.int64();
+                            break;
+                        }
+                    case 4: {
+                            if (!(message.keys && message.keys.length))
+                                message.keys = [];
+                            message.keys.push(reader.bytes());
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseTimeToLiveResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
+                        return "id: integer|Long expected";
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                if (message.grantedTtlSeconds != null && Object.hasOwnProperty.call(message, "grantedTtlSeconds"))
+                    if (!$util.isInteger(message.grantedTtlSeconds) && !(message.grantedTtlSeconds && $util.isInteger(message.grantedTtlSeconds.low) && $util.isInteger(message.grantedTtlSeconds.high)))
+                        return "grantedTtlSeconds: integer|Long expected";
+                if (message.keys != null && Object.hasOwnProperty.call(message, "keys")) {
+                    if (!Array.isArray(message.keys))
+                        return "keys: array expected";
+                    for (let i = 0; i < message.keys.length; ++i)
+                        if (!(message.keys[i] && typeof message.keys[i].length === "number" || $util.isString(message.keys[i])))
+                            return "keys: buffer[] expected";
+                }
+                return null;
+            };
+
+            LeaseTimeToLiveResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseTimeToLiveResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseTimeToLiveResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseTimeToLiveResponse();
+                if (object.id != null)
+                    if ($util.Long)
+                        message.id = $util.Long.fromValue(object.id, true);
+                    else if (typeof object.id === "string")
+                        message.id = parseInt(object.id, 10);
+                    else if (typeof object.id === "number")
+                        message.id = object.id;
+                    else if (typeof object.id === "object")
+                        message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.ttlSeconds != null)
+                    if ($util.Long)
+                        message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                    else if (typeof object.ttlSeconds === "string")
+                        message.ttlSeconds = parseInt(object.ttlSeconds, 10);
+                    else if (typeof object.ttlSeconds === "number")
+                        message.ttlSeconds = object.ttlSeconds;
+                    else if (typeof object.ttlSeconds === "object")
+                        message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                if (object.grantedTtlSeconds != null)
+                    if ($util.Long)
+                        message.grantedTtlSeconds = $util.Long.fromValue(object.grantedTtlSeconds, false);
+                    else if (typeof object.grantedTtlSeconds === "string")
+                        message.grantedTtlSeconds = parseInt(object.grantedTtlSeconds, 10);
+                    else if (typeof object.grantedTtlSeconds === "number")
+                        message.grantedTtlSeconds = object.grantedTtlSeconds;
+                    else if (typeof object.grantedTtlSeconds === "object")
+                        message.grantedTtlSeconds = new $util.LongBits(object.grantedTtlSeconds.low >>> 0, object.grantedTtlSeconds.high >>> 0).toNumber();
+                if (object.keys) {
+                    if (!Array.isArray(object.keys))
+                        throw TypeError(".ringkv.kv.LeaseTimeToLiveResponse.keys: array expected");
+                    message.keys = [];
+                    for (let i = 0; i < object.keys.length; ++i)
+                        if (typeof object.keys[i] === "string")
+                            $util.base64.decode(object.keys[i], message.keys[i] = $util.newBuffer($util.base64.length(object.keys[i])), 0);
+                        else if (object.keys[i].length >= 0)
+                            message.keys[i] = object.keys[i];
+                }
+                return message;
+            };
+
+            LeaseTimeToLiveResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.keys = [];
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.id = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.id = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.grantedTtlSeconds = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.grantedTtlSeconds = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.id = typeof message.id === "number" ? BigInt(message.id) : $util.Long.fromBits(message.id.low >>> 0, message.id.high >>> 0, true).toBigInt();
+                    else if (typeof message.id === "number")
+                        object.id = options.longs === String ? String(message.id) : message.id;
+                    else
+                        object.id = options.longs === String ? $util.Long.prototype.toString.call(message.id) : options.longs === Number ? new $util.LongBits(message.id.low >>> 0, message.id.high >>> 0).toNumber(true) : message.id;
+                if (message.ttlSeconds != null && Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === String ? String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                if (message.grantedTtlSeconds != null && Object.hasOwnProperty.call(message, "grantedTtlSeconds"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.grantedTtlSeconds = typeof message.grantedTtlSeconds === "number" ? BigInt(message.grantedTtlSeconds) : $util.Long.fromBits(message.grantedTtlSeconds.low >>> 0, message.grantedTtlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.grantedTtlSeconds === "number")
+                        object.grantedTtlSeconds = options.longs === String ? String(message.grantedTtlSeconds) : message.grantedTtlSeconds;
+                    else
+                        object.grantedTtlSeconds = options.longs === String ? $util.Long.prototype.toString.call(message.grantedTtlSeconds) : options.longs === Number ? new $util.LongBits(message.grantedTtlSeconds.low >>> 0, message.grantedTtlSeconds.high >>> 0).toNumber() : message.grantedTtlSeconds;
+                if (message.keys && message.keys.length) {
+                    object.keys = [];
+                    for (let j = 0; j < message.keys.length; ++j)
+                        object.keys[j] = options.bytes === String ? $util.base64.encode(message.keys[j], 0, message.keys[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.keys[j]) : message.keys[j];
+                }
+                return object;
+            };
+
+            LeaseTimeToLiveResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseTimeToLiveResponse;
+        })();
+
+        kv.LeaseLeasesRequest = (function() {
+
+            function LeaseLeasesRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseLeasesRequest.create = function create(properties) {
+                return new LeaseLeasesRequest(properties);
+            };
+
+            LeaseLeasesRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return writer;
+            };
+
+            LeaseLeasesRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseLeasesRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseLeasesRequest.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            LeaseLeasesRequest.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseLeasesRequest)
+                    return object;
+                return new $root.ringkv.kv.LeaseLeasesRequest();
+            };
+
+            LeaseLeasesRequest.toObject = function toObject() {
+                return {};
+            };
+
+            LeaseLeasesRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseLeasesRequest;
+        })();
+
+        kv.LeaseLeasesResponse = (function() {
+
+            function LeaseLeasesResponse(properties) {
+                this.ids = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            LeaseLeasesResponse.prototype.ids = $util.emptyArray;
+
+            LeaseLeasesResponse.create = function create(properties) {
+                return new LeaseLeasesResponse(properties);
+            };
+
+            LeaseLeasesResponse.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.ids != null && message.ids.length) {
+                    writer.uint32(10).fork();
+                    for (let i = 0; i < message.ids.length; ++i)
+                        writer.uint64(message.ids[i]);
+                    writer.ldelim();
+                }
+                return writer;
+            };
+
+            LeaseLeasesResponse.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.ringkv.kv.LeaseLeasesResponse();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.ids && message.ids.length))
+                                message.ids = [];
+                            if ((tag & 7) === 2) {
+                                let end2 = reader.uint32() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw RangeError("index out of range");
+                                reader.len = end2;
+                                while (reader.pos < end2)
+                                    message.ids.push(reader.uint64());
+                                if (reader.pos !== end2)
+                                    throw RangeError("index out of range");
+                                reader.len = end;
+                            } else
+                                message.ids.push(reader.uint64());
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            LeaseLeasesResponse.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.ids != null && Object.hasOwnProperty.call(message, "ids")) {
+                    if (!Array.isArray(message.ids))
+                        return "ids: array expected";
+                    for (let i = 0; i < message.ids.length; ++i)
+                        if (!$util.isInteger(message.ids[i]) && !(message.ids[i] && $util.isInteger(message.ids[i].low) && $util.isInteger(message.ids[i].high)))
+                            return "ids: integer|Long[] expected";
+                }
+                return null;
+            };
+
+            LeaseLeasesResponse.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.ringkv.kv.LeaseLeasesResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.LeaseLeasesResponse: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.LeaseLeasesResponse();
+                if (object.ids) {
+                    if (!Array.isArray(object.ids))
+                        throw TypeError(".ringkv.kv.LeaseLeasesResponse.ids: array expected");
+                    message.ids = [];
+                    for (let i = 0; i < object.ids.length; ++i)
+                        if ($util.Long)
+                            message.ids[i] = $util.Long.fromValue(object.ids[i], true);
+                        else if (typeof object.ids[i] === "string")
+                            message.ids[i] = parseInt(object.ids[i], 10);
+                        else if (typeof object.ids[i] === "number")
+                            message.ids[i] = object.ids[i];
+                        else if (typeof object.ids[i] === "object")
+                            message.ids[i] = new $util.LongBits(object.ids[i].low >>> 0, object.ids[i].high >>> 0).toNumber(true);
+                }
+                return message;
+            };
+
+            LeaseLeasesResponse.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.ids = [];
+                if (message.ids && message.ids.length) {
+                    object.ids = [];
+                    for (let j = 0; j < message.ids.length; ++j)
+                        if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                            object.ids[j] = typeof message.ids[j] === "number" ? BigInt(message.ids[j]) : $util.Long.fromBits(message.ids[j].low >>> 0, message.ids[j].high >>> 0, true).toBigInt();
+                        else if (typeof message.ids[j] === "number")
+                            object.ids[j] = options.longs === String ? String(message.ids[j]) : message.ids[j];
+                        else
+                            object.ids[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ids[j]) : options.longs === Number ? new $util.LongBits(message.ids[j].low >>> 0, message.ids[j].high >>> 0).toNumber(true) : message.ids[j];
+                }
+                return object;
+            };
+
+            LeaseLeasesResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return LeaseLeasesResponse;
         })();
 
         return kv;

@@ -31,6 +31,12 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
     // A joining node presents its peer token (or certificate); an operator an admin token.
     Join: "admin",
     Leave: "admin",
+    // A lease's keys go when it ends: granting, revoking and renewing one change data.
+    LeaseGrant: "write",
+    LeaseRevoke: "write",
+    LeaseKeepAlive: "write",
+    LeaseTimeToLive: "read",
+    LeaseLeases: "read",
   },
   "ringkv.forward.Forward": { Stream: "peer" },
   // Watching reads what a get would; a node without a replica of a shard reads its events from
@@ -98,6 +104,9 @@ export const HTTP_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
   // Also `/v1/kv?prefix=…`: ranges (GET) read, range deletes (DELETE) write.
   "/v1/kv/{key}": { GET: "read", PUT: "write", DELETE: "write" },
   "/v1/txn": { POST: "write" },
+  "/v1/lease": { GET: "read", POST: "write" },
+  "/v1/lease/{id}": { GET: "read", DELETE: "write" },
+  "/v1/lease/{id}/keepalive": { POST: "write" },
   "/v1/status": { GET: "read" },
   "/v1/watch": { GET: "read" },
   "/v1/ring": { GET: "read" },

@@ -56,8 +56,11 @@ import type { ReadBarrier } from "./follower-read.ts";
 import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { transferLeadershipAway } from "./leadership-handoff.ts";
+import { LeaseService, type LeaseState } from "./lease-ops.ts";
+import { REPLICA_LEASE_STATE } from "./lease-state.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import { Membership } from "./membership.ts";
-import { ModelService, UNBUILT_LEASES } from "./model-service.ts";
+import { ModelService } from "./model-service.ts";
 import { appliedReservation, replicaOracleMeta } from "./oracle-meta.ts";
 import type { PeerDirectory } from "./peer.ts";
 import { PeerRevival } from "./peer-revival.ts";
@@ -104,6 +107,8 @@ export interface ClusterNodeOptions {
   readonly plantOracle?: { readonly skipConfirmation?: boolean; readonly startFromMemory?: boolean };
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
+  /** What the lease code reads from the state machines; tests may replace it. */
+  readonly leaseState?: LeaseState;
 }
 
 /** The node's life: built, serving (ticking), then stopping (gracefully, or halted as by a crash). */
@@ -148,6 +153,7 @@ export class ClusterNode implements KvApi {
   readonly model: ModelService;
   /** Ranges and transactions, with the per-shard parts peers forward here (grpc-forward.ts). */
   readonly rangeOps: NodeRangeOps;
+  readonly #leases: LeaseService;
   /**
    * Where this node's writes get their cluster-wide revisions (the meta leader's timestamp
    * oracle); the model's parts that write or fence take it from here.
@@ -284,16 +290,25 @@ export class ClusterNode implements KvApi {
       shardsOf: (span) => shardsOf(view, span),
       settings: watchSettings(settings),
     });
+    this.#leases = new LeaseService(ctx, {
+      router: this.#router,
+      proposer,
+      revisions: this.revisionSource,
+      random: options.random,
+      state: options.leaseState ?? REPLICA_LEASE_STATE,
+    });
     this.rangeOps = new NodeRangeOps({
       ctx,
       router: this.#router,
       proposer,
       revisions: this.revisionSource,
+      // A put with a lease needs the lease to exist (the shard refuses one it saw revoked).
+      leaseExists: (id) => this.#leases.leaseExists(id),
     });
     this.model = new ModelService({
       ranges: this.rangeOps,
       watches: this.#watches,
-      leases: UNBUILT_LEASES,
+      leases: this.#leases,
     });
     this.#scheduleDuties();
     host.onApplied((r) => this.#afterApply(r));
@@ -312,6 +327,8 @@ export class ClusterNode implements KvApi {
       if (this.#lifecycle.is("stopping")) return;
       // Every tick: a watch reading a replica that left this node continues elsewhere.
       this.watchFeeds.checkReplicas();
+      // Every tick: lease deadlines are kept to the tick.
+      this.#leases.tick();
       // Every tick: a member back from the dead is reconnected to within one tick of gossip
       // seeing it, not one rebalance round.
       this.#revival.round();
@@ -424,6 +441,16 @@ export class ClusterNode implements KvApi {
 
   async status(options: RequestOptions = {}): Promise<StatusJson> {
     return this.#status.status(options);
+  }
+
+  /** A lease operation another node forwarded here (proto/forward.proto LeaseForward). */
+  leaseForward(request: LeaseForward): Promise<LeaseForwardReply> {
+    return this.#leases.serveForwarded(request);
+  }
+
+  /** Whether lease `id` exists, for a put with it (local meta replica first, else the meta leader). */
+  leaseExists(id: number, options: RequestOptions = {}): Promise<boolean> {
+    return this.#leases.leaseExists(id, options);
   }
 
   // ─── backups (src/node/backup) ────────────────────────────────────────────────────────────

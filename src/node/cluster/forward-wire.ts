@@ -21,6 +21,7 @@ import type {
   PutResponse,
 } from "../../api/kv-wire.ts";
 import { decodeMessage, type MessageCodec, wire } from "../../api/proto.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 
 export const FORWARD_SERVICE_NAME = "ringkv.forward.Forward";
 
@@ -41,6 +42,7 @@ export type ForwardOp =
   | { readonly get: GetRequest; readonly op?: "get" }
   | { readonly delete: DeleteRequest; readonly op?: "delete" }
   | { readonly revisions: RevisionsRequest; readonly op?: "revisions" }
+  | { readonly lease: LeaseForward; readonly op?: "lease" }
   | { readonly rangePart: WireRangePart; readonly op?: "rangePart" }
   | { readonly deleteRangePart: WireDeleteRangePart; readonly op?: "deleteRangePart" }
   | { readonly txn: WireTxnRequest; readonly op?: "txn" };
@@ -76,6 +78,7 @@ export type ForwardReply =
   | { readonly id: number; readonly put: PutResponse; readonly result?: "put" }
   | { readonly id: number; readonly get: GetResponse; readonly result?: "get" }
   | { readonly id: number; readonly delete: DeleteResponse; readonly result?: "delete" }
+  | { readonly id: number; readonly lease: LeaseForwardReply; readonly result?: "lease" }
   | { readonly id: number; readonly revisions: RevisionsResponse; readonly result?: "revisions" }
   | { readonly id: number; readonly rangePart: WireRangeResponse; readonly result?: "rangePart" }
   | {

@@ -46,6 +46,7 @@ import { kvServiceDefinition } from "../../api/kv-wire.ts";
 import { type FeedSink, openRemoteFeed, type ShardFeed } from "../watch/index.ts";
 import { ForwardStream } from "./forward-stream.ts";
 import type { ForwardReply, RevisionsResponse } from "./forward-wire.ts";
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 import type { DeleteRangePart, RangePartRequest } from "./peer.ts";
 import { fetchShardState } from "./shard-state-client.ts";
 
@@ -142,6 +143,15 @@ export class PeerClient {
     return { deleted: field<DeleteResponse>(reply, "delete").deleted };
   }
 
+  /**
+   * A lease operation. Counted as a write for the stream's failure answers: most change state,
+   * and the router decides itself which may go elsewhere after a Timeout.
+   */
+  async lease(request: LeaseForward, deadline: number): Promise<LeaseForwardReply> {
+    const reply = await this.#forward.call({ lease: request }, true, deadline);
+    return field<LeaseForwardReply>(reply, "lease");
+  }
+
   /** Revisions are safe to ask again anywhere (`write` false): a lost block is only a gap. */
   async revisions(count: number, atLeast: number, deadline: number): Promise<number> {
     const reply = await this.#forward.call({ revisions: { count, atLeast } }, false, deadline);
@@ -223,7 +233,7 @@ export class PeerClient {
 /** The result of a reply, which must be of the kind asked for. */
 function field<T>(
   reply: ForwardReply,
-  kind: "put" | "get" | "delete" | "revisions" | "rangePart" | "deleteRangePart" | "txn",
+  kind: "put" | "get" | "delete" | "revisions" | "rangePart" | "deleteRangePart" | "txn" | "lease",
 ): T {
   const value = (reply as unknown as Record<string, unknown>)[kind];
   if (value === undefined || value === null)

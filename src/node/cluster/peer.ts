@@ -43,6 +43,8 @@ export interface DeleteRangePart {
   readonly prevKv: boolean;
 }
 
+import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
+
 /** Another node's KV API, as forwarding and status use it (gRPC in production). */
 export interface Peer {
   put(
@@ -56,6 +58,8 @@ export interface Peer {
   join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
+  /** A lease operation for the meta leader's or a shard leader's node (lease-ops.ts). */
+  lease(request: LeaseForward, deadline: number): Promise<LeaseForwardReply>;
   /**
    * A block of `count` revisions from the timestamp oracle at this peer (which must lead the
    * meta group: it answers NotLeader otherwise, never forwards); resolves with the first.

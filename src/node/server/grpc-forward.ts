@@ -21,6 +21,7 @@ import {
   type ForwardRequest,
   forwardServiceDefinition,
 } from "../cluster/forward-wire.ts";
+import type { LeaseForwardServer } from "../cluster/lease-wire.ts";
 import type { NodeRangeOps } from "../cluster/range-ops.ts";
 import type { Metrics } from "../metrics.ts";
 import { type Handlers, kvHandlers } from "./grpc-kv.ts";
@@ -31,6 +32,8 @@ export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly model?: KvModelApi;
   /** The per-shard parts of ranges and range deletes, refused without. */
   readonly rangeParts?: RangeParts;
+  /** Serves forwarded lease operations (ClusterNode.leaseForward); refused when absent. */
+  readonly leases?: LeaseForwardServer;
   /** The timestamp oracle here (forwarded: answer or NotLeader); absent: the op is refused. */
   readonly revisions?: (count: number, atLeast: number) => Promise<number>;
 }
@@ -41,6 +44,7 @@ export type RangeParts = Pick<NodeRangeOps, "rangePart" | "deleteRangePart">;
 type Call = grpc.ServerDuplexStream<ForwardBatch, ForwardReplies>;
 
 type ForwardHandlers = Handlers & {
+  readonly leases: LeaseForwardServer | undefined;
   readonly revisions: ((count: number, atLeast: number) => Promise<number>) | undefined;
 };
 
@@ -55,6 +59,7 @@ export function registerForwardService(
 ): void {
   const handlers: ForwardHandlers = {
     ...kvHandlers(api, kvLimits(options), options.model),
+    leases: options.leases,
     revisions: options.revisions,
   };
   const served: Served = { handlers, parts: options.rangeParts };
@@ -147,6 +152,10 @@ async function serve(request: ForwardRequest, served: Served): Promise<ForwardRe
       return { id, delete: await handlers.Delete(request.delete, true), result: "delete" };
     if ("txn" in request && request.txn)
       return { id, txn: await handlers.Txn(request.txn, true), result: "txn" };
+    if ("lease" in request && request.lease) {
+      if (!handlers.leases) throw new RingkvError("Unavailable", "leases are not served by this node");
+      return { id, lease: await handlers.leases(request.lease), result: "lease" };
+    }
     if ("revisions" in request && request.revisions) {
       const { count, atLeast } = request.revisions;
       if (!handlers.revisions) throw new RingkvError("Unavailable", "this node serves no revisions");

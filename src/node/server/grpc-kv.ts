@@ -32,6 +32,7 @@ import {
   kvServiceDefinition,
   type WireMember,
 } from "../../api/kv-wire.ts";
+import { validateLeaseId } from "../../api/lease-id.ts";
 import {
   type KvLimits,
   kvLimits,
@@ -42,6 +43,13 @@ import {
   validateValue,
   validateVersion,
 } from "../../api/limits.ts";
+import {
+  type LeaseOps,
+  ModelService,
+  UNBUILT_LEASES,
+  UNBUILT_RANGES,
+  UNBUILT_WATCHES,
+} from "../cluster/model-service.ts";
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
 import type { Metrics } from "../metrics.ts";
 
@@ -60,9 +68,16 @@ export interface KvServiceOptions extends Partial<KvLimits> {
    * maxValueBytes + CLIENT_MESSAGE_OVERHEAD_BYTES.
    */
   readonly clientMessageBytesMax?: number;
-  /** Ranges, range deletes, puts with options and transactions; refused (Unavailable) without. */
+  /** Ranges, range deletes, puts with options, transactions and leases; refused (Unavailable) without. */
   readonly model?: KvModelApi;
 }
+
+/** What serves the richer model where none was given: every call refused, certainly unapplied. */
+export const UNBUILT_MODEL: KvModelApi = new ModelService({
+  ranges: UNBUILT_RANGES,
+  watches: UNBUILT_WATCHES,
+  leases: UNBUILT_LEASES,
+});
 
 /** A request refused before decoding: the handler answers with `error` instead of running. */
 class RefusedRequest {
@@ -114,6 +129,7 @@ type Handler<M extends KvMethod> = (
   callerDeadline?: number,
 ) => Promise<KvMethods[M][1]>;
 export type Handlers = { [M in KvMethod]: Handler<M> };
+type LeaseMethod = "LeaseGrant" | "LeaseRevoke" | "LeaseKeepAlive" | "LeaseTimeToLive" | "LeaseLeases";
 
 /** Serve `api` as the ringkv.kv.KV service on `server` (which the caller binds and starts). */
 export function registerKvService(server: grpc.Server, api: KvApi, options: KvServiceOptions = {}): void {
@@ -129,11 +145,8 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
   server.addService(checkedDefinition(messageBytesMax), implementation);
 }
 
-export function kvHandlers(api: KvApi, limits: KvLimits, model?: KvModelApi): Handlers {
-  const served = (): KvModelApi => {
-    if (!model) throw new RingkvError("Unavailable", "ranges and transactions are not served here");
-    return model;
-  };
+export function kvHandlers(api: KvApi, limits: KvLimits, model: KvModelApi = UNBUILT_MODEL): Handlers {
+  const served = (): KvModelApi => model;
   return {
     async Put(request, forwarded, callerDeadline) {
       validateKey(request.key, limits.maxKeyBytes);
@@ -202,6 +215,32 @@ export function kvHandlers(api: KvApi, limits: KvLimits, model?: KvModelApi): Ha
       const txn = txnRequestFromWire(request);
       validateTxn(txn, limits);
       return txnResultToWire(await served().txn(txn, requestOptions(forwarded, callerDeadline)));
+    },
+    ...leaseHandlers(model),
+  };
+}
+
+function leaseHandlers(model: LeaseOps): Pick<Handlers, LeaseMethod> {
+  return {
+    async LeaseGrant(request, forwarded, callerDeadline) {
+      if (request.id !== 0) validateLeaseId(request.id);
+      return model.leaseGrant(request.ttlSeconds, request.id, requestOptions(forwarded, callerDeadline));
+    },
+    async LeaseRevoke(request, forwarded, callerDeadline) {
+      validateLeaseId(request.id);
+      await model.leaseRevoke(request.id, requestOptions(forwarded, callerDeadline));
+      return {};
+    },
+    async LeaseKeepAlive(request, forwarded, callerDeadline) {
+      validateLeaseId(request.id);
+      return model.leaseKeepAlive(request.id, requestOptions(forwarded, callerDeadline));
+    },
+    async LeaseTimeToLive(request, forwarded, callerDeadline) {
+      validateLeaseId(request.id);
+      return model.leaseTimeToLive(request.id, request.keys, requestOptions(forwarded, callerDeadline));
+    },
+    async LeaseLeases(_request, forwarded, callerDeadline) {
+      return { ids: await model.leases(requestOptions(forwarded, callerDeadline)) };
     },
   };
 }

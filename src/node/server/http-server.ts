@@ -14,9 +14,11 @@ import * as https from "node:https";
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
 import type { Consistency, KvApi } from "../../api/kv-api.ts";
 import type { KvModelApi } from "../../api/kv-model.ts";
+import { parseLeaseId } from "../../api/lease-id.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
 import { type RingArc, type RingView, ringFromStatus } from "../../api/ring-view.ts";
 import { Metrics } from "../metrics.ts";
+import { UNBUILT_MODEL } from "./grpc-kv.ts";
 import { type HealthReport, localHealth, readiness } from "./health.ts";
 import {
   DELETE_RANGE_PARAMS,
@@ -27,6 +29,7 @@ import {
   serveTxn,
 } from "./http-ranges.ts";
 import { WATCH_PARAMS, watchReply, watchRequestOf } from "./http-watch.ts";
+import { leaseJson, leaseTtlJson, parseGrantBody } from "./lease-json.ts";
 import { statusPage } from "./status-page.ts";
 
 export interface HttpServerOptions extends Partial<KvLimits> {
@@ -104,7 +107,7 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
   const ringArcs = options.ringArcs;
   const scheme = options.tls ? "https" : "http";
   const watches = options.watches;
-  const model = options.model;
+  const model = options.model ?? UNBUILT_MODEL;
   const routes = buildRoutes({
     api,
     limits,
@@ -149,7 +152,7 @@ interface RouteContext {
   /** How the status page links to members: the scheme this server speaks. */
   readonly scheme: "http" | "https";
   readonly watches: Pick<KvModelApi, "watch"> | undefined;
-  readonly model: KvModelApi | undefined;
+  readonly model: KvModelApi;
 }
 
 function handler(run: Handler["run"], params: readonly string[] = []): Handler {
@@ -176,6 +179,7 @@ function buildRoutes(ctx: RouteContext): Route[] {
       matches: (path) => path.startsWith(KV_PREFIX) || path === "/v1/kv",
       methods: kvMethods(ctx),
     },
+    ...leaseRoutes(ctx),
     {
       template: "/v1/txn",
       matches: exactly("/v1/txn"),
@@ -281,7 +285,6 @@ function refuseRangeParams(ex: Exchange, own: readonly string[]): void {
 }
 
 function modelOf(ctx: RouteContext): KvModelApi {
-  if (!ctx.model) throw new RingkvError("Unavailable", "ranges and transactions are not served here");
   return ctx.model;
 }
 
@@ -302,6 +305,74 @@ function rawQueryOf(url: string | undefined): RawQuery {
   return params;
 }
 
+/** The lease routes (keep-alive before the lease itself: the first matching route wins). */
+function leaseRoutes(ctx: RouteContext): Route[] {
+  const { model } = ctx;
+  return [
+    {
+      template: "/v1/lease",
+      matches: exactly("/v1/lease"),
+      methods: {
+        GET: handler(async () =>
+          jsonReply(200, { leases: (await model.leases()).map((id) => leaseJson(id)) }),
+        ),
+        POST: handler(async (ex) => {
+          const { ttl, id } = parseGrantBody(await readBody(ex.req, ctx.bodyBytesMax));
+          const granted = await model.leaseGrant(ttl, id);
+          return jsonReply(200, leaseJson(granted.id, granted.ttlSeconds));
+        }),
+      },
+    },
+    {
+      template: "/v1/lease/{id}/keepalive",
+      matches: (path) => LEASE_KEEPALIVE_PATH.test(path),
+      methods: {
+        POST: handler(async (ex) => {
+          const renewed = await model.leaseKeepAlive(leaseIdOf(ex.path));
+          return jsonReply(200, leaseJson(renewed.id, renewed.ttlSeconds));
+        }),
+      },
+    },
+    {
+      template: "/v1/lease/{id}",
+      matches: (path) => LEASE_PATH.test(path),
+      methods: {
+        GET: handler(
+          async (ex) => {
+            const withKeys = ex.query.get("keys");
+            if (withKeys !== null && withKeys !== "0" && withKeys !== "1") {
+              throw new RingkvError(
+                "InvalidArgument",
+                `keys must be 0 or 1, got ${JSON.stringify(withKeys)}`,
+              );
+            }
+            const left = await model.leaseTimeToLive(leaseIdOf(ex.path), withKeys === "1");
+            if (left.ttlSeconds < 0)
+              throw new RingkvError("LeaseNotFound", `lease ${leaseJson(left.id).hex} not found`);
+            return jsonReply(200, leaseTtlJson(left, withKeys === "1"));
+          },
+          ["keys"],
+        ),
+        DELETE: handler(async (ex) => {
+          const id = leaseIdOf(ex.path);
+          await model.leaseRevoke(id);
+          return jsonReply(200, { revoked: true, ...leaseJson(id) });
+        }),
+      },
+    },
+  ];
+}
+
+const LEASE_PATH = /^\/v1\/lease\/([^/]+)$/;
+const LEASE_KEEPALIVE_PATH = /^\/v1\/lease\/([^/]+)\/keepalive$/;
+
+function leaseIdOf(path: string): number {
+  const match = LEASE_KEEPALIVE_PATH.exec(path) ?? LEASE_PATH.exec(path);
+  const text = match?.[1] ?? "";
+  // Ids are digits and hex letters: anything percent-encoded is not one.
+  return parseLeaseId(text);
+}
+
 function kvMethods(ctx: RouteContext): Record<string, Handler> {
   const { api, limits } = ctx;
   return {
@@ -319,15 +390,29 @@ function kvMethods(ctx: RouteContext): Record<string, Handler> {
       },
       [...new Set(["consistency", ...RANGE_PARAMS])],
     ),
-    PUT: handler(async (ex) => {
-      const key = keyOf(ex.path, limits);
-      const ifVersion = putPreconditionOf(ex.req);
-      const value = await readBody(ex.req, ctx.bodyBytesMax);
-      validateValue(value, limits.maxValueBytes);
-      const options = ifVersion === undefined ? {} : { ifVersion };
-      const { version } = await api.put(key, value, options);
-      return jsonReply(200, { version }, { "x-version": String(version) });
-    }),
+    PUT: handler(
+      async (ex) => {
+        const key = keyOf(ex.path, limits);
+        const ifVersion = putPreconditionOf(ex.req);
+        const leaseText = ex.query.get("lease");
+        const lease = leaseText === null ? 0 : parseLeaseId(leaseText);
+        if (lease !== 0 && ifVersion !== undefined) {
+          throw new RingkvError(
+            "InvalidArgument",
+            "a put with a lease cannot also carry If-Match (use a txn)",
+          );
+        }
+        const value = await readBody(ex.req, ctx.bodyBytesMax);
+        validateValue(value, limits.maxValueBytes);
+        const options = ifVersion === undefined ? {} : { ifVersion };
+        const { version } =
+          lease === 0
+            ? await api.put(key, value, options)
+            : { version: (await ctx.model.putRecord({ key, value, lease })).revision };
+        return jsonReply(200, { version }, { "x-version": String(version) });
+      },
+      ["lease"],
+    ),
     DELETE: handler(async (ex) => {
       if (ex.path === RANGE_PATH) {
         return jsonReply(200, await serveDeleteRange(modelOf(ctx), limits, rawQueryOf(ex.req.url)));
