@@ -42,7 +42,12 @@ describe("watch through peers' replicas", () => {
       const victim = c.node((remoteShard.target ?? remoteShard.replicas)[0]!);
       const writeNode = c.others(watchNode, victim)[0] as NodeProcess;
       const watcher = new RingkvClient({ addresses: [watchNode.advertise] });
-      const writer = new RingkvClient({ addresses: [writeNode.advertise], retry: { budgetMs: 30_000 } });
+      // Writes ride out the victim's shards electing new leaders (NoQuorum answers come fast, so
+      // the budget bounds the attempts, not their count).
+      const writer = new RingkvClient({
+        addresses: [writeNode.advertise],
+        retry: { budgetMs: 30_000, attemptsMax: 100 },
+      });
       try {
         const stream = watcher.watch({ start: text.encode("r/"), end: prefixEnd(text.encode("r/")) });
         const seen: WatchEvent[] = [];

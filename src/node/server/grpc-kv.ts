@@ -262,8 +262,11 @@ export function validateTxn(txn: TxnRequest, limits: KvLimits): void {
       c.rangeEnd === undefined ? { start: c.key } : { start: c.key, end: c.rangeEnd },
       limits.maxKeyBytes,
     );
-    if (typeof c.operand === "number") validateCount(`${c.target} operand`, c.operand);
-    else validateValue(c.operand, limits.maxValueBytes);
+    // Any integer, as etcd's int64: `version > -1` holds for every key, absent ones included.
+    if (typeof c.operand !== "number") validateValue(c.operand, limits.maxValueBytes);
+    else if (!Number.isSafeInteger(c.operand)) {
+      throw new RingkvError("InvalidArgument", `${c.target} operand must be an integer, got ${c.operand}`);
+    }
   }
   for (const op of [...txn.success, ...txn.failure]) {
     if ("range" in op) validateRangeQuery(op.range, limits);
