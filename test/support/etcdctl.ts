@@ -191,13 +191,18 @@ export function etcdctlSuite(options: EtcdctlSuiteOptions): void {
     try {
       // etcdctl prints nothing when its watch is created: write until the first change shows,
       // then the next ones must follow in order.
+      // Wait for the last ready put written, not any: an earlier one's event seen while a later
+      // one is still on its way would print after `before`.
       let attempt = 0;
+      let last = "";
       await waitFor(
         async () => {
-          await ctl().ok(["put", k("w/ready"), `r${attempt++}`]);
-          return watch.output().includes(k("w/ready"));
+          if (last !== "" && watch.output().includes(`${k("w/ready")}\n${last}\n`)) return true;
+          last = `r${attempt++}`;
+          await ctl().ok(["put", k("w/ready"), last]);
+          return false;
         },
-        { timeoutMs: t / 2, intervalMs: 200, what: "the watch to see a first put" },
+        { timeoutMs: t / 2, intervalMs: 200, what: "the watch to see the last ready put" },
       );
       const before = watch.output().length;
       await ctl().ok(["put", k("w/1"), "a"]);

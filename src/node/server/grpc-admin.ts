@@ -7,7 +7,6 @@
 // Authorization: src/node/auth/access.ts lists Snapshot as `admin` and SnapshotShard as `peer`;
 // the node's auth interceptor checks both before a handler runs.
 import type * as grpc from "@grpc/grpc-js";
-import { status as GrpcStatus } from "@grpc/grpc-js";
 import type { ShardState, SnapshotHeader } from "../../api/admin-wire.ts";
 import {
   ADMIN_SERVICE_NAME,
@@ -16,13 +15,12 @@ import {
   type SnapshotPart,
   type SnapshotShardRequest,
 } from "../../api/admin-wire.ts";
-import { toRingkvError } from "../../api/errors.ts";
-import { toGrpcStatus } from "../../api/grpc-status.ts";
 import type { RequestOptions } from "../../api/kv-api.ts";
 import { shardChunks } from "../../api/snapshot-chunks.ts";
 
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
 import type { Metrics } from "../metrics.ts";
+import { serveStream } from "./serve-stream.ts";
 
 /** What the service reads a backup from (the cluster node). */
 export interface BackupSource {
@@ -44,7 +42,7 @@ export function registerAdminService(
 ): void {
   server.addService(adminServiceDefinition(), {
     Snapshot: (call: Writable<SnapshotPart>) =>
-      serve(call, "Snapshot", options.metrics, async () => {
+      serveStream(call, ADMIN_SERVICE_NAME, "Snapshot", options.metrics, async () => {
         const header = source.backupHeader();
         await send(call, { header });
         for (let shard = 0; shard < header.shardCount; shard++) {
@@ -54,7 +52,7 @@ export function registerAdminService(
         }
       }),
     SnapshotShard: (call: Writable<SnapshotChunk>) =>
-      serve(call, "SnapshotShard", options.metrics, async () => {
+      serveStream(call, ADMIN_SERVICE_NAME, "SnapshotShard", options.metrics, async () => {
         const { shard } = call.request as SnapshotShardRequest;
         const forwarded = call.metadata.get(FORWARDED_METADATA_KEY).length > 0;
         const state = await source.shardState(shard, deadlineOptions(call, forwarded));
@@ -73,32 +71,4 @@ function deadlineOptions(call: Writable<unknown>, forwarded: boolean): RequestOp
 function send<T>(call: Writable<T>, message: T): Promise<void> {
   if (call.write(message)) return Promise.resolve();
   return new Promise((resolve) => call.once("drain", () => resolve()));
-}
-
-/** Run `body`, then end the call, or fail it with the ringkv error's gRPC status. */
-function serve<T>(
-  call: Writable<T>,
-  method: string,
-  metrics: Metrics | undefined,
-  body: () => Promise<void>,
-): void {
-  const started = performance.now();
-  const finish = (code: GrpcStatus): void =>
-    metrics?.observeGrpc(ADMIN_SERVICE_NAME, method, code, (performance.now() - started) / 1000);
-  Promise.resolve()
-    .then(body)
-    .then(
-      () => {
-        finish(GrpcStatus.OK);
-        call.end();
-      },
-      (e: unknown) => {
-        const error = toRingkvError(e);
-        finish(error.mapping.grpc);
-        call.emit("error", toGrpcStatus(error));
-      },
-    )
-    .catch(() => {
-      // The call is already unusable; grpc-js ends it.
-    });
 }

@@ -5,9 +5,7 @@
 //
 // Authorization: src/node/auth/access.ts lists Watch.Watch as `read`, ShardWatch.Stream as `peer`.
 import type * as grpc from "@grpc/grpc-js";
-import { status as GrpcStatus } from "@grpc/grpc-js";
-import { RingkvError, toRingkvError } from "../../api/errors.ts";
-import { toGrpcStatus } from "../../api/grpc-status.ts";
+import { RingkvError } from "../../api/errors.ts";
 import type { KvModelApi, WatchRequest } from "../../api/kv-model.ts";
 import { DEFAULT_KV_LIMITS, validateKey } from "../../api/limits.ts";
 import {
@@ -25,6 +23,7 @@ import {
 } from "../../api/watch-wire.ts";
 import type { Metrics } from "../metrics.ts";
 import type { FeedSink, ShardFeed } from "../watch/index.ts";
+import { serveStream } from "./serve-stream.ts";
 
 /**
  * A ShardWatch stream whose peer does not take its messages (grpc-js has buffered this many
@@ -54,7 +53,7 @@ export function registerWatchServices(
   const maxKeyBytes = options.maxKeyBytes ?? DEFAULT_KV_LIMITS.maxKeyBytes;
   server.addService(watchServiceDefinition(), {
     Watch: (call: Writable<WireWatchRequest, WireWatchResponse>) =>
-      serve(call, WATCH_SERVICE_NAME, "Watch", options.metrics, async () => {
+      serveStream(call, WATCH_SERVICE_NAME, "Watch", options.metrics, async () => {
         const request = watchRequestFromWire(call.request);
         checkWatchKeys(request, maxKeyBytes);
         const stream = source.watches.watch(request);
@@ -68,7 +67,7 @@ export function registerWatchServices(
   });
   server.addService(shardWatchServiceDefinition(), {
     Stream: (call: Writable<WireShardWatchRequest, WireShardWatchResponse>) =>
-      serve(call, SHARD_WATCH_SERVICE_NAME, "Stream", options.metrics, () => streamShard(call, source)),
+      serveStream(call, SHARD_WATCH_SERVICE_NAME, "Stream", options.metrics, () => streamShard(call, source)),
   });
 }
 
@@ -137,33 +136,4 @@ function send<Req, Res>(call: Writable<Req, Res>, message: Res): Promise<void> {
     call.on("drain", wake);
     call.on("cancelled", wake);
   });
-}
-
-/** Run `body`, then end the call, or fail it with the ringkv error's gRPC status. */
-function serve<Req, Res>(
-  call: Writable<Req, Res>,
-  service: string,
-  method: string,
-  metrics: Metrics | undefined,
-  body: () => Promise<void>,
-): void {
-  const started = performance.now();
-  const finish = (code: GrpcStatus): void =>
-    metrics?.observeGrpc(service, method, code, (performance.now() - started) / 1000);
-  Promise.resolve()
-    .then(body)
-    .then(
-      () => {
-        finish(GrpcStatus.OK);
-        if (!call.cancelled) call.end();
-      },
-      (e: unknown) => {
-        const error = toRingkvError(e);
-        finish(error.mapping.grpc);
-        if (!call.cancelled) call.emit("error", toGrpcStatus(error));
-      },
-    )
-    .catch(() => {
-      // The call is already unusable; grpc-js ends it.
-    });
 }
