@@ -78,6 +78,18 @@ describe("simulation", () => {
     expect(r.stats.events["stopped: decommissioned"]).toBe(2); // n4 at once, n5 later
   });
 
+  test("a group whose leader is removed by a pending auto-leave is not settled until the leave applies", () => {
+    // Seed 2045691 (CLI length): leader n1 applied joint(AddNode n4, RemoveNode n1) behind a
+    // partition; its leave (appended by n1 itself) committed only after faults stopped. The
+    // liveness check counted the group settled before that, so a write n1 took 2 ticks before
+    // applying its own removal was lost with it and reported as unanswered.
+    const r = runSeed(2045691);
+    expect(r.violations).toEqual([]);
+    expect(r.stats.events["stopped: removed from the group"]).toBe(1);
+    expect(r.stats.events["conf change leave joint"]).toBe(1);
+    expect(r.stats.membersAtEnd).toBe("voters n2,n3,n4");
+  });
+
   test("a seed replays exactly: same trace hash, stats and history", () => {
     const a = runSeed(7, SHORT);
     const b = runSeed(7, SHORT);

@@ -78,10 +78,15 @@ export class ConfigurationSet<State> {
     this.#model = model;
   }
 
-  /** Remembers (linearized, state); returns false if it was already there. */
-  addIfAbsent(linearized: LinearizedSet, state: State): boolean {
+  /**
+   * Remembers (linearized, state, afterUnknown); returns false if it was already there.
+   * `afterUnknown`: the last operation linearized had an unknown outcome, which restricts what
+   * the search may linearize next (linearization-search.ts, the blind rule).
+   */
+  addIfAbsent(linearized: LinearizedSet, state: State, afterUnknown: boolean): boolean {
     const hash = this.#model.hash(state) >>> 0;
-    const key = linearized.signature() + String.fromCharCode(hash & 0xffff, hash >>> 16);
+    const key =
+      linearized.signature() + String.fromCharCode(hash & 0xffff, hash >>> 16, afterUnknown ? 1 : 0);
     const known = this.#states.get(key);
     if (known === undefined) {
       this.#states.set(key, state);

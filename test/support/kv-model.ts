@@ -12,6 +12,7 @@ export const kvModel: SequentialModel<KvState, KvInput, KvOutput> = {
   init: () => null,
   step: stepKv,
   isReadOnly: isReadOnlyKv,
+  isBlind: isBlindKv,
   equal: (a, b) => a === b,
   hash: hashKv,
 };
@@ -66,6 +67,12 @@ function isReadOnlyKv(input: KvInput, output: KvOutput | null): boolean {
     case "put":
       return false;
   }
+}
+
+function isBlindKv(input: KvInput, output: KvOutput | null): boolean {
+  // A put answers the same and leaves its value in every state. A delete leaves the key absent
+  // in every state, but answers whether it existed, so only an unanswered one is blind.
+  return input.kind === "put" || (input.kind === "del" && output === null);
 }
 
 /** FNV-1a over UTF-16 code units. A collision only costs the search an `equal` call. */

@@ -30,6 +30,13 @@ export interface SequentialModel<State, Input, Output> {
    * rarely be read-only, since the operation might have been a successful write.
    */
   isReadOnly(input: Input, output: Output | null): boolean;
+  /**
+   * True when this input, answered with this output, fits every state and leaves the same state
+   * whatever the state was (a blind overwrite, such as a put). The search then never places it
+   * right after an operation with an unknown outcome, whose effect it would erase unseen.
+   * Answering false is always correct, only slower.
+   */
+  isBlind(input: Input, output: Output | null): boolean;
   equal(a: State, b: State): boolean;
   /** A 32-bit integer hash consistent with `equal`. */
   hash(state: State): number;
