@@ -1,5 +1,5 @@
 // The timestamp oracle: on the meta leader's node, hands out cluster-wide revisions (the design:
-// /work/notes/briefs/issue13-design.md, "Revisions"; TiDB's placement driver does the same).
+// docs/revisions.md; TiDB's placement driver does the same).
 //
 // Revisions come from memory, from a window reserved through the meta log
 // (`reserveRevisions{upTo}`): a revision is handed out only once a reservation covering it has
