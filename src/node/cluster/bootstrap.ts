@@ -30,7 +30,8 @@ export async function bootstrapCluster(
 }
 
 /**
- * The meta group's first entries (founder as the only voter, the config, the founder's address),
+ * The meta group's first entries (founder as the only voter, the config, the founder's address,
+ * a first revision reservation),
  * buffered in `store` for the caller's sync; returns the founding entry, which every shard group
  * of a new cluster starts with too. A restore (src/node/backup) founds the meta group this way
  * and starts the shard groups from the backup's snapshots instead.
@@ -49,7 +50,12 @@ export function bootstrapMeta(store: LogStore, founder: MemberInfo, config: Clus
     founding,
     { term: 1, index: 2, type: EntryType.Normal, data: encodeCommand({ setConfig: config }) },
     { term: 1, index: 3, type: EntryType.Normal, data: encodeCommand({ setMember: founder }) },
+    // A new cluster uses cluster-wide revisions from its first write: an applied reservation
+    // turns the gate on for good (cluster-node.ts), where gossip alone would leave the first
+    // writes after formation at their log index — two shards could then both answer version 7.
+    // The oracle starts above it, in a window of its own term.
+    { term: 1, index: 4, type: EntryType.Normal, data: encodeCommand({ reserveRevisions: { upTo: 1 } }) },
   ];
-  store.persist(META_GROUP, { snapshot: null, entries: meta, hardState: { term: 1, vote: "", commit: 3 } });
+  store.persist(META_GROUP, { snapshot: null, entries: meta, hardState: { term: 1, vote: "", commit: 4 } });
   return founding;
 }
