@@ -81,10 +81,13 @@ export interface WireDeleteRangeResponse {
   readonly revision: number;
 }
 
+/** kv.proto's PutRequest (kv-wire.ts names it so). */
 export interface WirePutOptions {
   readonly key: Uint8Array;
   readonly value: Uint8Array;
+  /** Present only when the caller asked for compare-and-set (proto3 `optional`). */
   readonly ifVersion?: number;
+  /** etcd's put options (hasPutOptions); 0 / false when unset. */
   readonly lease?: number;
   readonly prevKv?: boolean;
   readonly ignoreValue?: boolean;

@@ -7,6 +7,7 @@ import type {
   WireDeleteRangeRequest,
   WireDeleteRangeResponse,
   WireKeyValue,
+  WirePutOptions,
   WireRangeRequest,
   WireRangeResponse,
   WireTxnRequest,
@@ -46,17 +47,7 @@ export function kvServiceDefinition(): ServiceDefinition {
   return definition;
 }
 
-export interface PutRequest {
-  readonly key: Uint8Array;
-  readonly value: Uint8Array;
-  /** Present only when the caller asked for compare-and-set (proto3 `optional`). */
-  readonly ifVersion?: number;
-  /** etcd's put options (kv-model-wire.ts hasPutOptions); 0 / false when unset. */
-  readonly lease?: number;
-  readonly prevKv?: boolean;
-  readonly ignoreValue?: boolean;
-  readonly ignoreLease?: boolean;
-}
+export type PutRequest = WirePutOptions;
 export interface PutResponse {
   readonly version: number;
   /** The key as it was, for a put that asked (prevKv); null or absent otherwise. */
