@@ -36,7 +36,7 @@ import { bootstrapCluster } from "./cluster/bootstrap.ts";
 import { ClusterNode } from "./cluster/cluster-node.ts";
 import { forwardServiceDefinition } from "./cluster/forward-wire.ts";
 import { PeerClients } from "./cluster/peer-clients.ts";
-import { NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
+import { handoffWaitMs, NODE_DEFAULTS, type NodeSettings, validateNodeSettings } from "./config.ts";
 import { ETCD_PACKAGE_PATH_PREFIX, registerEtcdServices } from "./etcd/index.ts";
 import { GossipAgent, gossipServiceDefinition } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
@@ -54,6 +54,7 @@ import { clientMessageLimit } from "./server/grpc-message-limit.ts";
 import { registerWatchServices } from "./server/grpc-watch.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
+import { InFlight } from "./server/in-flight.ts";
 import { checkExposure } from "./tls/exposure.ts";
 import { NodeTls } from "./tls/node-tls.ts";
 
@@ -239,6 +240,8 @@ export class RingkvNode implements KvApi {
   readonly #store: LogStore;
   readonly #grpc: grpc.Server;
   readonly #metrics: Metrics;
+  /** Requests being served, so a graceful stop answers them before it closes (in-flight.ts). */
+  readonly #inFlight = new InFlight();
   readonly #gossip: GossipAgent;
   #http: HttpServer | HttpsServer | null = null;
   readonly #tls: NodeTls | null;
@@ -321,10 +324,12 @@ export class RingkvNode implements KvApi {
     const limits = this.#limits;
     const auth = this.#auth;
     const model = this.cluster.model;
-    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics, model });
+    const inFlight = this.#inFlight;
+    registerKvService(this.#grpc, this, { ...limits, metrics: this.#metrics, model, inFlight });
     registerForwardService(this.#grpc, this, {
       ...limits,
       metrics: this.#metrics,
+      inFlight,
       model,
       rangeParts: this.cluster.rangeOps,
       leases: (request) => this.cluster.leaseForward(request),
@@ -338,6 +343,7 @@ export class RingkvNode implements KvApi {
       localStatus: () => this.status({ forwarded: true }),
       tls: this.#tls !== null,
       metrics: this.#metrics,
+      inFlight,
       // Any known token may be traded; each call then checks its own role.
       ...(auth
         ? {
@@ -385,6 +391,7 @@ export class RingkvNode implements KvApi {
       const http = createHttpServer(this, {
         ...this.#limits,
         metrics: this.#metrics,
+        inFlight: this.#inFlight,
         model: this.cluster.model,
         // The store closes only when the node stops (a failed disk ends the process instead).
         health: async () => localHealth(await this.status({ forwarded: true }), this.#stopping === null),
@@ -501,7 +508,15 @@ export class RingkvNode implements KvApi {
   }
 
   async #stop(): Promise<void> {
-    await this.cluster.stop();
+    // A request whose proposal the new leader commits is answered here once this replica applies
+    // it: as long again as a leadership hand-off may take, then whatever is left fails honestly
+    // (Timeout, outcome unknown) when the host stops.
+    await this.cluster.stop(async () => {
+      const waiting = this.#inFlight.count;
+      const drained = await this.#inFlight.settled(handoffWaitMs(this.#settings));
+      if (waiting > 0)
+        this.logger.info({ waiting, left: this.#inFlight.count, drained }, "requests in flight on stop");
+    });
     await this.#gossip.stop();
     // Let answers in flight go out, but don't wait for peers' long-lived Raft streams to end:
     // they never do on their own (GOAWAY only stops new ones).

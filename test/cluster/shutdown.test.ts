@@ -3,7 +3,8 @@
 // leader at once instead of after an election timeout.
 import { describe, expect, it } from "vitest";
 import { ELECTION_TIMEOUT_MIN_MS, type NodeProcess, useCluster } from "./harness.ts";
-import { httpRequest } from "./http.ts";
+import { errorCode, type HttpReply, httpRequest } from "./http.ts";
+import { waitFor } from "./wait-for.ts";
 
 const TEST_TIMEOUT_MS = 120_000;
 /**
@@ -91,6 +92,34 @@ describe("SIGTERM", () => {
   );
 
   it(
+    "the leader answers every request it took before it exits: applied (200) or certainly not (503), never unknown",
+    async () => {
+      const c = running();
+      const leader = await c.reviveAll();
+      const lanes = new Lanes(leader, LANES);
+      await waitFor(() => lanes.acknowledged.size >= 100 || null, { timeoutMs: 30_000, what: "load" });
+      const exit = await leader.kill("SIGTERM", 30_000);
+      await lanes.done;
+      console.log(
+        `SIGTERM under load: ${lanes.acknowledged.size} acknowledged; last answers ${lanes.summary()}`,
+      );
+      expect(exit).toEqual({ code: 0, signal: null });
+      // A dropped connection or a 504 would leave the client not knowing whether its write applied.
+      expect(lanes.unknown).toEqual([]);
+      const successor = await c.waitForLeader({ among: c.others(leader), timeoutMs: 10_000 });
+      const lost: string[] = [];
+      for (const key of lanes.acknowledged) {
+        const r = await httpRequest(successor.http, { path: `/v1/kv/${key}` });
+        if (r.status !== 200 || r.body.toString() !== key) lost.push(`${key}: ${r.status}`);
+      }
+      expect(lost).toEqual([]);
+      await c.restart(leader);
+      await c.waitForHealthy();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     "a follower stops within 3 s of SIGTERM: the stop does not wait for peers to close their streams",
     async () => {
       const c = running();
@@ -106,3 +135,57 @@ describe("SIGTERM", () => {
     TEST_TIMEOUT_MS,
   );
 });
+
+/** Writer lanes at the node being stopped. */
+const LANES = 32;
+/** Bounds each lane's loop. */
+const LANE_PUTS_MAX = 100_000;
+
+/**
+ * `count` lanes putting new keys through `node`, each until its first answer other than 200
+ * (the node refusing work as it stops, or the connection failing): then a lane sends no more,
+ * so no request of its is in flight when the node closes its sockets.
+ */
+class Lanes {
+  readonly acknowledged = new Set<string>();
+  /** Requests whose outcome the client cannot know: no answer, or 504. */
+  readonly unknown: string[] = [];
+  readonly #last: string[] = [];
+  readonly done: Promise<void>;
+
+  constructor(node: NodeProcess, count: number) {
+    const lanes: Promise<void>[] = [];
+    for (let lane = 0; lane < count; lane++) lanes.push(this.#lane(node, lane));
+    this.done = Promise.all(lanes).then(() => {});
+  }
+
+  async #lane(node: NodeProcess, lane: number): Promise<void> {
+    for (let i = 0; i < LANE_PUTS_MAX; i++) {
+      const key = `drain-${lane}-${i}`;
+      let reply: HttpReply;
+      try {
+        reply = await httpRequest(node.http, { method: "PUT", path: `/v1/kv/${key}`, body: key });
+      } catch (e) {
+        // Refused before sending (the port closed) is certainly not applied; anything else is not known.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== "ECONNREFUSED") this.unknown.push(`${key}: ${String(e)}`);
+        this.#last.push(String(code));
+        return;
+      }
+      if (reply.status === 200) {
+        this.acknowledged.add(key);
+        continue;
+      }
+      this.#last.push(`${reply.status} ${errorCode(reply)}`);
+      if (reply.status !== 503) this.unknown.push(`${key}: ${reply.status} ${reply.body.toString()}`);
+      return;
+    }
+  }
+
+  /** How the lanes ended, counted. */
+  summary(): string {
+    const counts = new Map<string, number>();
+    for (const last of this.#last) counts.set(last, (counts.get(last) ?? 0) + 1);
+    return JSON.stringify(Object.fromEntries(counts));
+  }
+}

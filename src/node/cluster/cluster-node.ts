@@ -511,8 +511,12 @@ export class ClusterNode implements KvApi {
     await this.#ctx.host.stop();
   }
 
-  /** Stop serving: move leadership away, stop the host, sync. The caller closes the store. */
-  async stop(): Promise<void> {
+  /**
+   * Stop serving: refuse new requests (NotLeader), move leadership away, let the requests in
+   * flight finish while the groups still run (`drain`: the node's servers know them), then stop
+   * the host and sync. The caller closes the store.
+   */
+  async stop(drain: () => Promise<void> = async () => {}): Promise<void> {
     if (this.#lifecycle.is("stopping")) return;
     this.#lifecycle.become({ kind: "stopping", graceful: true });
     this.#watches.stop();
@@ -521,6 +525,7 @@ export class ClusterNode implements KvApi {
     } catch (e) {
       this.logger.warn({ err: toRingkvError(e).message }, "leadership transfer on stop failed");
     }
+    await drain();
     await this.#ctx.host.stop();
     await this.#store.sync();
   }

@@ -6,6 +6,7 @@ import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import type { RequestOptions } from "../../api/kv-api.ts";
 import type { Metrics } from "../metrics.ts";
+import type { InFlight } from "../server/in-flight.ts";
 import { toEtcdStatus } from "./errors.ts";
 import { retryNotApplied } from "./not-applied-retry.ts";
 
@@ -23,16 +24,17 @@ export function unaryCall(
   method: string,
   handle: UnaryHandler,
   metrics: Metrics | undefined,
+  inFlight?: InFlight,
 ): grpc.handleUnaryCall<unknown, object> {
   return (call, callback) => {
     const started = performance.now();
     const finish = (code: GrpcStatus): void =>
       metrics?.observeGrpc(service, method, code, (performance.now() - started) / 1000);
-    Promise.resolve()
-      .then(() => {
-        const options = optionsOf(call);
-        return retryNotApplied(() => handle(call.request as never, options), options);
-      })
+    const served = Promise.resolve().then(() => {
+      const options = optionsOf(call);
+      return retryNotApplied(() => handle(call.request as never, options), options);
+    });
+    (inFlight ? inFlight.track(served) : served)
       .then(
         (response) => {
           finish(GrpcStatus.OK);
@@ -55,10 +57,11 @@ export function unaryImplementation(
   service: string,
   handlers: Readonly<Record<string, UnaryHandler>>,
   metrics: Metrics | undefined,
+  inFlight?: InFlight,
 ): grpc.UntypedServiceImplementation {
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const [method, handle] of Object.entries(handlers)) {
-    implementation[method] = unaryCall(service, method, handle, metrics);
+    implementation[method] = unaryCall(service, method, handle, metrics, inFlight);
   }
   return implementation;
 }

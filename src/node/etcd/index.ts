@@ -8,6 +8,7 @@ import type { KvModelApi } from "../../api/kv-model.ts";
 import type { KvLimits } from "../../api/limits.ts";
 import { serviceDefinition } from "../../api/proto.ts";
 import type { Metrics } from "../metrics.ts";
+import type { InFlight } from "../server/in-flight.ts";
 import { etcdAuthHandlers, tokenCheckOf } from "./auth-service.ts";
 import { unaryImplementation } from "./call.ts";
 import { etcdClusterHandlers } from "./cluster-service.ts";
@@ -46,6 +47,8 @@ export interface EtcdServiceOptions {
   readonly localStatus: () => Promise<StatusJson>;
   readonly tls: boolean;
   readonly metrics?: Metrics;
+  /** Where unary calls are counted while they run, for a graceful stop; none by default. */
+  readonly inFlight?: InFlight;
   /**
    * With ringkv's auth on: checks a token (`Bearer <token>`), throwing Unauthenticated when the
    * node does not know it. Authenticate trades such a token for itself (auth-service.ts).
@@ -55,42 +58,38 @@ export interface EtcdServiceOptions {
 
 /** Register the six etcdserverpb services on `server` (which the caller binds and starts). */
 export function registerEtcdServices(server: grpc.Server, options: EtcdServiceOptions): void {
-  const { kv, model, limits, metrics } = options;
+  const { kv, model, limits } = options;
+  const unary = (service: string, handlers: Parameters<typeof unaryImplementation>[1]) =>
+    unaryImplementation(service, handlers, options.metrics, options.inFlight);
   const headers = new HeaderSource({ memberId: options.memberId, localStatus: options.localStatus });
   const add = (spec: typeof ETCD_KV_SERVICE, implementation: grpc.UntypedServiceImplementation): void =>
     server.addService(serviceDefinition(spec), implementation);
 
-  add(
-    ETCD_KV_SERVICE,
-    unaryImplementation(ETCD_KV_SERVICE.fullName, etcdKvHandlers({ kv, model, headers, limits }), metrics),
-  );
+  add(ETCD_KV_SERVICE, unary(ETCD_KV_SERVICE.fullName, etcdKvHandlers({ kv, model, headers, limits })));
   add(ETCD_WATCH_SERVICE, { Watch: etcdWatchCall({ model, headers }) });
   add(ETCD_LEASE_SERVICE, {
-    ...unaryImplementation(ETCD_LEASE_SERVICE.fullName, etcdLeaseHandlers({ model, headers }), metrics),
+    ...unary(ETCD_LEASE_SERVICE.fullName, etcdLeaseHandlers({ model, headers })),
     LeaseKeepAlive: etcdKeepAliveCall({ model, headers }),
   });
   add(
     ETCD_CLUSTER_SERVICE,
-    unaryImplementation(
+    unary(
       ETCD_CLUSTER_SERVICE.fullName,
       etcdClusterHandlers({ kv, headers, scheme: options.tls ? "https" : "http" }),
-      metrics,
     ),
   );
   add(ETCD_MAINTENANCE_SERVICE, {
-    ...unaryImplementation(
+    ...unary(
       ETCD_MAINTENANCE_SERVICE.fullName,
       etcdMaintenanceHandlers({ headers, memberId: options.memberId }),
-      metrics,
     ),
     Snapshot: refuseStream(() => unimplemented("Snapshot", "use `ringkv snapshot save`")),
   });
   add(
     ETCD_AUTH_SERVICE,
-    unaryImplementation(
+    unary(
       ETCD_AUTH_SERVICE.fullName,
       etcdAuthHandlers(headers, options.checkAuthorization ? tokenCheckOf(options.checkAuthorization) : null),
-      metrics,
     ),
   );
 }

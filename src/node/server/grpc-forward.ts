@@ -25,9 +25,12 @@ import type { LeaseForwardServer } from "../cluster/lease-wire.ts";
 import type { NodeRangeOps } from "../cluster/range-ops.ts";
 import type { Metrics } from "../metrics.ts";
 import { type Handlers, kvHandlers } from "./grpc-kv.ts";
+import type { InFlight } from "./in-flight.ts";
 
 export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;
+  /** Where forwarded requests are counted while they run, for a graceful stop; none by default. */
+  readonly inFlight?: InFlight;
   /** Puts with options and transactions (the KV handlers'), refused without. */
   readonly model?: KvModelApi;
   /** The per-shard parts of ranges and range deletes, refused without. */
@@ -62,7 +65,7 @@ export function registerForwardService(
     leases: options.leases,
     revisions: options.revisions,
   };
-  const served: Served = { handlers, parts: options.rangeParts };
+  const served: Served = { handlers, parts: options.rangeParts, inFlight: options.inFlight };
   server.addService(forwardServiceDefinition(), {
     Stream: (call: Call) => serveStream(call, served, options.metrics),
   });
@@ -71,6 +74,7 @@ export function registerForwardService(
 interface Served {
   readonly handlers: ForwardHandlers;
   readonly parts: RangeParts | undefined;
+  readonly inFlight: InFlight | undefined;
 }
 
 function serveStream(call: Call, served: Served, metrics: Metrics | undefined): void {
@@ -102,7 +106,8 @@ function serveStream(call: Call, served: Served, metrics: Metrics | undefined): 
     for (const request of batch.requests) {
       inFlight++;
       const started = performance.now();
-      serve(request, served).then(
+      const reply = serve(request, served);
+      (served.inFlight ? served.inFlight.track(reply) : reply).then(
         (reply) => {
           const code =
             "error" in reply

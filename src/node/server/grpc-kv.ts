@@ -52,6 +52,7 @@ import {
 } from "../cluster/model-service.ts";
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
 import type { Metrics } from "../metrics.ts";
+import type { InFlight } from "./in-flight.ts";
 
 /**
  * What a client request may carry besides its key and value, in bytes: protobuf tags and
@@ -70,6 +71,8 @@ export interface KvServiceOptions extends Partial<KvLimits> {
   readonly clientMessageBytesMax?: number;
   /** Ranges, range deletes, puts with options, transactions and leases; refused (Unavailable) without. */
   readonly model?: KvModelApi;
+  /** Where calls are counted while they run, for a graceful stop; none by default. */
+  readonly inFlight?: InFlight;
 }
 
 /** What serves the richer model where none was given: every call refused, certainly unapplied. */
@@ -137,7 +140,12 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
   const handlers = kvHandlers(api, limits, options.model);
   const implementation: grpc.UntypedServiceImplementation = {};
   for (const method of Object.keys(handlers) as KvMethod[]) {
-    implementation[method] = unaryCall(method, handlers[method] as Handler<KvMethod>, options.metrics);
+    implementation[method] = unaryCall(
+      method,
+      handlers[method] as Handler<KvMethod>,
+      options.metrics,
+      options.inFlight,
+    );
   }
   const messageBytesMax =
     options.clientMessageBytesMax ??
@@ -299,6 +307,7 @@ function unaryCall<M extends KvMethod>(
   method: M,
   handle: Handler<M>,
   metrics: Metrics | undefined,
+  inFlight: InFlight | undefined,
 ): grpc.handleUnaryCall<KvMethods[M][0], KvMethods[M][1]> {
   return (call, callback) => {
     const started = performance.now();
@@ -306,11 +315,11 @@ function unaryCall<M extends KvMethod>(
       metrics?.observeGrpc(KV_SERVICE_NAME, method, code, (performance.now() - started) / 1000);
     // The promise chain starts with resolve() so a synchronous throw in `handle` is caught too.
     const request: unknown = call.request;
-    Promise.resolve()
-      .then(() => {
-        if (request instanceof RefusedRequest) throw request.error;
-        return handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0, deadlineOf(call));
-      })
+    const served = Promise.resolve().then(() => {
+      if (request instanceof RefusedRequest) throw request.error;
+      return handle(call.request, call.metadata.get(FORWARDED_METADATA_KEY).length > 0, deadlineOf(call));
+    });
+    (inFlight ? inFlight.track(served) : served)
       .then(
         (response) => {
           finish(GrpcStatus.OK);

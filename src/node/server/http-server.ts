@@ -29,10 +29,13 @@ import {
   serveTxn,
 } from "./http-ranges.ts";
 import { WATCH_PARAMS, watchReply, watchRequestOf } from "./http-watch.ts";
+import type { InFlight } from "./in-flight.ts";
 import { leaseJson, leaseTtlJson, parseGrantBody } from "./lease-json.ts";
 import { statusPage } from "./status-page.ts";
 
 export interface HttpServerOptions extends Partial<KvLimits> {
+  /** Where requests are counted while they run, for a graceful stop; none by default. */
+  readonly inFlight?: InFlight;
   /**
    * Largest request body read, in bytes. A larger one is refused with 413 RequestTooLarge without
    * reading the rest, and the connection is closed. Between maxValueBytes and this, a PUT is
@@ -124,7 +127,8 @@ export function createHttpServer(api: KvApi, options: HttpServerOptions = {}): h
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, early?: RingkvError): void => {
     // serve() turns every handler failure into a reply; only writing the reply itself could
     // throw, and then the connection is beyond saving — never the process.
-    serve(routes, { metrics, authorize }, req, res, early).catch(() => res.destroy());
+    const served = serve(routes, { metrics, authorize }, req, res, early);
+    (options.inFlight ? options.inFlight.track(served) : served).catch(() => res.destroy());
   };
   const server = options.tls
     ? https.createServer(options.tls, (req, res) => handle(req, res))
