@@ -40,6 +40,7 @@ import { handoffWaitMs, NODE_DEFAULTS, type NodeSettings, validateNodeSettings }
 import { ETCD_PACKAGE_PATH_PREFIX, registerEtcdServices } from "./etcd/index.ts";
 import { GossipAgent, gossipServiceDefinition } from "./gossip/index.ts";
 import { META_GROUP } from "./host/groups.ts";
+import { InFlight } from "./host/in-flight.ts";
 import { openLogStore } from "./host/open-log-store.ts";
 import { seededRandom } from "./host/random.ts";
 import { checkCanListen, ListenError, type ListenerRole } from "./listen-error.ts";
@@ -54,7 +55,6 @@ import { clientMessageLimit } from "./server/grpc-message-limit.ts";
 import { registerWatchServices } from "./server/grpc-watch.ts";
 import { localHealth } from "./server/health.ts";
 import { createHttpServer } from "./server/http-server.ts";
-import { InFlight } from "./server/in-flight.ts";
 import { checkExposure } from "./tls/exposure.ts";
 import { NodeTls } from "./tls/node-tls.ts";
 

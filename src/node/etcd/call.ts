@@ -5,8 +5,8 @@
 import type * as grpc from "@grpc/grpc-js";
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import type { RequestOptions } from "../../api/kv-api.ts";
+import type { InFlight } from "../host/in-flight.ts";
 import type { Metrics } from "../metrics.ts";
-import type { InFlight } from "../server/in-flight.ts";
 import { toEtcdStatus } from "./errors.ts";
 import { retryNotApplied } from "./not-applied-retry.ts";
 

@@ -23,9 +23,9 @@ import {
 } from "../cluster/forward-wire.ts";
 import type { LeaseForwardServer } from "../cluster/lease-wire.ts";
 import type { NodeRangeOps } from "../cluster/range-ops.ts";
+import type { InFlight } from "../host/in-flight.ts";
 import type { Metrics } from "../metrics.ts";
 import { type Handlers, kvHandlers } from "./grpc-kv.ts";
-import type { InFlight } from "./in-flight.ts";
 
 export interface ForwardServiceOptions extends Partial<KvLimits> {
   readonly metrics?: Metrics;

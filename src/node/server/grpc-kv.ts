@@ -51,8 +51,8 @@ import {
   UNBUILT_WATCHES,
 } from "../cluster/model-service.ts";
 import { FORWARDED_METADATA_KEY } from "../cluster/peer-clients.ts";
+import type { InFlight } from "../host/in-flight.ts";
 import type { Metrics } from "../metrics.ts";
-import type { InFlight } from "./in-flight.ts";
 
 /**
  * What a client request may carry besides its key and value, in bytes: protobuf tags and

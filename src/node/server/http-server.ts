@@ -17,6 +17,7 @@ import type { KvModelApi } from "../../api/kv-model.ts";
 import { parseLeaseId } from "../../api/lease-id.ts";
 import { type KvLimits, kvLimits, validateKey, validateValue, validateVersion } from "../../api/limits.ts";
 import { type RingArc, type RingView, ringFromStatus } from "../../api/ring-view.ts";
+import type { InFlight } from "../host/in-flight.ts";
 import { Metrics } from "../metrics.ts";
 import { UNBUILT_MODEL } from "./grpc-kv.ts";
 import { type HealthReport, localHealth, readiness } from "./health.ts";
@@ -29,7 +30,6 @@ import {
   serveTxn,
 } from "./http-ranges.ts";
 import { WATCH_PARAMS, watchReply, watchRequestOf } from "./http-watch.ts";
-import type { InFlight } from "./in-flight.ts";
 import { leaseJson, leaseTtlJson, parseGrantBody } from "./lease-json.ts";
 import { statusPage } from "./status-page.ts";
 
