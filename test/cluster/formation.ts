@@ -75,6 +75,11 @@ export class StatusSampler {
     });
   }
 
+  /** Call `listener` with every sample from now until stop(). */
+  onSample(listener: (st: StatusJson) => void): void {
+    this.#listeners.add(listener);
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     await this.#loop;
