@@ -1,10 +1,12 @@
 // Network partitions for real processes without iptables: every node runs in its own network
 // namespace, joined to this process's namespace by a veth pair whose host end sits on one bridge.
 // The test process (and the CLI commands it runs) reach every node through the bridge, the nodes
-// reach each other the same way, and cutting a node off is `tc netem loss 100%` on both ends of
-// its veth: packets vanish silently in both directions, as on a real network split — no RST, no
-// FIN, no ICMP, so a peer learns of the split only from its own timeouts (the proxy of proxy.ts
-// closes connections instead, which a gRPC channel notices at once).
+// reach each other the same way, and cutting a node off puts the `blackhole` qdisc (drop every
+// packet) on the egress of both ends of its veth: packets vanish silently in both directions, as
+// on a real network split — no RST, no FIN, no ICMP, so a peer learns of the split only from its
+// own timeouts (the proxy of proxy.ts closes connections instead, which a gRPC channel notices at
+// once). `netem loss 100%` would do the same, but kernels without sch_netem (this one) lack it;
+// blackhole is built into every kernel with traffic control.
 //
 // Needs root (CAP_NET_ADMIN) and `ip`/`tc` (iproute2). Everything created carries a name derived
 // from this process's pid, so two runs do not collide and destroy() (also run on exit, SIGINT and
@@ -100,7 +102,7 @@ export class NetnsFabric {
   cut(i: number): void {
     this.#check(i);
     if (this.#cut.has(i)) return;
-    run("tc", ["qdisc", "add", "dev", this.#hostEnd(i), "root", "netem", "loss", "100%"]);
+    run("tc", ["qdisc", "add", "dev", this.#hostEnd(i), "root", "blackhole"]);
     run("ip", [
       "netns",
       "exec",
@@ -111,9 +113,7 @@ export class NetnsFabric {
       "dev",
       "eth0",
       "root",
-      "netem",
-      "loss",
-      "100%",
+      "blackhole",
     ]);
     this.#cut.add(i);
   }
