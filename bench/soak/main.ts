@@ -316,6 +316,18 @@ async function soak(c: Cluster, args: Args): Promise<number> {
       `  shard ${g.shard}: ${Math.round(g.ms)} ms from ${clockOf(g.from)} during ${faultsDuring(soak.faults, g.from, g.ms)}`,
     );
   }
+  for (const g of ranked.slice(0, 3)) {
+    // What the writer was told meanwhile: each distinct answer once, with when and how long.
+    const during = writer.failed[g.shard]!.filter((f) => f.at >= g.from - 1 && f.at <= g.from + g.ms);
+    const seen = new Set<string>();
+    log(`  shard ${g.shard}'s failed writes during its gap: ${during.length}`);
+    for (const f of during) {
+      const said = f.said.replace(/\d+(\.\d+)?\s?m?s\b/g, "…");
+      if (seen.has(said) || seen.size >= 8) continue;
+      seen.add(said);
+      log(`    ${clockOf(f.at)} (${Math.round(f.ms)} ms) ${f.said}`);
+    }
+  }
   log(`worst ${Math.round(worst)} ms (shard ${ranked[0]?.shard}), median ${Math.round(median(gaps))} ms`);
   log(`status samples: ${sampler.samples.length}; two-voter samples: ${sampler.problems.length}`);
   for (const p of sampler.problems.slice(0, 5)) log(`  ${p}`);
