@@ -18,6 +18,7 @@
 //
 // Exit code 0 when nothing acknowledged was lost and no two-voter sample was seen; 1 otherwise.
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { StatusJson } from "../../src/api/kv-api.ts";
@@ -224,6 +225,13 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** The machine's load: gaps stretch with it (timers and messages wait for a CPU). */
+function load(): string {
+  return `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")}`;
+}
+
 /** The faults that overlapped [from, from + ms] (or, if none, the last one before it). */
 function faultsDuring(faults: readonly Fault[], from: number, ms: number): string {
   const overlapping = faults.filter((f) => f.from <= from + ms && f.to >= from);
@@ -249,7 +257,7 @@ async function keepLogs(dir: string, c: Cluster): Promise<void> {
 async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   log(
-    `seed ${args.seed}, ${args.seconds} s, ${args.shards} shards, partitions ${args.partitions ? "on (netns)" : "off"}`,
+    `seed ${args.seed}, ${args.seconds} s, ${args.shards} shards, partitions ${args.partitions ? "on (netns)" : "off"}; ${load()}`,
   );
   const fabric = args.partitions ? NetnsFabric.create(5) : undefined;
   const c = await Cluster.create({
@@ -331,7 +339,7 @@ async function soak(c: Cluster, args: Args): Promise<number> {
   log(`worst ${Math.round(worst)} ms (shard ${ranked[0]?.shard}), median ${Math.round(median(gaps))} ms`);
   log(`status samples: ${sampler.samples.length}; two-voter samples: ${sampler.problems.length}`);
   for (const p of sampler.problems.slice(0, 5)) log(`  ${p}`);
-  log(`lost acknowledged writes: ${lost.length}`);
+  log(`lost acknowledged writes: ${lost.length}; ${load()}`);
   for (const l of lost) log(`  ${l}`);
   return lost.length === 0 && sampler.problems.length === 0 ? 0 : 1;
 }
