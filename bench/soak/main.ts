@@ -225,6 +225,23 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/**
+ * Elections as the nodes logged them: terms someone campaigned in, and those with two or more
+ * candidates (a split vote: nobody wins, and the group waits out another election timeout).
+ */
+function elections(c: Cluster): { terms: number; split: number } {
+  const candidates = new Map<string, Set<string>>();
+  for (const n of c.nodes) {
+    for (const l of n.lines) {
+      const r = l.json;
+      if (r?.["msg"] !== "raft role" || r["role"] !== "candidate") continue;
+      const term = `${String(r["group"])}@${String(r["term"])}`;
+      candidates.set(term, (candidates.get(term) ?? new Set()).add(n.id));
+    }
+  }
+  return { terms: candidates.size, split: [...candidates.values()].filter((s) => s.size >= 2).length };
+}
+
 /** The machine's load: gaps stretch with it (timers and messages wait for a CPU). */
 function load(): string {
   return `load average ${loadavg()
@@ -337,6 +354,8 @@ async function soak(c: Cluster, args: Args): Promise<number> {
     }
   }
   log(`worst ${Math.round(worst)} ms (shard ${ranked[0]?.shard}), median ${Math.round(median(gaps))} ms`);
+  const e = elections(c);
+  log(`elections: ${e.terms} terms campaigned in, ${e.split} with two or more candidates (split votes)`);
   log(`status samples: ${sampler.samples.length}; two-voter samples: ${sampler.problems.length}`);
   for (const p of sampler.problems.slice(0, 5)) log(`  ${p}`);
   log(`lost acknowledged writes: ${lost.length}; ${load()}`);
