@@ -356,10 +356,16 @@ export class RingkvClient implements KvApi {
           request,
           Math.min(this.#deadlineMs, remainingMs),
         );
-        if (shard === null) this.#preferred = address;
+        // Whatever answered is where the next operation without a known leader starts.
+        this.#preferred = address;
         return response;
       } catch (e) {
         const failure = asFailure(e, address, this.#tls);
+        // A starting point that did not answer stops being one: otherwise every later operation
+        // spends its first attempts on the same dead addresses, and with as many of them at the
+        // front of the list as attemptsMax, never reaches a live node at all.
+        if (address === this.#preferred && failure.error.fromTransport)
+          this.#preferred = this.#after(address);
         if (failure.error.code === "NotLeader" && failure.error.leaderHint) {
           this.#router?.learn(shard, failure.error.leaderHint);
         } else if (address === this.#router?.leaderOf(shard)) {

@@ -75,6 +75,11 @@ export class StatusSampler {
     });
   }
 
+  /** Call `listener` with every sample from now until stop(). */
+  onSample(listener: (st: StatusJson) => void): void {
+    this.#listeners.add(listener);
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     await this.#loop;
@@ -145,6 +150,8 @@ function seqOf(value: string): number {
 
 /** Between two failed probe writes of one shard. */
 const PROBE_PAUSE_MS = 20;
+/** Failed attempts a ShardWriter keeps per shard (the latest), for explaining a gap. */
+const FAILURES_KEPT_MAX = 2_000;
 
 export interface ShardProbeResult {
   /** Per shard: ms from the fault to its first acknowledged write (Infinity if none in time). */
@@ -251,6 +258,8 @@ export class ShardWriter {
   /** Per shard: performance.now() of every acknowledged write, in order. */
   readonly acks: number[][];
   readonly failures = new Map<string, number>();
+  /** Per shard: the latest failed attempts (at most FAILURES_KEPT_MAX), to explain a long gap. */
+  readonly failed: { at: number; ms: number; said: string }[][];
   readonly #ledger: WriteLedger;
   readonly #client: RingkvClient;
   readonly #loops: Promise<void>[];
@@ -272,6 +281,7 @@ export class ShardWriter {
       retry: { attemptsMax: 2, budgetMs: options.deadlineMs ?? 1000 },
     });
     this.acks = options.keys.map(() => []);
+    this.failed = options.keys.map(() => []);
     this.#loops = options.keys.map((keys, shard) => this.#run(shard, keys, options.tag));
   }
 
@@ -280,6 +290,7 @@ export class ShardWriter {
     for (let i = 0; !this.#stopped && i < 10_000_000; i++) {
       const key = keys[i % keys.length]!;
       const value = this.#ledger.value(key, tag);
+      const at = performance.now();
       try {
         await this.#client.put(encoder.encode(key), encoder.encode(value));
         this.#ledger.acknowledge(key, value);
@@ -288,6 +299,10 @@ export class ShardWriter {
         this.#ledger.unknown(key, value);
         const code = (e as { code?: string }).code ?? "other";
         this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
+        const failed = this.failed[shard]!;
+        const said = `${code} ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
+        failed.push({ at, ms: performance.now() - at, said });
+        if (failed.length > FAILURES_KEPT_MAX) failed.shift();
         await new Promise((resolve) => setTimeout(resolve, PROBE_PAUSE_MS));
       }
     }

@@ -1,7 +1,9 @@
 // Real ringkv clusters for the process tests: `ringkv start` processes (the CLI's sources under
 // this Node: test/support/ringkv-command.ts), free loopback ports, temporary data directories, every output line kept (and shown when
 // a test fails), and the faults the tests inject: SIGKILL/SIGTERM, SIGSTOP/SIGCONT, restarts,
-// and network partitions through a fault proxy in front of each node (proxy.ts).
+// and network partitions, either through a fault proxy in front of each node (proxy.ts: the
+// proxy closes connections) or, as root, with every node in its own network namespace (netns.ts:
+// packets dropped silently, as on a real split).
 //
 // Nothing is left behind: teardown() kills every process and removes the directories, and a
 // process-exit hook kills whatever a crashed test run did not get to.
@@ -17,6 +19,7 @@ import type { StatusJson } from "../../src/api/kv-api.ts";
 import { replicationFactorDefault } from "../../src/ring/settings.ts";
 import { RINGKV_NODE_ARGS } from "../support/ringkv-command.ts";
 import { httpRequest } from "./http.ts";
+import type { NetnsFabric } from "./netns.ts";
 import { socketOrigin } from "./origin.ts";
 import { freePort } from "./ports.ts";
 import { FaultProxy } from "./proxy.ts";
@@ -80,8 +83,14 @@ export async function runRingkv(args: readonly string[], timeoutMs = 60_000): Pr
   }
 }
 
-function spawnTracked(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
-  const child = spawn(process.execPath, [...RINGKV_NODE_ARGS, ...args], {
+function spawnTracked(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  prefix: readonly string[] = [],
+): ChildProcess {
+  // A prefix (`ip netns exec NS`) execs the program in place, so the child's pid stays the node's.
+  const [command, ...rest] = [...prefix, process.execPath, ...RINGKV_NODE_ARGS, ...args];
+  const child = spawn(command!, rest, {
     cwd: REPO_DIR,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env },
@@ -129,6 +138,10 @@ export class NodeProcess {
   bootstrapArgs: string[] = [];
   /** Extra environment of the node's process (RINGKV_SETTINGS…). */
   env: Record<string, string> = {};
+  /** Extra flags of every start (`--insecure` for a node listening beyond loopback). */
+  startFlags: string[] = [];
+  /** What runs the node's process (`ip netns exec NS` for a node in its own namespace). */
+  commandPrefix: readonly string[] = [];
   /** Headers of the harness's own HTTP requests (status): a token when auth is on. */
   httpHeaders: Record<string, string> = {};
   readonly lines: LogLine[] = [];
@@ -182,6 +195,7 @@ export class NodeProcess {
       this.dataDir,
     ];
     if (this.advertise !== this.listen) args.push("--advertise", this.advertise);
+    args.push(...this.startFlags);
     if (mode === "bootstrap") args.push("--bootstrap", ...this.bootstrapArgs);
     else if (mode !== "restart") args.push("--join", mode.join);
     return args;
@@ -190,7 +204,7 @@ export class NodeProcess {
   /** Spawn the process; resolves at once (see started()). */
   spawn(mode: StartMode): void {
     if (this.running) throw new Error(`${this.id} is already running (pid ${this.pid})`);
-    const child = spawnTracked(this.startArgs(mode), this.env);
+    const child = spawnTracked(this.startArgs(mode), this.env, this.commandPrefix);
     this.#life++;
     this.#paused = false;
     this.#child = child;
@@ -346,6 +360,8 @@ export interface ClusterOptions {
   readonly size?: number;
   /** Put a FaultProxy in front of every node's advertised address. */
   readonly proxies?: boolean;
+  /** Run node i (1-based) in namespace i of this fabric (netns.ts); not with `proxies`. */
+  readonly netns?: NetnsFabric;
   /** `--shards` of the bootstrap (default: the node's default). */
   readonly shards?: number;
   /** Node settings to override (RINGKV_SETTINGS, src/node/config.ts). */
@@ -359,12 +375,14 @@ export class Cluster {
   readonly nodes: readonly NodeProcess[];
   readonly root: string;
   readonly #proxies: FaultProxy[];
+  readonly #netns: NetnsFabric | undefined;
   #tornDown = false;
 
-  private constructor(root: string, nodes: NodeProcess[], proxies: FaultProxy[]) {
+  private constructor(root: string, nodes: NodeProcess[], proxies: FaultProxy[], netns?: NetnsFabric) {
     this.root = root;
     this.nodes = nodes;
     this.#proxies = proxies;
+    this.#netns = netns;
   }
 
   /**
@@ -400,11 +418,15 @@ export class Cluster {
     const root = await mkdtemp(join(tmpdir(), `ringkv-${options.name}-`));
     const nodes: NodeProcess[] = [];
     const proxies: FaultProxy[] = [];
-    const cluster = new Cluster(root, nodes, proxies);
+    if (options.netns && options.proxies)
+      throw new Error("a cluster partitions by proxies or by netns, not both");
+    const cluster = new Cluster(root, nodes, proxies, options.netns);
     try {
       for (let i = 1; i <= (options.size ?? 3); i++) {
         const id = `n${i}`;
-        const listen = `127.0.0.1:${await freePort()}`;
+        // In its own namespace a node has every port to itself; a free loopback one will do.
+        const host = options.netns?.host(i) ?? "127.0.0.1";
+        const listen = `${host}:${await freePort()}`;
         const proxy = options.proxies
           ? await FaultProxy.start({
               target: listen,
@@ -412,9 +434,15 @@ export class Cluster {
             })
           : null;
         if (proxy) proxies.push(proxy);
-        const http = `127.0.0.1:${await freePort()}`;
+        const http = `${host}:${await freePort()}`;
         const advertise = proxy?.address ?? listen;
-        nodes.push(new NodeProcess({ id, listen, advertise, http, dataDir: join(root, id) }, proxy));
+        const node = new NodeProcess({ id, listen, advertise, http, dataDir: join(root, id) }, proxy);
+        if (options.netns) {
+          node.commandPrefix = options.netns.command(i);
+          // Plaintext beyond loopback, on a bridge only this machine sees (exposure.ts).
+          node.startFlags = ["--insecure"];
+        }
+        nodes.push(node);
       }
       if (options.shards !== undefined) nodes[0]!.bootstrapArgs = ["--shards", String(options.shards)];
       if (options.settings)
@@ -592,12 +620,25 @@ export class Cluster {
    * it), and every other proxy drops the connections the node opens (it reaches nobody).
    */
   partition(node: NodeProcess): void {
-    if (!node.proxy) throw new Error("partition() needs a cluster started with proxies: true");
+    if (this.#netns) {
+      this.#netns.cut(this.#index(node));
+      return;
+    }
+    if (!node.proxy) throw new Error("partition() needs a cluster started with proxies: true or netns");
     node.proxy.cut();
     for (const other of this.others(node)) other.proxy?.block(node.id);
   }
 
+  /** Whether `node` is cut off by partition() now. */
+  isPartitioned(node: NodeProcess): boolean {
+    return this.#netns?.isCut(this.#index(node)) ?? node.proxy?.mode === "drop";
+  }
+
   heal(node: NodeProcess): void {
+    if (this.#netns) {
+      this.#netns.heal(this.#index(node));
+      return;
+    }
     node.proxy?.heal();
     for (const other of this.others(node)) other.proxy?.unblock(node.id);
   }
@@ -618,6 +659,13 @@ export class Cluster {
     );
     await Promise.all(this.#proxies.map((p) => p.close()));
     await rm(this.root, { recursive: true, force: true });
+  }
+
+  /** `node`'s 1-based position, as its netns fabric counts. */
+  #index(node: NodeProcess): number {
+    const i = this.nodes.indexOf(node);
+    if (i < 0) throw new Error(`${node.id} is not a node of this cluster`);
+    return i + 1;
   }
 
   #pids(): Map<string, number> {

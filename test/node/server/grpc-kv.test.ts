@@ -276,6 +276,21 @@ describe("RingkvClient retries", () => {
     expect(live.calls.put).toBe(1);
   });
 
+  test("dead addresses at the front of the list cost one operation, not every operation", async () => {
+    // The churn soak's writer (attemptsMax 2) stalled for 19 s on every shard: the two members
+    // listed first had left, every write started at the first and gave up at the second.
+    const live = new FakeKv();
+    const client = connect({
+      addresses: [await deadAddress(), await deadAddress(), await serve(live)],
+      retry: { attemptsMax: 2, backoffBaseMs: 1 },
+    });
+    expect((await rejection(client.put(bytes("k"), bytes("v1")))).code).toBe("Unavailable");
+    // The next operations start where nothing failed yet, and stay with the node that answered.
+    await client.put(bytes("k"), bytes("v2"));
+    await client.put(bytes("k"), bytes("v3"));
+    expect(live.calls.put).toBe(2);
+  });
+
   test("with every address dead, an operation fails with Unavailable within its budget", async () => {
     const budgetMs = 1_500;
     const client = connect({
