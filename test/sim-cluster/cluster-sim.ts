@@ -99,6 +99,8 @@ export interface ClusterSimResult {
   readonly divergedSeen: readonly string[];
   /** Linearizable gets served by follower replicas (ReadIndex from the leader), over all nodes. */
   readonly followerReads: number;
+  /** Revision batches the oracles served from a meta lease, and after a ReadIndex round, over all nodes. */
+  readonly revisionBatches: { readonly fromLease: number; readonly afterRound: number };
   /** With gossip: replicas that were quiescent once the settled cluster sat idle (0 otherwise). */
   readonly quiescentWhenIdle: number;
 }
@@ -235,6 +237,16 @@ export class ClusterSim {
   /** Groups already reported by the leaderless check (once each). */
   readonly #leaderlessReported = new Set<string>();
 
+  get #revisionBatches(): { fromLease: number; afterRound: number } {
+    let fromLease = 0;
+    let afterRound = 0;
+    for (const c of this.#clusters) {
+      fromLease += c.revisionStats.servedFromLease;
+      afterRound += c.revisionStats.servedAfterRound;
+    }
+    return { fromLease, afterRound };
+  }
+
   get #followerReads(): number {
     return this.#clusters.reduce((sum, c) => sum + c.readStats.followerReads, 0);
   }
@@ -331,6 +343,7 @@ export class ClusterSim {
       notes: this.#trace.filter((line) => line.startsWith("@")),
       divergedSeen: [...this.#divergedSeen].sort(),
       followerReads: this.#followerReads,
+      revisionBatches: this.#revisionBatches,
       quiescentWhenIdle,
     };
   }

@@ -493,6 +493,11 @@ export class ClusterNode implements KvApi {
     return this.#ctx.view.target(group);
   }
 
+  /** Revision batches this node's oracle served from its meta lease, and after a round of their own. */
+  get revisionStats(): { readonly servedFromLease: number; readonly servedAfterRound: number } {
+    return this.#oracle.stats;
+  }
+
   /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */
   get readStats(): { readonly followerReads: number; readonly followerReadFallbacks: number } {
     return this.#router.readStats;
