@@ -116,6 +116,13 @@ export interface NodeSettings {
    */
   readonly revisionWindow: number;
   /**
+   * How far, in parts per thousand, the rate of any node's clock may stray from real time: the
+   * bound the meta leader's revision lease (oracleLeaseMs) trusts. 100 (10%) is far above what
+   * NTP-disciplined or even free-running quartz clocks drift (≈ 0.01%); 0 trusts clocks fully.
+   * Must be below 1000.
+   */
+  readonly clockDriftMaxPerMille: number;
+  /**
    * A shard write refused at apply for a stale revision (another write with a higher one
    * applied first) is proposed again with a fresh revision at most this many times.
    */
@@ -172,6 +179,7 @@ export const NODE_DEFAULTS: NodeSettings = {
   leaseTtlMaxSeconds: 9_000_000_000,
   leaseKeysMax: 10_000,
   revisionWindow: 10_000,
+  clockDriftMaxPerMille: 100,
   rangeMaxKeys: 10_000,
   staleRevisionRetriesMax: 8,
   watchBacklogEventsMax: 10_000,
@@ -192,6 +200,21 @@ export function handoffWaitMs(s: NodeSettings): number {
 /** max(leaseTtlMinSeconds, ⌈1.5 · electionTicks · tickMs / 1000⌉): see leaseTtlMinSeconds. */
 export function leaseTtlMinEffectiveSeconds(s: NodeSettings): number {
   return Math.max(s.leaseTtlMinSeconds, Math.ceil((1.5 * s.electionTicks * s.tickMs) / 1000));
+}
+
+/**
+ * How long, in ms on its own clock, a meta leader may hand out revisions without another
+ * ReadIndex round after a round begun at time s succeeded:
+ *   (electionTicks − 1) · tickMs · (1000 − clockDriftMaxPerMille) / (1000 + clockDriftMaxPerMille).
+ * Why: each voter that acknowledged the round heard from the leader after s and refuses every
+ * other candidate until it has ticked electionTicks times (CheckQuorum's lease; the first tick
+ * may come at once, so at least electionTicks − 1 full ticks), and a successor needs one of
+ * them. A voter's clock running fast shortens that time, the leader's running slow lengthens
+ * the lease it measures: the fraction covers both at the worst drift allowed (docs/revisions.md).
+ */
+export function oracleLeaseMs(s: NodeSettings): number {
+  const drift = s.clockDriftMaxPerMille;
+  return Math.floor(((s.electionTicks - 1) * s.tickMs * (1000 - drift)) / (1000 + drift));
 }
 
 type Rule = "count" | "countOrZero" | "ms";
@@ -232,6 +255,7 @@ const RULES: Readonly<Record<keyof NodeSettings, Rule>> = {
   leaseTtlMaxSeconds: "count",
   leaseKeysMax: "count",
   revisionWindow: "count",
+  clockDriftMaxPerMille: "countOrZero",
   rangeMaxKeys: "count",
   staleRevisionRetriesMax: "count",
   watchBacklogEventsMax: "count",
@@ -276,6 +300,12 @@ export function validateNodeSettings(s: NodeSettings): NodeSettings {
     throw new RingkvError(
       "InvalidArgument",
       `setting joinBackoffMaxMs (${s.joinBackoffMaxMs}) must be at least joinBackoffMs (${s.joinBackoffMs})`,
+    );
+  }
+  if (s.clockDriftMaxPerMille >= 1000) {
+    throw new RingkvError(
+      "InvalidArgument",
+      `setting clockDriftMaxPerMille (${s.clockDriftMaxPerMille}) must be below 1000`,
     );
   }
   if (s.leaseTtlMaxSeconds < s.leaseTtlMinSeconds) {

@@ -29,6 +29,16 @@ export interface RaftConfig {
   /** Leader steps down without a quorum's contact in an election timeout; voters honour leases. */
   readonly checkQuorum: boolean;
   /**
+   * A replica that just started refuses votes (PreVote and Vote, not a transfer's) for its first
+   * electionTicks ticks, as if it had just heard from a leader. With CheckQuorum's lease this
+   * makes "a quorum acknowledged me at time s" mean "no other leader before s plus one election
+   * timeout" even across restarts: a voter that acknowledged and then restarted has forgotten
+   * whom it heard from (lead is NONE), and would otherwise vote at once. Needed only where
+   * someone serves from a lease (the meta group's timestamp oracle); it delays elections right
+   * after a start by at most one election timeout.
+   */
+  readonly leaseOnStart: boolean;
+  /**
    * Let an idle group go quiet (CockroachDB/TiKV "hibernate"): a leader whose members all hold
    * and know its whole log, with nothing in flight, stops heartbeating and tells its followers to
    * stop their election timers. Only ticks are suppressed; every message still follows the Raft
@@ -54,6 +64,7 @@ export const RAFT_DEFAULTS = {
   maxCommittedBytesPerReady: 8 << 20,
   preVote: true,
   checkQuorum: true,
+  leaseOnStart: false,
   quiesce: false,
   isLive: (_id: NodeId): boolean => false,
 } as const;
@@ -69,6 +80,9 @@ export function raftConfig(options: RaftOptions): RaftConfig {
     // Without CheckQuorum a woken, partitioned leader would never step down, and followers hold
     // no lease that keeps a quiet group from being disrupted.
     throw new Error("raft config: quiesce needs checkQuorum");
+  }
+  if (config.leaseOnStart && !config.checkQuorum) {
+    throw new Error("raft config: leaseOnStart needs checkQuorum (there is no lease without it)");
   }
   if (config.maxInflightMsgs < 1) throw new Error("raft config: maxInflightMsgs must be >= 1");
   return config;

@@ -70,10 +70,18 @@ export class Raft {
   readStates: ReadState[] = [];
 
   #electionElapsed = 0;
+  /** Ticks since this replica started, counted up to electionTicks (config.leaseOnStart). */
+  #ticksSinceStart = 0;
   #heartbeatElapsed = 0;
   #randomizedElectionTimeout = 0;
   /** The target of a leadership transfer in progress, or NONE. */
   leadTransferee: NodeId = NONE;
+  /**
+   * This leader sent TimeoutNow in its current term. A vote that TimeoutNow causes ignores
+   * leases (TRANSFER_CONTEXT), and a TimeoutNow may arrive after the transfer was abandoned:
+   * whoever serves from a lease must not, for the rest of the term.
+   */
+  timeoutNowSent = false;
   /** A conf change at an index above applied is in the log; no other may be proposed. */
   #pendingConfIndex = 0;
   readonly #readOnly = new ReadOnly();
@@ -213,7 +221,7 @@ export class Raft {
     }
     this.leadTransferee = heir;
     this.#broadcastAppend();
-    if (heirMatch === this.log.lastIndex()) this.#send({ type: MessageType.TimeoutNow, to: heir });
+    if (heirMatch === this.log.lastIndex()) this.#sendTimeoutNow(heir);
   }
 
   // ─── role transitions ─────────────────────────────────────────────────────────────────────
@@ -229,6 +237,7 @@ export class Raft {
     this.#randomizedElectionTimeout =
       this.config.electionTicks + this.config.random.intBelow(this.config.electionTicks);
     this.leadTransferee = NONE;
+    this.timeoutNowSent = false;
     this.#votes.clear();
     for (const [id, pr] of this.progress) {
       const fresh = new Progress({
@@ -301,6 +310,7 @@ export class Raft {
   // ─── ticks ────────────────────────────────────────────────────────────────────────────────
 
   tick(): void {
+    if (this.#ticksSinceStart < this.config.electionTicks) this.#ticksSinceStart++;
     if (this.#quiescent && !this.#stayQuiescent()) this.#wake(false);
     if (this.#quiescent) return;
     if (this.role === Role.Leader) this.#tickHeartbeat();
@@ -552,7 +562,9 @@ export class Raft {
         // Lease (CheckQuorum): while we hear from a live leader, ignore would-be disruptors,
         // such as a removed or partitioned server — unless the leader itself asked (transfer).
         const inLease =
-          this.config.checkQuorum && this.lead !== NONE && this.#electionElapsed < this.config.electionTicks;
+          this.config.checkQuorum &&
+          ((this.lead !== NONE && this.#electionElapsed < this.config.electionTicks) ||
+            (this.config.leaseOnStart && this.#ticksSinceStart < this.config.electionTicks));
         if (inLease && m.context !== TRANSFER_CONTEXT) return false;
       }
       if (m.type === MessageType.PreVote) return true; // a trial: our term stays
@@ -771,7 +783,7 @@ export class Raft {
     // Pipelining: keep the window full.
     while (this.#sendAppend(m.from, false)) {}
     if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) {
-      this.#send({ type: MessageType.TimeoutNow, to: m.from });
+      this.#sendTimeoutNow(m.from);
     }
   }
 
@@ -961,6 +973,11 @@ export class Raft {
     else this.#send({ type: MessageType.ReadIndexResp, to: from, index, context });
   }
 
+  /** A conf change sits in the log above the applied index (or a new leader holds new ones). */
+  confChangePending(): boolean {
+    return this.#pendingConfIndex > this.log.applied;
+  }
+
   transferLeadership(to: NodeId): void {
     if (this.role !== Role.Leader) throw new NotLeaderError(this.lead);
     if (this.#quiescent) this.#wake(false);
@@ -968,8 +985,13 @@ export class Raft {
     if (to === this.id || !pr || pr.isLearner || this.leadTransferee === to) return;
     this.leadTransferee = to;
     this.#electionElapsed = 0; // the transfer must finish within one election timeout
-    if (pr.match === this.log.lastIndex()) this.#send({ type: MessageType.TimeoutNow, to });
+    if (pr.match === this.log.lastIndex()) this.#sendTimeoutNow(to);
     else this.#sendAppend(to, true);
+  }
+
+  #sendTimeoutNow(to: NodeId): void {
+    this.timeoutNowSent = true;
+    this.#send({ type: MessageType.TimeoutNow, to });
   }
 
   // ─── outbox ───────────────────────────────────────────────────────────────────────────────

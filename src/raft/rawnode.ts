@@ -34,6 +34,15 @@ export interface RaftStatus {
   readonly progress: ReadonlyMap<NodeId, ProgressStatus>;
 }
 
+/**
+ * What a lease served by this leader depends on (leaseState): the term it leads in, and its
+ * voter configuration (both halves while joint) as a comparable key.
+ */
+export interface LeaseState {
+  readonly term: number;
+  readonly conf: string;
+}
+
 export class RawNode {
   readonly #raft: Raft;
   #prevSoft: SoftState;
@@ -82,6 +91,23 @@ export class RawNode {
 
   transferLeadership(to: NodeId): void {
     this.#raft.transferLeadership(to);
+  }
+
+  /**
+   * While this replica leads and a lease may be served from: its term and voter configuration;
+   * undefined otherwise. A quorum that acknowledged this leader at time s (a ReadIndex round
+   * begun at s) then refuses every other candidate until at least s plus one election timeout,
+   * by CheckQuorum's lease — unless this term sent TimeoutNow (a transfer's vote ignores leases)
+   * or the configuration the quorum belonged to changed (a conf change is in the log and not
+   * applied, or the key differs from the one the round began with).
+   */
+  leaseState(): LeaseState | undefined {
+    const r = this.#raft;
+    if (r.role !== Role.Leader || !r.config.checkQuorum || r.timeoutNowSent || r.confChangePending()) {
+      return undefined;
+    }
+    const conf = r.confState();
+    return { term: r.term, conf: `${conf.voters.join(",")}|${conf.votersOutgoing.join(",")}` };
   }
 
   /**

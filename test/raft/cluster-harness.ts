@@ -19,6 +19,8 @@ export interface HarnessOptions {
   readonly learners?: readonly string[];
   /** Idle groups go quiet (RaftConfig.quiesce); liveness answers come from `Harness.live`. */
   readonly quiesce?: boolean;
+  /** Replicas refuse votes during their first election timeout (RaftConfig.leaseOnStart). */
+  readonly leaseOnStart?: boolean;
 }
 
 export class Harness {
@@ -65,6 +67,7 @@ export class Harness {
       preVote: this.#options.preVote ?? true,
       checkQuorum: this.#options.checkQuorum ?? true,
       quiesce: this.#options.quiesce ?? false,
+      leaseOnStart: this.#options.leaseOnStart ?? false,
       isLive: (target) => this.live(id, target),
     });
   }

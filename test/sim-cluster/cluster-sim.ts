@@ -38,7 +38,7 @@ import { hashString32, Rng } from "../sim/random.ts";
 import { HistoryRecorder } from "../support/history.ts";
 import { checkLinearizable, describeCheckResult } from "../support/linearizability.ts";
 import { type AckedWrite, checkRevisions, type LoggedWrite } from "./revision-check.ts";
-import { VirtualClock } from "./virtual-clock.ts";
+import { DriftingClock, VirtualClock } from "./virtual-clock.ts";
 
 export interface ClusterSimOptions {
   readonly seed: number;
@@ -72,6 +72,14 @@ export interface ClusterSimOptions {
   readonly plantOracleStartsFromMemory?: boolean;
   /** Planted bug: shards apply writes at or below their floor (the apply rule off: staleRevision never). */
   readonly plantNoApplyRule?: boolean;
+  /** Planted bug: the oracle serves from a lease three election timeouts long (far past any voter's). */
+  readonly plantOracleLeaseTooLong?: boolean;
+  /**
+   * Each node's clock runs at a seeded constant rate within this many parts per thousand of
+   * real time (default: NodeSettings.clockDriftMaxPerMille, the most the nodes are promised to
+   * survive; 0: perfect clocks).
+   */
+  readonly clockDriftPerMille?: number;
   /** The oracle's window (NodeSettings.revisionWindow); small by default here (REVISION_WINDOW). */
   readonly revisionWindow?: number;
 }
@@ -91,6 +99,8 @@ export interface ClusterSimResult {
   readonly divergedSeen: readonly string[];
   /** Linearizable gets served by follower replicas (ReadIndex from the leader), over all nodes. */
   readonly followerReads: number;
+  /** Revision batches the oracles served from a meta lease, and after a ReadIndex round, over all nodes. */
+  readonly revisionBatches: { readonly fromLease: number; readonly afterRound: number };
   /** With gossip: replicas that were quiescent once the settled cluster sat idle (0 otherwise). */
   readonly quiescentWhenIdle: number;
 }
@@ -140,6 +150,8 @@ function plannedCount(target: GroupTarget | null): number {
 
 class SimNode {
   readonly id: string;
+  /** This machine's clock: it keeps its rate across restarts of the node. */
+  readonly clock: DriftingClock;
   readonly store = new MemoryLogStore();
   readonly addressBook = new MemoryAddressBook();
   cluster: ClusterNode | null = null;
@@ -148,8 +160,9 @@ class SimNode {
   /** Crashed; restarted later unless removed. */
   crashed = false;
 
-  constructor(id: string) {
+  constructor(id: string, clock: DriftingClock) {
     this.id = id;
+    this.clock = clock;
   }
 
   get up(): boolean {
@@ -224,6 +237,16 @@ export class ClusterSim {
   /** Groups already reported by the leaderless check (once each). */
   readonly #leaderlessReported = new Set<string>();
 
+  get #revisionBatches(): { fromLease: number; afterRound: number } {
+    let fromLease = 0;
+    let afterRound = 0;
+    for (const c of this.#clusters) {
+      fromLease += c.revisionStats.servedFromLease;
+      afterRound += c.revisionStats.servedAfterRound;
+    }
+    return { fromLease, afterRound };
+  }
+
   get #followerReads(): number {
     return this.#clusters.reduce((sum, c) => sum + c.readStats.followerReads, 0);
   }
@@ -249,6 +272,8 @@ export class ClusterSim {
       plantOracleSkipsConfirmation: options.plantOracleSkipsConfirmation ?? false,
       plantOracleStartsFromMemory: options.plantOracleStartsFromMemory ?? false,
       plantNoApplyRule: options.plantNoApplyRule ?? false,
+      plantOracleLeaseTooLong: options.plantOracleLeaseTooLong ?? false,
+      clockDriftPerMille: options.clockDriftPerMille ?? SETTINGS.clockDriftMaxPerMille,
       revisionWindow: options.revisionWindow ?? REVISION_WINDOW,
     };
     this.#rng = new Rng(options.seed);
@@ -318,6 +343,7 @@ export class ClusterSim {
       notes: this.#trace.filter((line) => line.startsWith("@")),
       divergedSeen: [...this.#divergedSeen].sort(),
       followerReads: this.#followerReads,
+      revisionBatches: this.#revisionBatches,
       quiescentWhenIdle,
     };
   }
@@ -375,7 +401,10 @@ export class ClusterSim {
   // ─── nodes ────────────────────────────────────────────────────────────────────────────────
 
   #newNode(): SimNode {
-    const node = new SimNode(`n${++this.#nodeCount}`);
+    const id = `n${++this.#nodeCount}`;
+    const drift = this.#o.clockDriftPerMille / 1000;
+    const rate = 1 + (this.#rng.fork(`clock-${id}`).next32() / 2 ** 32) * 2 * drift - drift;
+    const node = new SimNode(id, new DriftingClock(this.clock, rate));
     this.#nodes.set(node.id, node);
     return node;
   }
@@ -394,13 +423,14 @@ export class ClusterSim {
       peers: new SimPeers(this, node.id),
       hasher: this.#hasher!,
       random: this.#rng.fork(`raft-${node.id}-${this.clock.now()}`),
-      clock: this.clock,
+      clock: node.clock,
       addressBook: node.addressBook,
       ...(this.#o.gossip ? { gossip: this.#gossip.view(node.id) } : {}),
       onFatal: (e) => this.#violation(`${node.id} fatal: ${toRingkvError(e).message}`),
       plantOracle: {
         skipConfirmation: this.#o.plantOracleSkipsConfirmation,
         startFromMemory: this.#o.plantOracleStartsFromMemory,
+        leaseTooLong: this.#o.plantOracleLeaseTooLong,
       },
       ...(this.#o.plantEarlyFollowerReads
         ? {
@@ -465,6 +495,11 @@ export class ClusterSim {
   }
 
   /** Whether `addr` names a node that is up (a refused connection otherwise). */
+  /** The clock node `id` runs on (the virtual clock for a name that is no node). */
+  clockOf(id: string): Clock {
+    return this.#nodes.get(id)?.clock ?? this.clock;
+  }
+
   listening(addr: string): boolean {
     return this.#nodes.get(addr)?.up ?? false;
   }
@@ -1049,6 +1084,8 @@ function rpc<T>(
   fn: (target: ClusterNode) => Promise<T>,
 ): Promise<T> {
   const clock: Clock = sim.clock;
+  // The deadline is on the caller's clock: it waits by that clock, drift and all.
+  const callerClock: Clock = sim.clockOf(from);
   return new Promise<T>((resolve, reject) => {
     let done = false;
     const finish = (f: () => void): void => {
@@ -1056,9 +1093,9 @@ function rpc<T>(
       done = true;
       f();
     };
-    clock.setTimeout(
+    callerClock.setTimeout(
       () => finish(() => reject(new RingkvError("Timeout", `call to ${to} timed out`))),
-      Math.max(0, deadline - clock.now()),
+      Math.max(0, deadline - callerClock.now()),
     );
     clock.setTimeout(() => {
       if (!sim.listening(to)) {

@@ -44,6 +44,8 @@ const seeds = args.one === null ? Array.from({ length: args.seeds }, (_, i) => a
 const started = performance.now();
 let violations = 0;
 let followerReads = 0;
+let fromLease = 0;
+let afterRound = 0;
 let operations = 0;
 for (const seed of seeds) {
   const result = await runClusterSim({
@@ -52,6 +54,8 @@ for (const seed of seeds) {
     ...(args.gossip ? { gossip: true } : {}),
   });
   followerReads += result.followerReads;
+  fromLease += result.revisionBatches.fromLease;
+  afterRound += result.revisionBatches.afterRound;
   operations += result.operations;
   if (args.one !== null || result.violations.length > 0) {
     console.log(
@@ -69,6 +73,7 @@ for (const seed of seeds) {
 const seconds = (performance.now() - started) / 1000;
 console.log(
   `seeds: ${seeds.length}, violations: ${violations} (${seconds.toFixed(1)} s, ${(seeds.length / seconds).toFixed(2)} seeds/s); ` +
-    `${operations} operations, ${followerReads} linearizable gets served by followers`,
+    `${operations} operations, ${followerReads} linearizable gets served by followers, ` +
+    `revision batches: ${fromLease} from the meta lease, ${afterRound} after a ReadIndex round`,
 );
 process.exitCode = violations > 0 ? 1 : 0;

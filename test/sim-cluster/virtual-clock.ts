@@ -109,3 +109,40 @@ function before(a: Timer, b: Timer): boolean {
 function drain(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * One node's clock in the simulator: the virtual clock seen through a constant rate, as a
+ * machine whose oscillator runs fast (rate > 1) or slow. Its ms pass `rate` times as fast as
+ * virtual (real) ms, both in now() and in its timers, so a node with a fast clock ticks Raft
+ * sooner and measures leases as longer than they are. The node layer promises safety for rates
+ * within NodeSettings.clockDriftMaxPerMille of 1; a lease that trusts more is caught here.
+ */
+export class DriftingClock implements Clock {
+  readonly #base: VirtualClock;
+  readonly rate: number;
+  /** Virtual time when this clock was made: it reads the same as the virtual clock then. */
+  readonly #anchor: number;
+
+  constructor(base: VirtualClock, rate: number) {
+    if (!(rate > 0)) throw new Error(`clock rate must be > 0, got ${rate}`);
+    this.#base = base;
+    this.rate = rate;
+    this.#anchor = base.now();
+  }
+
+  now(): number {
+    return this.#anchor + (this.#base.now() - this.#anchor) * this.rate;
+  }
+
+  setTimeout(fn: () => void, ms: number): () => void {
+    return this.#base.setTimeout(fn, ms / this.rate);
+  }
+
+  setInterval(fn: () => void, ms: number): () => void {
+    return this.#base.setInterval(fn, ms / this.rate);
+  }
+
+  setImmediate(fn: () => void): void {
+    this.#base.setImmediate(fn);
+  }
+}

@@ -35,7 +35,7 @@ import { NONE, type Random } from "../../raft/index.ts";
 import type { Hasher } from "../../ring/index.ts";
 import type { LogStore } from "../../storage/log-store.ts";
 import type { Transport } from "../../transport/index.ts";
-import { type NodeSettings, transferCooldownTicks } from "../config.ts";
+import { type NodeSettings, oracleLeaseMs, transferCooldownTicks } from "../config.ts";
 import { type Clock, SYSTEM_CLOCK } from "../host/clock.ts";
 import { META_GROUP, shardOfGroup } from "../host/groups.ts";
 import { MultiRaftHost } from "../host/host.ts";
@@ -104,7 +104,12 @@ export interface ClusterNodeOptions {
   /** What follower reads wait for (read index, then applied); only a planted-bug test replaces it. */
   readonly followerReadBarrier?: ReadBarrier;
   /** Planted bugs of the timestamp oracle, for the simulator's revision checker only. */
-  readonly plantOracle?: { readonly skipConfirmation?: boolean; readonly startFromMemory?: boolean };
+  readonly plantOracle?: {
+    readonly skipConfirmation?: boolean;
+    readonly startFromMemory?: boolean;
+    /** Serve from a lease three election timeouts long, far past what any voter honours. */
+    readonly leaseTooLong?: boolean;
+  };
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
   /** What the lease code reads from the state machines; tests may replace it. */
@@ -205,6 +210,8 @@ export class ClusterNode implements KvApi {
       // Idle groups quiesce only where gossip can tell a dead leader's node from a quiet one.
       ...(gossip ? { isNodeLive: (id: string) => gossip.member(id)?.state === "alive" } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
+      // The timestamp oracle serves from a lease of the meta group (timestamp-oracle.ts).
+      leaseOnStart: (group) => group === META_GROUP,
     });
     const meta = host.openReplica(META_GROUP);
     view = new ClusterView(options.hasher, meta.sm);
@@ -221,6 +228,10 @@ export class ClusterNode implements KvApi {
       windowSize: settings.revisionWindow,
       clock,
       roundTimeoutMs: settings.requestTimeoutMs,
+      leaseMs: options.plantOracle?.leaseTooLong
+        ? 3 * settings.electionTicks * settings.tickMs
+        : oracleLeaseMs(settings),
+      leaseNowMs: clock === SYSTEM_CLOCK ? () => performance.now() : () => clock.now(),
       plantSkipConfirmation: options.plantOracle?.skipConfirmation === true,
       plantStartFromMemory: options.plantOracle?.startFromMemory === true,
     });
@@ -480,6 +491,11 @@ export class ClusterNode implements KvApi {
   /** Where placement wants `group`'s replicas, as this node's meta replica says (null: unknown). */
   targetOf(group: string): GroupTarget | null {
     return this.#ctx.view.target(group);
+  }
+
+  /** Revision batches this node's oracle served from its meta lease, and after a round of their own. */
+  get revisionStats(): { readonly servedFromLease: number; readonly servedAfterRound: number } {
+    return this.#oracle.stats;
   }
 
   /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */

@@ -23,6 +23,7 @@ export function replicaOracleMeta(meta: Replica, host: MultiRaftHost, proposer: 
         throw new RingkvError("Internal", `reserveRevisions answered ${result.kind}`);
       }
     },
+    leaseState: () => meta.raw.leaseState(),
     async confirmLeadership() {
       const confirmed = meta.readIndex();
       host.kick(); // the confirmation round leaves now, not on the next tick

@@ -12,9 +12,14 @@
 //   earlier leader could have served from is then applied here), starting above the highest
 //   applied reservation, and only once a reservation of its own term has been applied.
 // - Each batch is answered only after one ReadIndex round, started after every request of the
-//   batch arrived, confirmed that this node still leads (see #serve for why that suffices).
+//   batch arrived, confirmed that this node still leads (see #serve for why that suffices) —
+//   or within the lease such a round gave: no other node can be elected meta leader before
+//   the round's start plus oracleLeaseMs (config.ts says why), so none can have handed out a
+//   revision yet. A batch served from the lease waits for nothing; the lease is renewed by a
+//   round in the background once half of it is gone.
 // - A change of meta leader rejects every waiting request with NotLeader: nothing was handed out.
 import { RingkvError } from "../../api/errors.ts";
+import type { LeaseState } from "../../raft/index.ts";
 import type { Clock } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
 
@@ -32,6 +37,12 @@ export interface OracleMeta {
   reserve(upTo: number): Promise<void>;
   /** One ReadIndex round: resolves once a quorum confirmed, after this call, that this node leads. */
   confirmLeadership(): Promise<void>;
+  /**
+   * While this node leads the meta group and may serve from a lease: its term and voter
+   * configuration (RawNode.leaseState); undefined when it may not (a transfer was started this
+   * term, a conf change is pending).
+   */
+  leaseState(): LeaseState | undefined;
 }
 
 export interface OracleOptions {
@@ -44,6 +55,16 @@ export interface OracleOptions {
    * out, so the next batch can run (NodeSettings.requestTimeoutMs).
    */
   readonly roundTimeoutMs: number;
+  /**
+   * How long after a successful ReadIndex round began batches may be served without another,
+   * in ms on this node's clock (config.ts oracleLeaseMs); 0: a round for every batch.
+   */
+  readonly leaseMs: number;
+  /**
+   * What the lease is measured on, in ms: a monotonic clock (the system clock's wall time may be
+   * stepped back by NTP, which would stretch a lease); the simulator passes its virtual clock.
+   */
+  readonly leaseNowMs: () => number;
   /** Planted bug for the simulator's checker: answer without the ReadIndex confirmation. */
   readonly plantSkipConfirmation?: boolean;
   /** Planted bug for the simulator's checker: a new leader starts from its in-memory counter. */
@@ -78,6 +99,12 @@ export class TimestampOracle {
   #roundRunning = false;
   /** Wake the starts waiting for their term's first entry to be applied. */
   #onApplied: (() => void)[] = [];
+  /** The lease the last successful round gave: valid in its term and configuration until untilMs. */
+  #lease: { readonly state: LeaseState; readonly untilMs: number } | null = null;
+  /** A renewal round in flight (at most one). */
+  #renewing = false;
+  /** Batches served from the lease, by a round of their own, and renewals done (tests, metrics). */
+  readonly stats = { servedFromLease: 0, servedAfterRound: 0, leaseRenewals: 0 };
 
   constructor(meta: OracleMeta, options: OracleOptions) {
     this.#meta = meta;
@@ -174,8 +201,13 @@ export class TimestampOracle {
     // successor had been elected then (the quorums intersect), so none had handed out anything
     // before these requests began, and real-time order holds. A round that cannot reach a
     // quorum fails (NotLeader on the step-down), and the batch with it: nothing handed out.
-    if (!this.#options.plantSkipConfirmation) await this.#meta.confirmLeadership();
+    const leased = this.#leaseCovers(term);
+    if (!leased && !this.#options.plantSkipConfirmation) await this.#confirm(term);
     if (this.#meta.leaderTerm() !== term || this.#term !== term) throw this.#notLeader();
+    if (leased) {
+      this.stats.servedFromLease++;
+      this.#renewIfHalfGone(term);
+    } else this.stats.servedAfterRound++;
     const firsts: number[] = [];
     for (const w of batch) {
       const first = Math.max(this.#next, w.atLeast);
@@ -184,6 +216,49 @@ export class TimestampOracle {
     }
     this.#reserveAhead(term);
     return firsts;
+  }
+
+  /**
+   * One ReadIndex round; on success it gives a lease from the moment it began (every
+   * acknowledgement it counts was sent after that), if the meta replica may hold one then and
+   * still leads in the same term and configuration now.
+   */
+  async #confirm(term: number): Promise<void> {
+    const startedMs = this.#options.leaseNowMs();
+    const before = this.#meta.leaseState();
+    await this.#meta.confirmLeadership();
+    const after = this.#meta.leaseState();
+    if (this.#options.leaseMs > 0 && before && sameLease(before, after) && before.term === term) {
+      const untilMs = startedMs + this.#options.leaseMs;
+      if (!this.#lease || !sameLease(this.#lease.state, before) || this.#lease.untilMs < untilMs) {
+        this.#lease = { state: before, untilMs };
+      }
+    }
+  }
+
+  /** May a batch of `term` be served now without a round of its own? */
+  #leaseCovers(term: number): boolean {
+    const lease = this.#lease;
+    if (!lease || lease.state.term !== term) return false;
+    // Checked at the moment of serving: nothing is awaited between this and handing out.
+    return sameLease(lease.state, this.#meta.leaseState()) && this.#options.leaseNowMs() < lease.untilMs;
+  }
+
+  /** Once half of the lease is gone, renew it with a round in the background. */
+  #renewIfHalfGone(term: number): void {
+    const lease = this.#lease;
+    if (this.#renewing || !lease) return;
+    if (lease.untilMs - this.#options.leaseNowMs() > this.#options.leaseMs / 2) return;
+    this.#renewing = true;
+    // A failed renewal only means the next batch runs a round of its own.
+    this.#confirm(term)
+      .then(() => {
+        this.stats.leaseRenewals++;
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.#renewing = false;
+      });
   }
 
   /** Serve `term`: once its first entry is applied, above every applied reservation. */
@@ -251,4 +326,8 @@ export class TimestampOracle {
       leaderHint: this.#meta.leaderHint(),
     });
   }
+}
+
+function sameLease(a: LeaseState, b: LeaseState | undefined): boolean {
+  return b !== undefined && a.term === b.term && a.conf === b.conf;
 }

@@ -60,6 +60,11 @@ export interface HostOptions {
    * quiesce (RaftConfig.quiesce, isLive); absent, every group heartbeats as plain Raft does.
    */
   readonly isNodeLive?: (id: string) => boolean;
+  /**
+   * Groups someone serves from a leader lease (the meta group, for the timestamp oracle): their
+   * replicas honour a lease from their start (RaftConfig.leaseOnStart). None by default.
+   */
+  readonly leaseOnStart?: (group: string) => boolean;
 }
 
 /** Messages only a leader sends: the ones that may bring a new replica into being. */
@@ -110,6 +115,7 @@ export class MultiRaftHost {
         random: o.random,
         electionTicks: o.electionTicks,
         heartbeatTicks: o.heartbeatTicks,
+        leaseOnStart: o.leaseOnStart?.(group) === true,
         ...quiesce,
       },
       onWork: () => this.kick(created),

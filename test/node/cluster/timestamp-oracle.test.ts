@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { RingkvError } from "../../../src/api/errors.ts";
 import { type OracleMeta, TimestampOracle } from "../../../src/node/cluster/timestamp-oracle.ts";
 import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
+import type { LeaseState } from "../../../src/raft/index.ts";
 
 /** A deferred promise the test settles by hand. */
 interface Gate {
@@ -34,6 +35,11 @@ class FakeMeta implements OracleMeta {
   heldConfirmation: Gate | null = null;
   /** Set: the next confirmation fails with it. */
   failConfirmation: Error | null = null;
+  /** What RawNode.leaseState answers; none by default (every batch runs a round). */
+  lease: LeaseState | undefined = undefined;
+  leaseState(): LeaseState | undefined {
+    return this.lease;
+  }
   leaderTerm(): number | undefined {
     return this.term;
   }
@@ -64,11 +70,17 @@ class FakeMeta implements OracleMeta {
 
 const WINDOW = 100;
 
-function oracle(meta: FakeMeta, plant: { startFromMemory?: boolean } = {}): TimestampOracle {
+function oracle(
+  meta: FakeMeta,
+  plant: { startFromMemory?: boolean } = {},
+  lease: { ms: number; now: () => number } = { ms: 0, now: () => 0 },
+): TimestampOracle {
   return new TimestampOracle(meta, {
     windowSize: WINDOW,
     clock: SYSTEM_CLOCK,
     roundTimeoutMs: 5_000,
+    leaseMs: lease.ms,
+    leaseNowMs: lease.now,
     ...(plant.startFromMemory ? { plantStartFromMemory: true } : {}),
   });
 }
@@ -181,5 +193,78 @@ describe("timestamp oracle", () => {
     meta.reserved = 700; // another leader handed out revisions up to 700 meanwhile
     o.observe();
     expect(await o.next(1)).toBeLessThanOrEqual(700);
+  });
+
+  describe("lease", () => {
+    const LEASE_MS = 1_000;
+    /** A meta leader that may hold a lease, and an oracle whose lease clock the test sets. */
+    function leased(): { meta: FakeMeta; o: TimestampOracle; at: (ms: number) => void } {
+      const meta = new FakeMeta();
+      meta.lease = { term: 1, conf: "n1,n2,n3|" };
+      let nowMs = 0;
+      const o = oracle(meta, {}, { ms: LEASE_MS, now: () => nowMs });
+      return { meta, o, at: (ms) => (nowMs = ms) };
+    }
+
+    test("batches within the lease of a round need no round; past it they run one again", async () => {
+      const { meta, o, at } = leased();
+      expect(await o.next(1)).toBe(1);
+      expect(meta.confirmations).toBe(1);
+      at(300);
+      expect(await o.next(1)).toBe(2);
+      expect(meta.confirmations).toBe(1);
+      at(LEASE_MS); // the lease ends at the round's start + LEASE_MS: not included
+      expect(await o.next(1)).toBe(3);
+      expect(meta.confirmations).toBe(2);
+      expect(o.stats).toEqual({ servedFromLease: 1, servedAfterRound: 2, leaseRenewals: 0 });
+    });
+
+    test("once half the lease is gone, a round in the background renews it", async () => {
+      const { meta, o, at } = leased();
+      await o.next(1);
+      at(600);
+      expect(await o.next(1)).toBe(2); // served at once, renewal started at 600
+      for (let turn = 0; turn < 100 && o.stats.leaseRenewals === 0; turn++) {
+        await new Promise((r) => setImmediate(r));
+      }
+      at(1_500); // past the first lease, within the renewed one (600 + LEASE_MS)
+      expect(await o.next(1)).toBe(3);
+      // Served from the renewed lease; the third round is the next renewal, started at 1 500.
+      expect(o.stats).toMatchObject({ servedFromLease: 2, servedAfterRound: 1 });
+      expect(meta.confirmations).toBe(3);
+    });
+
+    test("no lease once the meta replica may not hold one (a transfer started, a conf change pending)", async () => {
+      const { meta, o } = leased();
+      await o.next(1);
+      meta.lease = undefined;
+      expect(await o.next(1)).toBe(2);
+      expect(meta.confirmations).toBe(2);
+      expect(o.stats.servedFromLease).toBe(0);
+    });
+
+    test("no lease in another configuration or term than the round's", async () => {
+      const { meta, o } = leased();
+      await o.next(1);
+      meta.lease = { term: 1, conf: "n1,n2,n4|" };
+      await o.next(1);
+      expect(meta.confirmations).toBe(2);
+      meta.lease = { term: 2, conf: "n1,n2,n4|" };
+      meta.term = 2;
+      meta.applied = 2;
+      o.observe();
+      await o.next(1);
+      expect(meta.confirmations).toBe(3);
+      expect(o.stats.servedFromLease).toBe(0);
+    });
+
+    test("a round that fails gives no lease", async () => {
+      const { meta, o } = leased();
+      meta.failConfirmation = new RingkvError("NotLeader", "leadership lost");
+      await expect(o.next(1)).rejects.toMatchObject({ code: "NotLeader" });
+      await o.next(1);
+      expect(meta.confirmations).toBe(2);
+      expect(o.stats.servedFromLease).toBe(0);
+    });
   });
 });
