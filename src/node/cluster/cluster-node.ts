@@ -209,6 +209,11 @@ export class ClusterNode implements KvApi {
       clock,
       // Idle groups quiesce only where gossip can tell a dead leader's node from a quiet one.
       ...(gossip ? { isNodeLive: (id: string) => gossip.member(id)?.state === "alive" } : {}),
+      // Never the meta group: every shard write waits on its oracle, so a dead meta leader must
+      // be replaced after one election timeout, not after gossip's suspicion and then one. With
+      // the oracle's lease its rounds are too rare to keep it awake under load (the failover
+      // test's first write after a SIGKill went from ~1.5 s to up to 4.2 s).
+      mayQuiesce: (group) => group !== META_GROUP,
       ...(options.observer ? { observer: options.observer } : {}),
       // The timestamp oracle serves from a lease of the meta group (timestamp-oracle.ts).
       leaseOnStart: (group) => group === META_GROUP,

@@ -60,6 +60,8 @@ export interface HostOptions {
    * quiesce (RaftConfig.quiesce, isLive); absent, every group heartbeats as plain Raft does.
    */
   readonly isNodeLive?: (id: string) => boolean;
+  /** With isNodeLive: which groups may quiesce when idle. All by default. */
+  readonly mayQuiesce?: (group: string) => boolean;
   /**
    * Groups someone serves from a leader lease (the meta group, for the timestamp oracle): their
    * replicas honour a lease from their start (RaftConfig.leaseOnStart). None by default.
@@ -104,7 +106,10 @@ export class MultiRaftHost {
     const replica = this.#replicas.get(group);
     if (replica) return replica;
     const o = this.#options;
-    const quiesce = o.isNodeLive === undefined ? {} : { quiesce: true, isLive: o.isNodeLive };
+    const quiesce =
+      o.isNodeLive === undefined || o.mayQuiesce?.(group) === false
+        ? {}
+        : { quiesce: true, isLive: o.isNodeLive };
     const created: Replica = new Replica({
       group,
       nodeId: o.nodeId,

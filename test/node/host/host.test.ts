@@ -32,7 +32,11 @@ interface Started {
 }
 
 /** Three hosts n1..n3, each with a replica of every group in GROUPS, started. */
-function startHosts(options: { tickMs: number; isNodeLive?: (id: string) => boolean }): Started {
+function startHosts(options: {
+  tickMs: number;
+  isNodeLive?: (id: string) => boolean;
+  mayQuiesce?: (group: string) => boolean;
+}): Started {
   const network = new MemoryNetwork();
   const stores = new Map<string, MemoryLogStore>();
   const transports = new Map<string, ReturnType<MemoryNetwork["transport"]>>();
@@ -64,6 +68,7 @@ function startHosts(options: { tickMs: number; isNodeLive?: (id: string) => bool
         tickMs: options.tickMs,
         snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
         ...(options.isNodeLive ? { isNodeLive: options.isNodeLive } : {}),
+        ...(options.mayQuiesce ? { mayQuiesce: options.mayQuiesce } : {}),
       },
     );
     for (const group of GROUPS) host.openReplica(group);
@@ -109,7 +114,7 @@ describe("multi-Raft host", () => {
 
   it("a pass looks only at the groups that got work, not at every replica", async () => {
     // Ticks a minute apart: nothing but the test's own calls makes work.
-    startHosts({ tickMs: 60_000 });
+    const { transports } = startHosts({ tickMs: 60_000 });
     const [a, b] = GROUPS as [string, string];
     // The founding configuration is in the log: a replica is a voter once it applied it.
     await until("every replica applied its founding log", () =>
@@ -124,6 +129,17 @@ describe("multi-Raft host", () => {
     await until("every replica applied the leader's no-op", () =>
       hosts.every((h) => GROUPS.every((g) => h.replica(g)!.applied >= 4)),
     );
+    // …and nothing of it is still on the way (a leader's commit update, a follower's answer):
+    // the network stays silent over a few turns of the event loop.
+    const sent = (): number => [...transports.values()].reduce((sum, t) => sum + t.stats().messagesSent, 0);
+    let quietTurns = 0;
+    let lastSent = -1;
+    // Polled every 5 ms: three polls in a row see the same count.
+    await until("no message on the way", () => {
+      quietTurns = sent() === lastSent ? quietTurns + 1 : 0;
+      lastSent = sent();
+      return quietTurns >= 3;
+    });
     const untouched = hosts.map((h) => vi.spyOn(h.replica(b)!.raw, "hasReady"));
     const leader = hosts[0]!.replica(a)!;
     const puts = Array.from({ length: 5 }, (_, i) =>
@@ -164,5 +180,18 @@ describe("multi-Raft host", () => {
     await leader.propose({ put: { key: new TextEncoder().encode("k"), value: new Uint8Array([1]) } });
     expect(sent()).toBeGreaterThan(before);
     await until("the group is quiet again", () => hosts.every((h) => h.replica(GROUPS[0]!)!.raw.quiescent));
+  });
+
+  it("a group that may not quiesce keeps heartbeating while the others go quiet", async () => {
+    const [quiet, awake] = GROUPS as [string, string];
+    startHosts({ tickMs: 5, isNodeLive: () => true, mayQuiesce: (group) => group !== awake });
+    await until("the other group is quiescent everywhere", () =>
+      hosts.every((h) => h.replica(quiet)!.raw.quiescent),
+    );
+    // Over 40 ticks (two election timeouts and more), none of its replicas goes quiet.
+    for (let i = 0; i < 40; i++) {
+      expect(hosts.some((h) => h.replica(awake)!.raw.quiescent)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   });
 });
