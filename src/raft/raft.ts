@@ -523,10 +523,33 @@ export class Raft {
       if (m.type === MessageType.Vote) {
         this.#electionElapsed = 0;
         this.vote = m.from;
+      } else {
+        this.#leaveClearRun(m);
       }
     } else {
       this.#send({ type: respType, to: m.from, term: this.term, reject: true });
     }
+  }
+
+  /**
+   * A PreVote was just granted: its sender is about to campaign for real, so leave it a clear
+   * run. Otherwise two members that time out close together (the two survivors of a three-voter
+   * group after its leader died, on a loaded machine whose ticks arrive late) both win their
+   * trials, both campaign, and split the vote: another whole election timeout without a leader
+   * (the churn soak saw up to two in a row). A follower restarts its election timer; a
+   * pre-candidate steps back to follower unless its own claim is the stronger one (the longer
+   * log, or an equal one and the lower id), so of two pre-candidates exactly one goes on.
+   * Liveness only: a PreVote changes no term and records no vote.
+   */
+  #leaveClearRun(m: Message): void {
+    if (this.role === Role.Follower) {
+      this.#electionElapsed = 0;
+      return;
+    }
+    if (this.role !== Role.PreCandidate) return;
+    const sameLog = m.logTerm === this.log.lastTerm() && m.index === this.log.lastIndex();
+    if (sameLog && this.id < m.from) return;
+    this.becomeFollower(this.term, NONE);
   }
 
   // ─── step ─────────────────────────────────────────────────────────────────────────────────
