@@ -5,6 +5,7 @@ import {
   leaseTtlMinEffectiveSeconds,
   NODE_DEFAULTS,
   type NodeSettings,
+  oracleLeaseMs,
   transferCooldownTicks,
   validateNodeSettings,
 } from "../../src/node/config.ts";
@@ -47,10 +48,12 @@ describe("node settings", () => {
     }
   });
 
-  test("zero is refused for every setting but the retry count of a membership change", () => {
+  test("zero is refused for every setting but the retry count of a membership change and the clock drift bound", () => {
+    // Zero means "no retries" and "clocks are trusted fully" there.
+    const zeroAllowed = new Set(["confChangeRetriesMax", "clockDriftMaxPerMille"]);
     for (const name of NAMES) {
       const error = refusal({ ...NODE_DEFAULTS, [name]: 0 });
-      if (name === "confChangeRetriesMax") expect(error, name).toBeNull();
+      if (zeroAllowed.has(name)) expect(error, name).toBeNull();
       else expect(error?.message, name).toContain(`setting ${name} `);
     }
   });
@@ -59,6 +62,15 @@ describe("node settings", () => {
     const error = refusal({ ...NODE_DEFAULTS, heartbeatTicks: 10, electionTicks: 10 });
     expect(error?.message).toBe("setting heartbeatTicks (10) must be below electionTicks (10)");
     expect(refusal({ ...NODE_DEFAULTS, heartbeatTicks: 9, electionTicks: 10 })).toBeNull();
+  });
+
+  test("the clock drift bound is below 1000 per mille, and the oracle's lease shrinks with it", () => {
+    expect(refusal({ ...NODE_DEFAULTS, clockDriftMaxPerMille: 1000 })?.message).toBe(
+      "setting clockDriftMaxPerMille (1000) must be below 1000",
+    );
+    const s = { ...NODE_DEFAULTS, electionTicks: 10, tickMs: 100 };
+    expect(oracleLeaseMs({ ...s, clockDriftMaxPerMille: 0 })).toBe(900);
+    expect(oracleLeaseMs({ ...s, clockDriftMaxPerMille: 100 })).toBe(Math.floor((900 * 900) / 1100));
   });
 
   test("the join backoff's ceiling is not below its start", () => {
