@@ -28,6 +28,15 @@ export class Output {
     }
   }
 
+  /** Print a failure the command goes on after (`what`: what it does next) on stderr. */
+  warning(e: unknown, what: string): void {
+    const error = toRingkvError(e);
+    const line = this.json
+      ? JSON.stringify({ warning: { code: error.code, message: error.message, next: what } })
+      : `warning: ${error.code}: ${error.message}; ${what}`;
+    this.#streams.stderr.write(`${line}\n`);
+  }
+
   /** Print a failure and return the process exit code it stands for. */
   failure(e: unknown): number {
     const error = toRingkvError(e);

@@ -2,6 +2,7 @@
 // when the lease expires or is revoked. Ids print in decimal and hex (etcdctl prints hex); both
 // are accepted back.
 import type { Command } from "commander";
+import { type ErrorCode, toRingkvError } from "../../src/api/errors.ts";
 import { formatLeaseId } from "../../src/api/lease-id.ts";
 import { integerIn, leaseIdArgument } from "../arguments.ts";
 import { type ClientFlags, clientCommand, clientFlags, runWithClient } from "../client-command.ts";
@@ -11,6 +12,17 @@ const TTL_S_MAX = 9_000_000_000;
 
 /** A keep-alive loop renews every TTL / KEEPALIVE_DIVISOR: two renewals may fail before it ends. */
 const KEEPALIVE_DIVISOR = 3;
+
+/** Causes that pass (a leader change, a node restarting, a slow answer): the renewal is repeated. */
+const RENEWAL_RETRY_CODES: ReadonlySet<ErrorCode> = new Set([
+  "NotLeader",
+  "NoQuorum",
+  "Unavailable",
+  "Timeout",
+]);
+
+/** How soon a renewal that failed for a passing cause is tried again (unless the answer says). */
+const RENEWAL_RETRY_MS = 500;
 
 interface KeepAliveFlags extends ClientFlags {
   readonly once: boolean;
@@ -99,9 +111,12 @@ Examples:
 }
 
 /**
- * Renew `id` now and then every TTL/3 until SIGINT/SIGTERM (or once). Each renewal is one client
- * command, bounded by --timeout; the first that fails ends the loop with its exit code (1: the
- * lease is gone).
+ * Renew `id` now and then every TTL/3 until SIGINT/SIGTERM (or once), over one connection, as
+ * `etcdctl lease keep-alive` does. A renewal that fails for a passing cause (no leader, no quorum,
+ * a node down, a deadline) is repeated soon and said on stderr, for as long as the lease can
+ * still be alive: renewing is safe to repeat. The loop ends with the failure's exit code when the
+ * lease is gone (1), when the cause will not pass (2), or once the lease's TTL has run out since
+ * the last renewal without one getting through (3).
  */
 async function keepAlive(id: number, flags: KeepAliveFlags): Promise<void> {
   let stop = (): void => {};
@@ -116,26 +131,45 @@ async function keepAlive(id: number, flags: KeepAliveFlags): Promise<void> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    while (!interrupted) {
-      let ttlSeconds = 0;
-      await runWithClient(flags, async (client, out) => {
-        const renewed = await client.leaseKeepAlive(id);
-        ttlSeconds = renewed.ttlSeconds;
-        out.result(
-          { id, hex: id.toString(16), ttl: renewed.ttlSeconds },
-          `lease ${formatLeaseId(id)} renewed, TTL ${renewed.ttlSeconds} s`,
-        );
-      });
-      if (flags.once || process.exitCode !== undefined) return;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        stopped,
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, (ttlSeconds * 1000) / KEEPALIVE_DIVISOR);
-        }),
-      ]);
-      clearTimeout(timer);
-    }
+    // Untimed: the loop runs until stopped; each renewal is bounded by the client's deadline and
+    // retry budget, which --timeout sets.
+    await runWithClient(
+      flags,
+      async (client, out) => {
+        // Before the first renewal, how long the lease lives is unknown: --timeout bounds the tries.
+        let aliveUntil = performance.now() + flags.timeout * 1000;
+        while (!interrupted) {
+          let waitMs: number;
+          try {
+            const renewed = await client.leaseKeepAlive(id);
+            out.result(
+              { id, hex: id.toString(16), ttl: renewed.ttlSeconds },
+              `lease ${formatLeaseId(id)} renewed, TTL ${renewed.ttlSeconds} s`,
+            );
+            if (flags.once) return;
+            aliveUntil = performance.now() + renewed.ttlSeconds * 1000;
+            waitMs = (renewed.ttlSeconds * 1000) / KEEPALIVE_DIVISOR;
+          } catch (e) {
+            const error = toRingkvError(e);
+            if (flags.once || !RENEWAL_RETRY_CODES.has(error.code)) throw error;
+            const leftMs = aliveUntil - performance.now();
+            if (leftMs <= 0) throw error;
+            // A suggested wait longer than the lease has left is cut short: one last try.
+            waitMs = Math.min(Math.max(error.retryAfterMs, RENEWAL_RETRY_MS), leftMs);
+            out.warning(error, "retrying");
+          }
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([
+            stopped,
+            new Promise<void>((resolve) => {
+              timer = setTimeout(resolve, waitMs);
+            }),
+          ]);
+          clearTimeout(timer);
+        }
+      },
+      { untimed: true },
+    );
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { status as GrpcStatus, Metadata } from "@grpc/grpc-js";
 import { describe, expect, test } from "vitest";
 import { Output } from "../../cli/output.ts";
+import { RingkvError } from "../../src/api/errors.ts";
 import { fromGrpcStatus } from "../../src/api/grpc-status.ts";
 
 function rendered(error: unknown): { line: string; exit: number } {
@@ -55,5 +56,20 @@ describe("errors a user reads name the node and the cause, never gRPC's internal
       metadata,
     });
     expect(rendered(error).line).toBe("error: Unavailable: shard 1 has no quorum: 1 of 3 voters reachable\n");
+  });
+
+  test("a failure the command goes on after is a warning on stderr saying what comes next", () => {
+    const error = new RingkvError("NoQuorum", "the meta group has no quorum");
+    for (const json of [false, true]) {
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      new Output(json, { stdout, stderr }).warning(error, "retrying");
+      expect(stdout.read()).toBeNull();
+      expect(String(stderr.read())).toBe(
+        json
+          ? '{"warning":{"code":"NoQuorum","message":"the meta group has no quorum","next":"retrying"}}\n'
+          : "warning: NoQuorum: the meta group has no quorum; retrying\n",
+      );
+    }
   });
 });

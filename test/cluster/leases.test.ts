@@ -21,6 +21,8 @@ const TEST_TIMEOUT_MS = 180_000;
 const SHARDS = 4;
 const KEYS_PER_LEASE = 12;
 const TTL_S = 3;
+/** The CLI keep-alive test's TTL: longer than its outage (two nodes paused until a renewal fails). */
+const KEEP_ALIVE_TTL_S = 6;
 /**
  * How late an expiry may be: an election (at most twice the minimum timeout) plus the shard
  * fan-out and scheduling on a loaded two-core machine.
@@ -159,48 +161,83 @@ describe("leases on a real cluster", () => {
   );
 
   it(
-    "`ringkv lease keep-alive` renews every third of the TTL until interrupted, then lets the lease end",
+    "`ringkv lease keep-alive` renews every third of the TTL through seconds without a quorum, until interrupted; then the lease ends",
     async () => {
       const cluster = running();
       const client = clientOf(cluster.nodes);
       const addr = cluster.nodes.map((n) => n.advertise).join(",");
+      const [, paused, alsoPaused] = cluster.nodes as [NodeProcess, NodeProcess, NodeProcess];
       try {
-        const { id, ttlSeconds } = await client.leaseGrant(TTL_S);
+        const { id, ttlSeconds } = await client.leaseGrant(KEEP_ALIVE_TTL_S);
         const granted = performance.now();
         const cli = spawn(
           process.execPath,
-          [...RINGKV_NODE_ARGS, "lease", "keep-alive", `0x${id.toString(16)}`],
+          // --timeout 2: each renewal gives up after about a second, far shorter than the outage
+          // below, so the CLI itself must carry on through the failures.
+          [...RINGKV_NODE_ARGS, "lease", "keep-alive", `0x${id.toString(16)}`, "--timeout", "2"],
           {
             env: { ...process.env, RINGKV_ADDR: addr },
             stdio: ["ignore", "pipe", "pipe"],
           },
         );
         let stdout = "";
+        let stderr = "";
         cli.stdout.on("data", (chunk: Buffer) => {
           stdout += chunk.toString();
         });
+        cli.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        const renewals = (): number => stdout.split("\n").filter((l) => l.includes("renewed")).length;
         const exited = new Promise<number | null>((resolve) => cli.on("exit", (code) => resolve(code)));
+        let renewedBeforeOutage = 0;
         try {
-          // Past two TTLs the lease lives only because the CLI renews it.
+          await waitFor(() => renewals() > 0 || cli.exitCode !== null, {
+            timeoutMs: 30_000,
+            what: "the CLI's first renewal",
+          });
+          expect(
+            cli.exitCode,
+            `the CLI ended early (exit ${cli.exitCode}, signal ${cli.signalCode}); stderr: ${stderr}; stdout: ${stdout}`,
+          ).toBeNull();
+          // Two of three nodes paused: no group has a quorum, every renewal fails until they resume.
+          renewedBeforeOutage = renewals();
+          cluster.pause(paused);
+          cluster.pause(alsoPaused);
+          await waitFor(() => stderr.includes("warning:") || cli.exitCode !== null, {
+            timeoutMs: 30_000,
+            what: "the CLI to report a failed renewal",
+          });
+          expect(cli.exitCode, `the CLI gave up; stderr: ${stderr}`).toBeNull();
+          expect(stderr).toMatch(/^warning: (NoQuorum|Unavailable|Timeout|NotLeader): .*; retrying$/m);
+          cluster.resume(paused);
+          cluster.resume(alsoPaused);
+          // Past the TTL the lease lives only because the CLI renewed it after the outage.
           await waitFor(
-            () => performance.now() > granted + 2 * ttlSeconds * 1000 && stdout.includes("renewed"),
-            {
-              timeoutMs: 60_000,
-              what: "two TTLs of renewals by the CLI",
-            },
+            () =>
+              cli.exitCode !== null ||
+              (performance.now() > granted + ttlSeconds * 1000 && renewals() > renewedBeforeOutage),
+            { timeoutMs: 60_000, what: "renewals by the CLI after the outage, past the TTL" },
           );
+          expect(
+            cli.exitCode,
+            `the CLI ended early (exit ${cli.exitCode}, signal ${cli.signalCode}); stderr: ${stderr}; stdout: ${stdout}`,
+          ).toBeNull();
           expect((await client.leaseTimeToLive(id)).ttlSeconds).toBeGreaterThanOrEqual(0);
         } finally {
           cli.kill("SIGINT");
         }
-        expect(await exited).toBe(0);
-        expect(stdout.split("\n").filter((l) => l.includes("renewed")).length).toBeGreaterThanOrEqual(3);
+        expect(await exited, `stderr: ${stderr}`).toBe(0);
+        expect(renewals()).toBeGreaterThan(renewedBeforeOutage);
         await waitFor(async () => (await client.leaseTimeToLive(id)).ttlSeconds === -1, {
-          timeoutMs: EXPIRY_SLACK_MS,
+          timeoutMs: KEEP_ALIVE_TTL_S * 1000 + EXPIRY_SLACK_MS,
           what: "the lease to end once the CLI stopped renewing it",
         });
       } finally {
         client.close();
+        cluster.resume(paused);
+        cluster.resume(alsoPaused);
+        await cluster.waitForHealthy();
       }
     },
     TEST_TIMEOUT_MS,
