@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
     // Process-level tests spawn real clusters; give them room on a 2-core machine.
     testTimeout: 60_000,
     // Two test files at a time, also on 2 cores (vitest's default there is one): the process
