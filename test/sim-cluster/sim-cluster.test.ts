@@ -3,8 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { runClusterSim } from "./cluster-sim.ts";
 
-/** Seeds run by `npm test`; `npm run sim:cluster -- --seeds N` runs more. */
-const SEEDS = 40;
+/**
+ * Seeds run by `npm test`, a regression batch (the simulator is CPU-bound and shares two cores with
+ * the process tests); `npm run sim:cluster -- --seeds N` runs more, and fresh ones.
+ */
+const SEEDS = 20;
+const GOSSIP_SEEDS = 6;
 
 describe("cluster simulator", () => {
   it(`${SEEDS} seeds of joins, leaves, crashes, partitions and loss: no property broken`, async () => {
@@ -31,22 +35,23 @@ describe("cluster simulator", () => {
     // The meta lease is in use (the faults above ran against it): most writes in steady state
     // take their revision without a ReadIndex round.
     expect(fromLease).toBeGreaterThan(SEEDS * 50);
-    // ~60 s alone on the 2-core machine, ~100 s beside other work since every write also asks
+    // ~30 s alone on the 2-core machine, ~50 s beside other work since every write also asks
     // the meta leader's oracle (more events per write): room for a loaded machine.
   }, 240_000);
 
-  it("with gossip, 12 seeds: no property broken either (leader hints, dropping moved replicas, digests, quiet groups whose leader dies)", async () => {
+  it(`with gossip, ${GOSSIP_SEEDS} seeds: no property broken either (leader hints, dropping moved replicas, digests, quiet groups whose leader dies)`, async () => {
     const broken: string[] = [];
     let quiescent = 0;
-    for (let seed = 101; seed <= 112; seed++) {
+    for (let seed = 101; seed < 101 + GOSSIP_SEEDS; seed++) {
       const result = await runClusterSim({ seed, gossip: true });
       quiescent += result.quiescentWhenIdle;
       if (result.violations.length > 0)
         broken.push(`seed ${seed}: ${result.violations.slice(0, 3).join(" | ")}`);
     }
     expect(broken).toEqual([]);
-    // The idle clusters did go quiet before their busiest leader was killed.
-    expect(quiescent).toBeGreaterThan(20 * 5);
+    // The idle clusters did go quiet before their busiest leader was killed (8 to 12 groups in
+    // each of seeds 101-112).
+    expect(quiescent).toBeGreaterThanOrEqual(GOSSIP_SEEDS * 8);
   }, 120_000);
 
   it("catches a planted bug: a liveness layer blind to deaths leaves quiet groups leaderless", async () => {
