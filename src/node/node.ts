@@ -145,6 +145,13 @@ export async function startNode(
         states: gossip.members().map((m) => m.state),
         probesFailed: gossip.stats().protocol.probesFailed,
       }),
+      requestPath: () => ({
+        revisionsFromLease: cluster?.revisionStats.servedFromLease ?? 0,
+        revisionsAfterRound: cluster?.revisionStats.servedAfterRound ?? 0,
+        followerReads: cluster?.readStats.followerReads ?? 0,
+        followerReadFallbacks: cluster?.readStats.followerReadFallbacks ?? 0,
+        staleRevisionRetries: cluster?.staleRevisionRetries ?? 0,
+      }),
     });
     cluster = new ClusterNode({
       id: options.id,

@@ -39,6 +39,17 @@ export interface NodeMetricsSources {
     readonly states: Iterable<MemberState>;
     readonly probesFailed: number;
   };
+  /** How requests took their short cuts: counters since the node started. */
+  readonly requestPath?: () => {
+    /** Revision batches this node's oracle served from its meta lease, and after a ReadIndex round. */
+    readonly revisionsFromLease: number;
+    readonly revisionsAfterRound: number;
+    /** Linearizable gets a local follower served, and those it handed to the leader. */
+    readonly followerReads: number;
+    readonly followerReadFallbacks: number;
+    /** Writes proposed again because their shard had applied a higher revision. */
+    readonly staleRevisionRetries: number;
+  };
 }
 
 export class NodeMetrics implements HostObserver {
@@ -167,7 +178,7 @@ function followerLag(r: Replica): number | undefined {
 
 /** Node-wide series read when scraped. */
 function registerNodeGauges(metrics: Metrics, sources: NodeMetricsSources): void {
-  const { replicas, dataQuotaBytes, rebalanceMoving, transport, gossip } = sources;
+  const { replicas, dataQuotaBytes, rebalanceMoving, transport, gossip, requestPath } = sources;
   const sum = (read: (r: Replica) => number): number => {
     let total = 0;
     for (const r of replicas()) total += read(r);
@@ -201,6 +212,44 @@ function registerNodeGauges(metrics: Metrics, sources: NodeMetricsSources): void
   }
   if (transport) registerTransportSeries(metrics, transport);
   if (gossip) registerGossipSeries(metrics, gossip);
+  if (requestPath) registerRequestPathSeries(metrics, requestPath);
+}
+
+/** Where the request path's time goes: what to look at when writes or reads get slower. */
+function registerRequestPathSeries(
+  metrics: Metrics,
+  requestPath: NonNullable<NodeMetricsSources["requestPath"]>,
+): void {
+  metrics.counter({
+    name: "ringkv_revision_batches_total",
+    help: "Revision batches this node's oracle served (meta leader only): from its lease, or after a ReadIndex round.",
+    labelNames: ["served"],
+    collect() {
+      const stats = requestPath();
+      this.reset();
+      this.inc({ served: "lease" }, stats.revisionsFromLease);
+      this.inc({ served: "round" }, stats.revisionsAfterRound);
+    },
+  });
+  metrics.counter({
+    name: "ringkv_follower_reads_total",
+    help: "Linearizable gets for shards led elsewhere: served by the local follower, or handed to the leader.",
+    labelNames: ["outcome"],
+    collect() {
+      const stats = requestPath();
+      this.reset();
+      this.inc({ outcome: "served" }, stats.followerReads);
+      this.inc({ outcome: "fallback" }, stats.followerReadFallbacks);
+    },
+  });
+  metrics.counter({
+    name: "ringkv_stale_revision_retries_total",
+    help: "Writes proposed again because their shard had applied a higher revision than the one they got.",
+    collect() {
+      this.reset();
+      this.inc(requestPath().staleRevisionRetries);
+    },
+  });
 }
 
 function registerTransportSeries(

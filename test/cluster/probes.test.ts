@@ -76,6 +76,21 @@ describe("health and readiness probes on a real cluster", { timeout: TEST_TIMEOU
     expect(sample(text, /^ringkv_raft_has_leader\{[^}]*group="shard-0"[^}]*\} (\d+)$/m)).toBe(1);
     expect(sample(text, /^ringkv_gossip_members\{[^}]*state="alive"[^}]*\} (\d+)$/m)).toBe(3);
     expect(text).toMatch(/^process_resident_memory_bytes[ {]/m);
+    // The writes above took revisions from the meta leader's oracle: its node counted the batches.
+    let batches = 0;
+    for (const node of running().nodes) {
+      const scraped = (await httpRequest(node.http, { path: "/metrics" })).body.toString();
+      for (const served of ["lease", "round"]) {
+        const re = new RegExp(
+          `^ringkv_revision_batches_total\\{[^}]*served="${served}"[^}]*\\} (\\d+)$`,
+          "m",
+        );
+        batches += sample(scraped, re) ?? 0;
+      }
+      expect(scraped).toMatch(/^ringkv_stale_revision_retries_total[ {]/m);
+      expect(scraped).toMatch(/^ringkv_follower_reads_total\{[^}]*outcome="served"/m);
+    }
+    expect(batches).toBeGreaterThan(0);
   });
 
   it("with quorum lost, /ready turns 503 listing the leaderless shards; /health stays 200", async () => {

@@ -165,6 +165,7 @@ export class ClusterNode implements KvApi {
    */
   readonly revisionSource: RevisionSource;
   readonly #oracle: TimestampOracle;
+  readonly #proposer: Proposer;
   /** Where watches read shard events (own replica or a peer's); ShardWatch serves from it. */
   readonly watchFeeds: NodeFeeds;
   readonly #watches: WatchHub;
@@ -225,6 +226,7 @@ export class ClusterNode implements KvApi {
     for (const group of store.groups()) if (isClusterGroup(group, view)) host.openReplica(group);
     const stopping = (): boolean => this.#lifecycle.is("stopping");
     const proposer = new Proposer(host, settings, clock);
+    this.#proposer = proposer;
     this.#publisher = gossip ? new GossipPublisher(ctx, gossip) : undefined;
     const features = new FeatureGate(() => meta.sm.members().map((m) => m.id), gossip);
     this.#features = features;
@@ -501,6 +503,11 @@ export class ClusterNode implements KvApi {
   /** Revision batches this node's oracle served from its meta lease, and after a round of their own. */
   get revisionStats(): { readonly servedFromLease: number; readonly servedAfterRound: number } {
     return this.#oracle.stats;
+  }
+
+  /** Writes proposed again because their shard had applied a higher revision (for metrics). */
+  get staleRevisionRetries(): number {
+    return this.#proposer.staleRevisionRetries;
   }
 
   /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */

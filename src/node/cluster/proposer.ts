@@ -19,6 +19,8 @@ export class Proposer {
   readonly #clock: Clock;
   /** Proposals not yet applied. Invariant: 0 <= #pending <= settings.maxPendingProposals. */
   #pending = 0;
+  /** Writes proposed again because the shard had applied a higher revision (for metrics). */
+  #staleRevisionRetries = 0;
 
   constructor(host: MultiRaftHost, settings: NodeSettings, clock: Clock) {
     this.#host = host;
@@ -62,6 +64,7 @@ export class Proposer {
       const revision = attempt === 0 && first !== undefined ? first : await revisions.next(atLeast);
       const result = await this.propose(replica, command(revision));
       if (result.kind !== "staleRevision") return result;
+      this.#staleRevisionRetries++;
       atLeast = result.floor + 1;
     }
     throw new RingkvError(
@@ -69,6 +72,11 @@ export class Proposer {
       `${replica.group}: the write met a higher revision at apply ${this.#settings.staleRevisionRetriesMax + 1} times; it was not applied`,
       { retryAfterMs: this.#settings.busyRetryAfterMs },
     );
+  }
+
+  /** Writes proposed again at a higher revision since the node started. */
+  get staleRevisionRetries(): number {
+    return this.#staleRevisionRetries;
   }
 
   /** Refuse a put of `key` → `value` on `replica` if it would take the node past its quota. */

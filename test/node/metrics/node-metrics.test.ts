@@ -41,6 +41,11 @@ interface Sources {
   states: MemberState[];
   probesFailed: number;
   moving: number;
+  revisionsFromLease: number;
+  revisionsAfterRound: number;
+  followerReads: number;
+  followerReadFallbacks: number;
+  staleRevisionRetries: number;
 }
 
 function startHosts(): {
@@ -59,6 +64,11 @@ function startHosts(): {
     states: ["alive", "alive", "alive"],
     probesFailed: 0,
     moving: 0,
+    revisionsFromLease: 0,
+    revisionsAfterRound: 0,
+    followerReads: 0,
+    followerReadFallbacks: 0,
+    staleRevisionRetries: 0,
   };
   for (const id of IDS) {
     const store = new MemoryLogStore();
@@ -84,6 +94,7 @@ function startHosts(): {
       rebalanceMoving: () => sources.moving,
       transport: () => ({ ...sources, queueLengths: [["n9", sources.queued]] }),
       gossip: () => sources,
+      requestPath: () => sources,
     });
     host = testHost(id, { store, transport }, { snapshotEntries: 8, observer });
     host.openReplica(GROUP);
@@ -163,6 +174,11 @@ describe("node metrics", () => {
       queued: 5,
       probesFailed: 6,
       moving: 1,
+      revisionsFromLease: 7,
+      revisionsAfterRound: 8,
+      followerReads: 9,
+      followerReadFallbacks: 10,
+      staleRevisionRetries: 11,
     });
     sources.states = ["alive", "suspect", "dead"];
     observers.get(leaderId)!.rebalanceMoveDone();
@@ -177,6 +193,11 @@ describe("node metrics", () => {
     expect(sample(moved, "ringkv_gossip_members", 'state="left"')).toBe(0);
     expect(sample(moved, "ringkv_rebalance_moves_in_flight")).toBe(1);
     expect(sample(moved, "ringkv_rebalance_moves_done_total")).toBe(1);
+    expect(sample(moved, "ringkv_revision_batches_total", 'served="lease"')).toBe(7);
+    expect(sample(moved, "ringkv_revision_batches_total", 'served="round"')).toBe(8);
+    expect(sample(moved, "ringkv_follower_reads_total", 'outcome="served"')).toBe(9);
+    expect(sample(moved, "ringkv_follower_reads_total", 'outcome="fallback"')).toBe(10);
+    expect(sample(moved, "ringkv_stale_revision_retries_total")).toBe(11);
   });
 
   it("a replica dropped from a node takes its per-group series with it (issue 11 §11)", async () => {
