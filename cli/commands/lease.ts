@@ -115,8 +115,8 @@ Examples:
  * `etcdctl lease keep-alive` does. A renewal that fails for a passing cause (no leader, no quorum,
  * a node down, a deadline) is repeated soon and said on stderr, for as long as the lease can
  * still be alive: renewing is safe to repeat. The loop ends with the failure's exit code when the
- * lease is gone (1), when the cause will not pass (2), or once the lease's TTL has run out since
- * the last renewal without one getting through (3).
+ * lease is gone (1), when the cause will not pass (invalid input, credentials), or once the
+ * lease's TTL has run out since the last renewal without one getting through (3).
  */
 async function keepAlive(id: number, flags: KeepAliveFlags): Promise<void> {
   let stop = (): void => {};
