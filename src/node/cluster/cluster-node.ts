@@ -35,7 +35,7 @@ import { NONE, type Random } from "../../raft/index.ts";
 import type { Hasher } from "../../ring/index.ts";
 import type { LogStore } from "../../storage/log-store.ts";
 import type { Transport } from "../../transport/index.ts";
-import { type NodeSettings, oracleLeaseMs, transferCooldownTicks } from "../config.ts";
+import { handoffWaitMs, type NodeSettings, oracleLeaseMs, transferCooldownTicks } from "../config.ts";
 import { type Clock, SYSTEM_CLOCK } from "../host/clock.ts";
 import { META_GROUP, shardOfGroup } from "../host/groups.ts";
 import { MultiRaftHost } from "../host/host.ts";
@@ -55,7 +55,7 @@ import { FeatureGate } from "./features.ts";
 import type { ReadBarrier } from "./follower-read.ts";
 import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
-import { transferLeadershipAway } from "./leadership-handoff.ts";
+import { settleProposals, transferLeadershipAway } from "./leadership-handoff.ts";
 import { LeaseService, type LeaseState } from "./lease-ops.ts";
 import { REPLICA_LEASE_STATE } from "./lease-state.ts";
 import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
@@ -549,6 +549,8 @@ export class ClusterNode implements KvApi {
     this.#lifecycle.become({ kind: "stopping", graceful: true });
     this.#watches.stop();
     try {
+      // Writes in flight apply here first (a few milliseconds; at most half the hand-off wait).
+      await settleProposals(this.#ctx, handoffWaitMs(this.#ctx.settings) / 2);
       await transferLeadershipAway(this.#ctx);
     } catch (e) {
       this.logger.warn({ err: toRingkvError(e).message }, "leadership transfer on stop failed");

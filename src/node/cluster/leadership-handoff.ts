@@ -6,6 +6,27 @@ import { sleep } from "../host/clock.ts";
 import type { Replica } from "../host/replica.ts";
 import type { ClusterContext } from "./context.ts";
 
+/** How often a stopping node looks whether its proposals in flight have applied. */
+const SETTLE_POLL_MS = 5;
+
+/**
+ * Before a graceful stop hands leadership away: let the proposals in flight on groups led here
+ * apply while this node still leads them, at most `boundMs`. New requests are refused by then
+ * (the node is stopping), so this ends within about one commit. Without it, a write proposed just
+ * before SIGTERM waits for the transfer, the successor's election and its first commit, and a
+ * client with a short deadline sees an unknown outcome (Timeout) for a write that was about to
+ * commit anyway.
+ */
+export async function settleProposals(ctx: ClusterContext, boundMs: number): Promise<void> {
+  const { host, clock } = ctx;
+  const until = clock.now() + boundMs;
+  const pending = (): boolean => {
+    for (const r of host.replicas()) if (r.isLeader() && r.pendingProposals > 0) return true;
+    return false;
+  };
+  while (pending() && clock.now() < until) await sleep(clock, SETTLE_POLL_MS);
+}
+
 /** Hand leadership of every group led here to its most caught-up voter; wait (handoffWaitMs). */
 export async function transferLeadershipAway(ctx: ClusterContext): Promise<void> {
   const { id, host, clock, settings, logger } = ctx;
