@@ -64,7 +64,7 @@ export class NodeMetrics implements HostObserver {
   constructor(metrics: Metrics, sources: NodeMetricsSources) {
     this.#walSync = metrics.histogram({
       name: "ringkv_wal_fsync_duration_seconds",
-      help: "Time to make one group-commit batch of the write-ahead log durable (write + fdatasync).",
+      help: "Time to make one group-commit batch of the write-ahead log durable (one O_DSYNC write, or write + fdatasync).",
       buckets: FSYNC_BUCKETS_SECONDS,
     });
     this.#proposalCommit = metrics.histogram({

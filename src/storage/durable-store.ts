@@ -39,7 +39,7 @@ export interface StoreOptions {
   readonly segmentBytesMax?: number;
   /** Largest single encoded record (one group's entries from one persist). Default 64 MiB. */
   readonly recordBytesMax?: number;
-  /** fdatasync every batch. Default true; false only for tests and benchmarks that accept loss. */
+  /** Make every batch durable (O_DSYNC writes, or fdatasync). Default true; false only for tests and benchmarks that accept loss. */
   readonly syncEnabled?: boolean;
   /** Snapshot files kept per group, newest first (at least 1). Default 2. */
   readonly snapshotsRetained?: number;
@@ -227,7 +227,7 @@ export class DurableStore {
   }
 
   /**
-   * Make everything persisted so far durable, for all groups: one write and one fdatasync per
+   * Make everything persisted so far durable, for all groups: one durable write per
    * batch, shared by every caller waiting on it.
    */
   sync(): Promise<void> {

@@ -5,7 +5,7 @@
 export interface HostObserver {
   /** A monotonic clock in milliseconds with sub-millisecond resolution, for latencies. */
   now(): number;
-  /** One group-commit sync of the write-ahead log (the write and its fdatasync) took this long. */
+  /** One group-commit sync of the write-ahead log (one durable write: O_DSYNC, or write + fdatasync) took this long. */
   walSynced(seconds: number): void;
   /**
    * A proposal made on this node was applied here: from propose() until the Ready that handed
