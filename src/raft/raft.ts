@@ -848,6 +848,7 @@ export class Raft {
     }
     if (prevTerm === null || entries === null) return this.#sendSnapshot(to, pr);
     if (entries.length === 0 && !sendIfEmpty) return false;
+    this.#dropQueuedCommitOnlyApps(to);
     this.#send({
       type: MessageType.App,
       to,
@@ -858,6 +859,27 @@ export class Raft {
     });
     pr.sentEntries(entries.length > 0 ? entries[entries.length - 1]!.index : null);
     return true;
+  }
+
+  /**
+   * An App to `to` not yet handed out that carries no entries only tells `to` the commit index
+   * (after a commit advanced, or as a probe). The App about to be queued carries the same or a
+   * later commit index and the progress's current probe point, so the older one is dropped: one
+   * message and one answer instead of two. Dropping a message is always safe in Raft (the
+   * network may); this one is not even lost, since a newer one says more. Under load a Ready
+   * often held an empty App per follower (a commit advanced by an answer) and then the App with
+   * the new proposals.
+   */
+  #dropQueuedCommitOnlyApps(to: NodeId): void {
+    const msgs = this.msgs;
+    let kept = 0;
+    for (let i = 0; i < msgs.length; i++) {
+      const m = msgs[i]!;
+      const redundant =
+        m.type === MessageType.App && m.to === to && m.entries.length === 0 && m.term === this.term;
+      if (!redundant) msgs[kept++] = m;
+    }
+    msgs.length = kept;
   }
 
   #sendSnapshot(to: NodeId, pr: Progress): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MessageType } from "../../src/raft/index.ts";
 import { bytes, Harness, text } from "./cluster-harness.ts";
 
 describe("raft core basics", () => {
@@ -72,5 +73,49 @@ describe("raft core basics", () => {
     tickN3(h); // n3's own deadline: §5.2 resets the timer only on granting a vote or a leader's word
     expect(h.node("n3").status().term).toBeGreaterThan(staleTerm);
     expect(h.node("n3").status().role).toBe("leader");
+  });
+
+  it("a commit update still queued is folded into the next App to the same follower", () => {
+    const h = new Harness(["n1", "n2", "n3"]);
+    h.node("n1").campaign();
+    h.stabilize();
+    const leader = h.node("n1");
+    // "a" reaches both followers; their answers commit it at the leader, which queues an App
+    // without entries to tell each follower the new commit index.
+    const { index: a } = leader.propose(bytes("a"));
+    h.flush();
+    const appendsOfA = h.mailbox;
+    h.mailbox = [];
+    for (const m of appendsOfA) h.node(m.to).step(m);
+    h.flush();
+    const answers = h.mailbox.filter((m) => m.to === "n1" && m.type === MessageType.AppResp);
+    h.mailbox = [];
+    expect(answers).toHaveLength(2);
+    for (const m of answers) leader.step(m);
+    expect(leader.status().commit).toBe(a);
+    // "b" is proposed before the leader's next Ready: that Ready sends each follower one App,
+    // with "b" and the commit index of "a", not an empty App and then another.
+    leader.propose(bytes("b"));
+    const rd = leader.ready();
+    for (const follower of ["n2", "n3"]) {
+      const apps = rd.messages.filter((m) => m.to === follower && m.type === MessageType.App);
+      expect(apps, `Apps to ${follower}`).toHaveLength(1);
+      expect(apps[0]!.entries.map((e) => text(e.data))).toEqual(["b"]);
+      expect(apps[0]!.commit).toBe(a);
+    }
+    const storage = h.storages.get("n1")!;
+    storage.append(rd.entries);
+    if (rd.hardState) storage.setHardState(rd.hardState);
+    h.applied.get("n1")!.push(...rd.committedEntries.filter((e) => e.data.length > 0));
+    leader.advance(rd);
+    h.mailbox.push(...rd.messages);
+    h.stabilize();
+    h.tickAll(1);
+    for (const id of ["n1", "n2", "n3"]) {
+      expect(
+        h.applied.get(id)!.map((e) => text(e.data)),
+        id,
+      ).toEqual(["a", "b"]);
+    }
   });
 });
