@@ -80,6 +80,7 @@ async function main(o: Options): Promise<void> {
             supervisor,
             log: say,
             ...(o.cpuProfileDir === undefined ? {} : { cpuProfileDir: resolve(o.cpuProfileDir) }),
+            ...(o.shards === undefined ? {} : { shards: o.shards }),
           })
         : new EtcdCluster({ workDir: dir, supervisor, log: say }),
     );

@@ -31,6 +31,8 @@ export interface Options {
   readonly valueBytes: number;
   readonly wrkThreads: number;
   readonly wrkTimeoutS: number;
+  /** Shards of the ringkv cluster (`--shards` at bootstrap), or undefined for the node's default. */
+  readonly shards?: number;
   /** Directory for the ringkv nodes' CPU profiles, or undefined to run them unprofiled. */
   readonly cpuProfileDir?: string;
   /** Keep the data directories and member logs after a successful run. */
@@ -61,6 +63,7 @@ and writes bench/results/cluster.md and cluster.json.  Quick run: --seconds 5 --
   --value-bytes N     value size (default 100)
   --wrk-threads N     wrk threads, at most one per connection (default: cores, at most 4)
   --timeout S         wrk's per-request timeout (default 10)
+  --shards N          ringkv's shard count at bootstrap (default: the node's default, 16)
   --cpu-prof DIR      run ringkv nodes under node --cpu-prof, profiles into DIR, summary printed
   --keep              keep data directories and logs (they are kept anyway when a run fails)
   --no-results        do not write bench/results/cluster.*
@@ -89,6 +92,7 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
       "wrk-threads": { type: "string", default: String(Math.min(4, availableParallelism())) },
       timeout: { type: "string", default: "10" },
       "cpu-prof": { type: "string" },
+      shards: { type: "string" },
       keep: { type: "boolean", default: false },
       "no-results": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -121,6 +125,7 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
     wrkThreads: positive("--wrk-threads", values["wrk-threads"]),
     wrkTimeoutS: positive("--timeout", values.timeout),
     ...(values["cpu-prof"] === undefined ? {} : { cpuProfileDir: values["cpu-prof"] }),
+    ...(values.shards === undefined ? {} : { shards: positive("--shards", values.shards) }),
     keep: values.keep,
     writeResults: !values["no-results"],
   };

@@ -35,6 +35,8 @@ export interface RingkvClusterOptions {
   readonly workDir: string;
   readonly supervisor: Supervisor;
   readonly cpuProfileDir?: string;
+  /** Passed as `--shards` to the bootstrapping node; the node's default when absent. */
+  readonly shards?: number;
   readonly log: (line: string) => void;
 }
 
@@ -58,7 +60,8 @@ export class RingkvCluster implements BenchSystem {
       });
     });
     const [first, ...rest] = this.#nodes;
-    this.#spawn(first!, ["--bootstrap"]);
+    const shards = this.#o.shards === undefined ? [] : ["--shards", String(this.#o.shards)];
+    this.#spawn(first!, ["--bootstrap", ...shards]);
     await waitFor(
       `ringkv ${first!.id} to lead its one-node cluster`,
       async () => {
