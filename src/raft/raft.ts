@@ -38,6 +38,14 @@ export const QUIESCE_CONTEXT = "quiesce";
  * someone else, or could not go quiet). Other late heartbeat answers leave a quiet leader quiet.
  */
 const WAKE_CONTEXT = "wake";
+/**
+ * Marks an App without entries that a leader sends a follower it replicates to steadily
+ * (Progress Replicate) only to move its commit index. Its answer would tell the leader nothing
+ * it acts on (the follower's match cannot advance without entries), so a follower that accepts
+ * it does not answer: under load that was one message in five. Refusals are still answered, and
+ * a follower of an older build ignores the mark and answers, as it always did.
+ */
+export const COMMIT_ONLY_CONTEXT = "commit";
 
 const EMPTY = new Uint8Array(0);
 /** The entry by which a leader leaves a joint configuration on its own (auto-leave). */
@@ -701,6 +709,7 @@ export class Raft {
     }
     const lastNew = this.log.maybeAppend(m.index, m.logTerm, m.commit, m.entries);
     if (lastNew !== null) {
+      if (m.context === COMMIT_ONLY_CONTEXT && m.entries.length === 0) return;
       this.#send({ type: MessageType.AppResp, to: m.from, index: lastNew });
       return;
     }
@@ -849,6 +858,8 @@ export class Raft {
     if (prevTerm === null || entries === null) return this.#sendSnapshot(to, pr);
     if (entries.length === 0 && !sendIfEmpty) return false;
     this.#dropQueuedCommitOnlyApps(to);
+    // A probe (Probe state) is answered whatever it carries: that answer is how replication resumes.
+    const commitOnly = entries.length === 0 && pr.state === ProgressState.Replicate;
     this.#send({
       type: MessageType.App,
       to,
@@ -856,6 +867,7 @@ export class Raft {
       logTerm: prevTerm,
       entries,
       commit: this.log.committed,
+      context: commitOnly ? COMMIT_ONLY_CONTEXT : "",
     });
     pr.sentEntries(entries.length > 0 ? entries[entries.length - 1]!.index : null);
     return true;

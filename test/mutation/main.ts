@@ -23,7 +23,8 @@ interface Outcome {
 
 async function scratchCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "ringkv-mutant-"));
-  for (const entry of ["package.json", "tsconfig.json", "vitest.config.ts", "src", "test", "proto"]) {
+  // cli/ too: vitest's global setup transpiles src/ and cli/ for the process tests (test-build.ts).
+  for (const entry of ["package.json", "tsconfig.json", "vitest.config.ts", "src", "cli", "test", "proto"]) {
     await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");

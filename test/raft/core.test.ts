@@ -118,4 +118,36 @@ describe("raft core basics", () => {
       ).toEqual(["a", "b"]);
     }
   });
+
+  it("a follower replicated to steadily is told a new commit index without answering; a probe is answered", () => {
+    const h = new Harness(["n1", "n2", "n3"]);
+    h.node("n1").campaign();
+    h.stabilize();
+    const leader = h.node("n1");
+    const { index } = leader.propose(bytes("a"));
+    h.flush();
+    // Deliver "a" and its answers, then look at what the commit brings.
+    for (let round = 0; round < 2; round++) {
+      const batch = h.mailbox;
+      h.mailbox = [];
+      for (const m of batch) h.node(m.to).step(m);
+      h.flush();
+    }
+    const commitUpdates = h.mailbox.filter((m) => m.type === MessageType.App && m.from === "n1");
+    expect(commitUpdates.map((m) => [m.to, m.entries.length, m.commit, m.context])).toEqual([
+      ["n2", 0, index, "commit"],
+      ["n3", 0, index, "commit"],
+    ]);
+    h.mailbox = [];
+    for (const m of commitUpdates) h.node(m.to).step(m);
+    h.flush();
+    expect(h.mailbox, "no answers to commit-only Apps").toEqual([]);
+    for (const id of ["n2", "n3"]) expect(h.node(id).status().commit).toBe(index);
+
+    // A follower the leader probes (after a refusal, say) answers even an App without entries.
+    const probe = { ...commitUpdates[0]!, context: "" };
+    h.node("n2").step(probe);
+    h.flush();
+    expect(h.mailbox.map((m) => [m.type, m.from, m.to])).toEqual([[MessageType.AppResp, "n2", "n1"]]);
+  });
 });
