@@ -227,6 +227,11 @@ export class RawNode {
     };
   }
 
+  /** The current term: the cheap part of status(), for per-request checks. */
+  get term(): number {
+    return this.#raft.term;
+  }
+
   /** Leader and role: the cheap part of status(), for per-request checks. */
   softState(): SoftState {
     return this.#softState();

@@ -256,6 +256,7 @@ export class ClusterNode implements KvApi {
       () => {
         if (!revisionsOn()) features.require("revisions", "a write with a cluster-wide revision", "");
       },
+      (atLeast) => this.#oracle.serveNow(1, atLeast),
     );
     this.#router = new Router(ctx, proposer, {
       stopping,

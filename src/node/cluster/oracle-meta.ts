@@ -9,8 +9,8 @@ import type { OracleMeta } from "./timestamp-oracle.ts";
 
 export function replicaOracleMeta(meta: Replica, host: MultiRaftHost, proposer: Proposer): OracleMeta {
   return {
-    // status() builds the progress map: affordable here, once per batch and tick, not per write.
-    leaderTerm: () => (meta.isLeader() ? meta.raw.status().term : undefined),
+    // Asked per write on the meta leader's node (TimestampOracle.serveNow): no status() here.
+    leaderTerm: () => (meta.isLeader() ? meta.raw.term : undefined),
     leaderHint: () => {
       const { leader } = meta.raw.softState();
       return leader === NONE ? "" : leader;

@@ -36,13 +36,24 @@ export class OracleRevisionSource implements RevisionSource {
   readonly #clock: Clock;
   /** Throws (Unavailable) while some member cannot apply commands with revisions. */
   readonly #gate: () => void;
+  /**
+   * On the meta leader's node: one revision from the oracle at once, when its lease allows
+   * (TimestampOracle.serveNow), else undefined. Saves the write two turns of the event loop.
+   */
+  readonly #now: (atLeast: number) => number | undefined;
   #queue: Waiter[] = [];
   #scheduled = false;
 
-  constructor(fetch: RevisionBlockFetch, clock: Clock, gate: () => void = () => {}) {
+  constructor(
+    fetch: RevisionBlockFetch,
+    clock: Clock,
+    gate: () => void = () => {},
+    now: (atLeast: number) => number | undefined = () => undefined,
+  ) {
     this.#fetch = fetch;
     this.#clock = clock;
     this.#gate = gate;
+    this.#now = now;
   }
 
   next(atLeast = 0): Promise<number> {
@@ -51,6 +62,8 @@ export class OracleRevisionSource implements RevisionSource {
     } catch (e) {
       return Promise.reject(toRingkvError(e));
     }
+    const now = this.#now(atLeast);
+    if (now !== undefined) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
       this.#queue.push({ atLeast, resolve, reject });
       if (this.#scheduled) return;

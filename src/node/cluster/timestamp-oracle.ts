@@ -118,10 +118,36 @@ export class TimestampOracle {
    */
   next(count: number, atLeast = 0): Promise<number> {
     if (this.#meta.leaderTerm() === undefined) return Promise.reject(this.#notLeader());
+    const now = this.serveNow(count, atLeast);
+    if (now !== undefined) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
       this.#queue.push({ count: Math.max(1, count), atLeast, resolve, reject });
       this.#schedule();
     });
+  }
+
+  /**
+   * A block served at once, without waiting for the turn's batch, or undefined when that cannot
+   * be done safely; the caller then queues (next does). It is served only from the lease,
+   * exactly as a batch would be at this moment: this node serves the current meta term, the
+   * lease covers now, and the reserved window holds the block. Never while a batch is between
+   * its reservation check and its hand-out (a batch reserves for what it will hand out before it
+   * awaits; handing out beside it could pass the reservation, and a successor would hand the
+   * same revisions out again). Ordering against requests still queued does not matter: they
+   * have not been answered, so they are concurrent with this one.
+   */
+  serveNow(count: number, atLeast = 0): number | undefined {
+    if (this.#roundRunning) return undefined;
+    const term = this.#meta.leaderTerm();
+    if (term === undefined || this.#term !== term || !this.#leaseCovers(term)) return undefined;
+    const first = Math.max(this.#next, atLeast);
+    const size = Math.max(1, count);
+    if (first + size - 1 > this.#limit) return undefined;
+    this.#next = first + size;
+    this.stats.servedFromLease++;
+    this.#renewIfHalfGone(term);
+    this.#reserveAhead(term);
+    return first;
   }
 
   /** Revisions this term can still hand out without another reservation (for tests). */

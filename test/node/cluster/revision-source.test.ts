@@ -56,6 +56,32 @@ describe("OracleRevisionSource", () => {
     await expect(source.next()).rejects.toMatchObject({ code: "Unavailable" });
     expect(asked).toBe(0);
   });
+
+  test("on the meta leader's node a request the oracle serves at once skips the turn's block; the gate still comes first", async () => {
+    let asked = 0;
+    let open = true;
+    let leased = true;
+    const source = new OracleRevisionSource(
+      async () => {
+        asked++;
+        return 500;
+      },
+      SYSTEM_CLOCK,
+      () => {
+        if (!open) throw new RingkvError("Unavailable", "n3 does not support revisions");
+      },
+      (atLeast) => (leased ? Math.max(42, atLeast) : undefined),
+    );
+    expect(await source.next()).toBe(42);
+    expect(await source.next(60)).toBe(60);
+    expect(asked).toBe(0);
+    leased = false; // the lease ran out: the turn's block as before
+    expect(await source.next()).toBe(500);
+    expect(asked).toBe(1);
+    open = false;
+    leased = true;
+    await expect(source.next()).rejects.toMatchObject({ code: "Unavailable" });
+  });
 });
 
 /** A replica whose proposals apply with the given results, in turn; records what was proposed. */

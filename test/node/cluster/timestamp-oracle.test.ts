@@ -52,8 +52,13 @@ class FakeMeta implements OracleMeta {
   reservedUpTo(): number {
     return this.reserved;
   }
+  /** Set: the next reservation waits for it. */
+  heldReservation: Gate | null = null;
   async reserve(upTo: number): Promise<void> {
     this.reservations.push(upTo);
+    const held = this.heldReservation;
+    this.heldReservation = null;
+    if (held) await held.promise;
     await Promise.resolve();
     this.reserved = Math.max(this.reserved, upTo);
   }
@@ -256,6 +261,45 @@ describe("timestamp oracle", () => {
       await o.next(1);
       expect(meta.confirmations).toBe(3);
       expect(o.stats.servedFromLease).toBe(0);
+    });
+
+    test("within the lease a request is served at once, without waiting for the turn's batch", async () => {
+      const { meta, o, at } = leased();
+      expect(o.serveNow(1), "no lease before the first round").toBeUndefined();
+      expect(await o.next(1)).toBe(1);
+      at(300);
+      // Synchronously: no round, no turn of the event loop.
+      expect(o.serveNow(2)).toBe(2);
+      expect(o.serveNow(1, 50)).toBe(50);
+      expect(await o.next(1)).toBe(51);
+      expect(meta.confirmations).toBe(1);
+      expect(o.stats).toMatchObject({ servedFromLease: 3, servedAfterRound: 1 });
+      at(LEASE_MS);
+      expect(o.serveNow(1), "past the lease").toBeUndefined();
+      meta.term = undefined;
+      at(300);
+      expect(o.serveNow(1), "no longer the meta leader").toBeUndefined();
+    });
+
+    test("nothing is served at once past the reserved window, or while a batch is between its reservation and its hand-out", async () => {
+      const { meta, o, at } = leased();
+      await o.next(1);
+      at(100);
+      expect(o.serveNow(1, WINDOW + 1), "beyond the reserved window").toBeUndefined();
+      // A batch that must reserve further first: while its reservation is held, the window's
+      // end is about to move for that batch, and a request served beside it could be handed
+      // a revision the batch then hands out too, or one past what is reserved.
+      const held = gate();
+      meta.heldReservation = held;
+      const jump = o.next(1, 5_000);
+      for (let turn = 0; turn < 10 && meta.reservations.length < 2; turn++) {
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(meta.reservations.length, "the batch is reserving").toBe(2);
+      expect(o.serveNow(1)).toBeUndefined();
+      held.open();
+      expect(await jump).toBe(5_000);
+      expect(o.serveNow(1)).toBe(5_001);
     });
 
     test("a round that fails gives no lease", async () => {
