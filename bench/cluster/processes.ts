@@ -50,7 +50,9 @@ export class Supervisor {
         ended = true;
         resolve("spawn-error");
       });
-      proc.once("exit", (code, signal) => {
+      // "close", not "exit": a short-lived child (wrk) may exit before its piped output has
+      // been read, and its result line would be lost (a full run once failed on exactly that).
+      proc.once("close", (code, signal) => {
         ended = true;
         this.#children.delete(pid);
         const result = code ?? signal ?? "unknown";
