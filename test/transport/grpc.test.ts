@@ -117,6 +117,26 @@ describe("GrpcTransport over loopback", () => {
     expect(a.transport.stats().snapshotChunksSent).toBe(12);
   });
 
+  it("messages handed over by one send() are written before the next turn of the event loop", async () => {
+    const a = await harness.start("a");
+    const b = await harness.start("b");
+    a.transport.setPeer("b", b.addr);
+    a.transport.send([heartbeat("g", "a", "b", "connect")]);
+    await b.inbox.waitFor(1);
+    const before = a.transport.stats().batchesSent;
+    // A leader's appends are written while its own log write runs, not after the next poll
+    // phase's I/O callbacks: by the end of this task's microtasks, before any setImmediate.
+    let turned = false;
+    setImmediate(() => {
+      turned = true;
+    });
+    a.transport.send([heartbeat("g", "a", "b", "1"), heartbeat("h", "a", "b", "2")]);
+    await Promise.resolve();
+    expect(turned).toBe(false);
+    expect(a.transport.stats().batchesSent).toBe(before + 1);
+    expect(contexts(await b.inbox.waitFor(3)).slice(1)).toEqual(["g/1", "h/2"]);
+  });
+
   it("after a peer restarts on the same port, the sender reconnects and later messages arrive in order", async () => {
     const a = await harness.start("a");
     const b = await harness.start("b");
