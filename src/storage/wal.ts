@@ -1,10 +1,11 @@
 // The node's one write-ahead log, shared by all its Raft groups, with group commit.
 //
 // append() encodes records into an in-memory batch and returns at once. sync() makes the
-// batch durable: ONE write of all its bytes, made durable as fdatasync would (see
-// segmentOpenFlags), after which every caller that asked for that batch is resolved. While a batch is being written, new appends and syncs
-// gather in the next batch, which starts as soon as the current one is durable; so under load
-// the number of fsyncs per second stays flat while records per fsync grows with the callers.
+// batch durable: ONE write of all its bytes, durable when it returns (segmentOpenFlags: O_DSYNC,
+// else a following fdatasync), after which every caller that asked for that batch is resolved.
+// While a batch is being written, new appends and syncs gather in the next batch, which starts
+// as soon as the current one is durable; so under load the number of fsyncs per second stays
+// flat while records per fsync grows with the callers.
 //
 //   append ──▶ [pending batch] ──sync()──▶ [in flight: prerequisites, durable write] ──▶ resolve
 //                    ▲                                        │
