@@ -4,8 +4,8 @@
 // and a per-message drop hook.
 //
 // Two ways to run it:
-//  - autoFlush (default): each transport flushes on the next turn of the event loop, as the
-//    gRPC transport does; tests await the handlers.
+//  - autoFlush (default): each transport flushes on the next turn of the event loop (the gRPC
+//    transport flushes a little sooner, in a microtask); tests await the handlers.
 //  - manual (autoFlush: false): nothing moves until network.flush() or settle(), which visit
 //    transports in creation order and peers in first-use order: the same calls give the same
 //    deliveries, for the deterministic simulator.

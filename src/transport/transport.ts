@@ -19,8 +19,8 @@ export interface Transport {
   /**
    * Queue messages (message.to = destination node id). Never blocks or throws for an
    * unreachable peer: messages to it are dropped (Raft retries). Batched per peer and flushed
-   * promptly (on the next turn of the event loop), one batch per peer per flush — so heartbeats
-   * of all groups to one peer travel together.
+   * promptly (the gRPC transport once the caller's synchronous work is done, in a microtask),
+   * one batch per peer per flush — so heartbeats of all groups to one peer travel together.
    */
   send(messages: readonly GroupMessage[]): void;
   /** The address book: node id → HOST:PORT. Updated by the host as membership changes. */
