@@ -148,6 +148,8 @@ export async function startNode(
       requestPath: () => ({
         revisionsFromLease: cluster?.revisionStats.servedFromLease ?? 0,
         revisionsAfterRound: cluster?.revisionStats.servedAfterRound ?? 0,
+        readsFromLease: cluster?.readLeaseStats.served ?? 0,
+        readLeaseRenewals: cluster?.readLeaseStats.renewals ?? 0,
         followerReads: cluster?.readStats.followerReads ?? 0,
         followerReadFallbacks: cluster?.readStats.followerReadFallbacks ?? 0,
         staleRevisionRetries: cluster?.staleRevisionRetries ?? 0,

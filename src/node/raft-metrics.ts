@@ -44,6 +44,9 @@ export interface NodeMetricsSources {
     /** Revision batches this node's oracle served from its meta lease, and after a ReadIndex round. */
     readonly revisionsFromLease: number;
     readonly revisionsAfterRound: number;
+    /** Linearizable reads leaders answered from their lease, and the rounds that renewed leases. */
+    readonly readsFromLease: number;
+    readonly readLeaseRenewals: number;
     /** Linearizable gets a local follower served, and those it handed to the leader. */
     readonly followerReads: number;
     readonly followerReadFallbacks: number;
@@ -229,6 +232,22 @@ function registerRequestPathSeries(
       this.reset();
       this.inc({ served: "lease" }, stats.revisionsFromLease);
       this.inc({ served: "round" }, stats.revisionsAfterRound);
+    },
+  });
+  metrics.counter({
+    name: "ringkv_lease_reads_total",
+    help: "Linearizable reads (local or a follower's ReadIndex) this node's leaders answered from a leader lease, with no heartbeat round.",
+    collect() {
+      this.reset();
+      this.inc(requestPath().readsFromLease);
+    },
+  });
+  metrics.counter({
+    name: "ringkv_read_lease_renewals_total",
+    help: "Heartbeat rounds that gave or extended a leader's read lease on this node.",
+    collect() {
+      this.reset();
+      this.inc(requestPath().readLeaseRenewals);
     },
   });
   metrics.counter({

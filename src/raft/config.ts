@@ -1,6 +1,6 @@
 // Settings of one Raft replica. Every limit is named, documented and defaulted (STYLE.md 5).
 import type { Storage } from "./storage.ts";
-import type { NodeId, Random } from "./types.ts";
+import type { LeaseState, NodeId, Random } from "./types.ts";
 
 export interface RaftConfig {
   readonly id: NodeId;
@@ -51,6 +51,16 @@ export interface RaftConfig {
    * leader wakes once it says no for any voter. Safety never depends on its answers.
    */
   readonly isLive: (id: NodeId) => boolean;
+  /**
+   * Leader leases for reads: asked by a leader that has committed in its term, for each read
+   * request (its own or a follower's ReadIndex) not marked byRound, with its current LeaseState:
+   * does a lease the host holds for exactly that state cover this moment? Yes: the read is
+   * answered at once with the commit index, with no heartbeat round. The host keeps the lease
+   * (its clock, its renewals by byRound reads); the core only asks. Absent: every read runs a
+   * round (plain ReadIndex, thesis §6.4). Needs checkQuorum and leaseOnStart, or the voters
+   * honour no lease.
+   */
+  readonly leaseRead: ((state: LeaseState) => boolean) | undefined;
 }
 
 export type RaftOptions = Pick<RaftConfig, "id" | "storage" | "random"> & Partial<RaftConfig>;
@@ -67,6 +77,7 @@ export const RAFT_DEFAULTS = {
   leaseOnStart: false,
   quiesce: false,
   isLive: (_id: NodeId): boolean => false,
+  leaseRead: undefined,
 } as const;
 
 export function raftConfig(options: RaftOptions): RaftConfig {
@@ -83,6 +94,11 @@ export function raftConfig(options: RaftOptions): RaftConfig {
   }
   if (config.leaseOnStart && !config.checkQuorum) {
     throw new Error("raft config: leaseOnStart needs checkQuorum (there is no lease without it)");
+  }
+  if (config.leaseRead && !(config.checkQuorum && config.leaseOnStart)) {
+    throw new Error(
+      "raft config: leaseRead needs checkQuorum and leaseOnStart (voters honour no lease without them)",
+    );
   }
   if (config.maxInflightMsgs < 1) throw new Error("raft config: maxInflightMsgs must be >= 1");
   return config;

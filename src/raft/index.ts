@@ -25,7 +25,7 @@ export {
   UnavailableError,
 } from "./errors.ts";
 export { ProgressState } from "./progress.ts";
-export { type LeaseState, type ProgressStatus, type RaftStatus, RawNode } from "./rawnode.ts";
+export { type ProgressStatus, type RaftStatus, RawNode } from "./rawnode.ts";
 export {
   EMPTY_CONF_STATE,
   EMPTY_HARD_STATE,

@@ -23,7 +23,16 @@ import { RaftLog } from "./log.ts";
 import { Progress, ProgressState } from "./progress.ts";
 import { allVoters, committedIndex, hasQuorum, type QuorumConfig, VoteResult, voteResult } from "./quorum.ts";
 import { ReadOnly, type ReadRequest } from "./read-only.ts";
-import type { ConfChangeV2, ConfState, Entry, Message, NodeId, ReadState, Snapshot } from "./types.ts";
+import type {
+  ConfChangeV2,
+  ConfState,
+  Entry,
+  LeaseState,
+  Message,
+  NodeId,
+  ReadState,
+  Snapshot,
+} from "./types.ts";
 import { ConfChangeTransition, EntryType, MessageType, NONE, Role } from "./types.ts";
 
 /** Marks a Vote sent because of TimeoutNow: voters must not ignore it on account of a lease. */
@@ -73,6 +82,8 @@ export class Raft {
   #conf: ConfState = { voters: [], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false };
   /** Derived from #conf; null when membership changed since it was last computed. */
   #voters: readonly NodeId[] | null = null;
+  /** The voter configuration as a LeaseState key, cached like #voters (asked per read). */
+  #confKey: string | null = null;
   readonly #votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
   readStates: ReadState[] = [];
@@ -94,7 +105,7 @@ export class Raft {
   #pendingConfIndex = 0;
   readonly #readOnly = new ReadOnly();
   /** Reads that arrived before this leader committed an entry of its term. */
-  #readsBeforeCommit: ReadRequest[] = [];
+  #readsBeforeCommit: (ReadRequest & { readonly byRound: boolean })[] = [];
   /** Proposals appended since the last Ready: their App messages go out together (flushAppends). */
   #appendsPending = false;
   /**
@@ -128,6 +139,7 @@ export class Raft {
     this.progress.clear();
     this.#conf = cs;
     this.#voters = null;
+    this.#confKey = null;
     for (const id of this.voters()) this.#addProgress(id, false);
     for (const id of [...cs.learners, ...cs.learnersNext]) {
       if (!this.progress.has(id)) this.#addProgress(id, true);
@@ -171,6 +183,7 @@ export class Raft {
     const next = applyConfChange(this.#conf, cc);
     this.#conf = next;
     this.#voters = null;
+    this.#confKey = null;
     const voters = new Set(this.voters());
     const members = new Set([...voters, ...next.learners, ...next.learnersNext]);
     for (const id of [...this.progress.keys()]) if (!members.has(id)) this.progress.delete(id);
@@ -787,7 +800,7 @@ export class Raft {
     if (this.#readsBeforeCommit.length > 0 && this.#committedInTerm()) {
       const reads = this.#readsBeforeCommit;
       this.#readsBeforeCommit = [];
-      for (const r of reads) this.#handleReadRequest(r);
+      for (const r of reads) this.#handleReadRequest(r, r.byRound);
     }
   }
 
@@ -997,21 +1010,27 @@ export class Raft {
     this.#appendsPending = true;
   }
 
-  readIndex(context: string): void {
+  readIndex(context: string, byRound = false): void {
     // A read on a quiescent leader wakes it and then runs a real quorum round like any other.
     if (this.#quiescent) this.#wake(true);
     if (this.role === Role.Leader) {
-      this.#handleReadRequest({ from: this.id, context });
+      this.#handleReadRequest({ from: this.id, context }, byRound);
       return;
     }
     if (this.lead === NONE) throw new NotLeaderError(NONE);
     this.#send({ type: MessageType.ReadIndex, to: this.lead, context });
   }
 
-  #handleReadRequest(request: ReadRequest): void {
+  #handleReadRequest(request: ReadRequest, byRound = false): void {
     if (!this.#committedInTerm()) {
       // Our commit index may lag the true one until our no-op commits (thesis §6.4 step 1).
-      this.#readsBeforeCommit.push(request);
+      this.#readsBeforeCommit.push({ ...request, byRound });
+      return;
+    }
+    if (!byRound && this.#leaseCoversRead()) {
+      // No other leader can exist while the lease lasts, and we committed in our term: our
+      // commit index holds every write acknowledged before this request arrived.
+      this.#releaseRead(request.from, request.context, this.log.committed);
       return;
     }
     if (this.voters().length === 1) {
@@ -1023,6 +1042,34 @@ export class Raft {
     if (!this.#readOnly.roundInFlight()) {
       this.#sendHeartbeats(this.#readOnly.startRound(this.log.committed, this.id));
     }
+  }
+
+  #leaseCoversRead(): boolean {
+    const { leaseRead } = this.config;
+    if (leaseRead === undefined) return false;
+    const state = this.leaseState();
+    return state !== undefined && leaseRead(state);
+  }
+
+  /**
+   * While this replica leads and a lease may be served from: its term and voter configuration;
+   * undefined otherwise. A quorum that acknowledged this leader at time s (a ReadIndex round
+   * begun at s) then refuses every other candidate until at least s plus one election timeout,
+   * by CheckQuorum's lease — unless this term sent TimeoutNow (a transfer's vote ignores leases)
+   * or the configuration the quorum belonged to changed (a conf change is in the log and not
+   * applied, or the key differs from the one the round began with).
+   */
+  leaseState(): LeaseState | undefined {
+    if (
+      this.role !== Role.Leader ||
+      !this.config.checkQuorum ||
+      this.timeoutNowSent ||
+      this.confChangePending()
+    ) {
+      return undefined;
+    }
+    this.#confKey ??= `${this.#conf.voters.join(",")}|${this.#conf.votersOutgoing.join(",")}`;
+    return { term: this.term, conf: this.#confKey };
   }
 
   #releaseRead(from: NodeId, context: string, index: number): void {

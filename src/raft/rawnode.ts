@@ -7,7 +7,16 @@ import { decodeConfChange, encodeConfChange } from "./confchange.ts";
 import { type RaftOptions, raftConfig } from "./config.ts";
 import type { ProgressState } from "./progress.ts";
 import { Raft } from "./raft.ts";
-import type { ConfChangeV2, ConfState, HardState, Message, NodeId, Ready, SoftState } from "./types.ts";
+import type {
+  ConfChangeV2,
+  ConfState,
+  HardState,
+  LeaseState,
+  Message,
+  NodeId,
+  Ready,
+  SoftState,
+} from "./types.ts";
 import { EntryType, Role } from "./types.ts";
 
 export interface ProgressStatus {
@@ -32,15 +41,6 @@ export interface RaftStatus {
   readonly leadTransferee: NodeId;
   /** The leader's view of every member; empty on other roles. */
   readonly progress: ReadonlyMap<NodeId, ProgressStatus>;
-}
-
-/**
- * What a lease served by this leader depends on (leaseState): the term it leads in, and its
- * voter configuration (both halves while joint) as a comparable key.
- */
-export interface LeaseState {
-  readonly term: number;
-  readonly conf: string;
 }
 
 export class RawNode {
@@ -84,9 +84,14 @@ export class RawNode {
     return this.#raft.proposeConfChange(cc, encodeConfChange(cc));
   }
 
-  /** Ask for a linearizable read; answered by a ReadState carrying `context` in a later Ready. */
-  readIndex(context: string): void {
-    this.#raft.readIndex(context);
+  /**
+   * Ask for a linearizable read; answered by a ReadState carrying `context` in a later Ready.
+   * A leader answers from its lease (RaftConfig.leaseRead) when one covers the moment, unless
+   * `byRound`: then only a quorum heartbeat round begun after this call confirms it — what a
+   * lease itself is renewed by.
+   */
+  readIndex(context: string, byRound = false): void {
+    this.#raft.readIndex(context, byRound);
   }
 
   transferLeadership(to: NodeId): void {
@@ -102,12 +107,7 @@ export class RawNode {
    * applied, or the key differs from the one the round began with).
    */
   leaseState(): LeaseState | undefined {
-    const r = this.#raft;
-    if (r.role !== Role.Leader || !r.config.checkQuorum || r.timeoutNowSent || r.confChangePending()) {
-      return undefined;
-    }
-    const conf = r.confState();
-    return { term: r.term, conf: `${conf.voters.join(",")}|${conf.votersOutgoing.join(",")}` };
+    return this.#raft.leaseState();
   }
 
   /**

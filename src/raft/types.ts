@@ -214,3 +214,12 @@ export interface Random {
   /** An integer in [0, n). */
   intBelow(n: number): number;
 }
+
+/**
+ * What a lease served by a leader depends on (Raft.leaseState): the term it leads in, and its
+ * voter configuration (both halves while joint) as a comparable key.
+ */
+export interface LeaseState {
+  readonly term: number;
+  readonly conf: string;
+}

@@ -5,6 +5,7 @@ import { seededRandom } from "../../src/node/host/random.ts";
 import {
   type Entry,
   EntryType,
+  type LeaseState,
   MemoryStorage,
   type Message,
   MessageType,
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   readonly quiesce?: boolean;
   /** Replicas refuse votes during their first election timeout (RaftConfig.leaseOnStart). */
   readonly leaseOnStart?: boolean;
+  /** Leaders ask `Harness.lease` before a read round (RaftConfig.leaseRead); needs leaseOnStart. */
+  readonly leaseRead?: boolean;
 }
 
 export class Harness {
@@ -34,6 +37,9 @@ export class Harness {
   drop: (m: Message) => boolean = () => false;
   /** The liveness oracle every node consults: does `observer` see `target` alive? */
   live: (observer: string, target: string) => boolean = () => true;
+  /** With options.leaseRead: does a lease for `state` cover this moment on `id`? Asked states are kept. */
+  lease: (id: string, state: LeaseState) => boolean = () => false;
+  readonly leaseAsked: { id: string; state: LeaseState }[] = [];
 
   readonly #options: HarnessOptions;
   #seed: number;
@@ -69,6 +75,14 @@ export class Harness {
       quiesce: this.#options.quiesce ?? false,
       leaseOnStart: this.#options.leaseOnStart ?? false,
       isLive: (target) => this.live(id, target),
+      ...(this.#options.leaseRead
+        ? {
+            leaseRead: (state: LeaseState) => {
+              this.leaseAsked.push({ id, state });
+              return this.lease(id, state);
+            },
+          }
+        : {}),
     });
   }
 

@@ -58,6 +58,8 @@ export interface ClusterSimOptions {
   readonly gossip?: boolean;
   /** Run faults (default true). */
   readonly faults?: boolean;
+  /** The faults to draw from, each as often as it is listed (default FAULT_KINDS). */
+  readonly faultKinds?: readonly FaultKind[];
   /** At this virtual time, corrupt one follower replica's state behind Raft's back. */
   readonly plantDivergenceAtMs?: number;
   /** Planted bug: follower reads are served at once, without waiting until applied ≥ the read index. */
@@ -74,6 +76,8 @@ export interface ClusterSimOptions {
   readonly plantNoApplyRule?: boolean;
   /** Planted bug: the oracle serves from a lease three election timeouts long (far past any voter's). */
   readonly plantOracleLeaseTooLong?: boolean;
+  /** Planted bug: leaders serve reads from leases three election timeouts long. */
+  readonly plantReadLeaseTooLong?: boolean;
   /**
    * Each node's clock runs at a seeded constant rate within this many parts per thousand of
    * real time (default: NodeSettings.clockDriftMaxPerMille, the most the nodes are promised to
@@ -99,6 +103,8 @@ export interface ClusterSimResult {
   readonly divergedSeen: readonly string[];
   /** Linearizable gets served by follower replicas (ReadIndex from the leader), over all nodes. */
   readonly followerReads: number;
+  /** Reads leaders answered from their read lease (read-lease.ts), with no heartbeat round. */
+  readonly leaseReads: number;
   /** Revision batches the oracles served from a meta lease, and after a ReadIndex round, over all nodes. */
   readonly revisionBatches: { readonly fromLease: number; readonly afterRound: number };
   /** With gossip: replicas that were quiescent once the settled cluster sat idle (0 otherwise). */
@@ -120,6 +126,21 @@ const SETTINGS: NodeSettings = validateNodeSettings({
   leaveTimeoutMs: 20_000,
   statusFanOutMs: 500,
 });
+
+/** The faults a run draws from, each as often as it is listed. */
+export const FAULT_KINDS = [
+  "crash",
+  "crash",
+  "partition",
+  "partition",
+  "loss",
+  "join",
+  "leave",
+  "heal",
+  "metaCut",
+  "shardCut",
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
  * The oracle's window in the simulator: small, so reservations (meta log writes) happen all the
@@ -213,11 +234,12 @@ export class ClusterSim {
   readonly #isolated = new Set<string>();
   #dropRate = 0;
   /**
-   * The node whose meta-group messages are all lost (a partial partition: cut off from the other
-   * meta voters, still reachable by everything else), or null. The fault that gives a deposed
-   * meta leader the chance to hand out stale revisions.
+   * A leader whose messages of one group are all lost (a partial partition: cut off from the
+   * group's other voters, still reachable by everything else), or null. The fault that gives a
+   * deposed leader the chance to serve from a lease it no longer holds: stale revisions from the
+   * meta group's oracle, stale reads from a shard's.
    */
-  #metaCut: string | null = null;
+  #cut: { readonly node: string; readonly group: string } | null = null;
   /** Acknowledged puts with their revisions, by value (values are unique). */
   readonly #acked = new Map<string, AckedWrite & { readonly key: string }>();
   /** group/term → leader, for election safety. */
@@ -247,6 +269,10 @@ export class ClusterSim {
     return { fromLease, afterRound };
   }
 
+  get #leaseReads(): number {
+    return this.#clusters.reduce((sum, c) => sum + c.readLeaseStats.served, 0);
+  }
+
   get #followerReads(): number {
     return this.#clusters.reduce((sum, c) => sum + c.readStats.followerReads, 0);
   }
@@ -266,6 +292,7 @@ export class ClusterSim {
       plantEarlyFollowerReads: options.plantEarlyFollowerReads ?? false,
       gossip: options.gossip ?? false,
       faults: options.faults ?? true,
+      faultKinds: options.faultKinds ?? FAULT_KINDS,
       plantDivergenceAtMs: options.plantDivergenceAtMs ?? null,
       plantBlindLiveness: options.plantBlindLiveness ?? false,
       plantMuteElections: options.plantMuteElections ?? false,
@@ -273,6 +300,7 @@ export class ClusterSim {
       plantOracleStartsFromMemory: options.plantOracleStartsFromMemory ?? false,
       plantNoApplyRule: options.plantNoApplyRule ?? false,
       plantOracleLeaseTooLong: options.plantOracleLeaseTooLong ?? false,
+      plantReadLeaseTooLong: options.plantReadLeaseTooLong ?? false,
       clockDriftPerMille: options.clockDriftPerMille ?? SETTINGS.clockDriftMaxPerMille,
       revisionWindow: options.revisionWindow ?? REVISION_WINDOW,
     };
@@ -318,7 +346,7 @@ export class ClusterSim {
     this.#healNetwork();
     this.#isolated.clear();
     this.#dropRate = 0;
-    this.#metaCut = null;
+    this.#cut = null;
     for (const node of this.#nodes.values()) if (node.crashed && !node.removed) this.#restart(node);
     this.#faultsStoppedAt = this.clock.now();
     await this.#settle();
@@ -343,6 +371,7 @@ export class ClusterSim {
       notes: this.#trace.filter((line) => line.startsWith("@")),
       divergedSeen: [...this.#divergedSeen].sort(),
       followerReads: this.#followerReads,
+      leaseReads: this.#leaseReads,
       revisionBatches: this.#revisionBatches,
       quiescentWhenIdle,
     };
@@ -432,6 +461,7 @@ export class ClusterSim {
         startFromMemory: this.#o.plantOracleStartsFromMemory,
         leaseTooLong: this.#o.plantOracleLeaseTooLong,
       },
+      plantReadLeaseTooLong: this.#o.plantReadLeaseTooLong,
       ...(this.#o.plantEarlyFollowerReads
         ? {
             followerReadBarrier: async (_r: unknown, readIndex: Promise<number>) => {
@@ -551,7 +581,9 @@ export class ClusterSim {
       gm.group === shardGroup(0) &&
       (gm.message.type === MessageType.Vote || gm.message.type === MessageType.PreVote);
     const cut = (from: string, to: string, gm: GroupMessage) =>
-      this.#metaCut !== null && gm.group === META_GROUP && (from === this.#metaCut || to === this.#metaCut);
+      this.#cut !== null &&
+      gm.group === this.#cut.group &&
+      (from === this.#cut.node || to === this.#cut.node);
     this.#network.setDropFilter(
       (from, to, gm) =>
         muted(gm) || cut(from, to, gm) || (this.#dropRate > 0 && this.#netRng.chance(this.#dropRate)),
@@ -571,17 +603,7 @@ export class ClusterSim {
   #fault(rng: Rng): void {
     const live = this.#liveMembers();
     const started = [...this.#nodes.values()].filter((n) => !n.removed);
-    const kind = rng.pick([
-      "crash",
-      "crash",
-      "partition",
-      "partition",
-      "loss",
-      "join",
-      "leave",
-      "heal",
-      "metaCut",
-    ]);
+    const kind = rng.pick(this.#o.faultKinds);
     if (kind === "crash" && live.length > 1) {
       const victim = rng.pick(live);
       this.#count("crash");
@@ -610,18 +632,22 @@ export class ClusterSim {
         },
         rng.intBetween(500, 4_000),
       );
-    } else if (kind === "metaCut" && this.#metaCut === null) {
-      const leader = live.find((n) =>
-        n.cluster!.replicas().some((r) => r.group === META_GROUP && r.isLeader()),
+    } else if ((kind === "metaCut" || kind === "shardCut") && this.#cut === null) {
+      const led = live.flatMap((n) =>
+        n
+          .cluster!.replicas()
+          .filter((r) => (kind === "metaCut") === (r.group === META_GROUP) && r.isLeader())
+          .map((r) => ({ node: n.id, group: r.group })),
       );
-      if (!leader) return;
-      this.#count("metaCut");
-      this.#note(`cut ${leader.id} from the meta group`);
-      this.#metaCut = leader.id;
+      if (led.length === 0) return;
+      const cut = rng.pick(led);
+      this.#count(kind);
+      this.#note(`cut ${cut.node} from ${cut.group}`);
+      this.#cut = cut;
       this.clock.setTimeout(
         () => {
-          this.#note(`uncut ${leader.id}`);
-          this.#metaCut = null;
+          this.#note(`uncut ${cut.node} from ${cut.group}`);
+          if (this.#cut === cut) this.#cut = null;
         },
         rng.intBetween(1_000, 5_000),
       );
@@ -648,7 +674,7 @@ export class ClusterSim {
     } else {
       this.#note("heal all");
       this.#isolated.clear();
-      this.#metaCut = null;
+      this.#cut = null;
       this.#healNetwork();
       this.#dropRate = 0;
     }

@@ -44,6 +44,7 @@ const seeds = args.one === null ? Array.from({ length: args.seeds }, (_, i) => a
 const started = performance.now();
 let violations = 0;
 let followerReads = 0;
+let leaseReads = 0;
 let fromLease = 0;
 let afterRound = 0;
 let operations = 0;
@@ -54,6 +55,7 @@ for (const seed of seeds) {
     ...(args.gossip ? { gossip: true } : {}),
   });
   followerReads += result.followerReads;
+  leaseReads += result.leaseReads;
   fromLease += result.revisionBatches.fromLease;
   afterRound += result.revisionBatches.afterRound;
   operations += result.operations;
@@ -74,6 +76,7 @@ const seconds = (performance.now() - started) / 1000;
 console.log(
   `seeds: ${seeds.length}, violations: ${violations} (${seconds.toFixed(1)} s, ${(seeds.length / seconds).toFixed(2)} seeds/s); ` +
     `${operations} operations, ${followerReads} linearizable gets served by followers, ` +
+    `${leaseReads} reads answered from leader leases, ` +
     `revision batches: ${fromLease} from the meta lease, ${afterRound} after a ReadIndex round`,
 );
 process.exitCode = violations > 0 ? 1 : 0;

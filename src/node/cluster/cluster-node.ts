@@ -110,6 +110,8 @@ export interface ClusterNodeOptions {
     /** Serve from a lease three election timeouts long, far past what any voter honours. */
     readonly leaseTooLong?: boolean;
   };
+  /** Planted bug, for the simulator's linearizability checker only: read leases three election timeouts long. */
+  readonly plantReadLeaseTooLong?: boolean;
   /** Metrics: the host's events, and rebalance moves completed; none by default. */
   readonly observer?: HostObserver & { rebalanceMoveDone(group: string): void };
   /** What the lease code reads from the state machines; tests may replace it. */
@@ -194,6 +196,10 @@ export class ClusterNode implements KvApi {
     const book = this.#addressBook?.load();
     this.#addresses.setAll(book?.members ?? []);
     let view: ClusterView | null = null;
+    // Leader leases (the oracle's, and every group's for reads) are measured on a monotonic
+    // clock: the system clock's wall time may be stepped back by NTP, which would stretch one.
+    const leaseMs = oracleLeaseMs(settings);
+    const leaseNowMs = clock === SYSTEM_CLOCK ? () => performance.now() : () => clock.now();
     const host = new MultiRaftHost({
       nodeId: options.id,
       store,
@@ -216,8 +222,12 @@ export class ClusterNode implements KvApi {
       // test's first write after a SIGKill went from ~1.5 s to up to 4.2 s).
       mayQuiesce: (group) => group !== META_GROUP,
       ...(options.observer ? { observer: options.observer } : {}),
-      // The timestamp oracle serves from a lease of the meta group (timestamp-oracle.ts).
-      leaseOnStart: (group) => group === META_GROUP,
+      // Every group's leader serves reads from a lease (read-lease.ts), and so every replica
+      // honours one from its start; the timestamp oracle keeps its own on the meta group.
+      readLease: {
+        durationMs: options.plantReadLeaseTooLong ? 3 * settings.electionTicks * settings.tickMs : leaseMs,
+        nowMs: leaseNowMs,
+      },
     });
     const meta = host.openReplica(META_GROUP);
     view = new ClusterView(options.hasher, meta.sm);
@@ -235,10 +245,8 @@ export class ClusterNode implements KvApi {
       windowSize: settings.revisionWindow,
       clock,
       roundTimeoutMs: settings.requestTimeoutMs,
-      leaseMs: options.plantOracle?.leaseTooLong
-        ? 3 * settings.electionTicks * settings.tickMs
-        : oracleLeaseMs(settings),
-      leaseNowMs: clock === SYSTEM_CLOCK ? () => performance.now() : () => clock.now(),
+      leaseMs: options.plantOracle?.leaseTooLong ? 3 * settings.electionTicks * settings.tickMs : leaseMs,
+      leaseNowMs,
       plantSkipConfirmation: options.plantOracle?.skipConfirmation === true,
       plantStartFromMemory: options.plantOracle?.startFromMemory === true,
     });
@@ -509,6 +517,11 @@ export class ClusterNode implements KvApi {
   /** Writes proposed again because their shard had applied a higher revision (for metrics). */
   get staleRevisionRetries(): number {
     return this.#proposer.staleRevisionRetries;
+  }
+
+  /** Reads this node's leaders answered from their leases, and the rounds that renewed them. */
+  get readLeaseStats(): { readonly served: number; readonly renewals: number } {
+    return this.#ctx.host.readLeaseStats;
   }
 
   /** Linearizable gets served by a local follower replica, and those that fell back to the leader. */

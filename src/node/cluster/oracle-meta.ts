@@ -25,7 +25,9 @@ export function replicaOracleMeta(meta: Replica, host: MultiRaftHost, proposer: 
     },
     leaseState: () => meta.raw.leaseState(),
     async confirmLeadership() {
-      const confirmed = meta.readIndex();
+      // By a round begun now, never from the read lease: the oracle measures its own lease from
+      // this moment, and an answer from an older lease would stretch it past what voters honour.
+      const confirmed = meta.readIndex(true);
       host.kick(); // the confirmation round leaves now, not on the next tick
       await confirmed;
     },

@@ -22,6 +22,7 @@ import { RingkvError } from "../../api/errors.ts";
 import type { LeaseState } from "../../raft/index.ts";
 import type { Clock } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
+import { sameLease } from "../host/read-lease.ts";
 
 /** The meta group as the oracle uses it (a Replica in production; a fake in unit tests). */
 export interface OracleMeta {
@@ -352,8 +353,4 @@ export class TimestampOracle {
       leaderHint: this.#meta.leaderHint(),
     });
   }
-}
-
-function sameLease(a: LeaseState, b: LeaseState | undefined): boolean {
-  return b !== undefined && a.term === b.term && a.conf === b.conf;
 }

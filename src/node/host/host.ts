@@ -30,6 +30,7 @@ import type { GroupMessage, Transport } from "../../transport/transport.ts";
 import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
 import { type HostObserver, NO_HOST_OBSERVER } from "./host-observer.ts";
 import { LoopPhase } from "./loop-phase.ts";
+import type { ReadLeaseStats } from "./read-lease.ts";
 import { Replica } from "./replica.ts";
 
 export interface HostOptions {
@@ -67,6 +68,12 @@ export interface HostOptions {
    * replicas honour a lease from their start (RaftConfig.leaseOnStart). None by default.
    */
   readonly leaseOnStart?: (group: string) => boolean;
+  /**
+   * Serve every group's linearizable reads from leader leases (read-lease.ts) of this length,
+   * measured on this monotonic clock; every replica then honours a lease from its start
+   * (leaseOnStart). Absent: each read runs a heartbeat round.
+   */
+  readonly readLease?: { readonly durationMs: number; readonly nowMs: () => number };
 }
 
 /** Messages only a leader sends: the ones that may bring a new replica into being. */
@@ -92,6 +99,8 @@ export class MultiRaftHost {
   /** Groups whose snapshot is being written, and the writes in flight (awaited on stop). */
   readonly #savingSnapshots = new Set<string>();
   readonly #saves = new Set<Promise<void>>();
+  /** Reads its replicas answered from leader leases, and the rounds that renewed them. */
+  readonly readLeaseStats: ReadLeaseStats = { served: 0, renewals: 0 };
   /** Resolves when the pass in progress (if any) ends. */
   #idle: Promise<void> = Promise.resolve();
 
@@ -120,12 +129,13 @@ export class MultiRaftHost {
         random: o.random,
         electionTicks: o.electionTicks,
         heartbeatTicks: o.heartbeatTicks,
-        leaseOnStart: o.leaseOnStart?.(group) === true,
+        leaseOnStart: o.readLease !== undefined || o.leaseOnStart?.(group) === true,
         ...quiesce,
       },
       onWork: () => this.kick(created),
       observer: this.#observer,
       now: () => this.#clock.now(),
+      ...(o.readLease === undefined ? {} : { readLease: { ...o.readLease, stats: this.readLeaseStats } }),
     });
     this.#replicas.set(group, created);
     this.kick(created);

@@ -8,6 +8,7 @@ import {
   type ConfChangeV2,
   type Entry,
   EntryType,
+  type LeaseState,
   NONE,
   NotLeaderError,
   ProposalDroppedError,
@@ -23,6 +24,7 @@ import { decodeCommand, encodeCommand } from "../kv/command-codec.ts";
 import { DigestHistory } from "../kv/digest-history.ts";
 import { type ApplyResult, KvStateMachine } from "../kv/state-machine.ts";
 import { type HostObserver, NO_HOST_OBSERVER } from "./host-observer.ts";
+import { ReadLease, type ReadLeaseStats } from "./read-lease.ts";
 
 interface Waiter<T> {
   resolve(value: T): void;
@@ -50,6 +52,15 @@ export interface ReplicaOptions {
   readonly onWork?: () => void;
   /** The host's clock, in ms: dates the loss of a leader, for errors that say how long ago. */
   readonly now?: () => number;
+  /**
+   * Serve linearizable reads from a leader lease (read-lease.ts) of this length, measured on this
+   * monotonic clock. Needs raft.leaseOnStart. Absent: every read runs a heartbeat round.
+   */
+  readonly readLease?: {
+    readonly durationMs: number;
+    readonly nowMs: () => number;
+    readonly stats: ReadLeaseStats;
+  };
 }
 
 /**
@@ -96,6 +107,8 @@ export class Replica {
    */
   epoch = 0;
   readonly #now: () => number;
+  /** The leader lease its reads are served from, if the host gave one (ReplicaOptions.readLease). */
+  readonly readLease: ReadLease | undefined;
   /** When this replica last saw its group without a leader begin (now() time); null: it has one. */
   #leaderlessSinceMs: number | null;
 
@@ -112,8 +125,18 @@ export class Replica {
     this.#snapshotIndex = snap.meta.index;
     this.epoch = snap.meta.index;
     this.#digests.record(snap.meta.index, this.sm.digestLanes());
+    const lease =
+      options.readLease === undefined
+        ? undefined
+        : new ReadLease({
+            ...options.readLease,
+            leaseState: () => this.raw.leaseState(),
+            confirmByRound: () => this.readIndex(true),
+          });
+    this.readLease = lease;
     this.raw = new RawNode({
       ...options.raft,
+      ...(lease === undefined ? {} : { leaseRead: (state: LeaseState) => lease.covers(state) }),
       id: options.nodeId,
       storage: options.storage,
       applied: snap.meta.index,
@@ -206,10 +229,14 @@ export class Replica {
     proposal.reject(error);
   }
 
-  /** Confirm leadership with a quorum; resolves with the index a linearizable read must wait for. */
-  readIndex(): Promise<number> {
+  /**
+   * Confirm leadership — from the lease if one covers now, else by a quorum round; `byRound`: by
+   * a round begun after this call, always (what a lease is measured from). Resolves with the
+   * index a linearizable read must wait for.
+   */
+  readIndex(byRound = false): Promise<number> {
     const context = `${this.group}/${++this.#readSeq}`;
-    this.#raftCall(() => this.raw.readIndex(context));
+    this.#raftCall(() => this.raw.readIndex(context, byRound));
     return new Promise((resolve, reject) => this.#reads.set(context, { resolve, reject }));
   }
 

@@ -43,6 +43,8 @@ interface Sources {
   moving: number;
   revisionsFromLease: number;
   revisionsAfterRound: number;
+  readsFromLease: number;
+  readLeaseRenewals: number;
   followerReads: number;
   followerReadFallbacks: number;
   staleRevisionRetries: number;
@@ -66,6 +68,8 @@ function startHosts(): {
     moving: 0,
     revisionsFromLease: 0,
     revisionsAfterRound: 0,
+    readsFromLease: 0,
+    readLeaseRenewals: 0,
     followerReads: 0,
     followerReadFallbacks: 0,
     staleRevisionRetries: 0,
@@ -179,6 +183,8 @@ describe("node metrics", () => {
       followerReads: 9,
       followerReadFallbacks: 10,
       staleRevisionRetries: 11,
+      readsFromLease: 12,
+      readLeaseRenewals: 13,
     });
     sources.states = ["alive", "suspect", "dead"];
     observers.get(leaderId)!.rebalanceMoveDone();
@@ -198,6 +204,8 @@ describe("node metrics", () => {
     expect(sample(moved, "ringkv_follower_reads_total", 'outcome="served"')).toBe(9);
     expect(sample(moved, "ringkv_follower_reads_total", 'outcome="fallback"')).toBe(10);
     expect(sample(moved, "ringkv_stale_revision_retries_total")).toBe(11);
+    expect(sample(moved, "ringkv_lease_reads_total")).toBe(12);
+    expect(sample(moved, "ringkv_read_lease_renewals_total")).toBe(13);
   });
 
   it("a replica dropped from a node takes its per-group series with it (issue 11 §11)", async () => {
