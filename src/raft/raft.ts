@@ -1057,14 +1057,16 @@ export class Raft {
    * begun at s) then refuses every other candidate until at least s plus one election timeout,
    * by CheckQuorum's lease — unless this term sent TimeoutNow (a transfer's vote ignores leases)
    * or the configuration the quorum belonged to changed (a conf change is in the log and not
-   * applied, or the key differs from the one the round began with).
+   * applied, or the key differs from the one the round began with). None before the leader has
+   * committed an entry of its term: its commit index may lag until then (thesis §6.4 step 1).
    */
   leaseState(): LeaseState | undefined {
     if (
       this.role !== Role.Leader ||
       !this.config.checkQuorum ||
       this.timeoutNowSent ||
-      this.confChangePending()
+      this.confChangePending() ||
+      !this.#committedInTerm()
     ) {
       return undefined;
     }

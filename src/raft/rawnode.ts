@@ -232,6 +232,11 @@ export class RawNode {
     return this.#raft.term;
   }
 
+  /** The commit index, cheaply (status() builds the progress map). */
+  get committed(): number {
+    return this.#raft.log.committed;
+  }
+
   /** Leader and role: the cheap part of status(), for per-request checks. */
   softState(): SoftState {
     return this.#softState();

@@ -127,11 +127,7 @@ export class NodeRangeOps implements RangeOps {
       },
       local: async (replica) => {
         if (part.fenceRevision !== undefined) return this.#fenceAt(replica, part.fenceRevision, part.query);
-        if (!part.stale) {
-          const confirmed = replica.readIndex();
-          this.#ctx.host.kick(); // the confirmation round leaves now, not on the next tick
-          await replica.waitApplied(await confirmed);
-        }
+        if (!part.stale) await replica.leaderReadBarrier();
         return readAt(replica, part.query);
       },
     });

@@ -161,9 +161,7 @@ export class Router {
       remote: (peer, deadline) => peer.get(key, options, deadline),
       local: async (r) => {
         if (options.consistency === "stale") return r.sm.get(key);
-        const confirmed = r.readIndex();
-        host.kick(); // the confirmation round leaves now, not on the next tick
-        await r.waitApplied(await confirmed);
+        await r.leaderReadBarrier();
         return r.sm.get(key);
       },
     });

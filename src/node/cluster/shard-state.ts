@@ -21,7 +21,7 @@ export async function readShardState(
   shard: number,
   options: RequestOptions,
 ): Promise<ShardState> {
-  const { clock, view, host } = ctx;
+  const { clock, view } = ctx;
   const shardCount = view.config?.shardCount;
   if (shardCount === undefined) {
     throw new RingkvError("Unavailable", "this node has not learned the cluster config yet", {
@@ -45,9 +45,7 @@ export async function readShardState(
       return peer.shardState(shard, deadlineMs);
     },
     local: async (replica) => {
-      const confirmed = replica.readIndex();
-      host.kick(); // the confirmation round leaves now, not on the next tick
-      await replica.waitApplied(await confirmed);
+      await replica.leaderReadBarrier();
       // Read together, in one turn: the state is exactly the one at `applied`.
       return {
         shard,

@@ -241,6 +241,29 @@ export class Replica {
   }
 
   /**
+   * Resolves once a linearizable read may be served from this replica as its group's leader: at
+   * once while a lease covers the moment and everything committed is applied (no trip through
+   * the core, no pass of the host), else after the core's ReadIndex. Rejects as readIndex does.
+   */
+  async leaderReadBarrier(): Promise<void> {
+    const leased = this.#leaseReadIndex();
+    await this.waitApplied(leased ?? (await this.readIndex()));
+  }
+
+  /**
+   * The index a read may be served at now from this leader's lease: its commit index, which holds
+   * every write acknowledged before now (no other leader can exist while the lease lasts, and
+   * leaseState is given only once the leader committed in its term). Undefined without a lease.
+   */
+  #leaseReadIndex(): number | undefined {
+    const lease = this.readLease;
+    if (lease === undefined) return undefined;
+    const state = this.raw.leaseState();
+    if (state === undefined || !lease.covers(state)) return undefined;
+    return this.raw.committed;
+  }
+
+  /**
    * Follower ReadIndex (Raft thesis §6.4, "reads from followers"): ask the leader for its read
    * index — its commit index once a quorum has confirmed, after the request arrived, that it still
    * leads — and resolve with it. A linearizable read served here must then wait until this replica

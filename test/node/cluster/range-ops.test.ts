@@ -36,7 +36,7 @@ function cluster(revisions = new CounterRevisions()) {
     const replica = {
       group: `shard-${i}`,
       sm: shard.sm,
-      readIndex: async () => shard.index,
+      leaderReadBarrier: async () => {},
       waitApplied: async () => {},
       propose: async (command: Command) => {
         shard.proposed.push(command);

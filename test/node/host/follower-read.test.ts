@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { RingkvError } from "../../../src/api/errors.ts";
 import { followerRead } from "../../../src/node/cluster/follower-read.ts";
 import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
-import type { MultiRaftHost } from "../../../src/node/host/host.ts";
+import type { HostOptions, MultiRaftHost } from "../../../src/node/host/host.ts";
 import {
   ConfChangeTransition,
   ConfChangeType,
@@ -29,7 +29,7 @@ afterEach(async () => {
   await Promise.all(hosts.splice(0).map((h) => h.stop()));
 });
 
-async function threeHosts(): Promise<{
+async function threeHosts(overrides: Partial<HostOptions> = {}): Promise<{
   network: MemoryNetwork;
   leader: MultiRaftHost;
   followers: MultiRaftHost[];
@@ -57,7 +57,7 @@ async function threeHosts(): Promise<{
     }
     const transport = network.transport(id, { addr: id });
     for (const peer of IDS) if (peer !== id) transport.setPeer(peer, peer);
-    const host = testHost(id, { store, transport });
+    const host = testHost(id, { store, transport }, overrides);
     host.openReplica(GROUP);
     host.start();
     hosts.push(host);
@@ -122,3 +122,85 @@ describe("follower reads", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
+  /** A lease far longer than the test: safe here only because nothing fails while it runs. */
+  const LONG_LEASE = { readLease: { durationMs: 60_000, nowMs: () => performance.now() } };
+
+  it("once a round gave the lease, a leader's reads enter the core no more, and followers' are answered without rounds", async () => {
+    const { leader, followers } = await threeHosts(LONG_LEASE);
+    const r = leader.replica(GROUP)!;
+    const put = r.propose({ put: { key: encoder.encode("k"), value: encoder.encode("v1") } });
+    await put;
+    await r.leaderReadBarrier(); // no lease yet: a round, and a renewal round in the background
+    await waitFor(() => leader.readLeaseStats.renewals > 0 || null, { what: "a lease", timeoutMs: 5_000 });
+    const coreReads: string[] = [];
+    const readIndex = r.raw.readIndex.bind(r.raw);
+    r.raw.readIndex = (context: string, byRound?: boolean) => {
+      coreReads.push(context);
+      readIndex(context, byRound);
+    };
+    const served = leader.readLeaseStats.served;
+    for (let i = 0; i < 10; i++) await r.leaderReadBarrier();
+    expect(coreReads).toEqual([]);
+    expect(leader.readLeaseStats.served).toBe(served + 10);
+    const found = await followerRead(
+      followers[0]!.replica(GROUP)!,
+      encoder.encode("k"),
+      2_000,
+      SYSTEM_CLOCK,
+      () => followers[0]!.kick(),
+    );
+    expect(found && decoder.decode(found.value)).toBe("v1");
+    expect(leader.readLeaseStats.served).toBe(served + 11);
+  });
+
+  it("a leader cut off from its group serves reads only until its lease runs out", async () => {
+    // Shorter than CheckQuorum takes to depose it (10 ticks of 5 ms at least): what stops the
+    // reads below is the lease's end, not the loss of leadership.
+    const durationMs = 20;
+    const { network, leader } = await threeHosts({
+      readLease: { durationMs, nowMs: () => performance.now() },
+    });
+    const r = leader.replica(GROUP)!;
+    await r.leaderReadBarrier();
+    await waitFor(() => leader.readLeaseStats.renewals > 0 || null, { what: "a lease", timeoutMs: 5_000 });
+    const leaderId = r.raw.softState().leader;
+    network.isolate(leaderId);
+    const cutAt = performance.now();
+    // Reads go on from the lease for a while, then stop: none is answered past its end.
+    // A read is timed from when it was asked: it is answered then or not at all from a lease.
+    let lastServedAt = cutAt;
+    let refused: unknown;
+    while (performance.now() - cutAt < 5_000) {
+      const askedAt = performance.now();
+      try {
+        await withTimeout(r.leaderReadBarrier(), 500);
+        lastServedAt = askedAt;
+        // A lease read resolves in microtasks alone: let the timers (ticks) run between reads.
+        await new Promise((resolve) => setImmediate(resolve));
+      } catch (e) {
+        refused = e;
+        break;
+      }
+    }
+    expect(refused).toBeDefined();
+    expect(lastServedAt - cutAt).toBeLessThan(durationMs);
+  });
+});
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("not answered")), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
