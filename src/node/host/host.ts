@@ -263,7 +263,7 @@ export class MultiRaftHost {
     this.#dirty = new Set();
     for (const r of marked) {
       if (!r.raw.hasReady()) continue;
-      const rd = r.raw.ready();
+      const rd = r.ready();
       store.persist(r.group, { snapshot: rd.snapshot, entries: rd.entries, hardState: rd.hardState });
       this.#checkPersisted(r.group, rd);
       batch.push([r, rd]);

@@ -31,6 +31,13 @@ interface Waiter<T> {
   reject(error: RingkvError): void;
 }
 
+/** A follower ReadIndex request and how many reads wait on it. */
+interface SharedRead {
+  readonly context: string;
+  readonly index: Promise<number>;
+  sharers: number;
+}
+
 interface PendingProposal extends Waiter<ApplyResult> {
   readonly term: number;
   /** observer.now() when proposed, for the proposal → commit latency. */
@@ -98,6 +105,8 @@ export class Replica {
   readonly #reads = new Map<string, Waiter<number>>();
   #applyWaiters: { index: number; resolve: () => void }[] = [];
   #readSeq = 0;
+  /** A follower ReadIndex request still in the core (its Ready not taken): reads may share it. */
+  #unsentFollowerRead: SharedRead | null = null;
   /** The state machine's digest at each of the last applied indexes (for divergence checks). */
   readonly #digests = new DigestHistory();
   /**
@@ -270,12 +279,41 @@ export class Replica {
    * has applied that index. Works on the leader too (no message then). The request or its answer
    * may be lost: `cancel` forgets it (the caller gives up after its own timeout), and a change of
    * leader fails it with NotLeader (#failReads).
+   *
+   * On a follower, reads share a request that has not left yet: until the host takes this
+   * replica's next Ready (ready()), the request sits in the core, so the leader will fix its index
+   * after every read that joined it began. One request and one answer then serve them all.
    */
   followerReadIndex(): { readonly index: Promise<number>; cancel(): void } {
+    const unsent = this.#unsentFollowerRead;
+    if (unsent !== null) {
+      unsent.sharers++;
+      return { index: unsent.index, cancel: () => this.#cancelShared(unsent) };
+    }
     const context = `${this.group}/${++this.#readSeq}`;
     this.#raftCall(() => this.raw.readIndex(context));
     const index = new Promise<number>((resolve, reject) => this.#reads.set(context, { resolve, reject }));
-    return { index, cancel: () => this.#reads.delete(context) };
+    // The leader answers its own request in the core at once (from its lease or a round it began
+    // then): nothing to share there.
+    const request: SharedRead = { context, index, sharers: 1 };
+    if (!this.isLeader()) this.#unsentFollowerRead = request;
+    return { index, cancel: () => this.#cancelShared(request) };
+  }
+
+  /** The last sharer to give up forgets the request; a read begun after that asks anew. */
+  #cancelShared(request: SharedRead): void {
+    if (--request.sharers > 0) return;
+    this.#reads.delete(request.context);
+    if (this.#unsentFollowerRead === request) this.#unsentFollowerRead = null;
+  }
+
+  /**
+   * The host takes this replica's Ready (the one thing it must call instead of raw.ready()): the
+   * messages in it are on their way, so no later read may share a request among them.
+   */
+  ready(): Ready {
+    this.#unsentFollowerRead = null;
+    return this.raw.ready();
   }
 
   /** Resolves once the state machine has applied `index`. */

@@ -123,6 +123,50 @@ describe("follower reads", () => {
   });
 });
 
+describe("follower reads sharing a request", () => {
+  it("reads begun before the request leaves share it; a read begun after it left asks anew", async () => {
+    const { leader, followers } = await threeHosts();
+    const f = followers[0]!.replica(GROUP)!;
+    const coreReads: string[] = [];
+    const readIndex = f.raw.readIndex.bind(f.raw);
+    f.raw.readIndex = (context: string, byRound?: boolean) => {
+      coreReads.push(context);
+      readIndex(context, byRound);
+    };
+    const shared = [f.followerReadIndex(), f.followerReadIndex(), f.followerReadIndex()];
+    followers[0]!.kick();
+    const indexes = await Promise.all(shared.map((r) => r.index));
+    expect(coreReads).toHaveLength(1);
+    expect(new Set(indexes).size).toBe(1);
+    // A write acknowledged after that request left must be seen by the next read.
+    const l = leader.replica(GROUP)!;
+    await l.propose({ put: { key: encoder.encode("k"), value: encoder.encode("after") } });
+    const written = l.applied;
+    const next = f.followerReadIndex();
+    followers[0]!.kick();
+    expect(await next.index).toBeGreaterThanOrEqual(written);
+    expect(coreReads).toHaveLength(2);
+  });
+
+  it("the request is forgotten only when every sharer gave up, and no later read joins a forgotten one", async () => {
+    const { followers } = await threeHosts();
+    const host = followers[0]!;
+    const f = host.replica(GROUP)!;
+    const a = f.followerReadIndex();
+    const b = f.followerReadIndex();
+    a.cancel();
+    host.kick();
+    expect(await withTimeout(b.index, 2_000)).toBeGreaterThan(0);
+    const d = f.followerReadIndex();
+    const e = f.followerReadIndex();
+    d.cancel();
+    e.cancel();
+    const c = f.followerReadIndex(); // before the pass: the forgotten request has not left
+    host.kick();
+    expect(await withTimeout(c.index, 2_000)).toBeGreaterThan(0);
+  });
+});
+
 describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
   /** A lease far longer than the test: safe here only because nothing fails while it runs. */
   const LONG_LEASE = { readLease: { durationMs: 60_000, nowMs: () => performance.now() } };
