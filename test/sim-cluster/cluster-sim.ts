@@ -246,6 +246,8 @@ export class ClusterSim {
   readonly #leaders = new Map<string, string>();
   /** group → the size of the placement its leader last wanted. */
   readonly #targetSizes = new Map<string, number>();
+  /** group → the highest term a leader was seen in (the placement check follows only that one). */
+  readonly #newestLeaderTerm = new Map<string, number>();
   /** group → the voters its leader last had. */
   readonly #voters = new Map<string, readonly string[]>();
   #hasher: Hasher | null = null;
@@ -702,6 +704,11 @@ export class ClusterSim {
         const known = this.#leaders.get(key);
         if (known === undefined) this.#leaders.set(key, node.id);
         else if (known !== node.id) this.#violation(`election safety: ${key} led by ${known} and ${node.id}`);
+        // A leader of an older term still in office (cut off, not yet deposed by CheckQuorum)
+        // commits nothing and sees a stale placement: only the newest term's leader counts.
+        const newest = this.#newestLeaderTerm.get(r.group) ?? 0;
+        if (st.term < newest) continue;
+        this.#newestLeaderTerm.set(r.group, st.term);
         const voters = st.confState.voters;
         const before = this.#voters.get(r.group);
         if (before && before.join() !== voters.join()) {
