@@ -4,12 +4,14 @@
 //   npm run sim:cluster -- --seeds 50 --first 900 run seeds 900..949
 //   npm run sim:cluster -- --seed 42              replay one seed and print what happened
 //   add --gossip 1 to give the nodes gossip (its in-memory twin)
+//   add --faults shardCut,heal,crash to draw only those faults (each as often as listed)
 //
 // Ends with `seeds: N, violations: V`; exits non-zero if any seed broke a property, printing
 // each such seed, what broke, and the command that replays it.
-import { runClusterSim } from "./cluster-sim.ts";
+import { FAULT_KINDS, type FaultKind, runClusterSim } from "./cluster-sim.ts";
 
-const USAGE = "usage: sim:cluster [--seeds N] [--first S] [--seed S] [--duration MS] [--gossip 0|1]";
+const USAGE =
+  "usage: sim:cluster [--seeds N] [--first S] [--seed S] [--duration MS] [--gossip 0|1] [--faults KIND,…]";
 
 interface Args {
   seeds: number;
@@ -17,6 +19,7 @@ interface Args {
   one: number | null;
   duration?: number;
   gossip?: boolean;
+  faults?: FaultKind[];
 }
 
 function parse(argv: readonly string[]): Args {
@@ -27,6 +30,17 @@ function parse(argv: readonly string[]): Args {
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === "--faults") {
+      out.faults = (argv[++i] ?? "").split(",").map((kind) => {
+        if (!(FAULT_KINDS as readonly string[]).includes(kind)) {
+          throw new Error(
+            `--faults: unknown fault "${kind}" (known: ${[...new Set(FAULT_KINDS)].join(", ")})`,
+          );
+        }
+        return kind as FaultKind;
+      });
+      continue;
+    }
     const n = Number(argv[++i]);
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer\n${USAGE}`);
     if (flag === "--seeds") out.seeds = n;
@@ -53,6 +67,7 @@ for (const seed of seeds) {
     seed,
     ...(args.duration ? { durationMs: args.duration } : {}),
     ...(args.gossip ? { gossip: true } : {}),
+    ...(args.faults ? { faultKinds: args.faults } : {}),
   });
   followerReads += result.followerReads;
   leaseReads += result.leaseReads;
