@@ -100,11 +100,7 @@ export class RawNode {
 
   /**
    * While this replica leads and a lease may be served from: its term and voter configuration;
-   * undefined otherwise. A quorum that acknowledged this leader at time s (a ReadIndex round
-   * begun at s) then refuses every other candidate until at least s plus one election timeout,
-   * by CheckQuorum's lease — unless this term sent TimeoutNow (a transfer's vote ignores leases)
-   * or the configuration the quorum belonged to changed (a conf change is in the log and not
-   * applied, or the key differs from the one the round began with).
+   * undefined otherwise (Raft.leaseState says when, and why a lease is safe).
    */
   leaseState(): LeaseState | undefined {
     return this.#raft.leaseState();
