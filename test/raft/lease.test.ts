@@ -172,9 +172,12 @@ describe("reads from a leader lease (RaftConfig.leaseRead)", () => {
     h.stabilize();
     expect(h.leaseAsked.length).toBe(asked);
     expect(h.reads.get(l!) ?? []).toEqual([]);
+    // Nor does it hold a lease state that a host could serve from (Replica.leaderReadBarrier).
+    expect(h.node(l!).leaseState()).toBeUndefined();
     h.drop = (m) => m.from === "n1" || m.to === "n1";
     h.node(l!).tick();
     h.stabilize();
+    expect(h.node(l!).leaseState()?.term).toBe(h.node(l!).status().term);
     expect(h.reads.get(l!)?.map((r) => r.context)).toEqual(["r1"]);
     expect(h.leaseAsked.slice(asked).map((a) => a.id)).toEqual([l]);
   });
