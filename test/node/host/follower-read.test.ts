@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RingkvError } from "../../../src/api/errors.ts";
 import { followerRead } from "../../../src/node/cluster/follower-read.ts";
+import { replicaOracleMeta } from "../../../src/node/cluster/oracle-meta.ts";
+import type { Proposer } from "../../../src/node/cluster/proposer.ts";
 import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
 import type { HostOptions, MultiRaftHost } from "../../../src/node/host/host.ts";
 import {
@@ -230,6 +232,27 @@ describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
     }
     expect(refused).toBeDefined();
     expect(lastServedAt - cutAt).toBeLessThan(durationMs);
+  });
+});
+
+describe("the timestamp oracle's confirmation (oracle-meta.ts) and the read lease", () => {
+  it("a confirmation always runs a round of its own: a leader cut off cannot confirm from its lease", async () => {
+    const { network, leader } = await threeHosts({
+      readLease: { durationMs: 60_000, nowMs: () => performance.now() },
+    });
+    const r = leader.replica(GROUP)!;
+    await r.leaderReadBarrier();
+    await waitFor(() => leader.readLeaseStats.renewals > 0 || null, { what: "a lease", timeoutMs: 5_000 });
+    const oracleMeta = replicaOracleMeta(r, leader, {} as Proposer);
+    await oracleMeta.confirmLeadership(); // connected: the round succeeds
+    network.isolate(r.raw.softState().leader);
+    await r.leaderReadBarrier(); // reads are still served from the (long) lease…
+    // …but the oracle's confirmation waits for a quorum, until CheckQuorum deposes the leader.
+    const outcome = await oracleMeta.confirmLeadership().then(
+      () => "confirmed",
+      (e: unknown) => `refused: ${(e as RingkvError).code}`,
+    );
+    expect(outcome).toBe("refused: NotLeader");
   });
 });
 
