@@ -117,7 +117,7 @@ export class Replica {
   epoch = 0;
   readonly #now: () => number;
   /** The leader lease its reads are served from, if the host gave one (ReplicaOptions.readLease). */
-  readonly readLease: ReadLease | undefined;
+  readonly #readLease: ReadLease | undefined;
   /** When this replica last saw its group without a leader begin (now() time); null: it has one. */
   #leaderlessSinceMs: number | null;
 
@@ -142,7 +142,7 @@ export class Replica {
             leaseState: () => this.raw.leaseState(),
             confirmByRound: () => this.readIndex(true),
           });
-    this.readLease = lease;
+    this.#readLease = lease;
     this.raw = new RawNode({
       ...options.raft,
       ...(lease === undefined ? {} : { leaseRead: (state: LeaseState) => lease.covers(state) }),
@@ -265,7 +265,7 @@ export class Replica {
    * leaseState is given only once the leader committed in its term). Undefined without a lease.
    */
   #leaseReadIndex(): number | undefined {
-    const lease = this.readLease;
+    const lease = this.#readLease;
     if (lease === undefined) return undefined;
     const state = this.raw.leaseState();
     if (state === undefined || !lease.covers(state)) return undefined;

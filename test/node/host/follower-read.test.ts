@@ -8,6 +8,7 @@ import { followerRead } from "../../../src/node/cluster/follower-read.ts";
 import { replicaOracleMeta } from "../../../src/node/cluster/oracle-meta.ts";
 import type { Proposer } from "../../../src/node/cluster/proposer.ts";
 import { SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
+import { withDeadline } from "../../../src/node/host/deadline.ts";
 import type { HostOptions, MultiRaftHost } from "../../../src/node/host/host.ts";
 import {
   ConfChangeTransition,
@@ -158,21 +159,21 @@ describe("follower reads sharing a request", () => {
     const b = f.followerReadIndex();
     a.cancel();
     host.kick();
-    expect(await withTimeout(b.index, 2_000)).toBeGreaterThan(0);
+    expect(await withDeadline(b.index, 2_000, "read index")).toBeGreaterThan(0);
     const d = f.followerReadIndex();
     const e = f.followerReadIndex();
     d.cancel();
     e.cancel();
     const c = f.followerReadIndex(); // before the pass: the forgotten request has not left
     host.kick();
-    expect(await withTimeout(c.index, 2_000)).toBeGreaterThan(0);
+    expect(await withDeadline(c.index, 2_000, "read index")).toBeGreaterThan(0);
   });
 });
 
-describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
-  /** A lease far longer than the test: safe here only because nothing fails while it runs. */
-  const LONG_LEASE = { readLease: { durationMs: 60_000, nowMs: () => performance.now() } };
+/** A lease far longer than a test: safe only where nothing depends on it ending. */
+const LONG_LEASE = { readLease: { durationMs: 60_000, nowMs: () => performance.now() } };
 
+describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
   it("once a round gave the lease, a leader's reads enter the core no more, and followers' are answered without rounds", async () => {
     const { leader, followers } = await threeHosts(LONG_LEASE);
     const r = leader.replica(GROUP)!;
@@ -221,7 +222,7 @@ describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
     while (performance.now() - cutAt < 5_000) {
       const askedAt = performance.now();
       try {
-        await withTimeout(r.leaderReadBarrier(), 500);
+        await withDeadline(r.leaderReadBarrier(), 500, "lease read");
         lastServedAt = askedAt;
         // A lease read resolves in microtasks alone: let the timers (ticks) run between reads.
         await new Promise((resolve) => setImmediate(resolve));
@@ -237,9 +238,7 @@ describe("reads from a leader lease (read-lease.ts) on real hosts", () => {
 
 describe("the timestamp oracle's confirmation (oracle-meta.ts) and the read lease", () => {
   it("a confirmation always runs a round of its own: a leader cut off cannot confirm from its lease", async () => {
-    const { network, leader } = await threeHosts({
-      readLease: { durationMs: 60_000, nowMs: () => performance.now() },
-    });
+    const { network, leader } = await threeHosts(LONG_LEASE);
     const r = leader.replica(GROUP)!;
     await r.leaderReadBarrier();
     await waitFor(() => leader.readLeaseStats.renewals > 0 || null, { what: "a lease", timeoutMs: 5_000 });
@@ -255,19 +254,3 @@ describe("the timestamp oracle's confirmation (oracle-meta.ts) and the read leas
     expect(outcome).toBe("refused: NotLeader");
   });
 });
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("not answered")), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
