@@ -31,6 +31,10 @@ export interface NodeMetricsSources {
   readonly rebalanceMoving?: () => number;
   readonly transport?: () => {
     readonly snapshotsSent: number;
+    readonly messagesSent: number;
+    readonly batchesSent: number;
+    readonly messagesReceived: number;
+    readonly batchesReceived: number;
     readonly droppedOverflow: number;
     readonly droppedUnreachable: number;
     readonly queueLengths: Iterable<readonly [peer: string, messages: number]>;
@@ -281,6 +285,28 @@ function registerTransportSeries(
     collect() {
       this.reset();
       this.inc(transport().snapshotsSent);
+    },
+  });
+  metrics.counter({
+    name: "ringkv_peer_messages_total",
+    help: "Raft messages (snapshots aside) this node sent to and received from its peers.",
+    labelNames: ["direction"],
+    collect() {
+      const stats = transport();
+      this.reset();
+      this.inc({ direction: "sent" }, stats.messagesSent);
+      this.inc({ direction: "received" }, stats.messagesReceived);
+    },
+  });
+  metrics.counter({
+    name: "ringkv_peer_batches_total",
+    help: "Batches of Raft messages sent to and received from peers (at most one per peer per flush).",
+    labelNames: ["direction"],
+    collect() {
+      const stats = transport();
+      this.reset();
+      this.inc({ direction: "sent" }, stats.batchesSent);
+      this.inc({ direction: "received" }, stats.batchesReceived);
     },
   });
   metrics.counter({

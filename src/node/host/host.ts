@@ -277,7 +277,11 @@ export class MultiRaftHost {
         (mayPrecedePersist(message) ? early : late).push({ group: r.group, message });
       }
     }
-    if (early.length > 0) transport.send(early);
+    if (early.length > 0) {
+      transport.send(early);
+      // On the wire before the log write is dispatched, not after (Transport.flush).
+      transport.flush?.();
+    }
     if (batch.some(([, rd]) => rd.mustSync)) {
       const syncStartedMs = this.#observer.now();
       await store.sync();

@@ -35,6 +35,10 @@ function sample(text: string, name: string, labels = ""): number | undefined {
 
 interface Sources {
   snapshotsSent: number;
+  messagesSent: number;
+  batchesSent: number;
+  messagesReceived: number;
+  batchesReceived: number;
   droppedOverflow: number;
   droppedUnreachable: number;
   queued: number;
@@ -60,6 +64,10 @@ function startHosts(): {
   const observers = new Map<string, NodeMetrics>();
   const sources: Sources = {
     snapshotsSent: 0,
+    messagesSent: 0,
+    batchesSent: 0,
+    messagesReceived: 0,
+    batchesReceived: 0,
     droppedOverflow: 0,
     droppedUnreachable: 0,
     queued: 0,
@@ -185,6 +193,10 @@ describe("node metrics", () => {
       staleRevisionRetries: 11,
       readsFromLease: 12,
       readLeaseRenewals: 13,
+      messagesSent: 14,
+      batchesSent: 15,
+      messagesReceived: 16,
+      batchesReceived: 17,
     });
     sources.states = ["alive", "suspect", "dead"];
     observers.get(leaderId)!.rebalanceMoveDone();
@@ -193,6 +205,10 @@ describe("node metrics", () => {
     expect(sample(moved, "ringkv_peer_messages_dropped_total", 'reason="overflow"')).toBe(3);
     expect(sample(moved, "ringkv_peer_messages_dropped_total", 'reason="unreachable"')).toBe(4);
     expect(sample(moved, "ringkv_peer_queue_messages", 'peer="n9"')).toBe(5);
+    expect(sample(moved, "ringkv_peer_messages_total", 'direction="sent"')).toBe(14);
+    expect(sample(moved, "ringkv_peer_batches_total", 'direction="sent"')).toBe(15);
+    expect(sample(moved, "ringkv_peer_messages_total", 'direction="received"')).toBe(16);
+    expect(sample(moved, "ringkv_peer_batches_total", 'direction="received"')).toBe(17);
     expect(sample(moved, "ringkv_gossip_probe_failures_total")).toBe(6);
     expect(sample(moved, "ringkv_gossip_members", 'state="suspect"')).toBe(1);
     expect(sample(moved, "ringkv_gossip_members", 'state="alive"')).toBe(1);
