@@ -388,7 +388,9 @@ function kvMethods(ctx: RouteContext): Record<string, Handler> {
         refuseRangeParams(ex, ["consistency"]);
         const key = keyOf(ex.path, limits);
         const found = await api.get(key, { consistency: consistencyOf(ex.query) });
-        if (found === null) throw new RingkvError("NotFound", "key not found");
+        // A miss is an answer, not a failure: no error object (capturing its stack cost a miss
+        // several times what a hit costs).
+        if (found === null) return KEY_NOT_FOUND;
         const headers = { "content-type": "application/octet-stream", "x-version": String(found.version) };
         return { status: 200, headers, body: found.value };
       },
@@ -512,6 +514,9 @@ function errorReply(error: RingkvError): Reply {
   if (status === 503) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   return { status, headers, body: JSON.stringify(error.toJSON()) };
 }
+
+/** The answer to a GET of an absent key: what errorReply() gives a NotFound, made once. */
+const KEY_NOT_FOUND: Reply = errorReply(new RingkvError("NotFound", "key not found"));
 
 function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
   return { status, headers: { ...headers, "content-type": JSON_TYPE }, body: JSON.stringify(value) };
