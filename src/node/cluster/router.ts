@@ -315,7 +315,7 @@ export class Router {
       if (options.forwarded || !addr || leader === null) {
         throw new RingkvError(
           "NotLeader",
-          this.#noLeaderMessage(group, options.forwarded === true, lastError),
+          this.#noLeaderMessage(group, options.forwarded === true, lastError, leader),
           {
             leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
             retryAfterMs: settings.notLeaderRetryAfterMs,
@@ -344,7 +344,7 @@ export class Router {
     }
     throw (
       lastError ??
-      new RingkvError("Unavailable", this.#noLeaderMessage(group, false, null), {
+      new RingkvError("Unavailable", this.#noLeaderMessage(group, false, null, null), {
         retryAfterMs: settings.noLeaderRetryAfterMs,
       })
     );
@@ -389,7 +389,16 @@ export class Router {
    * from this node's side; otherwise the last forward failure (which already names the shard and
    * the node tried) says more than the facts alone.
    */
-  #noLeaderMessage(group: string, forwarded: boolean, lastError: RingkvError | null): string {
+  #noLeaderMessage(
+    group: string,
+    forwarded: boolean,
+    lastError: RingkvError | null,
+    leader: string | null,
+  ): string {
+    // A forwarded request for a group another node leads: not "no leader", but not ours to serve.
+    if (forwarded && leader !== null && leader !== this.#ctx.id) {
+      return `${groupLabel(group)} is led by ${leader}, not by ${this.#ctx.id}`;
+    }
     const message = noLeaderMessage(this.#noLeaderFacts(group));
     if (forwarded) return message;
     return lastError?.message.startsWith(groupLabel(group)) ? lastError.message : message;

@@ -36,7 +36,7 @@ interface Setup {
  * leader ignores a non-member). n2 answers every forwarded get NotLeader naming n1 (a stale
  * view); n3 and n4 answer with the value. `gossipLeader`: the leader gossip records for shard 0.
  */
-function setup(gossipLeader?: string): Setup {
+function setup(gossipLeader?: string, voters: readonly string[] = VOTERS): Setup {
   const clock = new VirtualClock();
   const settings = validateNodeSettings({ ...NODE_DEFAULTS, requestTimeoutMs: 3_000, leaderWaitMs: 1_500 });
   const forwardedTo: string[] = [];
@@ -46,7 +46,7 @@ function setup(gossipLeader?: string): Setup {
     applied: 40,
     raw: {
       confState: () => ({
-        voters: VOTERS,
+        voters,
         learners: [],
         votersOutgoing: [],
         learnersNext: [],
@@ -133,5 +133,21 @@ describe("Router: leader records naming this node", () => {
     await expect(settle(clock, router.get(key, {}))).resolves.toEqual(FOUND);
     expect(localReads.count).toBe(0);
     expect(forwardedTo).toEqual(["n2", "n3"]);
+  });
+});
+
+describe("Router: a forwarded request this node cannot serve", () => {
+  test("names the leader it knows, not 'no leader', with its address as the hint", async () => {
+    // n1 is a voter this time, following n4.
+    const { router, clock, forwardedTo } = setup(undefined, ["n1", "n2", "n4"]);
+    const key = new TextEncoder().encode("k2");
+    const answer = settle(clock, router.put(key, new Uint8Array([1]), { forwarded: true }));
+    await expect(answer).rejects.toMatchObject({
+      code: "NotLeader",
+      message: "shard 0 is led by n4, not by n1",
+      leaderHint: "addr-n4",
+    });
+    // One hop only: a forwarded request is never forwarded again.
+    expect(forwardedTo).toEqual([]);
   });
 });
