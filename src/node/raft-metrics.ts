@@ -287,28 +287,31 @@ function registerTransportSeries(
       this.inc(transport().snapshotsSent);
     },
   });
-  metrics.counter({
-    name: "ringkv_peer_messages_total",
-    help: "Raft messages (snapshots aside) this node sent to and received from its peers.",
-    labelNames: ["direction"],
-    collect() {
-      const stats = transport();
-      this.reset();
-      this.inc({ direction: "sent" }, stats.messagesSent);
-      this.inc({ direction: "received" }, stats.messagesReceived);
-    },
-  });
-  metrics.counter({
-    name: "ringkv_peer_batches_total",
-    help: "Batches of Raft messages sent to and received from peers (at most one per peer per flush).",
-    labelNames: ["direction"],
-    collect() {
-      const stats = transport();
-      this.reset();
-      this.inc({ direction: "sent" }, stats.batchesSent);
-      this.inc({ direction: "received" }, stats.batchesReceived);
-    },
-  });
+  /** A counter with a `direction` label: sent and received, read from the transport's stats. */
+  const bothWays = (name: string, help: string, sent: "messagesSent" | "batchesSent") => {
+    const received = sent === "messagesSent" ? "messagesReceived" : "batchesReceived";
+    metrics.counter({
+      name,
+      help,
+      labelNames: ["direction"],
+      collect() {
+        const stats = transport();
+        this.reset();
+        this.inc({ direction: "sent" }, stats[sent]);
+        this.inc({ direction: "received" }, stats[received]);
+      },
+    });
+  };
+  bothWays(
+    "ringkv_peer_messages_total",
+    "Raft messages (snapshots aside) this node sent to and received from its peers.",
+    "messagesSent",
+  );
+  bothWays(
+    "ringkv_peer_batches_total",
+    "Batches of Raft messages sent to and received from peers (at most one per peer per flush).",
+    "batchesSent",
+  );
   metrics.counter({
     name: "ringkv_peer_messages_dropped_total",
     help: "Raft messages to peers dropped: queue full (overflow) or peer unreachable.",

@@ -117,12 +117,18 @@ describe("GrpcTransport over loopback", () => {
     expect(a.transport.stats().snapshotChunksSent).toBe(12);
   });
 
-  it("messages handed over by one send() are written before the next turn of the event loop", async () => {
+  /** a and b, a's stream to b open: one message already went through. */
+  async function connected() {
     const a = await harness.start("a");
     const b = await harness.start("b");
     a.transport.setPeer("b", b.addr);
     a.transport.send([heartbeat("g", "a", "b", "connect")]);
     await b.inbox.waitFor(1);
+    return { a, b };
+  }
+
+  it("messages handed over by one send() are written before the next turn of the event loop", async () => {
+    const { a, b } = await connected();
     const before = a.transport.stats().batchesSent;
     // A leader's appends are written while its own log write runs, not after the next poll
     // phase's I/O callbacks: by the end of this task's microtasks, before any setImmediate.
@@ -138,11 +144,7 @@ describe("GrpcTransport over loopback", () => {
   });
 
   it("flush() writes what send() queued at once, before the caller's synchronous work ends", async () => {
-    const a = await harness.start("a");
-    const b = await harness.start("b");
-    a.transport.setPeer("b", b.addr);
-    a.transport.send([heartbeat("g", "a", "b", "connect")]);
-    await b.inbox.waitFor(1);
+    const { a, b } = await connected();
     const before = a.transport.stats().batchesSent;
     a.transport.send([heartbeat("g", "a", "b", "1")]);
     a.transport.flush();
