@@ -93,10 +93,6 @@ export class GrpcTransport implements Transport, RaftInbound {
     this.#scheduleFlush();
   }
 
-  flush(): void {
-    this.#flush();
-  }
-
   setPeer(id: string, addr: string): void {
     if (this.#closed) return;
     const link = this.#links.get(id);

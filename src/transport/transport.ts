@@ -23,14 +23,6 @@ export interface Transport {
    * one batch per peer per flush — so heartbeats of all groups to one peer travel together.
    */
   send(messages: readonly GroupMessage[]): void;
-  /**
-   * Write what send() queued now, rather than once the caller's synchronous work is done. The
-   * host calls it before it starts its log write: dispatching that write holds the thread for a
-   * while (~0.15 ms on this project's machines), and a leader's appends should already be on their
-   * way to the followers, whose own writes are the longer path to a commit. Optional: the
-   * in-memory twin delivers on its simulated network's schedule.
-   */
-  flush?(): void;
   /** The address book: node id → HOST:PORT. Updated by the host as membership changes. */
   setPeer(id: string, addr: string): void;
   removePeer(id: string): void;

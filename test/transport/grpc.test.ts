@@ -143,18 +143,6 @@ describe("GrpcTransport over loopback", () => {
     expect(contexts(await b.inbox.waitFor(3)).slice(1)).toEqual(["g/1", "h/2"]);
   });
 
-  it("flush() writes what send() queued at once, before the caller's synchronous work ends", async () => {
-    const { a, b } = await connected();
-    const before = a.transport.stats().batchesSent;
-    a.transport.send([heartbeat("g", "a", "b", "1")]);
-    a.transport.flush();
-    expect(a.transport.stats().batchesSent).toBe(before + 1);
-    // Nothing is left for the scheduled flush: the message goes once.
-    await Promise.resolve();
-    expect(a.transport.stats().batchesSent).toBe(before + 1);
-    expect(contexts(await b.inbox.waitFor(2)).slice(1)).toEqual(["g/1"]);
-  });
-
   it("after a peer restarts on the same port, the sender reconnects and later messages arrive in order", async () => {
     const a = await harness.start("a");
     const b = await harness.start("b");

@@ -277,14 +277,8 @@ export class MultiRaftHost {
         (mayPrecedePersist(message) ? early : late).push({ group: r.group, message });
       }
     }
-    const mustSync = batch.some(([, rd]) => rd.mustSync);
-    if (early.length > 0) {
-      transport.send(early);
-      // On the wire before the log write is dispatched, not after (Transport.flush). Without a
-      // write, they wait for the end of the pass and leave with its later messages, one batch.
-      if (mustSync) transport.flush?.();
-    }
-    if (mustSync) {
+    if (early.length > 0) transport.send(early);
+    if (batch.some(([, rd]) => rd.mustSync)) {
       const syncStartedMs = this.#observer.now();
       await store.sync();
       this.#observer.walSynced((this.#observer.now() - syncStartedMs) / 1000);

@@ -8,11 +8,10 @@ import {
   ConfChangeType,
   EntryType,
   encodeConfChange,
-  MessageType,
   Role,
 } from "../../../src/raft/index.ts";
 import { MemoryLogStore } from "../../../src/storage/log-store.ts";
-import { MemoryNetwork, type Transport } from "../../../src/transport/index.ts";
+import { MemoryNetwork } from "../../../src/transport/index.ts";
 import { waitFor } from "../../cluster/wait-for.ts";
 import { testHost } from "./test-host.ts";
 
@@ -37,14 +36,12 @@ function startHosts(options: {
   tickMs: number;
   isNodeLive?: (id: string) => boolean;
   mayQuiesce?: (group: string) => boolean;
-  /** Records, in order, each host's sends of appends with entries, flushes and log syncs. */
-  events?: string[];
 }): Started {
   const network = new MemoryNetwork();
   const stores = new Map<string, MemoryLogStore>();
   const transports = new Map<string, ReturnType<MemoryNetwork["transport"]>>();
   for (const id of ["n1", "n2", "n3"]) {
-    const store = options.events ? new SyncRecordingStore(id, options.events) : new MemoryLogStore();
+    const store = new MemoryLogStore();
     stores.set(id, store);
     for (const group of GROUPS) {
       // Every member starts from the same founding log, as three bootstrapped replicas would.
@@ -66,7 +63,7 @@ function startHosts(options: {
     for (const peer of ["n1", "n2", "n3"]) if (peer !== id) transport.setPeer(peer, peer);
     const host = testHost(
       id,
-      { store, transport: options.events ? recordingTransport(id, transport, options.events) : transport },
+      { store, transport },
       {
         tickMs: options.tickMs,
         snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
@@ -79,41 +76,6 @@ function startHosts(options: {
     hosts.push(host);
   }
   return { stores, transports };
-}
-
-/** A store that notes each sync() (with its node's id) before doing it. */
-class SyncRecordingStore extends MemoryLogStore {
-  readonly #id: string;
-  readonly #events: string[];
-  constructor(id: string, events: string[]) {
-    super();
-    this.#id = id;
-    this.#events = events;
-  }
-  override sync(): Promise<void> {
-    this.#events.push(`${this.#id} sync`);
-    return super.sync();
-  }
-}
-
-/** The transport, noting sends of appends that carry entries, and every flush(). */
-function recordingTransport(id: string, inner: Transport, events: string[]): Transport {
-  return {
-    send: (messages) => {
-      if (messages.some(({ message }) => message.type === MessageType.App && message.entries.length > 0)) {
-        events.push(`${id} send appends`);
-      }
-      inner.send(messages);
-    },
-    flush: () => {
-      events.push(`${id} flush`);
-      inner.flush?.();
-    },
-    setPeer: (peer, addr) => inner.setPeer(peer, addr),
-    removePeer: (peer) => inner.removePeer(peer),
-    onReceive: (handler) => inner.onReceive(handler),
-    close: () => inner.close(),
-  };
 }
 
 describe("multi-Raft host", () => {
@@ -148,27 +110,6 @@ describe("multi-Raft host", () => {
     );
     // Group commit: 40 writes in two groups were made durable with far fewer syncs per node.
     for (const store of stores.values()) expect(store.syncCount).toBeLessThan(40);
-  });
-
-  it("a leader's appends are flushed to the wire before its own log write starts", async () => {
-    const events: string[] = [];
-    startHosts({ tickMs: 5, events });
-    const leader = (): MultiRaftHost | undefined =>
-      hosts.find((h) => h.replica(GROUPS[0]!)?.raw.status().role === Role.Leader);
-    await until("a leader", () => leader() !== undefined);
-    const host = leader()!;
-    const id = host.replica(GROUPS[0]!)!.raw.status().id;
-    events.length = 0;
-    const put = host
-      .replica(GROUPS[0]!)!
-      .propose({ put: { key: new Uint8Array([1]), value: new Uint8Array([2]) } });
-    host.kick();
-    expect((await put).kind).toBe("put");
-    // The leader's pass: its appends handed over, flushed, and only then its log write begun.
-    const mine = events.filter((e) => e.startsWith(`${id} `));
-    const sent = mine.indexOf(`${id} send appends`);
-    expect(sent).toBeGreaterThanOrEqual(0);
-    expect(mine.slice(sent, sent + 3)).toEqual([`${id} send appends`, `${id} flush`, `${id} sync`]);
   });
 
   it("a pass looks only at the groups that got work, not at every replica", async () => {
