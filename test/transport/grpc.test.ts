@@ -117,18 +117,12 @@ describe("GrpcTransport over loopback", () => {
     expect(a.transport.stats().snapshotChunksSent).toBe(12);
   });
 
-  /** a and b, a's stream to b open: one message already went through. */
-  async function connected() {
+  it("messages handed over by one send() are written before the next turn of the event loop", async () => {
     const a = await harness.start("a");
     const b = await harness.start("b");
     a.transport.setPeer("b", b.addr);
     a.transport.send([heartbeat("g", "a", "b", "connect")]);
     await b.inbox.waitFor(1);
-    return { a, b };
-  }
-
-  it("messages handed over by one send() are written before the next turn of the event loop", async () => {
-    const { a, b } = await connected();
     const before = a.transport.stats().batchesSent;
     // A leader's appends are written while its own log write runs, not after the next poll
     // phase's I/O callbacks: by the end of this task's microtasks, before any setImmediate.
