@@ -80,7 +80,9 @@ async function runOnce(tree: Tree, dir: string): Promise<void> {
     if (!m) continue;
     const key = `${tree} ${m[1]}:${m[2]}`;
     const sample = { rate: Number(m[3]!.replaceAll(",", "")), p50Ms: Number(m[4]), cpuUs: Number(m[5]) };
-    samples.set(key, [...(samples.get(key) ?? []), sample]);
+    const list = samples.get(key) ?? [];
+    list.push(sample);
+    samples.set(key, list);
     console.log(
       `${tree} ${m[1]} c=${m[2]}: ${sample.rate} req/s, p50 ${sample.p50Ms} ms, ${sample.cpuUs} CPU-µs/req`,
     );

@@ -84,7 +84,9 @@ try {
       const forwarded = leader !== status.node.id;
       const revisionHop = leader !== status.meta?.leader;
       const name = `${forwarded ? "forwarded" : "leader here"}, ${revisionHop ? "revision from another node" : "revision on the leader's node"}`;
-      byClass.set(name, [...(byClass.get(name) ?? []), ms]);
+      const list = byClass.get(name) ?? [];
+      list.push(ms);
+      byClass.set(name, list);
     }
     for (const { agent } of nodes) agent.destroy();
   }

@@ -288,8 +288,8 @@ function registerTransportSeries(
     },
   });
   /** A counter with a `direction` label: sent and received, read from the transport's stats. */
-  const bothWays = (name: string, help: string, sent: "messagesSent" | "batchesSent") => {
-    const received = sent === "messagesSent" ? "messagesReceived" : "batchesReceived";
+  type Count = "messagesSent" | "messagesReceived" | "batchesSent" | "batchesReceived";
+  const bothWays = (name: string, help: string, sent: Count, received: Count) => {
     metrics.counter({
       name,
       help,
@@ -306,11 +306,13 @@ function registerTransportSeries(
     "ringkv_peer_messages_total",
     "Raft messages (snapshots aside) this node sent to and received from its peers.",
     "messagesSent",
+    "messagesReceived",
   );
   bothWays(
     "ringkv_peer_batches_total",
     "Batches of Raft messages sent to and received from peers (at most one per peer per flush).",
     "batchesSent",
+    "batchesReceived",
   );
   metrics.counter({
     name: "ringkv_peer_messages_dropped_total",
