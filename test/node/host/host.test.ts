@@ -2,6 +2,7 @@
 // persists, syncs once per pass for all groups, sends, applies and answers proposals.
 
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Clock, SYSTEM_CLOCK } from "../../../src/node/host/clock.ts";
 import type { MultiRaftHost } from "../../../src/node/host/host.ts";
 import {
   ConfChangeTransition,
@@ -36,6 +37,8 @@ function startHosts(options: {
   tickMs: number;
   isNodeLive?: (id: string) => boolean;
   mayQuiesce?: (group: string) => boolean;
+  /** n1's clock (the others use the system clock). */
+  clock?: Clock;
 }): Started {
   const network = new MemoryNetwork();
   const stores = new Map<string, MemoryLogStore>();
@@ -69,6 +72,7 @@ function startHosts(options: {
         snapshotEntries: 8, // small, so the replicas snapshot and compact during the test
         ...(options.isNodeLive ? { isNodeLive: options.isNodeLive } : {}),
         ...(options.mayQuiesce ? { mayQuiesce: options.mayQuiesce } : {}),
+        ...(options.clock && id === "n1" ? { clock: options.clock } : {}),
       },
     );
     for (const group of GROUPS) host.openReplica(group);
@@ -153,7 +157,16 @@ describe("multi-Raft host", () => {
   });
 
   it("with a liveness oracle, idle groups go quiet and nothing crosses the network", async () => {
-    const { transports } = startHosts({ tickMs: 5, isNodeLive: () => true });
+    // Counts the passes n1 schedules (every pass starts from its clock's setImmediate).
+    let passesScheduled = 0;
+    const clock: Clock = {
+      ...SYSTEM_CLOCK,
+      setImmediate(fn) {
+        passesScheduled++;
+        SYSTEM_CLOCK.setImmediate(fn);
+      },
+    };
+    const { transports } = startHosts({ tickMs: 5, isNodeLive: () => true, clock });
     await until("every replica of every group is quiescent", () =>
       hosts.every((h) => GROUPS.every((g) => h.replica(g)!.raw.quiescent)),
     );
@@ -170,10 +183,13 @@ describe("multi-Raft host", () => {
     // the passes in flight finish before counting.
     await ticks(3);
     const before = sent();
+    const passesBefore = passesScheduled;
     const ticksLater = hosts[0]!.replica(GROUPS[0]!)!.raw.status().term;
-    // 40 ticks (two election timeouts and more) go by: no heartbeats, no elections.
+    // 40 ticks (two election timeouts and more) go by: no heartbeats, no elections, and not
+    // even a pass over nothing (each would be one more wake-up of an idle node).
     await ticks(40);
     expect(sent()).toBe(before);
+    expect(passesScheduled).toBe(passesBefore);
     expect(hosts[0]!.replica(GROUPS[0]!)!.raw.status().term).toBe(ticksLater);
     // A write wakes its group, commits, and the group goes quiet again.
     const leader = hosts.find((h) => h.replica(GROUPS[0]!)!.isLeader())!.replica(GROUPS[0]!)!;
