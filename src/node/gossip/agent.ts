@@ -1,6 +1,6 @@
 // The node's gossip shell: runs one pure GossipMember (src/gossip) over real time and gRPC.
 //
-//   timer (tickMs) ──▶ member.tick() ─┐
+//   timer (tickMs · ticksPerWake) ──▶ member.tick() ×ticksPerWake ─┐
 //   Deliver call ──▶ decode ──▶ member.receive() ─┤
 //   addPeers / publish / leave ───────────────────┴─▶ flush: member.drain()
 //                                                        ├─ messages ─▶ encode ─▶ PeerSender per address
@@ -9,10 +9,12 @@
 // Lifecycle: open() (reads and bumps the persisted incarnation) → register(server) → start()
 // → leave() or stop(). Deliveries are taken only while running or leaving.
 //
-// Time: one timer fire is one tick, with no catch-up after the event loop stalls. Catching up
-// would expire pending probes in a burst before the acks waiting in the socket are read, and so
-// accuse healthy peers; a node that stalls instead sees its own protocol clock slow down, which
-// Lifeguard already expects of a slow member.
+// Time: one timer fire is ticksPerWake ticks, with no catch-up after the event loop stalls.
+// Catching up would expire pending probes in a burst before the acks waiting in the socket are
+// read, and so accuse healthy peers; a node that stalls instead sees its own protocol clock slow
+// down, which Lifeguard already expects of a slow member. Several ticks per fire only coarsen the
+// clock (a timeout of n ticks ends between n − ticksPerWake + 1 and n ticks after it began): no
+// ack can be waiting unread between two ticks of one fire.
 import { randomInt } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import * as grpc from "@grpc/grpc-js";
@@ -54,6 +56,11 @@ export interface GossipAgentOptions {
   readonly dataDir: string;
   /** Wall-clock length of one tick; every protocol timing in GossipConfig is in ticks. */
   readonly tickMs: number;
+  /**
+   * Ticks run per timer fire (default 1): fewer wake-ups of an idle process for a coarser clock.
+   * The timer fires every tickMs · ticksPerWake ms, so protocol timings keep their length.
+   */
+  readonly ticksPerWake?: number;
   readonly config?: Partial<GossipConfig>;
   readonly settings?: Partial<GossipAgentSettings>;
   readonly logger: Logger;
@@ -84,6 +91,7 @@ export class GossipAgent implements GossipInbound {
   readonly id: string;
   readonly addr: string;
   readonly tickMs: number;
+  readonly ticksPerWake: number;
   readonly settings: GossipAgentSettings;
   readonly limits: CodecLimits;
   readonly #member: GossipMember;
@@ -113,6 +121,7 @@ export class GossipAgent implements GossipInbound {
     this.id = options.id;
     this.addr = options.addr;
     this.tickMs = options.tickMs;
+    this.ticksPerWake = options.ticksPerWake ?? 1;
     this.#file = file;
     this.#log = options.logger.child({ component: "gossip" });
     let random = options.random;
@@ -150,6 +159,13 @@ export class GossipAgent implements GossipInbound {
       throw new GossipAgentError(
         "InvalidConfig",
         `gossip tickMs must be a positive integer, got ${options.tickMs}`,
+      );
+    }
+    const ticksPerWake = options.ticksPerWake ?? 1;
+    if (!Number.isSafeInteger(ticksPerWake) || ticksPerWake <= 0) {
+      throw new GossipAgentError(
+        "InvalidConfig",
+        `gossip ticksPerWake must be a positive integer, got ${ticksPerWake}`,
       );
     }
     if (options.addr === "") throw new GossipAgentError("InvalidConfig", "gossip needs this node's address");
@@ -206,7 +222,7 @@ export class GossipAgent implements GossipInbound {
     if (this.#state !== "ready")
       throw new GossipAgentError("InvalidConfig", `gossip agent is ${this.#state}`);
     this.#state = "running";
-    this.#timer = setInterval(() => this.#tick(), this.tickMs);
+    this.#timer = setInterval(() => this.#tick(), this.tickMs * this.ticksPerWake);
     this.#timer.unref();
     this.#flush();
   }
@@ -333,6 +349,11 @@ export class GossipAgent implements GossipInbound {
     };
   }
 
+  /** The protocol's clock: ticks run so far. */
+  get now(): number {
+    return this.#member.now;
+  }
+
   stats(): GossipAgentStats & { readonly protocol: GossipMember["stats"] } {
     return { ...this.#stats, protocol: this.#member.stats };
   }
@@ -341,8 +362,10 @@ export class GossipAgent implements GossipInbound {
 
   #tick(): void {
     if (!this.accepting) return;
-    this.#member.tick();
-    this.#contactUnheard();
+    for (let i = 0; i < this.ticksPerWake; i++) {
+      this.#member.tick();
+      this.#contactUnheard();
+    }
     this.#flush();
     const leave = this.#leaveWait;
     if (leave !== undefined && this.#member.now >= leave.tick) leave.resolve();
