@@ -41,9 +41,9 @@ export class GossipPublisher {
     for (const r of host.replicas()) {
       const soft = r.raw.softState();
       if (soft.role !== Role.Leader) continue;
-      const st = r.raw.status();
-      this.publishChange(gossipKeys.leader(r.group), { leader: id, term: st.term }, st.term);
-      const { voters, learners } = st.confState;
+      const term = r.raw.term;
+      this.publishChange(gossipKeys.leader(r.group), { leader: id, term }, term);
+      const { voters, learners } = r.raw.confState();
       this.publishChange(gossipKeys.conf(r.group), { voters: [...voters], learners: [...learners] }, r.epoch);
     }
     this.publishChange(gossipKeys.epoch(id), meta.epoch, meta.epoch);

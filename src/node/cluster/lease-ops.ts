@@ -73,7 +73,7 @@ export class LeaseService implements LeaseOps {
     const { meta, clock, logger } = ctx;
     this.keeper = new LeaseKeeper({
       now: () => clock.now(),
-      leaderTerm: () => (meta.isLeader() ? meta.raw.status().term : null),
+      leaderTerm: () => (meta.isLeader() ? meta.raw.term : null),
       table: this.#table,
       retirement: {
         markRevoking: (id) => this.#proposeMeta({ revokeLease: { id } }),

@@ -77,14 +77,15 @@ export class Rebalancer {
     this.#ticks += elapsedTicks;
     for (const replica of this.#o.replicas()) {
       const { group } = replica;
-      const st = replica.raw.status();
-      if (st.role !== Role.Leader) {
+      // softState first: status() copies every follower's progress, and most replicas here follow.
+      if (replica.raw.softState().role !== Role.Leader) {
         this.#steps.delete(group);
         this.#moving.delete(group);
         this.#leaderSince.delete(group);
         this.#jointSince.delete(group);
         continue;
       }
+      const st = replica.raw.status();
       if (!this.#leaderSince.has(group)) this.#leaderSince.set(group, this.#ticks);
       const planned = this.#o.view.target(group);
       if (!planned || this.#busy.has(group) || st.leadTransferee) continue;
