@@ -2,7 +2,11 @@
 // three replicas and a leader, let it settle, then read each node's CPU time from /proc over a
 // quiet window. Nothing is sent to the cluster while measuring except one status read at the end.
 //
-//   npm run bench:idle -- --shards 16 [--settle-s 10] [--measure-s 20] [--cpu-prof DIR]
+//   npm run bench:idle -- --shards 16 [--settle-s 60] [--measure-s 20] [--cpu-prof DIR]
+//
+// The settle is long on purpose: a new cluster does more in its first minute or two (16 shards,
+// 2026-12-07: 5.45–6.0% of a core 15 s after the shards were ready, 4.85–5.8% after 90 s), so a
+// short one measures start-up, not idle. Compare builds with the same settle, alternated.
 //
 // Prints one JSON line: shards, per-node % of a core, and the cluster's sum.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -25,7 +29,7 @@ function parseArgs(argv: readonly string[]): Args {
   const named = namedArgs(argv);
   return {
     shards: positiveArg(named, "shards", 16),
-    settleS: positiveArg(named, "settle-s", 10),
+    settleS: positiveArg(named, "settle-s", 60),
     measureS: positiveArg(named, "measure-s", 20),
     cpuProfDir: named.get("cpu-prof") ?? null,
   };
