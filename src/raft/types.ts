@@ -175,7 +175,9 @@ export interface SoftState {
  *  2. send `messages` (only after step 1: followers' acknowledgements promise durability) —
  *     except those for which `mayPrecedePersist` is true, which may go out before step 1
  *     (a leader's replication traffic; Raft thesis §10.2.1);
- *  3. apply `snapshot` to the state machine if any, then `committedEntries` in order;
+ *  3. apply `snapshot` to the state machine if any, then `committedEntries` in order — once step
+ *     1 is done for a snapshot or a configuration change; other committed entries may apply
+ *     while step 1's write is still in flight (committed means durable on a quorum already);
  *  4. serve `readStates` once the state machine has applied each one's `index`;
  *  5. call RawNode.advance(ready).
  */

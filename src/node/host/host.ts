@@ -24,7 +24,14 @@
 import type { Logger } from "pino";
 import { RingkvError } from "../../api/errors.ts";
 import { invariant } from "../../invariant.ts";
-import { MessageType, mayPrecedePersist, type Random, type Ready, type SoftState } from "../../raft/index.ts";
+import {
+  EntryType,
+  MessageType,
+  mayPrecedePersist,
+  type Random,
+  type Ready,
+  type SoftState,
+} from "../../raft/index.ts";
 import type { LogStore } from "../../storage/log-store.ts";
 import type { GroupMessage, Transport } from "../../transport/transport.ts";
 import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
@@ -279,6 +286,16 @@ export class MultiRaftHost {
       }
     }
     if (early.length > 0) transport.send(early);
+    // Committed entries are durable on a quorum whatever our own disk does, so they apply (and
+    // their callers hear back) while this pass's write is in flight, as etcd's apply loop runs
+    // beside its WAL save. Not a snapshot (it replaces the state the log write continues) nor a
+    // configuration change (the core takes it in advance(), after the write): those keep order.
+    const appliedEarly = new Set<Replica>();
+    for (const [r, rd] of batch) {
+      if (rd.snapshot !== null || rd.committedEntries.some((e) => e.type === EntryType.ConfChange)) continue;
+      r.apply(rd, readyAtMs);
+      appliedEarly.add(r);
+    }
     if (batch.some(([, rd]) => rd.mustSync)) {
       const syncStartedMs = this.#observer.now();
       await store.sync();
@@ -287,7 +304,7 @@ export class MultiRaftHost {
     if (late.length > 0) transport.send(late);
 
     for (const [r, rd] of batch) {
-      r.apply(rd, readyAtMs);
+      if (!appliedEarly.has(r)) r.apply(rd, readyAtMs);
       r.raw.advance(rd);
       if (rd.softState) this.#logSoftState(r, rd.softState);
       this.#maybeSaveSnapshot(r);

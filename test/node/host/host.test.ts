@@ -156,6 +156,40 @@ describe("multi-Raft host", () => {
     for (const spy of untouched) expect(spy).not.toHaveBeenCalled();
   });
 
+  it("applies committed entries while the pass's log write is in flight", async () => {
+    const { stores } = startHosts({ tickMs: 5 });
+    const group = GROUPS[0]!;
+    const leaderOf = () => hosts.find((h) => h.replica(group)?.isLeader());
+    await until("a leader", () => leaderOf() !== undefined);
+    const put = (i: number) =>
+      leaderOf()!
+        .replica(group)!
+        .propose({ put: { key: new TextEncoder().encode(`k${i}`), value: new Uint8Array([i]) } });
+    await put(0);
+    // From now on, at every fsync of every node: the commit index this pass persisted, and how
+    // far the replica had applied when the pass began waiting for the disk.
+    const seen: { node: string; commit: number; applied: number }[] = [];
+    for (const [id, store] of stores) {
+      const host = hosts[Number(id.slice(1)) - 1]!;
+      const sync = store.sync.bind(store);
+      store.sync = () => {
+        const commit = store.group(group).initialState().hardState.commit;
+        seen.push({ node: id, commit, applied: host.replica(group)!.applied });
+        return sync();
+      };
+    }
+    // One at a time: each append carries the commit of the write before it, so a follower's
+    // pass persists a new entry (and must sync) and applies the previous one in the same pass.
+    for (let i = 1; i <= 5; i++) await put(i);
+    // Not vacuous: passes that synced had advanced the commit index since that node's last sync.
+    const advancedInASyncingPass = seen.filter((s, i) =>
+      seen.slice(0, i).some((earlier) => earlier.node === s.node && earlier.commit < s.commit),
+    );
+    expect(advancedInASyncingPass.length).toBeGreaterThanOrEqual(3);
+    // Nothing committed waited for this node's own disk.
+    for (const s of seen) expect(s.applied).toBe(s.commit);
+  });
+
   it("with a liveness oracle, idle groups go quiet and nothing crosses the network", async () => {
     // Counts the passes n1 schedules (every pass starts from its clock's setImmediate).
     let passesScheduled = 0;
