@@ -1083,8 +1083,11 @@ class SimPeers implements PeerDirectory {
     const call = <T>(deadline: number, fn: (target: ClusterNode) => Promise<T>): Promise<T> =>
       rpc(this.#sim, this.#from, addr, deadline, fn);
     return {
-      put: (key, value, options: PutOptions, deadline) =>
-        call(deadline, (t) => t.put(key, value, { ...options, forwarded: true })),
+      // With the revision the forwarding node took, as the Forward service carries it.
+      put: (key, value, options: PutOptions, deadline, revision) =>
+        call(deadline, (t) =>
+          t.put(key, value, { ...options, forwarded: true, ...(revision === undefined ? {} : { revision }) }),
+        ),
       get: (key, options: GetOptions, deadline) =>
         call(deadline, (t) => t.get(key, { ...options, forwarded: true })),
       delete: (key, _options: RequestOptions, deadline) =>

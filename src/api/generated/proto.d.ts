@@ -2321,6 +2321,9 @@ export namespace ringkv {
             /** ForwardRequest id */
             id?: (number|null);
 
+            /** ForwardRequest revision */
+            revision?: (number|null);
+
             /** ForwardRequest put */
             put?: (ringkv.kv.IPutRequest|null);
 
@@ -2357,6 +2360,9 @@ export namespace ringkv {
 
             /** ForwardRequest id. */
             public id: number;
+
+            /** ForwardRequest revision. */
+            public revision?: (number|null);
 
             /** ForwardRequest put. */
             public put?: (ringkv.kv.IPutRequest|null);

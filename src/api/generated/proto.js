@@ -5330,6 +5330,7 @@ export const ringkv = $root.ringkv = (() => {
             }
 
             ForwardRequest.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ForwardRequest.prototype.revision = null;
             ForwardRequest.prototype.put = null;
             ForwardRequest.prototype.get = null;
             ForwardRequest.prototype["delete"] = null;
@@ -5340,6 +5341,12 @@ export const ringkv = $root.ringkv = (() => {
             ForwardRequest.prototype.txn = null;
 
             let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(ForwardRequest.prototype, "_revision", {
+                get: $util.oneOfGetter($oneOfFields = ["revision"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
 
             Object.defineProperty(ForwardRequest.prototype, "op", {
                 get: $util.oneOfGetter($oneOfFields = ["put", "get", "delete", "lease", "revisions", "rangePart", "deleteRangePart", "txn"]),
@@ -5367,6 +5374,8 @@ export const ringkv = $root.ringkv = (() => {
                     $root.ringkv.kv.DeleteRequest.encode(message["delete"], writer.uint32(34).fork(), q + 1).ldelim();
                 if (message.revisions != null && Object.hasOwnProperty.call(message, "revisions"))
                     $root.ringkv.forward.RevisionsRequest.encode(message.revisions, writer.uint32(42).fork(), q + 1).ldelim();
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision"))
+                    writer.uint32(48).uint64(message.revision);
                 if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart"))
                     $root.ringkv.forward.RangePart.encode(message.rangePart, writer.uint32(162).fork(), q + 1).ldelim();
                 if (message.deleteRangePart != null && Object.hasOwnProperty.call(message, "deleteRangePart"))
@@ -5403,6 +5412,10 @@ export const ringkv = $root.ringkv = (() => {
                     switch (tag >>> 3) {
                     case 1: {
                             message.id = reader.uint64();
+                            break;
+                        }
+                    case 6: {
+                            message.revision = reader.uint64();
                             break;
                         }
                     case 2: {
@@ -5461,6 +5474,11 @@ export const ringkv = $root.ringkv = (() => {
                 if (message.id != null && Object.hasOwnProperty.call(message, "id"))
                     if (!$util.isInteger(message.id) && !(message.id && $util.isInteger(message.id.low) && $util.isInteger(message.id.high)))
                         return "id: integer|Long expected";
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision")) {
+                    properties._revision = 1;
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                }
                 if (message.put != null && Object.hasOwnProperty.call(message, "put")) {
                     properties.op = 1;
                     {
@@ -5561,6 +5579,15 @@ export const ringkv = $root.ringkv = (() => {
                         message.id = object.id;
                     else if (typeof object.id === "object")
                         message.id = new $util.LongBits(object.id.low >>> 0, object.id.high >>> 0).toNumber(true);
+                if (object.revision != null)
+                    if ($util.Long)
+                        message.revision = $util.Long.fromValue(object.revision, true);
+                    else if (typeof object.revision === "string")
+                        message.revision = parseInt(object.revision, 10);
+                    else if (typeof object.revision === "number")
+                        message.revision = object.revision;
+                    else if (typeof object.revision === "object")
+                        message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
                 if (object.put != null) {
                     if (!$util.isObject(object.put))
                         throw TypeError(".ringkv.forward.ForwardRequest.put: object expected");
@@ -5644,6 +5671,16 @@ export const ringkv = $root.ringkv = (() => {
                     object.revisions = $root.ringkv.forward.RevisionsRequest.toObject(message.revisions, options, q + 1);
                     if (options.oneofs)
                         object.op = "revisions";
+                }
+                if (message.revision != null && Object.hasOwnProperty.call(message, "revision")) {
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.revision = typeof message.revision === "number" ? BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === String ? String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === String ? $util.Long.prototype.toString.call(message.revision) : options.longs === Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                    if (options.oneofs)
+                        object._revision = "revision";
                 }
                 if (message.rangePart != null && Object.hasOwnProperty.call(message, "rangePart")) {
                     object.rangePart = $root.ringkv.forward.RangePart.toObject(message.rangePart, options, q + 1);

@@ -26,7 +26,6 @@ import type {
   JoinResult,
   KvApi,
   MemberInfo,
-  PutOptions,
   RequestOptions,
   StatusJson,
   VersionedValue,
@@ -53,6 +52,7 @@ import type { ClusterContext } from "./context.ts";
 import { Eviction } from "./eviction.ts";
 import { FeatureGate } from "./features.ts";
 import type { ReadBarrier } from "./follower-read.ts";
+import type { ForwardedPutOptions } from "./forward-wire.ts";
 import type { GossipPort } from "./gossip-keys.ts";
 import { GossipPublisher } from "./gossip-publisher.ts";
 import { settleProposals, transferLeadershipAway } from "./leadership-handoff.ts";
@@ -422,7 +422,11 @@ export class ClusterNode implements KvApi {
 
   // ─── KvApi ────────────────────────────────────────────────────────────────────────────────
 
-  async put(key: Uint8Array, value: Uint8Array, options: PutOptions = {}): Promise<{ version: number }> {
+  async put(
+    key: Uint8Array,
+    value: Uint8Array,
+    options: ForwardedPutOptions = {},
+  ): Promise<{ version: number }> {
     return this.#router.put(key, value, options);
   }
 

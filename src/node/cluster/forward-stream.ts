@@ -77,7 +77,11 @@ export class ForwardStream {
   }
 
   /** Send one request; resolves with its reply (an error reply rejects as that RingkvError). */
-  call(body: ForwardOp, write: boolean, deadline: number): Promise<ForwardReply> {
+  call(
+    body: ForwardOp & { readonly revision?: number },
+    write: boolean,
+    deadline: number,
+  ): Promise<ForwardReply> {
     if (this.#closed) return Promise.reject(new RingkvError("Unavailable", "forwarding is closed"));
     const id = this.#nextId++;
     return new Promise<ForwardReply>((resolve, reject) => {

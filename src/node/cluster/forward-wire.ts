@@ -4,6 +4,7 @@
 // and a batch can carry hundreds of them.
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import type { ErrorCode } from "../../api/errors.ts";
+import type { PutOptions } from "../../api/kv-api.ts";
 import type {
   WireDeleteRangeRequest,
   WireDeleteRangeResponse,
@@ -61,7 +62,16 @@ export interface WireDeleteRangePart {
   readonly revision: number;
 }
 
-export type ForwardRequest = ForwardOp & { readonly id: number };
+/**
+ * `revision` (with a put): one the caller took from the timestamp oracle after the client's request
+ * began, because it could at once (forward.proto): the leader proposes with it first.
+ */
+export type ForwardRequest = ForwardOp & { readonly id: number; readonly revision?: number };
+
+/** A put's options at the shard leader: with the revision a forwarding node took, if it did. */
+export interface ForwardedPutOptions extends PutOptions {
+  readonly revision?: number;
+}
 
 export interface ForwardBatch {
   readonly requests: readonly ForwardRequest[];

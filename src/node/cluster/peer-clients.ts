@@ -117,16 +117,24 @@ export class PeerClient {
     );
   }
 
-  /** Forward a put: the receiver answers, never forwards again. */
+  /**
+   * Forward a put: the receiver answers, never forwards again. `revision`: one this node took from
+   * the oracle after the request began (forward.proto ForwardRequest.revision).
+   */
   async put(
     key: Uint8Array,
     value: Uint8Array,
     options: PutOptions,
     deadline: number,
+    revision?: number,
   ): Promise<{ version: number }> {
     const put =
       options.ifVersion === undefined ? { key, value } : { key, value, ifVersion: options.ifVersion };
-    const reply = await this.#forward.call({ put }, true, deadline);
+    const reply = await this.#forward.call(
+      revision === undefined ? { put } : { put, revision },
+      true,
+      deadline,
+    );
     return { version: field<PutResponse>(reply, "put").version };
   }
 

@@ -47,11 +47,13 @@ import type { LeaseForward, LeaseForwardReply } from "./lease-wire.ts";
 
 /** Another node's KV API, as forwarding and status use it (gRPC in production). */
 export interface Peer {
+  /** `revision`: one this node took from the oracle for the put (forward.proto). */
   put(
     key: Uint8Array,
     value: Uint8Array,
     options: PutOptions,
     deadline: number,
+    revision?: number,
   ): Promise<{ version: number }>;
   get(key: Uint8Array, options: GetOptions, deadline: number): Promise<VersionedValue | null>;
   delete(key: Uint8Array, options: DeleteOptions, deadline: number): Promise<{ deleted: boolean }>;

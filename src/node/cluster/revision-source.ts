@@ -10,6 +10,11 @@ export interface RevisionSource {
    * out) when the oracle cannot be reached.
    */
   next(atLeast?: number): Promise<number>;
+  /**
+   * A revision at once when this node can hand one out without asking anyone (the meta leader's
+   * node, within its oracle lease), else undefined. Never waits; the same promise as next().
+   */
+  now?(): number | undefined;
 }
 
 /**
@@ -70,6 +75,15 @@ export class OracleRevisionSource implements RevisionSource {
       this.#scheduled = true;
       this.#clock.setImmediate(() => this.#flush());
     });
+  }
+
+  now(): number | undefined {
+    try {
+      this.#gate();
+    } catch {
+      return undefined;
+    }
+    return this.#now(0);
   }
 
   #flush(): void {

@@ -3,13 +3,7 @@
 // The only place that decides where a request runs (follower reads and batched forwarding plug
 // in here).
 import { NOT_APPLIED_CODES, RingkvError, toRingkvError } from "../../api/errors.ts";
-import type {
-  DeleteOptions,
-  GetOptions,
-  PutOptions,
-  RequestOptions,
-  VersionedValue,
-} from "../../api/kv-api.ts";
+import type { DeleteOptions, GetOptions, RequestOptions, VersionedValue } from "../../api/kv-api.ts";
 import { NONE } from "../../raft/index.ts";
 import { sleep } from "../host/clock.ts";
 import { withDeadline } from "../host/deadline.ts";
@@ -20,6 +14,7 @@ import type { ApplyResult } from "../kv/state-machine.ts";
 import { inConf } from "./conf.ts";
 import type { ClusterContext } from "./context.ts";
 import { followerRead, type ReadBarrier, waitForReadIndex } from "./follower-read.ts";
+import type { ForwardedPutOptions } from "./forward-wire.ts";
 import { gossipLeader } from "./gossip-keys.ts";
 import type { Peer } from "./peer.ts";
 import type { Proposer } from "./proposer.ts";
@@ -95,29 +90,48 @@ export class Router {
    * applied a revision (floor above 0) takes only revisions from then on, whatever the gate
    * says now: a write at its log index would be refused below the floor.
    */
-  #proposeWrite(replica: Replica, command: (revision?: number) => Command): Promise<ApplyResult> {
+  #proposeWrite(
+    replica: Replica,
+    command: (revision?: number) => Command,
+    first?: number,
+  ): Promise<ApplyResult> {
     const revisions = this.#revisions;
     if (!revisions) return this.#proposer.propose(replica, command());
     if (!revisions.enabled() && replica.sm.floor === 0) return this.#proposer.propose(replica, command());
-    return this.#proposer.proposeWrite(replica, command, revisions.source);
+    return this.#proposer.proposeWrite(replica, command, revisions.source, first);
+  }
+
+  /**
+   * A revision for a put this node forwards, when it can take one at once (it holds the oracle):
+   * taken after the request began, as every revision must be, and it saves the shard leader a
+   * round trip back here to ask for one. Undefined otherwise: the leader asks the oracle itself.
+   */
+  #revisionToForward(): number | undefined {
+    const revisions = this.#revisions;
+    if (!revisions?.enabled()) return undefined;
+    return revisions.source.now?.();
   }
 
   // Keys and values arrive validated (src/api/limits.ts, at the servers): not checked again.
 
-  async put(key: Uint8Array, value: Uint8Array, options: PutOptions): Promise<{ version: number }> {
+  async put(key: Uint8Array, value: Uint8Array, options: ForwardedPutOptions): Promise<{ version: number }> {
     return this.#onShardLeader(key, options, false, {
-      remote: (peer, deadline) => peer.put(key, value, options, deadline),
+      remote: (peer, deadline) => peer.put(key, value, options, deadline, this.#revisionToForward()),
       local: async (r) => {
         this.#proposer.checkQuota(r, key, value);
         const { ifVersion } = options;
-        const result = await this.#proposeWrite(r, (revision) => ({
-          put: {
-            key,
-            value,
-            ...(ifVersion === undefined ? {} : { ifVersion }),
-            ...(revision === undefined ? {} : { revision }),
-          },
-        }));
+        const result = await this.#proposeWrite(
+          r,
+          (revision) => ({
+            put: {
+              key,
+              value,
+              ...(ifVersion === undefined ? {} : { ifVersion }),
+              ...(revision === undefined ? {} : { revision }),
+            },
+          }),
+          options.revision,
+        );
         if (result.kind === "versionMismatch") {
           throw new RingkvError("VersionMismatch", `version is ${result.current}, not ${options.ifVersion}`);
         }

@@ -150,7 +150,7 @@ async function serve(request: ForwardRequest, served: Served): Promise<ForwardRe
     const part = await servePart(request, served);
     if (part) return part;
     if ("put" in request && request.put)
-      return { id, put: await handlers.Put(request.put, true), result: "put" };
+      return { id, put: await handlers.Put(request.put, true, undefined, request.revision), result: "put" };
     if ("get" in request && request.get)
       return { id, get: await handlers.Get(request.get, true), result: "get" };
     if ("delete" in request && request.delete)

@@ -43,6 +43,7 @@ import {
   validateValue,
   validateVersion,
 } from "../../api/limits.ts";
+import type { ForwardedPutOptions } from "../cluster/forward-wire.ts";
 import {
   type LeaseOps,
   ModelService,
@@ -125,11 +126,13 @@ function checkedDefinition(messageBytesMax: number): grpc.ServiceDefinition {
 /**
  * `forwarded`: another node sent this on a client's behalf (peer-clients.ts); do not forward
  * again. `callerDeadline`: when the caller stops waiting (ms since the epoch), if it said.
+ * `revision` (Put, from the Forward service only): the one the forwarding node took for it.
  */
 type Handler<M extends KvMethod> = (
   request: KvMethods[M][0],
   forwarded: boolean,
   callerDeadline?: number,
+  revision?: number,
 ) => Promise<KvMethods[M][1]>;
 export type Handlers = { [M in KvMethod]: Handler<M> };
 type LeaseMethod = "LeaseGrant" | "LeaseRevoke" | "LeaseKeepAlive" | "LeaseTimeToLive" | "LeaseLeases";
@@ -156,10 +159,13 @@ export function registerKvService(server: grpc.Server, api: KvApi, options: KvSe
 export function kvHandlers(api: KvApi, limits: KvLimits, model: KvModelApi = UNBUILT_MODEL): Handlers {
   const served = (): KvModelApi => model;
   return {
-    async Put(request, forwarded, callerDeadline) {
+    async Put(request, forwarded, callerDeadline, revision) {
       validateKey(request.key, limits.maxKeyBytes);
       validateValue(request.value, limits.maxValueBytes);
-      const options = requestOptions(forwarded, callerDeadline);
+      const options: ForwardedPutOptions = {
+        ...requestOptions(forwarded, callerDeadline),
+        ...(revision === undefined ? {} : { revision }),
+      };
       if (hasPutOptions(request)) {
         if (request.ifVersion !== undefined) {
           throw new RingkvError(

@@ -82,6 +82,30 @@ describe("OracleRevisionSource", () => {
     leased = true;
     await expect(source.next()).rejects.toMatchObject({ code: "Unavailable" });
   });
+
+  test("now() hands out a revision only when the oracle serves one at once, never asking anyone", () => {
+    let asked = 0;
+    let open = true;
+    let leased = true;
+    const source = new OracleRevisionSource(
+      async () => {
+        asked++;
+        return 500;
+      },
+      SYSTEM_CLOCK,
+      () => {
+        if (!open) throw new RingkvError("Unavailable", "n3 does not support revisions");
+      },
+      () => (leased ? 42 : undefined),
+    );
+    expect(source.now()).toBe(42);
+    leased = false;
+    expect(source.now()).toBeUndefined();
+    open = false;
+    leased = true;
+    expect(source.now()).toBeUndefined();
+    expect(asked).toBe(0);
+  });
 });
 
 /** A replica whose proposals apply with the given results, in turn; records what was proposed. */
