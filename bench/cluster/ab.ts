@@ -1,10 +1,11 @@
 // A change side by side with the build before it: runs the cluster benchmark's ringkv steps
-// (wrk at one node) from two checkouts in turn, in both orders — base, this, this, base, … — so a
+// (wrk at one node, or with --shape spread one wrk per member) from two checkouts in turn, in both orders — base, this, this, base, … — so a
 // machine growing busier during the run moves both alike, and prints each step's medians: req/s,
 // p50 and CPU-µs per request (all three nodes), with this tree ÷ base. On this project's shared
 // machines one pair of runs says little; the CPU per request moves least with the noise.
 //
 //   npx tsx bench/cluster/ab.ts --base DIR [--steps put:1,put:64,get:64] [--rounds 4] [--seconds 5]
+//                               [--shape one|spread]
 //
 // DIR: another checkout of ringkv, built (`npm run build`), with its dependencies installed — for
 // example `git worktree add ../base HEAD~1 && ln -s "$PWD/node_modules" ../base/node_modules &&
@@ -25,11 +26,12 @@ const { values } = parseArgs({
     steps: { type: "string", default: "put:1,put:64,get:64" },
     rounds: { type: "string", default: "4" },
     seconds: { type: "string", default: "5" },
+    shape: { type: "string", default: "one" },
   },
 });
-if (values.base === undefined) {
+if (values.base === undefined || !["one", "spread"].includes(values.shape)) {
   console.error(
-    "usage: npx tsx bench/cluster/ab.ts --base DIR [--steps put:1,put:64] [--rounds 4] [--seconds 5]",
+    "usage: npx tsx bench/cluster/ab.ts --base DIR [--steps put:1,put:64] [--rounds 4] [--seconds 5] [--shape one|spread]",
   );
   process.exit(2);
 }
@@ -61,7 +63,7 @@ async function runOnce(tree: Tree, dir: string): Promise<void> {
     "--steps",
     values.steps,
     "--shapes",
-    "one",
+    values.shape,
     "--systems",
     "ringkv",
     "--no-results",

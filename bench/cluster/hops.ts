@@ -2,7 +2,8 @@
 // by how many node-to-node hops the put makes before its shard's leader proposes it — none (the
 // node leads the shard and the meta group), one revision round trip (it leads the shard, the
 // oracle is elsewhere), the forward (to the meta leader's node), or the forward and then that
-// leader's revision round trip. Beside them, the round trip of one forwarded `revisions` call
+// leader's revision round trip — except through the meta leader's node, which sends a revision
+// along with what it forwards (its own class). Beside them, the round trip of one forwarded `revisions` call
 // from this process to the meta leader, the cost of one hop with nothing else to do.
 //
 //   npx tsx bench/cluster/hops.ts [--puts 1500] [--rounds 1]
@@ -83,7 +84,11 @@ try {
       if (i < WARMUP_PUTS) continue;
       const forwarded = leader !== status.node.id;
       const revisionHop = leader !== status.meta?.leader;
-      const name = `${forwarded ? "forwarded" : "leader here"}, ${revisionHop ? "revision from another node" : "revision on the leader's node"}`;
+      // The meta leader's node sends a revision along with a put it forwards (no hop back for it).
+      const carried = forwarded && revisionHop && status.node.id === status.meta?.leader;
+      const name = carried
+        ? "forwarded by the meta leader's node (revision carried)"
+        : `${forwarded ? "forwarded" : "leader here"}, ${revisionHop ? "revision from another node" : "revision on the leader's node"}`;
       const list = byClass.get(name) ?? [];
       list.push(ms);
       byClass.set(name, list);

@@ -57,7 +57,11 @@ describe("cluster-wide revisions", () => {
     const askedBefore = await served(oracle, "revisions");
     const versions: number[] = [];
     for (let i = 0; i < WRITES; i++) {
-      const reply = await httpRequest(oracle.http, { method: "PUT", path: `/v1/kv/carried-${i}`, body: `v${i}` });
+      const reply = await httpRequest(oracle.http, {
+        method: "PUT",
+        path: `/v1/kv/carried-${i}`,
+        body: `v${i}`,
+      });
       expect(reply.status, reply.body.toString()).toBe(200);
       versions.push((JSON.parse(reply.body.toString()) as { version: number }).version);
     }

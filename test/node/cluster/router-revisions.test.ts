@@ -125,7 +125,9 @@ describe("Router: puts with revisions", () => {
 
   test("a forwarded put proposes first with the revision its forwarding node took", async () => {
     const { router, proposals } = setup(true, 0);
-    await expect(router.put(key, value, { forwarded: true, revision: 900 })).resolves.toEqual({ version: 900 });
+    await expect(router.put(key, value, { forwarded: true, revision: 900 })).resolves.toEqual({
+      version: 900,
+    });
     expect(proposals).toEqual([900]);
   });
 });
