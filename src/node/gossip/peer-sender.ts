@@ -1,8 +1,10 @@
-// Outgoing gossip to one peer address: a bounded queue of encoded messages and at most one
-// Deliver call in flight. Whatever queues up while a call is in flight goes out as the next
-// batch as soon as it ends, so a slow peer gets fewer, larger calls instead of a pile of
-// concurrent ones; a full queue drops its oldest messages. Failed calls are not retried:
-// SWIM treats a lost message like any other loss (a missed ack, a gossip that did not arrive).
+// Outgoing gossip to one peer address: a bounded queue of encoded messages and one long-lived
+// Stream call. The messages queued in one turn of the event loop go out as one batch written to
+// the stream; while the stream's buffer is full (a slow or paused peer), they wait in the queue,
+// whose oldest messages a full queue drops. A stream that fails is opened anew for the next
+// batch, and what it carried is not resent: SWIM treats a lost message like any other loss (a
+// missed ack, a gossip that did not arrive). A peer without Stream (an older build) gets one
+// Deliver call per batch, at most one in flight, as before Stream existed.
 import * as grpc from "@grpc/grpc-js";
 import { encodeGossipBatch } from "./codec.ts";
 import { BATCH_OVERHEAD_BYTES, type GossipAgentSettings } from "./config.ts";
@@ -45,6 +47,14 @@ export class PeerSender {
   #queue: Uint8Array[] = [];
   #head = 0;
   #queuedBytes = 0;
+  /** The stream to the peer, opened at the first batch and again after it fails. */
+  #stream: grpc.ClientWritableStream<Buffer> | null = null;
+  /** The stream's buffer is full: batches wait for its drain. */
+  #waitingForDrain = false;
+  #flushScheduled = false;
+  /** The peer answered Stream with UNIMPLEMENTED: each batch is a Deliver call. */
+  #unaryOnly = false;
+  /** The Deliver call in flight (unaryOnly). */
   #call: grpc.ClientUnaryCall | null = null;
   /** performance.now() of the last enqueue: idle senders are closed by the agent. */
   #lastUsedMs = performance.now();
@@ -77,13 +87,15 @@ export class PeerSender {
       this.#head++;
       this.#ctx.stats.messagesDroppedQueueFull++;
     }
-    if (this.#call === null) this.#sendNext();
+    this.#scheduleFlush();
   }
 
   /** Cancel the call in flight, drop the queue and close the connection. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#stream?.end();
+    this.#stream = null;
     this.#call?.cancel();
     this.#call = null;
     this.#queue = [];
@@ -96,6 +108,66 @@ export class PeerSender {
     return this.#queue.length - this.#head;
   }
 
+  /** Send at the end of this turn: every message queued meanwhile joins the batch. */
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    queueMicrotask(() => {
+      this.#flushScheduled = false;
+      this.#flush();
+    });
+  }
+
+  #flush(): void {
+    if (this.#closed) return;
+    if (this.#unaryOnly) {
+      if (this.#call === null) this.#sendNext();
+      return;
+    }
+    if (this.#waitingForDrain) return;
+    const { stats, localId } = this.#ctx;
+    const stream = this.#stream ?? this.#open();
+    while (this.#queuedCount() > 0) {
+      const batch = this.#takeBatch();
+      stats.batchesSent++;
+      stats.messagesSent += batch.length;
+      if (!stream.write(encodeGossipBatch(localId, batch))) {
+        this.#waitingForDrain = true;
+        stream.once("drain", () => {
+          if (this.#stream !== stream) return;
+          this.#waitingForDrain = false;
+          this.#flush();
+        });
+        return;
+      }
+    }
+  }
+
+  #open(): grpc.ClientWritableStream<Buffer> {
+    const method = gossipServiceDefinition()["Stream"]!;
+    const stream: grpc.ClientWritableStream<Buffer> = this.#client.makeClientStreamRequest(
+      method.path,
+      method.requestSerialize,
+      method.responseDeserialize,
+      new grpc.Metadata(),
+      {},
+      (error: grpc.ServiceError | null) => {
+        // The stream ended: closed by us, refused by the peer, or the connection failed.
+        if (this.#stream === stream) {
+          this.#stream = null;
+          this.#waitingForDrain = false;
+        }
+        if (this.#closed || error === null) return;
+        this.#ctx.stats.sendFailures++;
+        if (error.code === grpc.status.UNIMPLEMENTED) this.#unaryOnly = true;
+        if (this.#queuedCount() > 0) this.#scheduleFlush();
+      },
+    );
+    this.#stream = stream;
+    return stream;
+  }
+
+  /** unaryOnly: one Deliver call with the next batch; the one after it when it ends. */
   #sendNext(): void {
     const batch = this.#takeBatch();
     if (batch.length === 0) return;

@@ -22,50 +22,86 @@ export interface GossipInbound {
 /** The rpcs of `service GossipTransport` in proto/gossip.proto. */
 export const GOSSIP_SERVICE: ServiceSpec = {
   fullName: "ringkv.gossip.GossipTransport",
-  methods: { Deliver: { request: wire.gossip.GossipBatch, response: wire.gossip.GossipAck } },
+  methods: {
+    Deliver: { request: wire.gossip.GossipBatch, response: wire.gossip.GossipAck },
+    Stream: { request: wire.gossip.GossipBatch, response: wire.gossip.GossipAck, requestStream: true },
+  },
 };
 
 let definition: grpc.ServiceDefinition | null = null;
 
 /**
- * The GossipTransport service definition (built once). Deliver's request travels as raw bytes
- * through grpc-js: the client encodes it with encodeGossipBatch, the handler decodes it with
+ * The GossipTransport service definition (built once). Batches travel as raw bytes through
+ * grpc-js: the client encodes each with encodeGossipBatch, the handler decodes it with
  * decodeGossipBatch.
  */
 export function gossipServiceDefinition(): grpc.ServiceDefinition {
   if (definition !== null) return definition;
   const base = serviceDefinition(GOSSIP_SERVICE);
   const deliver = base["Deliver"];
-  invariant(deliver !== undefined, "GOSSIP_SERVICE: Deliver is missing");
+  const stream = base["Stream"];
+  invariant(deliver !== undefined && stream !== undefined, "GOSSIP_SERVICE: Deliver or Stream is missing");
   const raw = (bytes: Buffer): Buffer => bytes;
-  definition = { Deliver: { ...deliver, requestSerialize: raw, requestDeserialize: raw } };
+  definition = {
+    Deliver: { ...deliver, requestSerialize: raw, requestDeserialize: raw },
+    Stream: { ...stream, requestSerialize: raw, requestDeserialize: raw },
+  };
   return definition;
 }
 
 /** Add the GossipTransport service to `server`, delivering to `inbound`. */
 export function registerGossipService(server: grpc.Server, inbound: GossipInbound): void {
   server.addService(gossipServiceDefinition(), {
-    Deliver: (call: grpc.ServerUnaryCall<Buffer, object>, callback: grpc.sendUnaryData<object>) =>
-      handleDeliver(inbound, call.request, callback),
+    Deliver: (call: grpc.ServerUnaryCall<Buffer, object>, callback: grpc.sendUnaryData<object>) => {
+      const received = decode(inbound, call.request);
+      if ("refusal" in received) {
+        callback(received.refusal);
+        return;
+      }
+      // Answer first: delivery is one-way, and the answers SWIM needs are messages of their own.
+      callback(null, {});
+      inbound.deliver(received.batch);
+    },
+    Stream: (call: grpc.ServerReadableStream<Buffer, object>, callback: grpc.sendUnaryData<object>) => {
+      let answered = false;
+      call.on("data", (bytes: Buffer) => {
+        if (answered) return;
+        const received = decode(inbound, bytes);
+        if ("batch" in received) {
+          inbound.deliver(received.batch);
+          return;
+        }
+        // The stream ends with the refusal's status; the sender opens another for what follows.
+        answered = true;
+        callback(received.refusal);
+      });
+      call.on("end", () => {
+        if (answered) return;
+        answered = true;
+        callback(null, {});
+      });
+      // The sender went away: nothing is left to answer.
+      call.on("error", () => {
+        answered = true;
+      });
+    },
   });
 }
 
-function handleDeliver(inbound: GossipInbound, request: Buffer, callback: grpc.sendUnaryData<object>): void {
+/** One batch decoded for `inbound`, or the status its call ends with when it is refused. */
+function decode(
+  inbound: GossipInbound,
+  bytes: Buffer,
+): { readonly batch: GossipBatch } | { readonly refusal: Partial<grpc.StatusObject> } {
   if (!inbound.accepting) {
-    callback({ code: grpc.status.UNAVAILABLE, details: "gossip is not running on this node" });
-    return;
+    return { refusal: { code: grpc.status.UNAVAILABLE, details: "gossip is not running on this node" } };
   }
-  let batch: GossipBatch;
   try {
-    batch = decodeGossipBatch(request, inbound.limits);
+    return { batch: decodeGossipBatch(bytes, inbound.limits) };
   } catch (e) {
     // Anything but a typed refusal is a bug: rethrown.
     if (!(e instanceof GossipAgentError)) throw e;
     inbound.reject(e);
-    callback({ code: grpcStatusOf(e.code), details: e.message });
-    return;
+    return { refusal: { code: grpcStatusOf(e.code), details: e.message } };
   }
-  // Answer first: delivery is one-way, and the answers SWIM needs are messages of their own.
-  callback(null, {});
-  inbound.deliver(batch);
 }

@@ -2,10 +2,10 @@
 // counters (probes failed, refutations, …) are GossipMember.stats.
 
 export interface GossipAgentStats {
-  /** Deliver calls made, and the messages they carried. */
+  /** Batches sent (written to a peer's stream, or Deliver calls to a peer without one), and their messages. */
   batchesSent: number;
   messagesSent: number;
-  /** Deliver calls that failed (peer down, deadline, refused): their messages are lost. */
+  /** Streams or Deliver calls that failed (peer down, deadline, refused): what they carried is lost. */
   sendFailures: number;
   /** Oldest messages dropped from a full peer queue. */
   messagesDroppedQueueFull: number;
