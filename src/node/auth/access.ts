@@ -96,7 +96,7 @@ export const GRPC_ACCESS: Readonly<Record<string, Readonly<Record<string, Access
     RoleGrantPermission: "admin",
     RoleRevokePermission: "admin",
   },
-  "ringkv.gossip.GossipTransport": { Deliver: "transport" },
+  "ringkv.gossip.GossipTransport": { Deliver: "transport", Stream: "transport" },
 };
 
 /** Route template → method → access. HEAD is checked as GET. */
