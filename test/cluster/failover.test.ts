@@ -9,7 +9,7 @@ import { addressesFrom, expectLinearizable, workloadSeed } from "./check.ts";
 import { type NodeProcess, useCluster } from "./harness.ts";
 import { httpRequest } from "./http.ts";
 import { waitFor } from "./wait-for.ts";
-import { READ_ONLY_MIX, READ_WRITE_MIX, readAll, Workload } from "./workload.ts";
+import { READ_ONLY_MIX, READ_WRITE_MIX, READER_OPS_MAX, readAll, Workload } from "./workload.ts";
 
 const TEST_TIMEOUT_MS = 180_000;
 /** The promise under test: a new leader serves within this long after the old one dies. */
@@ -157,7 +157,11 @@ describe("leader failures under load", () => {
         addresses: addressesFrom(others, i),
         mix: READ_WRITE_MIX,
       }));
-      const readers = c.nodes.map((n) => ({ addresses: [n.advertise], mix: READ_ONLY_MIX }));
+      const readers = c.nodes.map((n) => ({
+        addresses: [n.advertise],
+        mix: READ_ONLY_MIX,
+        opsMax: READER_OPS_MAX,
+      }));
       const oldLeaderReader = writers.length + c.nodes.indexOf(leader);
       const workload = Workload.start({
         recorder,

@@ -9,7 +9,7 @@ import { HistoryRecorder } from "../support/history.ts";
 import { expectLinearizable, workloadSeed } from "./check.ts";
 import { type Cluster, type NodeProcess, useCluster } from "./harness.ts";
 import { waitFor } from "./wait-for.ts";
-import { READ_ONLY_MIX, READ_WRITE_MIX, readAll, Workload } from "./workload.ts";
+import { READ_ONLY_MIX, READ_WRITE_MIX, READER_OPS_MAX, readAll, Workload } from "./workload.ts";
 
 const TEST_TIMEOUT_MS = 180_000;
 
@@ -31,7 +31,7 @@ function startWorkload(
     const ordered = [...writeThrough.slice(first), ...writeThrough.slice(0, first)];
     return { addresses: ordered.map((n) => n.listen), mix: READ_WRITE_MIX };
   });
-  const readers = c.nodes.map((n) => ({ addresses: [n.listen], mix: READ_ONLY_MIX }));
+  const readers = c.nodes.map((n) => ({ addresses: [n.listen], mix: READ_ONLY_MIX, opsMax: READER_OPS_MAX }));
   const workload = Workload.start({
     recorder,
     clients: [...writers, ...readers],
