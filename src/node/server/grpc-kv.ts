@@ -162,9 +162,12 @@ export function kvHandlers(api: KvApi, limits: KvLimits, model: KvModelApi = UNB
     async Put(request, forwarded, callerDeadline, revision) {
       validateKey(request.key, limits.maxKeyBytes);
       validateValue(request.value, limits.maxValueBytes);
+      // A revision from a peer that is not a positive safe integer is ignored: the leader then
+      // asks the oracle itself, as for any put.
+      const carried = revision !== undefined && Number.isSafeInteger(revision) && revision > 0;
       const options: ForwardedPutOptions = {
         ...requestOptions(forwarded, callerDeadline),
-        ...(revision === undefined ? {} : { revision }),
+        ...(carried ? { revision } : {}),
       };
       if (hasPutOptions(request)) {
         if (request.ifVersion !== undefined) {
