@@ -24,6 +24,15 @@ export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<v
   }
 }
 
+/** Write all of `bytes` at `position` of the file (a positional write may also write short). */
+export async function writeAllAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset, position + offset);
+    offset += bytesWritten;
+  }
+}
+
 /**
  * Replace `path` with `bytes` atomically: a crash leaves either the old file or the complete
  * new one, never a mix (temp file, fsync, rename, fsync the directory). A leftover temp file

@@ -52,8 +52,13 @@ export interface SegmentRead {
   /** Bytes up to the end of the last valid frame. */
   readonly validBytes: number;
   readonly sizeBytes: number;
-  /** Only in the last segment: why the bytes after validBytes are a torn tail. */
+  /** Only in the last segment: why the bytes after validBytes are not records (cut by recovery). */
   readonly tornReason?: string;
+  /**
+   * With tornReason: those bytes are all zeros, which the log writes ahead of its batches
+   * (wal.ts), so no write was torn there; they are cut all the same.
+   */
+  readonly zeroTail?: boolean;
 }
 
 export async function readSegment(
@@ -78,7 +83,15 @@ export async function readSegment(
           `${frame.reason}; too much data after it to prove it a torn tail`,
         );
       }
-      return { file, frames, validBytes: offset, sizeBytes: bytes.byteLength, tornReason: frame.reason };
+      const zeroTail = bytes.subarray(offset).every((b) => b === 0);
+      return {
+        file,
+        frames,
+        validBytes: offset,
+        sizeBytes: bytes.byteLength,
+        tornReason: frame.reason,
+        zeroTail,
+      };
     }
     frames.push({ offset, payload: frame.payload });
     offset = frame.next;

@@ -15,6 +15,14 @@
 // of a new segment ends with a checkpoint (from the owner) so the old segments can be deleted
 // once snapshots cover their entries (segment-ledger.ts).
 //
+// A syncing log writes zeros ahead of its batches (PREZERO_STEP_BYTES at a time) and writes each
+// batch at its position over them: a durable write into blocks the file already holds changes
+// no metadata, so it commits no file-system journal, where an append that grows the file does
+// (`npm run bench:wal`: about half the latency and two thirds of the CPU per durable write on
+// this project's ext4-on-virtio disks). The zeros past the last batch are not records: a segment
+// is cut to its last batch when the log rolls past it or closes, and recovery cuts what a crash
+// left (segment.ts), so only the active segment of a running log holds any.
+//
 // A record appended with appendClosing() ends its batch: its follow-up step runs once it is
 // durable, before anything appended after it is written (a group's drop deletes the group's
 // snapshot files there, and a file the re-created group writes must come after that). Batches
@@ -24,7 +32,7 @@ import type { FileHandle } from "node:fs/promises";
 import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { encodeRecord } from "./codec.ts";
-import { syncDirectory, writeAll } from "./durable-file.ts";
+import { syncDirectory, writeAllAt } from "./durable-file.ts";
 import { RecordTooLargeError, StoreClosedError, WalFailedError } from "./errors.ts";
 import { walFormatFrame } from "./format-version.ts";
 import { encodeFrame } from "./frame.ts";
@@ -89,8 +97,15 @@ export interface WalHooks {
 interface ActiveSegment {
   readonly id: number;
   readonly handle: FileHandle;
+  /** Bytes of batches written: where the next one goes. */
   sizeBytes: number;
+  /** Bytes the file holds, batches and the zeros written ahead of them. Invariant: >= sizeBytes. */
+  zeroedBytes: number;
 }
+
+/** How far ahead of its batches a syncing log writes zeros, at a time. */
+const PREZERO_STEP_BYTES = 1 << 20;
+const ZEROS = Buffer.alloc(PREZERO_STEP_BYTES);
 
 export class Wal {
   readonly #dir: string;
@@ -144,11 +159,21 @@ export class Wal {
   ): Promise<Wal> {
     let active: ActiveSegment;
     if (last === null) {
-      active = { id: 1, handle: await createSegment(dir, 1, options.syncEnabled), sizeBytes: 0 };
+      active = {
+        id: 1,
+        handle: await createSegment(dir, 1, options.syncEnabled),
+        sizeBytes: 0,
+        zeroedBytes: 0,
+      };
       ledger.addSegment(1);
     } else {
       const flags = segmentOpenFlags({ create: false, sync: options.syncEnabled });
-      active = { ...last, handle: await open(join(dir, segmentFileName(last.id)), flags) };
+      // Recovery cut the segment to its last batch: nothing is zeroed ahead yet.
+      active = {
+        ...last,
+        zeroedBytes: last.sizeBytes,
+        handle: await open(join(dir, segmentFileName(last.id)), flags),
+      };
     }
     return new Wal(dir, options, ledger, hooks, active);
   }
@@ -242,6 +267,8 @@ export class Wal {
       if (!this.#failure) await this.sync();
       await this.#flushing;
       await this.#collecting;
+      // A log closed cleanly leaves its last segment ending at its last batch.
+      if (!this.#failure) await this.#cutZeros();
     } finally {
       this.#closed = true;
       await this.#active.handle.close();
@@ -325,7 +352,8 @@ export class Wal {
     // one recovery cut to nothing, begins with the format frame.
     const frames = this.#active.sizeBytes === 0 ? [FORMAT_FRAME, ...batch.frames] : batch.frames;
     const bytes = Buffer.concat(frames);
-    await writeAll(this.#active.handle, bytes);
+    await this.#zeroAhead(bytes.byteLength);
+    await writeAllAt(this.#active.handle, bytes, this.#active.sizeBytes);
     if (this.#options.syncEnabled) {
       // With O_DSYNC the write above was already durable when it returned.
       if (O_DSYNC === undefined) await this.#active.handle.datasync();
@@ -341,12 +369,46 @@ export class Wal {
     this.#stats.bytesWritten += bytes.byteLength;
   }
 
+  /**
+   * Make sure the active segment holds at least `bytes` more past its batches, writing zeros
+   * ahead a step at a time (durably, through O_DSYNC or a datasync, before any batch lands on
+   * them). Only a syncing log: without durable writes the zeros buy nothing.
+   */
+  async #zeroAhead(bytes: number): Promise<void> {
+    const active = this.#active;
+    const needed = active.sizeBytes + bytes;
+    if (!this.#options.syncEnabled || active.zeroedBytes >= needed) return;
+    const target = Math.max(
+      needed,
+      Math.min(active.zeroedBytes + PREZERO_STEP_BYTES, this.#options.segmentBytesMax),
+    );
+    while (active.zeroedBytes < target) {
+      const length = Math.min(ZEROS.byteLength, target - active.zeroedBytes);
+      await writeAllAt(active.handle, ZEROS.subarray(0, length), active.zeroedBytes);
+      active.zeroedBytes += length;
+    }
+    if (O_DSYNC === undefined) await active.handle.datasync();
+  }
+
+  /**
+   * Cut the active segment to its last batch, durably, so it holds no zeros: before it is sealed
+   * (an older build reading a sealed segment would take them for damage) and when the log closes.
+   */
+  async #cutZeros(): Promise<void> {
+    const active = this.#active;
+    if (active.zeroedBytes <= active.sizeBytes) return;
+    await active.handle.truncate(active.sizeBytes);
+    await active.handle.datasync();
+    active.zeroedBytes = active.sizeBytes;
+  }
+
   /** Start the next segment. The current one is complete: its last batch was fsynced. */
   async #roll(): Promise<void> {
+    await this.#cutZeros();
     const id = this.#active.id + 1;
     const handle = await createSegment(this.#dir, id, this.#options.syncEnabled);
     await this.#active.handle.close();
-    this.#active = { id, handle, sizeBytes: 0 };
+    this.#active = { id, handle, sizeBytes: 0, zeroedBytes: 0 };
     this.#ledger.addSegment(id);
     this.#stats.segmentsCreated++;
   }
@@ -374,10 +436,13 @@ const FORMAT_FRAME = walFormatFrame();
  */
 const O_DSYNC: number | undefined = constants.O_DSYNC;
 
-/** Append-only, write-only; exclusive when creating; O_DSYNC when syncing and available. */
+/**
+ * Write-only (batches go at their position, over the zeros written ahead); exclusive when
+ * creating; O_DSYNC when syncing and available.
+ */
 export function segmentOpenFlags(options: { create: boolean; sync: boolean }): number {
-  const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL } = constants;
-  let flags = O_WRONLY | O_APPEND | O_CREAT;
+  const { O_WRONLY, O_CREAT, O_EXCL } = constants;
+  let flags = O_WRONLY | O_CREAT;
   if (options.create) flags |= O_EXCL;
   if (options.sync && O_DSYNC !== undefined) flags |= O_DSYNC;
   return flags;

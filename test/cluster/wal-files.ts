@@ -19,12 +19,19 @@ export async function walSegments(dataDir: string): Promise<string[]> {
   return names.map((n) => join(dir, n));
 }
 
-/** The frames of a segment; throws if the file does not split exactly into frames. */
-export async function frameSpans(file: string): Promise<{ frames: FrameSpan[]; sizeBytes: number }> {
+/**
+ * The frames of a segment, up to the zeros the log writes ahead of its batches (the last segment
+ * of a running or killed node holds some); throws if the file does not split exactly into frames
+ * and then zeros. `sizeBytes`: where the frames end; `fileBytes`: the file's size.
+ */
+export async function frameSpans(
+  file: string,
+): Promise<{ frames: FrameSpan[]; sizeBytes: number; fileBytes: number }> {
   const bytes = await readFile(file);
   const frames: FrameSpan[] = [];
   let offset = 0;
   while (offset < bytes.byteLength) {
+    if (bytes.subarray(offset).every((b) => b === 0)) break;
     if (offset + FRAME_HEADER_BYTES > bytes.byteLength)
       throw new Error(`${file}: partial header at ${offset}`);
     const payloadBytes = bytes.readUInt32LE(offset);
@@ -33,5 +40,5 @@ export async function frameSpans(file: string): Promise<{ frames: FrameSpan[]; s
     frames.push({ offset, payloadBytes });
     offset = next;
   }
-  return { frames, sizeBytes: bytes.byteLength };
+  return { frames, sizeBytes: offset, fileBytes: bytes.byteLength };
 }

@@ -62,13 +62,27 @@ describe("torn tail", () => {
     await expectRecovered(store, 10);
   });
 
-  it("a zero-filled tail (size extended, data never written) is cut off", async () => {
+  it("a zero-filled tail (what the log writes ahead of its batches) is cut off, and not called torn", async () => {
     const dir = await tempDir();
     const { size, file } = await tenEntries(dir);
     await appendFile(file, new Uint8Array(4096));
     const store = await openStore(dir);
-    expect(store.recovery.tornTail).toMatchObject({ offset: size, bytesCut: 4096 });
+    expect(store.recovery.tornTail).toBeUndefined();
     await expectRecovered(store, 10);
+    // Closed, the segment reads as a sealed one would (zeros there would be refused as damage).
+    await store.close();
+    expect((await stat(file)).size).toBeGreaterThanOrEqual(size);
+    expect((await segmentRecords(file)).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("a record cut short before the zeros ahead of it is still a torn tail", async () => {
+    const dir = await tempDir();
+    const { file, lastOffset } = await tenEntries(dir);
+    await truncate(file, lastOffset + 5);
+    await appendFile(file, new Uint8Array(4096));
+    const store = await openStore(dir);
+    expect(store.recovery.tornTail).toMatchObject({ file, offset: lastOffset });
+    await expectRecovered(store, 9);
   });
 
   it("a last record failing its checksum, with nothing after it, is a torn tail", async () => {
