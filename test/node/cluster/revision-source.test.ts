@@ -58,55 +58,55 @@ describe("OracleRevisionSource", () => {
   });
 
   test("on the meta leader's node a request the oracle serves at once skips the turn's block; the gate still comes first", async () => {
-    let asked = 0;
-    let open = true;
-    let leased = true;
-    const source = new OracleRevisionSource(
-      async () => {
-        asked++;
-        return 500;
-      },
-      SYSTEM_CLOCK,
-      () => {
-        if (!open) throw new RingkvError("Unavailable", "n3 does not support revisions");
-      },
-      (atLeast) => (leased ? Math.max(42, atLeast) : undefined),
-    );
-    expect(await source.next()).toBe(42);
-    expect(await source.next(60)).toBe(60);
-    expect(asked).toBe(0);
-    leased = false; // the lease ran out: the turn's block as before
-    expect(await source.next()).toBe(500);
-    expect(asked).toBe(1);
-    open = false;
-    leased = true;
-    await expect(source.next()).rejects.toMatchObject({ code: "Unavailable" });
+    const o = oracleNode();
+    expect(await o.source.next()).toBe(42);
+    expect(await o.source.next(60)).toBe(60);
+    expect(o.asked).toBe(0);
+    o.leased = false; // the lease ran out: the turn's block as before
+    expect(await o.source.next()).toBe(500);
+    expect(o.asked).toBe(1);
+    o.open = false;
+    o.leased = true;
+    await expect(o.source.next()).rejects.toMatchObject({ code: "Unavailable" });
   });
 
   test("now() hands out a revision only when the oracle serves one at once, never asking anyone", () => {
-    let asked = 0;
-    let open = true;
-    let leased = true;
-    const source = new OracleRevisionSource(
-      async () => {
-        asked++;
-        return 500;
-      },
-      SYSTEM_CLOCK,
-      () => {
-        if (!open) throw new RingkvError("Unavailable", "n3 does not support revisions");
-      },
-      () => (leased ? 42 : undefined),
-    );
-    expect(source.now()).toBe(42);
-    leased = false;
-    expect(source.now()).toBeUndefined();
-    open = false;
-    leased = true;
-    expect(source.now()).toBeUndefined();
-    expect(asked).toBe(0);
+    const o = oracleNode();
+    expect(o.source.now()).toBe(42);
+    o.leased = false;
+    expect(o.source.now()).toBeUndefined();
+    o.open = false;
+    o.leased = true;
+    expect(o.source.now()).toBeUndefined();
+    expect(o.asked).toBe(0);
   });
 });
+
+/**
+ * The source on the meta leader's node: its oracle serves 42 (or `atLeast`) at once while
+ * `leased`; a block from the turn's fetch starts at 500 (counted in `asked`); the gate refuses
+ * while not `open`.
+ */
+function oracleNode(): { source: OracleRevisionSource; asked: number; open: boolean; leased: boolean } {
+  const state = {
+    asked: 0,
+    open: true,
+    leased: true,
+    source: undefined as unknown as OracleRevisionSource,
+  };
+  state.source = new OracleRevisionSource(
+    async () => {
+      state.asked++;
+      return 500;
+    },
+    SYSTEM_CLOCK,
+    () => {
+      if (!state.open) throw new RingkvError("Unavailable", "n3 does not support revisions");
+    },
+    (atLeast) => (state.leased ? Math.max(42, atLeast) : undefined),
+  );
+  return state;
+}
 
 /** A replica whose proposals apply with the given results, in turn; records what was proposed. */
 function fakeReplica(results: ApplyResult[]): { replica: Replica; proposed: Command[] } {
