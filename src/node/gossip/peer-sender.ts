@@ -75,7 +75,7 @@ export class PeerSender {
     return this.idle ? now - this.#lastUsedMs : 0;
   }
 
-  /** Queue one encoded message (within its kind's limit) and send when no call is in flight. */
+  /** Queue one encoded message (within its kind's limit); the turn's messages go out as one batch. */
   enqueue(message: Uint8Array): void {
     if (this.#closed) return;
     this.#lastUsedMs = performance.now();
