@@ -329,7 +329,12 @@ export class Router {
       if (options.forwarded || !addr || leader === null) {
         throw new RingkvError(
           "NotLeader",
-          this.#noLeaderMessage(group, options.forwarded === true, lastError, leader),
+          this.#noLeaderMessage(
+            group,
+            options.forwarded === true,
+            this.#staleHint(lastError, tried) ? null : lastError,
+            leader,
+          ),
           {
             leaderHint: options.forwarded && replica && leader ? (addr ?? "") : "",
             retryAfterMs: settings.notLeaderRetryAfterMs,
@@ -356,12 +361,27 @@ export class Router {
         if (!hinted) await sleep(clock, Math.min(settings.tickMs, Math.max(0, answerBy - clock.now())));
       }
     }
+    if (this.#staleHint(lastError, tried)) {
+      throw new RingkvError("NotLeader", this.#noLeaderMessage(group, false, null, null), {
+        retryAfterMs: settings.notLeaderRetryAfterMs,
+      });
+    }
     throw (
       lastError ??
       new RingkvError("Unavailable", this.#noLeaderMessage(group, false, null, null), {
         retryAfterMs: settings.noLeaderRetryAfterMs,
       })
     );
+  }
+
+  /**
+   * Whether `error` is a peer's NotLeader naming a leader this node already tried and could not
+   * use (it died or moved): stale news, so an answer says what this node knows instead.
+   */
+  #staleHint(error: RingkvError | null, tried: ReadonlySet<string>): boolean {
+    if (error?.code !== "NotLeader" || error.leaderHint === "") return false;
+    const hinted = this.#memberAt(error.leaderHint);
+    return hinted !== undefined && tried.has(hinted);
   }
 
   /**

@@ -36,7 +36,14 @@ interface Setup {
  * leader ignores a non-member). n2 answers every forwarded get NotLeader naming n1 (a stale
  * view); n3 and n4 answer with the value. `gossipLeader`: the leader gossip records for shard 0.
  */
-function setup(gossipLeader?: string, voters: readonly string[] = VOTERS): Setup {
+function setup(
+  gossipLeader?: string,
+  voters: readonly string[] = VOTERS,
+  answer: (id: string) => VersionedValue = (id) => {
+    if (id === "n2") throw new RingkvError("NotLeader", "shard 0: not the leader", { leaderHint: "addr-n1" });
+    return FOUND;
+  },
+): Setup {
   const clock = new VirtualClock();
   const settings = validateNodeSettings({ ...NODE_DEFAULTS, requestTimeoutMs: 3_000, leaderWaitMs: 1_500 });
   const forwardedTo: string[] = [];
@@ -65,9 +72,7 @@ function setup(gossipLeader?: string, voters: readonly string[] = VOTERS): Setup
     ({
       get: async (_key: Uint8Array, _options: GetOptions) => {
         forwardedTo.push(id);
-        if (id === "n2")
-          throw new RingkvError("NotLeader", "shard 0: not the leader", { leaderHint: "addr-n1" });
-        return FOUND;
+        return answer(id);
       },
     }) as unknown as Peer;
   const ctx = {
@@ -149,5 +154,23 @@ describe("Router: a forwarded request this node cannot serve", () => {
     });
     // One hop only: a forwarded request is never forwarded again.
     expect(forwardedTo).toEqual([]);
+  });
+
+  test("after its known leader died and the others still name it, says the shard has no leader", async () => {
+    // n4, the leader n1 knows, is gone (its forward never left); n2 and n3 have not noticed yet
+    // and answer NotLeader naming n4. Passing that on would name a dead leader.
+    const { router, clock, forwardedTo } = setup(undefined, VOTERS, (id) => {
+      if (id === "n4")
+        throw new RingkvError("Unavailable", "n4: connection refused; the request was never sent");
+      throw new RingkvError("NotLeader", `shard 0 is led by n4, not by ${id}`, { leaderHint: "addr-n4" });
+    });
+    const answer = settle(clock, router.get(new TextEncoder().encode("k2"), {}));
+    await expect(answer).rejects.toMatchObject({
+      code: "NotLeader",
+      message: expect.stringMatching(/^shard 0 has no leader/),
+    });
+    // It did try n4, and heard the stale hint from another voter.
+    expect(forwardedTo).toContain("n4");
+    expect(forwardedTo.some((id) => id !== "n4")).toBe(true);
   });
 });
