@@ -97,15 +97,15 @@ export async function recover(
     }
     if (read.tornReason !== undefined) {
       await truncateDurably(file, read.validBytes);
-    }
-    // Zeros the log wrote ahead of its batches are no torn write: cut without a report.
-    if (read.tornReason !== undefined && read.zeroTail !== true) {
-      tornTail = {
-        file,
-        offset: read.validBytes,
-        bytesCut: read.sizeBytes - read.validBytes,
-        reason: read.tornReason,
-      };
+      // Zeros the log wrote ahead of its batches are no torn write: cut without a report.
+      if (read.zeroTail !== true) {
+        tornTail = {
+          file,
+          offset: read.validBytes,
+          bytesCut: read.sizeBytes - read.validBytes,
+          reason: read.tornReason,
+        };
+      }
     }
     last = { id, sizeBytes: read.validBytes };
   }

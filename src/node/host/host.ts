@@ -286,16 +286,7 @@ export class MultiRaftHost {
       }
     }
     if (early.length > 0) transport.send(early);
-    // Committed entries are durable on a quorum whatever our own disk does, so they apply (and
-    // their callers hear back) while this pass's write is in flight, as etcd's apply loop runs
-    // beside its WAL save. Not a snapshot (it replaces the state the log write continues) nor a
-    // configuration change (the core takes it in advance(), after the write): those keep order.
-    const appliedEarly = new Set<Replica>();
-    for (const [r, rd] of batch) {
-      if (rd.snapshot !== null || rd.committedEntries.some((e) => e.type === EntryType.ConfChange)) continue;
-      r.apply(rd, readyAtMs);
-      appliedEarly.add(r);
-    }
+    for (const [r, rd] of batch) if (appliesDuringWrite(rd)) r.apply(rd, readyAtMs);
     if (batch.some(([, rd]) => rd.mustSync)) {
       const syncStartedMs = this.#observer.now();
       await store.sync();
@@ -304,7 +295,7 @@ export class MultiRaftHost {
     if (late.length > 0) transport.send(late);
 
     for (const [r, rd] of batch) {
-      if (!appliedEarly.has(r)) r.apply(rd, readyAtMs);
+      if (!appliesDuringWrite(rd)) r.apply(rd, readyAtMs);
       r.raw.advance(rd);
       if (rd.softState) this.#logSoftState(r, rd.softState);
       this.#maybeSaveSnapshot(r);
@@ -408,4 +399,14 @@ export class MultiRaftHost {
     const reason = new RingkvError("Unavailable", "the node is shutting down", { retryAfterMs: 500 });
     for (const r of this.#replicas.values()) r.close(reason);
   }
+}
+
+/**
+ * Whether a Ready's committed entries apply (and their callers hear back) while the pass's log
+ * write is in flight: they are durable on a quorum whatever this node's disk does, as etcd's
+ * apply loop runs beside its WAL save. Not with a snapshot (it replaces the state the log write
+ * continues) nor a configuration change (the core takes it in advance(), after the write).
+ */
+function appliesDuringWrite(rd: Ready): boolean {
+  return rd.snapshot === null && !rd.committedEntries.some((e) => e.type === EntryType.ConfChange);
 }
