@@ -116,6 +116,13 @@ export interface StatusJson {
   };
 }
 
+/**
+ * The part of a node's status that peers ask for on their own (the removal watch every few
+ * seconds, a join, an address refresh): who answers, at which placement epoch, with which members.
+ * Computed without touching any replica, so asking is cheap for the node that answers.
+ */
+export type MembershipJson = Pick<StatusJson, "node" | "epoch" | "members">;
+
 /** What a join answers: the member list, and the placement epoch that first listed the member. */
 export interface JoinResult {
   readonly members: MemberInfo[];
@@ -133,4 +140,9 @@ export interface KvApi {
   leave(id: string, options?: RequestOptions): Promise<void>;
   /** The cluster's status; `forwarded` (a peer asking) gets this node's own replicas only. */
   status(options?: RequestOptions): Promise<StatusJson>;
+  /**
+   * A node's own view of the members (never asks anyone else). Only a node has one: a client
+   * of the cluster does not, and a node serving the question without it answers with status().
+   */
+  membership?(): MembershipJson;
 }

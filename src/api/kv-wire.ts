@@ -87,9 +87,12 @@ export interface LeaveRequest {
   readonly id: string;
 }
 export type LeaveResponse = Record<string, never>;
-export type StatusRequest = Record<string, never>;
+export interface StatusRequest {
+  /** Only the MembershipJson part, from the node asked alone (proto/kv.proto). */
+  readonly membershipOnly?: boolean;
+}
 export interface StatusResponse {
-  /** The StatusJson document, serialised. */
+  /** The StatusJson document (with membershipOnly, the MembershipJson one), serialised. */
   readonly json: string;
 }
 

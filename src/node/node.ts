@@ -14,6 +14,7 @@ import type {
   JoinResult,
   KvApi,
   MemberInfo,
+  MembershipJson,
   PutOptions,
   RequestOptions,
   StatusJson,
@@ -504,6 +505,10 @@ export class RingkvNode implements KvApi {
 
   status(options?: RequestOptions): Promise<StatusJson> {
     return this.cluster.status(options);
+  }
+
+  membership(): MembershipJson {
+    return this.cluster.membership();
   }
 
   // ─── lifecycle ────────────────────────────────────────────────────────────────────────────

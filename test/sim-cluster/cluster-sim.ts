@@ -1098,6 +1098,7 @@ class SimPeers implements PeerDirectory {
         call(deadline, (t) => t.join(member, { forwarded })),
       leave: (id, deadline) => call(deadline, (t) => t.leave(id, { forwarded: true })),
       status: (deadline, local = false) => call(deadline, (t) => t.status({ forwarded: local })),
+      membership: (deadline) => call(deadline, async (t) => t.membership()),
       // Ranges and transactions (range-ops.ts): the target answers, never forwards again.
       rangePart: (part, deadline) => call(deadline, (t) => t.rangeOps.rangePart(part, { forwarded: true })),
       deleteRangePart: (part, deadline) =>

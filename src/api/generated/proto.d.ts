@@ -5555,6 +5555,9 @@ export namespace ringkv {
 
         /** Properties of a StatusRequest. */
         interface IStatusRequest {
+
+            /** StatusRequest membershipOnly */
+            membershipOnly?: (boolean|null);
         }
 
         /** Represents a StatusRequest. */
@@ -5565,6 +5568,9 @@ export namespace ringkv {
              * @param [properties] Properties to set
              */
             constructor(properties?: ringkv.kv.IStatusRequest);
+
+            /** StatusRequest membershipOnly. */
+            public membershipOnly: boolean;
 
             /**
              * Creates a new StatusRequest instance using the specified properties.

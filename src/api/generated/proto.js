@@ -12481,6 +12481,8 @@ export const ringkv = $root.ringkv = (() => {
                             this[keys[i]] = properties[keys[i]];
             }
 
+            StatusRequest.prototype.membershipOnly = false;
+
             StatusRequest.create = function create(properties) {
                 return new StatusRequest(properties);
             };
@@ -12492,6 +12494,8 @@ export const ringkv = $root.ringkv = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
+                if (message.membershipOnly != null && Object.hasOwnProperty.call(message, "membershipOnly"))
+                    writer.uint32(8).bool(message.membershipOnly);
                 return writer;
             };
 
@@ -12518,6 +12522,10 @@ export const ringkv = $root.ringkv = (() => {
                     if (tag === error)
                         break;
                     switch (tag >>> 3) {
+                    case 1: {
+                            message.membershipOnly = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -12538,17 +12546,40 @@ export const ringkv = $root.ringkv = (() => {
                     long = 0;
                 if (long > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
+                if (message.membershipOnly != null && Object.hasOwnProperty.call(message, "membershipOnly"))
+                    if (typeof message.membershipOnly !== "boolean")
+                        return "membershipOnly: boolean expected";
                 return null;
             };
 
             StatusRequest.fromObject = function fromObject(object, long) {
                 if (object instanceof $root.ringkv.kv.StatusRequest)
                     return object;
-                return new $root.ringkv.kv.StatusRequest();
+                if (!$util.isObject(object))
+                    throw TypeError(".ringkv.kv.StatusRequest: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.ringkv.kv.StatusRequest();
+                if (object.membershipOnly != null)
+                    message.membershipOnly = Boolean(object.membershipOnly);
+                return message;
             };
 
-            StatusRequest.toObject = function toObject() {
-                return {};
+            StatusRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.membershipOnly = false;
+                if (message.membershipOnly != null && Object.hasOwnProperty.call(message, "membershipOnly"))
+                    object.membershipOnly = message.membershipOnly;
+                return object;
             };
 
             StatusRequest.prototype.toJSON = function toJSON() {

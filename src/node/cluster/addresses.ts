@@ -71,7 +71,7 @@ export class Addresses {
       known.map((addr) =>
         peers
           .get(addr)
-          .status(clock.now() + settings.statusFanOutMs, true)
+          .membership(clock.now() + settings.statusFanOutMs)
           .then((st) => this.setAll(st.members))
           .catch(() => {}),
       ),

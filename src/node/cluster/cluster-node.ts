@@ -26,6 +26,7 @@ import type {
   JoinResult,
   KvApi,
   MemberInfo,
+  MembershipJson,
   RequestOptions,
   StatusJson,
   VersionedValue,
@@ -472,6 +473,10 @@ export class ClusterNode implements KvApi {
 
   async status(options: RequestOptions = {}): Promise<StatusJson> {
     return this.#status.status(options);
+  }
+
+  membership(): MembershipJson {
+    return this.#status.membership();
   }
 
   /** A lease operation another node forwarded here (proto/forward.proto LeaseForward). */

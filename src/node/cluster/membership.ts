@@ -2,7 +2,7 @@
 // one meta write), leaving (marked leaving so every shard moves off, then removed), and, on the
 // meta leader, finishing the leaves whose shards have all moved.
 import { RingkvError, toRingkvError } from "../../api/errors.ts";
-import type { JoinResult, MemberInfo, RequestOptions, StatusJson } from "../../api/kv-api.ts";
+import type { JoinResult, MemberInfo, MembershipJson, RequestOptions, StatusJson } from "../../api/kv-api.ts";
 import { ConfChangeType } from "../../raft/index.ts";
 import { sleep } from "../host/clock.ts";
 import { META_GROUP } from "../host/groups.ts";
@@ -91,9 +91,9 @@ export class Membership {
    */
   async #confirmAnswers(member: MemberInfo): Promise<void> {
     const { clock, settings, peers } = this.#ctx;
-    let answer: StatusJson;
+    let answer: MembershipJson;
     try {
-      answer = await peers.get(member.addr).status(clock.now() + settings.statusFanOutMs, true);
+      answer = await peers.get(member.addr).membership(clock.now() + settings.statusFanOutMs);
     } catch (e) {
       // Not Unavailable: nothing would make a retry of this very request succeed sooner than
       // the joiner itself asking again (membership.joinCluster retries with backoff).
@@ -196,7 +196,7 @@ export class Membership {
         try {
           // Learn the members' addresses first: until this node has replayed the meta log it has
           // no address book, and the leaders' replication needs our answers to reach them.
-          const status = await peers.get(addr).status(clock.now() + settings.requestTimeoutMs, true);
+          const status = await peers.get(addr).membership(clock.now() + settings.requestTimeoutMs);
           this.#o.addresses.setAll(status.members);
           addressBook?.save(status.members);
           const { members, epoch } = await peers

@@ -16,6 +16,7 @@ import type {
   GetOptions,
   JoinResult,
   MemberInfo,
+  MembershipJson,
   PutOptions,
   StatusJson,
   VersionedValue,
@@ -210,6 +211,12 @@ export class PeerClient {
   async status(deadline: number, local = false): Promise<StatusJson> {
     const r = await this.#call<{ json: string }>("Status", {}, deadline, local);
     return JSON.parse(r.json) as StatusJson;
+  }
+
+  /** The receiver's own view of the members (an older receiver sends its whole status). */
+  async membership(deadline: number): Promise<MembershipJson> {
+    const r = await this.#call<{ json: string }>("Status", { membershipOnly: true }, deadline, true);
+    return JSON.parse(r.json) as MembershipJson;
   }
 
   /** A shard's state from its leader at this address (which answers, never forwards again). */

@@ -9,6 +9,7 @@ import type {
   GetOptions,
   JoinResult,
   MemberInfo,
+  MembershipJson,
   PutOptions,
   StatusJson,
   VersionedValue,
@@ -60,6 +61,8 @@ export interface Peer {
   join(member: MemberInfo, deadline: number, forwarded?: boolean): Promise<JoinResult>;
   leave(id: string, deadline: number): Promise<void>;
   status(deadline: number, local?: boolean): Promise<StatusJson>;
+  /** The peer's own node, placement epoch and member list: a cheap question (MembershipJson). */
+  membership(deadline: number): Promise<MembershipJson>;
   /** A lease operation for the meta leader's or a shard leader's node (lease-ops.ts). */
   lease(request: LeaseForward, deadline: number): Promise<LeaseForwardReply>;
   /**

@@ -77,7 +77,7 @@ export class RemovalWatch {
     this.#phase.become({ kind: "asking", peer: peer.id, epoch });
     void peers
       .get(peer.addr)
-      .status(clock.now() + settings.statusFanOutMs, true)
+      .membership(clock.now() + settings.statusFanOutMs)
       .then((st) => {
         if (st.epoch >= epoch && !st.members.some((x) => x.id === id)) this.#markRemoved();
       })

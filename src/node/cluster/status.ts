@@ -1,7 +1,7 @@
 // The cluster's status: this node's view of members, ring and meta group, and every shard as
 // its leader reports it — asked of every member in parallel, briefly, and merged
 // (status-merge.ts). A peer asking (`forwarded`) gets this node's own replicas only.
-import type { RequestOptions, ShardStatus, StatusJson } from "../../api/kv-api.ts";
+import type { MembershipJson, RequestOptions, ShardStatus, StatusJson } from "../../api/kv-api.ts";
 import { isJoint } from "../../raft/index.ts";
 import { META_GROUP, shardGroup, shardOfGroup } from "../host/groups.ts";
 import { plannedConf } from "../placement/rebalance-step.ts";
@@ -63,8 +63,9 @@ export class ClusterStatus {
     return { ...local, shards, rebalance: { moving: shards.filter((s) => s.moving).length } };
   }
 
-  #localStatus(): StatusJson {
-    const { id, meta, view, gossip, host } = this.#ctx;
+  /** Who answers, its placement epoch and its member list: no replica is read. */
+  membership(): MembershipJson {
+    const { id, meta, gossip } = this.#ctx;
     const members = meta.sm.members().map((m) => {
       // Liveness as gossip sees it; without gossip (the simulator) every member counts as alive.
       const seen = m.id === id ? undefined : gossip?.member(m.id);
@@ -78,6 +79,11 @@ export class ClusterStatus {
         ...(m.leaving ? { leaving: true } : {}),
       };
     });
+    return { node: { id, addr: this.#o.addr, http: this.#o.httpAddr }, epoch: meta.epoch, members };
+  }
+
+  #localStatus(): StatusJson {
+    const { meta, view, gossip, host } = this.#ctx;
     const shards: ShardStatus[] = [];
     for (const r of host.replicas()) {
       const shard = shardOfGroup(r.group);
@@ -103,9 +109,7 @@ export class ClusterStatus {
     const metaStatus = meta.raw.status();
     const config = view.config;
     return {
-      node: { id, addr: this.#o.addr, http: this.#o.httpAddr },
-      epoch: meta.epoch,
-      members,
+      ...this.membership(),
       ...(config ? { ring: { ...config, shares: [...(view.ring?.shares() ?? [])] } } : {}),
       meta: {
         leader: metaStatus.leader,

@@ -208,7 +208,8 @@ export function kvHandlers(api: KvApi, limits: KvLimits, model: KvModelApi = UNB
       await api.leave(request.id, { forwarded });
       return {};
     },
-    async Status(_request, forwarded) {
+    async Status(request, forwarded) {
+      if (request.membershipOnly && api.membership) return { json: JSON.stringify(api.membership()) };
       return { json: JSON.stringify(await api.status({ forwarded })) };
     },
     async Range(request, forwarded, callerDeadline) {

@@ -3,6 +3,7 @@
 // stopped: its data is stale; exit 5 with what to do).
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import type { MembershipJson } from "../../../src/api/kv-api.ts";
 import type { ClusterContext } from "../../../src/node/cluster/context.ts";
 import { RemovalWatch } from "../../../src/node/cluster/removal-watch.ts";
 
@@ -40,5 +41,42 @@ describe("RemovalWatch", () => {
     w.observeMeta(false);
     w.observeMeta(false);
     expect(removals).toEqual([true]);
+  });
+
+  it("asks a peer the cheap membership question, and a newer member list without this node is a removal", async () => {
+    const removals: boolean[] = [];
+    const asked: string[] = [];
+    const member = (id: string) => ({ id, addr: `${id}:7000`, http: `${id}:8000` });
+    // n2 answers from placement epoch 9, where only n2 and n3 are members: n1 was removed.
+    const answer: MembershipJson = {
+      node: member("n2"),
+      epoch: 9,
+      members: [member("n2"), member("n3")].map((m) => ({ ...m, state: "alive" as const, incarnation: 1 })),
+    };
+    const peer = {
+      membership: async () => {
+        asked.push("membership");
+        return answer;
+      },
+      // The whole status costs the peer every replica's state: the watch must not ask for it.
+      status: async () => {
+        asked.push("status");
+        throw new Error("the whole status was asked for");
+      },
+    };
+    const ctx = {
+      id: "n1",
+      logger: pino({ level: "silent" }),
+      meta: { applied: 5, epoch: 7, sm: { members: () => [member("n1"), member("n2"), member("n3")] } },
+      peers: { get: () => peer },
+      clock: { now: () => 0 },
+      settings: { statusFanOutMs: 1_000 },
+    } as unknown as ClusterContext;
+    const w = new RemovalWatch(ctx, (whileDown) => removals.push(whileDown));
+    w.observeMeta(true);
+    w.sawSelfActive();
+    w.check();
+    await expect.poll(() => removals).toEqual([true]);
+    expect(asked).toEqual(["membership"]);
   });
 });

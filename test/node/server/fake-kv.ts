@@ -9,6 +9,7 @@ import type {
   JoinResult,
   KvApi,
   MemberInfo,
+  MembershipJson,
   PutOptions,
   RequestOptions,
   StatusJson,
@@ -71,14 +72,12 @@ export class FakeKv implements KvApi {
   /** When set, status() answers this (e.g. a ring for client routing tests). */
   statusJson: StatusJson | null = null;
 
-  async status(): Promise<StatusJson> {
-    await this.#enter("status", {});
+  async status(options: RequestOptions = {}): Promise<StatusJson> {
+    await this.#enter("status", options);
     if (this.statusJson) return this.statusJson;
     const ids = this.members.map((m) => m.id);
     return {
-      node: { id: "n1", addr: "127.0.0.1:7001", http: "127.0.0.1:8001" },
-      epoch: 3,
-      members: this.members.map((m) => ({ ...m, state: "alive" as const, incarnation: 1 })),
+      ...this.#membership(),
       shards: [0, 1].map((id) => ({
         id,
         leader: ids[id % ids.length] ?? "",
@@ -89,6 +88,19 @@ export class FakeKv implements KvApi {
         appliedIndex: this.#lastVersion,
         keys: this.#data.size,
       })),
+    };
+  }
+
+  membership(): MembershipJson {
+    return this.#membership();
+  }
+
+  // status() does not call membership(): a test removes that to play a node without it.
+  #membership(): MembershipJson {
+    return {
+      node: { id: "n1", addr: "127.0.0.1:7001", http: "127.0.0.1:8001" },
+      epoch: 3,
+      members: this.members.map((m) => ({ ...m, state: "alive" as const, incarnation: 1 })),
     };
   }
 

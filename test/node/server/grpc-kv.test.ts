@@ -2,7 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ERROR_MAPPINGS, type ErrorCode, RingkvError } from "../../../src/api/errors.ts";
 import { RingkvClient } from "../../../src/client/index.ts";
-import { FORWARDED_METADATA_KEY } from "../../../src/node/cluster/peer-clients.ts";
+import { FORWARDED_METADATA_KEY, PeerClient } from "../../../src/node/cluster/peer-clients.ts";
 import { createHasher, ShardRing } from "../../../src/ring/index.ts";
 import { FakeKv } from "./fake-kv.ts";
 import { deadAddress, type Served, serveGrpc } from "./harness.ts";
@@ -405,6 +405,42 @@ function rawCall(
     );
   });
 }
+
+describe("the membership question peers ask (StatusRequest.membership_only)", () => {
+  test("answers the node, its epoch and its members without building the whole status", async () => {
+    const kv = new FakeKv();
+    const served = await serveGrpc(kv);
+    const peer = new PeerClient(served.addr);
+    try {
+      const answer = await peer.membership(Date.now() + 5_000);
+      expect(answer).toEqual(kv.membership());
+      expect(Object.keys(answer).sort()).toEqual(["epoch", "members", "node"]);
+      expect(kv.calls.status).toBe(0);
+    } finally {
+      peer.close();
+      await served.close();
+    }
+  });
+
+  test("a node that cannot answer it alone (an older build) sends its own whole status, read the same way", async () => {
+    const kv = new FakeKv();
+    const { node, epoch, members } = kv.membership();
+    // As a node without membership(): the handler falls back to the local status.
+    Object.defineProperty(kv, "membership", { value: undefined });
+    const served = await serveGrpc(kv);
+    const peer = new PeerClient(served.addr);
+    try {
+      const answer = await peer.membership(Date.now() + 5_000);
+      expect([answer.node, answer.epoch, answer.members]).toEqual([node, epoch, members]);
+      expect(kv.calls.status).toBe(1);
+      // Its own replicas only: a peer's question never fans out to the other members.
+      expect(kv.lastOptions?.forwarded).toBe(true);
+    } finally {
+      peer.close();
+      await served.close();
+    }
+  });
+});
 
 describe("RingkvClient shard routing", () => {
   const servers: Served[] = [];
