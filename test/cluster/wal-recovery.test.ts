@@ -55,7 +55,12 @@ describe("write-ahead log recovery", () => {
       const { frames, sizeBytes } = await frameSpans(last);
       const lastFrame = frames.at(-1)!;
       const whole = (await readFile(last)).subarray(lastFrame.offset, sizeBytes);
-      const torn = whole.subarray(0, whole.byteLength - 3);
+      // Cut at the record's last non-zero byte, inside its payload: a record missing only bytes
+      // that are zero (the high bytes of a hard state's u64 commit) would read back whole over
+      // the zeros the log wrote ahead, and there would be no tear to find.
+      const cutAt = whole.findLastIndex((b) => b !== 0);
+      expect(cutAt).toBeGreaterThan(whole.byteLength - lastFrame.payloadBytes);
+      const torn = whole.subarray(0, cutAt);
       const handle = await open(last, "r+");
       await handle.write(torn, 0, torn.byteLength, sizeBytes);
       await handle.close();
