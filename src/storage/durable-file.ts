@@ -15,20 +15,15 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Write all of `bytes` at the handle's position (append mode: the end), however many calls it takes. */
-export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+/**
+ * Write all of `bytes`, however many calls it takes (a write may be short): at `position` of the
+ * file when given, else at the handle's position (append mode: the end).
+ */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array, position?: number): Promise<void> {
   let offset = 0;
   while (offset < bytes.byteLength) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
-    offset += bytesWritten;
-  }
-}
-
-/** Write all of `bytes` at `position` of the file (a positional write may also write short). */
-export async function writeAllAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let offset = 0;
-  while (offset < bytes.byteLength) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset, position + offset);
+    const at = position === undefined ? null : position + offset;
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset, at);
     offset += bytesWritten;
   }
 }

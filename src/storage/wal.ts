@@ -32,7 +32,7 @@ import type { FileHandle } from "node:fs/promises";
 import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { encodeRecord } from "./codec.ts";
-import { syncDirectory, writeAllAt } from "./durable-file.ts";
+import { syncDirectory, writeAll } from "./durable-file.ts";
 import { RecordTooLargeError, StoreClosedError, WalFailedError } from "./errors.ts";
 import { walFormatFrame } from "./format-version.ts";
 import { encodeFrame } from "./frame.ts";
@@ -353,7 +353,7 @@ export class Wal {
     const frames = this.#active.sizeBytes === 0 ? [FORMAT_FRAME, ...batch.frames] : batch.frames;
     const bytes = Buffer.concat(frames);
     await this.#zeroAhead(bytes.byteLength);
-    await writeAllAt(this.#active.handle, bytes, this.#active.sizeBytes);
+    await writeAll(this.#active.handle, bytes, this.#active.sizeBytes);
     if (this.#options.syncEnabled) {
       // With O_DSYNC the write above was already durable when it returned.
       if (O_DSYNC === undefined) await this.#active.handle.datasync();
@@ -384,7 +384,7 @@ export class Wal {
     );
     while (active.zeroedBytes < target) {
       const length = Math.min(ZEROS.byteLength, target - active.zeroedBytes);
-      await writeAllAt(active.handle, ZEROS.subarray(0, length), active.zeroedBytes);
+      await writeAll(active.handle, ZEROS.subarray(0, length), active.zeroedBytes);
       active.zeroedBytes += length;
     }
     if (O_DSYNC === undefined) await active.handle.datasync();
